@@ -1,0 +1,228 @@
+import type { UnassignedReason, VrpProblem } from './types';
+
+/**
+ * The problem compiled into flat typed arrays over "nodes": jobs are nodes 0..n-1 and vehicle
+ * v owns a start node n+2v and an end node n+2v+1. Node-to-node matrices let the hot loops
+ * look up travel without a location indirection, and the travel-time matrix already includes
+ * the service time at the node it leaves from.
+ */
+export interface VrpModel {
+  nJobs: number;
+  nVehicles: number;
+  nNodes: number;
+  /** Distance node→node, row-major nNodes × nNodes. */
+  dist: Float64Array;
+  /** Service time at the from-node plus travel time node→node. */
+  svcTravel: Float64Array;
+  early: Float64Array;
+  late: Float64Array;
+  service: Float64Array;
+  size: Float64Array;
+  capacity: Float64Array;
+  shiftStart: Float64Array;
+  /** Job → the only vehicle allowed to serve it, or -1. */
+  mustVehicle: Int32Array;
+  /** Vehicles with equal start, end, shift and capacity share a class (empty routes are interchangeable). */
+  vehicleClass: Int32Array;
+  nVehicleClasses: number;
+  /** Vehicles with the same end place and shift end can swap route tails without re-checking the tail. */
+  endClass: Int32Array;
+  /** Job → reason it can never be served, or null. */
+  intrinsic: (UnassignedReason | null)[];
+  /** Vehicle → jobs that must open its route in this order. */
+  lockedPrefix: number[][];
+  /** Job → true when it belongs to a fixed prefix. */
+  locked: Uint8Array;
+  /** Job → other routable jobs sorted by closeness (used to pick related jobs to remove). */
+  neighbours: Int32Array[];
+  /** Longest distance entry, used to scale the penalty for unserved jobs. */
+  maxDistance: number;
+}
+
+/** Start node of vehicle v. */
+export const startNode = (m: VrpModel, v: number): number => m.nJobs + 2 * v;
+/** End node of vehicle v. */
+export const endNode = (m: VrpModel, v: number): number => m.nJobs + 2 * v + 1;
+
+/**
+ * Compiles a problem for the search and classifies jobs no vehicle could ever serve.
+ * Throws on malformed input (bad indices, duplicate ids, an unknown id in a fixed prefix):
+ * those are caller bugs, not planning outcomes.
+ */
+export function compileModel(
+  problem: VrpProblem,
+  fixedPrefix: Record<string, string[]> = {},
+): VrpModel {
+  const { vehicles, jobs, distance, time } = problem;
+  const nLoc = distance.length;
+  if (time.length !== nLoc) throw new Error('distance and time matrices differ in size');
+  for (let i = 0; i < nLoc; i++) {
+    if (distance[i]?.length !== nLoc || time[i]?.length !== nLoc) {
+      throw new Error(`matrix row ${i} is not of length ${nLoc}`);
+    }
+  }
+  const checkIndex = (idx: number, what: string): void => {
+    if (!Number.isInteger(idx) || idx < 0 || idx >= nLoc) {
+      throw new Error(`${what} has location index ${idx} outside the matrix`);
+    }
+  };
+  const n = jobs.length;
+  const k = vehicles.length;
+  const nNodes = n + 2 * k;
+  const loc = new Int32Array(nNodes);
+  const early = new Float64Array(nNodes);
+  const late = new Float64Array(nNodes);
+  const service = new Float64Array(nNodes);
+  const size = new Float64Array(nNodes);
+  const capacity = new Float64Array(k);
+  const shiftStart = new Float64Array(k);
+  const vehicleIdx = new Map<string, number>();
+  vehicles.forEach((veh, v) => {
+    if (vehicleIdx.has(veh.id)) throw new Error(`duplicate vehicle id ${veh.id}`);
+    vehicleIdx.set(veh.id, v);
+    checkIndex(veh.startIndex, `vehicle ${veh.id}`);
+    checkIndex(veh.endIndex, `vehicle ${veh.id}`);
+    const s = n + 2 * v;
+    loc[s] = veh.startIndex;
+    loc[s + 1] = veh.endIndex;
+    early[s] = veh.shiftStart;
+    late[s] = veh.shiftEnd;
+    early[s + 1] = veh.shiftStart;
+    late[s + 1] = veh.shiftEnd;
+    capacity[v] = veh.capacity;
+    shiftStart[v] = veh.shiftStart;
+  });
+  const jobIdx = new Map<string, number>();
+  const mustVehicle = new Int32Array(n).fill(-1);
+  const intrinsic: (UnassignedReason | null)[] = new Array<UnassignedReason | null>(n).fill(null);
+  jobs.forEach((job, j) => {
+    if (jobIdx.has(job.id)) throw new Error(`duplicate job id ${job.id}`);
+    jobIdx.set(job.id, j);
+    checkIndex(job.index, `job ${job.id}`);
+    loc[j] = job.index;
+    early[j] = job.earliest;
+    late[j] = job.latest;
+    service[j] = job.serviceTime;
+    size[j] = job.size;
+    if (job.mustVehicleId != null) {
+      const v = vehicleIdx.get(job.mustVehicleId);
+      if (v === undefined) intrinsic[j] = 'no_eligible_vehicle';
+      else mustVehicle[j] = v;
+    }
+  });
+
+  const dist = new Float64Array(nNodes * nNodes);
+  const svcTravel = new Float64Array(nNodes * nNodes);
+  let maxDistance = 0;
+  for (let a = 0; a < nNodes; a++) {
+    const drow = distance[loc[a]!]!;
+    const trow = time[loc[a]!]!;
+    const sa = service[a]!;
+    for (let b = 0; b < nNodes; b++) {
+      const d = drow[loc[b]!]!;
+      dist[a * nNodes + b] = d;
+      svcTravel[a * nNodes + b] = sa + trow[loc[b]!]!;
+      if (d > maxDistance) maxDistance = d;
+    }
+  }
+
+  const classKey = new Map<string, number>();
+  const endKey = new Map<string, number>();
+  const vehicleClass = new Int32Array(k);
+  const endClass = new Int32Array(k);
+  vehicles.forEach((veh, v) => {
+    const ck = `${veh.startIndex}|${veh.endIndex}|${veh.shiftStart}|${veh.shiftEnd}|${veh.capacity}`;
+    if (!classKey.has(ck)) classKey.set(ck, classKey.size);
+    vehicleClass[v] = classKey.get(ck)!;
+    const ek = `${veh.endIndex}|${veh.shiftEnd}`;
+    if (!endKey.has(ek)) endKey.set(ek, endKey.size);
+    endClass[v] = endKey.get(ek)!;
+  });
+
+  const lockedPrefix: number[][] = vehicles.map(() => []);
+  const locked = new Uint8Array(n);
+  for (const [vehicleId, ids] of Object.entries(fixedPrefix)) {
+    const v = vehicleIdx.get(vehicleId);
+    if (v === undefined) throw new Error(`fixed prefix names unknown vehicle ${vehicleId}`);
+    for (const id of ids) {
+      const j = jobIdx.get(id);
+      if (j === undefined) throw new Error(`fixed prefix names unknown job ${id}`);
+      if (locked[j]) throw new Error(`job ${id} appears in two fixed prefixes`);
+      if (mustVehicle[j]! >= 0 && mustVehicle[j] !== v) {
+        throw new Error(`job ${id} is fixed on ${vehicleId} but must go with another vehicle`);
+      }
+      locked[j] = 1;
+      intrinsic[j] = null;
+      lockedPrefix[v]!.push(j);
+    }
+  }
+
+  const model: VrpModel = {
+    nJobs: n,
+    nVehicles: k,
+    nNodes,
+    dist,
+    svcTravel,
+    early,
+    late,
+    service,
+    size,
+    capacity,
+    shiftStart,
+    mustVehicle,
+    vehicleClass,
+    nVehicleClasses: classKey.size,
+    endClass,
+    intrinsic,
+    lockedPrefix,
+    locked,
+    neighbours: [],
+    maxDistance,
+  };
+  for (let j = 0; j < n; j++) {
+    if (!locked[j] && intrinsic[j] === null) intrinsic[j] = intrinsicReason(model, j);
+  }
+  model.neighbours = buildNeighbours(model);
+  return model;
+}
+
+/** Why job j cannot be served even alone on an empty route, or null if some vehicle could. */
+function intrinsicReason(m: VrpModel, j: number): UnassignedReason | null {
+  const must = m.mustVehicle[j]!;
+  let sizeFits = false;
+  let timeFits = false;
+  for (let v = 0; v < m.nVehicles; v++) {
+    if (must >= 0 && must !== v) continue;
+    const fitsSize = m.size[j]! <= m.capacity[v]!;
+    const s = startNode(m, v);
+    const e = endNode(m, v);
+    const N = m.nNodes;
+    const start = Math.max(m.early[j]!, m.shiftStart[v]! + m.svcTravel[s * N + j]!);
+    const fitsTime =
+      start <= m.late[j]! && start <= m.late[s]! && start + m.svcTravel[j * N + e]! <= m.late[e]!;
+    if (fitsSize && fitsTime) return null;
+    sizeFits ||= fitsSize;
+    timeFits ||= fitsTime;
+  }
+  if (m.nVehicles === 0 || (must >= 0 && m.nVehicles <= must)) return 'no_eligible_vehicle';
+  if (!sizeFits) return 'over_capacity';
+  if (!timeFits) return 'time_window_unreachable';
+  // Each constraint alone can be met, but not by the same vehicle.
+  return 'over_capacity';
+}
+
+function buildNeighbours(m: VrpModel): Int32Array[] {
+  const n = m.nJobs;
+  const N = m.nNodes;
+  const routable: number[] = [];
+  for (let j = 0; j < n; j++) if (m.intrinsic[j] === null && !m.locked[j]) routable.push(j);
+  const out: Int32Array[] = [];
+  for (let j = 0; j < n; j++) {
+    const others = routable.slice();
+    const key = (o: number): number => m.dist[j * N + o]! + m.dist[o * N + j]!;
+    // The job itself sorts first (distance 0) so a ruin seeded at j starts with j's own route.
+    others.sort((a, b) => (a === j ? -1 : b === j ? 1 : key(a) - key(b) || a - b));
+    out.push(Int32Array.from(others));
+  }
+  return out;
+}
