@@ -1,1 +1,5 @@
 export * from './job-lifecycle';
+export * from './money';
+export * from './phone';
+export * from './text';
+export * from './time';
