@@ -6,3 +6,6 @@ export * from './time';
 export * from './lunar';
 export * from './holidays';
 export * from './working-days';
+export * from './vietqr';
+export * from './cccd';
+export * from './dossier-code';

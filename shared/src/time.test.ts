@@ -40,6 +40,8 @@ describe('Vietnam local time (UTC+7)', () => {
   it('formats dates and times the Vietnamese way', () => {
     expect(formatVnDate(new Date('2026-03-15T02:00:00Z'))).toBe('15/03/2026');
     expect(formatVnDate('2026-04-05')).toBe('05/04/2026');
+    expect(formatVnDate('2026-03-14T18:00:00.000Z')).toBe('15/03/2026'); // an instant from JSON
+    expect(formatVnDate('2026-03-15T00:30:00+07:00')).toBe('15/03/2026');
     expect(formatVnDateTime(new Date('2026-03-15T08:30:00Z'))).toBe('15:30 15/03/2026');
     expect(formatVnDateTime(new Date('2026-03-15T17:04:00Z'))).toBe('00:04 16/03/2026');
   });
@@ -79,5 +81,6 @@ describe('Vietnam local time (UTC+7)', () => {
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
     expect(() => addDays('2026-02-01', 0.5)).toThrow(RangeError);
     expect(() => formatVnDate('15/03/2026')).toThrow(RangeError);
+    expect(() => formatVnDate('2026-03-15T10:00:00')).toThrow(RangeError); // no zone: ambiguous
   });
 });

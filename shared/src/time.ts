@@ -107,12 +107,21 @@ export function toVnDate(instant: Date): string {
   return vnDateTimeParts(instant).date;
 }
 
+/** An ISO 8601 date-time with an explicit zone, as instants travel in JSON. */
+const ISO_INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
 /**
  * Formats a date the Vietnamese way, `dd/MM/yyyy`. Accepts an instant (read in Vietnam
- * time) or a `YYYY-MM-DD` date string (taken as is).
+ * time), a `YYYY-MM-DD` date string (taken as is), or an ISO date-time string with a zone
+ * such as `2026-03-14T18:00:00Z` (an instant as JSON carries it, read in Vietnam time).
+ *
+ * @throws RangeError for any other string or an invalid Date.
  */
 export function formatVnDate(value: Date | string): string {
-  const date = typeof value === 'string' ? utcMsToDate(dateToUtcMs(value)) : toVnDate(value);
+  let date: string;
+  if (typeof value !== 'string') date = toVnDate(value);
+  else if (ISO_INSTANT_RE.test(value)) date = toVnDate(new Date(value));
+  else date = utcMsToDate(dateToUtcMs(value));
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
 }
