@@ -9,3 +9,4 @@ export * from './working-days';
 export * from './vietqr';
 export * from './cccd';
 export * from './dossier-code';
+export * from './schemas';

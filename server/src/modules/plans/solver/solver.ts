@@ -1,12 +1,30 @@
+import { constructRegret } from './construction';
+import { localSearch, polish } from './local-search';
 import { createRng } from './prng';
 import { toPlan } from './plan-output';
-import { RuinRecreate } from './ruin-recreate';
-import { annealRuinRecreate } from './search';
+import { annealRuinRecreate, type SearchOptions } from './search';
 import { createEmptySolution, Workspace } from './solution';
 import type { SolveOptions, VrpPlan, VrpProblem } from './types';
 import { compileModel } from './vrp-model';
 
 const DEFAULT_BUDGET_MS = 2000;
+
+/** Search tuning; the defaults were set on the Solomon benchmark (see test/bench/vrp.ts). */
+export interface SolverTuning {
+  /** Annealing cycle length per job (iterations). */
+  cycleIterationsPerJob: number;
+  t0: number;
+  tf: number;
+  /** Polish every new best with the local search. */
+  polishBest: boolean;
+}
+
+export const defaultTuning: SolverTuning = {
+  cycleIterationsPerJob: 200,
+  t0: 1,
+  tf: 0.01,
+  polishBest: true,
+};
 
 /**
  * Plans routes for a fleet: minimises total travel distance while keeping every time window,
@@ -15,7 +33,11 @@ const DEFAULT_BUDGET_MS = 2000;
  * returns the best plan found. Synchronous and CPU-bound — call it through solveInWorker from
  * a request handler.
  */
-export function solveVrptw(problem: VrpProblem, options: SolveOptions = {}): VrpPlan {
+export function solveVrptw(
+  problem: VrpProblem,
+  options: SolveOptions = {},
+  tuning: SolverTuning = defaultTuning,
+): VrpPlan {
   const started = performance.now();
   const budget =
     options.timeBudgetMs ?? (options.maxIterations === undefined ? DEFAULT_BUDGET_MS : Infinity);
@@ -24,16 +46,18 @@ export function solveVrptw(problem: VrpProblem, options: SolveOptions = {}): Vrp
   const m = compileModel(problem, options.fixedPrefix);
 
   const ws = new Workspace(m, createEmptySolution(m));
-  const rr = new RuinRecreate(m, rng);
-  rr.recreate(ws, ws.sol.unassigned.splice(0));
+  constructRegret(m, ws, ws.sol.unassigned.splice(0));
+  localSearch(m, ws);
   const initial = ws.snapshot();
 
-  const { best, iterations } = annealRuinRecreate(m, initial, rng, {
+  const search: SearchOptions = {
     maxIterations: options.maxIterations ?? Infinity,
     deadline,
-    cycleIterations: 200 * Math.max(10, m.nJobs),
-    t0: 1,
-    tf: 0.01,
-  });
+    cycleIterations: tuning.cycleIterationsPerJob * Math.max(10, m.nJobs),
+    t0: tuning.t0,
+    tf: tuning.tf,
+  };
+  if (tuning.polishBest) search.onImprove = (s) => polish(m, ws, s);
+  const { best, iterations } = annealRuinRecreate(m, initial, rng, search);
   return toPlan(problem, m, best, iterations, performance.now() - started);
 }

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { apiNotFound, errorHandler } from './middleware/error-handler';
+import { originCheck } from './middleware/origin-check';
+import { requestContextMiddleware } from './middleware/request-context';
+import { sessionMiddleware } from './middleware/session';
+import { authRoutes } from './modules/auth/auth.routes';
+import { configRoutes } from './modules/config/config.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { holidaysRoutes } from './modules/holidays/holidays.routes';
+import { proceduresRoutes } from './modules/procedures/procedures.routes';
+import { unitsRoutes } from './modules/units/units.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+export type AppDeps = {
+  database: Database;
+  config: Config;
+  /** Built web app to serve (web/dist); omitted in API tests. */
+  webDist?: string | undefined;
+};
+
+/**
+ * Builds the Express app: no listening and no globals, so tests build as many as they
+ * like against their own databases.
+ */
+export function createApp(deps: AppDeps): Express {
+  const { database, config } = deps;
+  const db = database.db;
+  const app = express();
+  app.disable('x-powered-by');
+  // One reverse proxy in front is the standard deployment; req.ip is then the client.
+  app.set('trust proxy', 'loopback');
+
+  app.use(...requestContextMiddleware());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(healthRoutes(database));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  api.use(cookieParser(config.sessionSecret));
+  api.use(originCheck(config.publicBaseUrl));
+  api.use(sessionMiddleware(db));
+  api.use(authRoutes({ db, secureCookies: config.publicBaseUrl.startsWith('https://') }));
+  api.use(configRoutes({ db, mapTileUrl: config.mapTileUrl, twilioConfigured: config.twilio !== undefined }));
+  api.use(unitsRoutes({ db }));
+  api.use(usersRoutes({ db }));
+  api.use(proceduresRoutes({ db }));
+  api.use(holidaysRoutes({ db }));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
+    const dist = deps.webDist;
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // Client-side routes (/login, /courier, /tra-cuu/…) all get the app shell.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dist, 'index.html'));
+    });
+  }
+  app.use(errorHandler);
+  return app;
+}

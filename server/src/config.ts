@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'must be "on" or "off"' })
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  PORT: z
+    .string()
+    .default('3000')
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, {
+      error: 'must be a whole number between 1 and 65535',
+    })
+    .transform(Number),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
+      error: 'must start with postgres:// or postgresql://',
+    })
+    .transform((v) => (v ? v : undefined)),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_BASE_URL: z.url({ error: 'must be a full URL such as https://1022.example.vn' }).optional(),
+  SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  DEMO_DATA: onOff.optional(),
+  DEMO_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must look like AC followed by 32 hex digits' }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, { error: 'looks too short for a Twilio auth token' }).optional(),
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+\d{6,15}$/, { error: 'must be in E.164 form, e.g. +84912345678' }).optional(),
+  MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  OSRM_URL: z.url({ error: 'must be a full URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicBaseUrl: string;
+  sessionSecret: string;
+  demoData: boolean;
+  demoPassword: string | undefined;
+  twilio: Readonly<{ accountSid: string; authToken: string; fromNumber: string }> | undefined;
+  mapTileUrl: string;
+  osrmUrl: string | undefined;
+  isTest: boolean;
+}>;
+
+/** Thrown with one line per bad variable, so start-up can print them and exit. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/**
+ * Reads the environment once, checks every variable and returns a frozen, typed config.
+ * Every problem is reported (not only the first) so an operator fixes them in one go.
+ * A missing SESSION_SECRET is generated once and kept in DATA_DIR so sessions survive
+ * restarts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '?');
+        const raw = env[name];
+        return `${name} ${i.message}${raw !== undefined ? ` (got "${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}")` : ''}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const twilioVars = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM_NUMBER];
+  const twilioSet = twilioVars.filter(Boolean).length;
+  if (twilioSet > 0 && twilioSet < 3 && e.TWILIO_AUTH_TOKEN === undefined) {
+    throw new ConfigError([
+      'TWILIO_AUTH_TOKEN is required when TWILIO_ACCOUNT_SID or TWILIO_FROM_NUMBER is set',
+    ]);
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return Object.freeze({
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    demoData: e.DEMO_DATA ?? e.DATABASE_URL === undefined,
+    demoPassword: e.DEMO_PASSWORD,
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER
+        ? Object.freeze({
+            accountSid: e.TWILIO_ACCOUNT_SID,
+            authToken: e.TWILIO_AUTH_TOKEN,
+            fromNumber: e.TWILIO_FROM_NUMBER,
+          })
+        : undefined,
+    mapTileUrl: e.MAP_TILE_URL,
+    osrmUrl: e.OSRM_URL,
+    isTest: e.NODE_ENV === 'test',
+  });
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, pgTable, text, timestamp, uuid, boolean } from 'drizzle-orm/pg-core';
+import { units } from './units';
+
+/** Callers and applicants. The CCCD is kept only as a hash plus its last four digits. */
+export const citizens = pgTable(
+  'citizens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fullName: text('full_name').notNull(),
+    /** E.164, e.g. +84912345678 */
+    phone: text('phone').notNull(),
+    email: text('email'),
+    cccdHash: text('cccd_hash'),
+    cccdLast4: text('cccd_last4'),
+    unitId: uuid('unit_id').references(() => units.id),
+    smsOptOut: boolean('sms_opt_out').notNull().default(false),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('citizens_phone_idx').on(t.phone),
+    index('citizens_name_fold_idx').using('gin', sql`vn_fold(${t.fullName}) gin_trgm_ops`),
+  ],
+);
+
+export const citizenAddresses = pgTable(
+  'citizen_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    citizenId: uuid('citizen_id')
+      .notNull()
+      .references(() => citizens.id, { onDelete: 'cascade' }),
+    label: text('label'),
+    addressText: text('address_text').notNull(),
+    wardCode: text('ward_code'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('citizen_addresses_citizen_idx').on(t.citizenId)],
+);

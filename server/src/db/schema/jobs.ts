@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { citizens } from './citizens';
+import { procedures } from './procedures';
+import { units } from './units';
+import { users } from './users';
+
+/** A courier job: home assistance (pickup), result delivery or fee collection. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Readable code given to the citizen (SMS, receipt, tracking). */
+    code: text('code').notNull().unique(),
+    /** home_assistance | result_delivery | fee_collection */
+    type: text('type').notNull(),
+    status: text('status').notNull().default('new'),
+    /** The state an on_hold job returns to. */
+    heldFrom: text('held_from'),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    citizenId: uuid('citizen_id')
+      .notNull()
+      .references(() => citizens.id),
+    procedureId: uuid('procedure_id').references(() => procedures.id),
+    dossierCode: text('dossier_code'),
+    addressText: text('address_text').notNull(),
+    wardCode: text('ward_code'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    windowStart: timestamp('window_start', { withTimezone: true }),
+    windowEnd: timestamp('window_end', { withTimezone: true }),
+    /** Local (Asia/Ho_Chi_Minh) date by which the job must be done, in working days. */
+    dueDate: date('due_date', { mode: 'string' }),
+    priority: integer('priority').notNull().default(0),
+    feeDueVnd: bigint('fee_due_vnd', { mode: 'number' }).notNull().default(0),
+    postalChargeVnd: bigint('postal_charge_vnd', { mode: 'number' }).notNull().default(0),
+    courierId: uuid('courier_id').references(() => users.id),
+    /** Position in the courier's planned route for the day. */
+    routeOrder: integer('route_order'),
+    callId: uuid('call_id'),
+    notes: text('notes'),
+    attemptCount: integer('attempt_count').notNull().default(0),
+    /** Optimistic concurrency: every write bumps it. */
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_unit_status_idx').on(t.unitId, t.status),
+    index('jobs_courier_status_idx').on(t.courierId, t.status),
+    index('jobs_created_idx').on(t.createdAt),
+    index('jobs_due_idx').on(t.dueDate),
+    index('jobs_citizen_idx').on(t.citizenId),
+    index('jobs_address_fold_idx').using('gin', sql`vn_fold(${t.addressText}) gin_trgm_ops`),
+  ],
+);
+
+/** Append-only: every state change, assignment and note on a job, with who, when and where. */
+export const jobEvents = pgTable(
+  'job_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    /** When the server recorded it. */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When it happened (a courier offline sends the real time later). */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id),
+    /** transition | assign | unassign | note | created */
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    data: jsonb('data'),
+  },
+  (t) => [index('job_events_job_idx').on(t.jobId, t.id), index('job_events_occurred_idx').on(t.occurredAt)],
+);

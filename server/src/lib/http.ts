@@ -1,0 +1,125 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import type { Db } from '../db/client';
+import { forbidden, unauthenticated, validationFailed, type Locale, type LocalizedText } from './errors';
+import { parseWithMessages } from './validation';
+
+export const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every office role (everyone but couriers). */
+export const OFFICE_ROLES: readonly Role[] = ['operator', 'dispatcher', 'manager', 'admin'];
+/** Every signed-in role. */
+export const ALL_ROLES: readonly Role[] = ROLES;
+
+export type AuthUser = {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: string;
+  unitName: string;
+};
+
+/** Who is calling and which units they may see (their own and every unit below it). */
+export type AuthContext = { user: AuthUser; unitIds: readonly string[]; sessionId: string };
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    auth?: AuthContext;
+    locale: Locale;
+    requestId: string;
+  }
+}
+
+type Schema = z.ZodType;
+
+type EndpointSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined> = {
+  /** Roles that may call it; `'public'` for no login. */
+  roles: readonly Role[] | 'public';
+  body?: B;
+  query?: Q;
+  params?: P;
+};
+
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+export type EndpointContext<B, Q, P, A> = {
+  req: Request;
+  res: Response;
+  auth: A;
+  body: B;
+  query: Q;
+  params: P;
+  locale: Locale;
+};
+
+/** What a handler returns: a body (200), or a status with an optional body. */
+export type EndpointResult = unknown | { status: number; body?: unknown; headers?: Record<string, string> };
+
+const RESULT = Symbol('endpoint-result');
+/** Marks a handler result that carries its own status (201, 204, …). */
+export function withStatus(status: number, body?: unknown, headers?: Record<string, string>) {
+  return { [RESULT]: true, status, body, headers };
+}
+
+/**
+ * One route as a readable chain: authenticate → check the role → validate with the shared
+ * zod schemas → call the handler → send JSON. Unit checks belong to the service, which
+ * knows which record is touched.
+ */
+export function endpoint<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  R extends readonly Role[] | 'public' = readonly Role[],
+>(
+  spec: EndpointSpec<B, Q, P> & { roles: R },
+  handler: (
+    ctx: EndpointContext<Infer<B>, Infer<Q>, Infer<P>, R extends 'public' ? AuthContext | undefined : AuthContext>,
+  ) => Promise<EndpointResult> | EndpointResult,
+): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      if (spec.roles !== 'public') {
+        if (!req.auth) throw unauthenticated();
+        if (!spec.roles.includes(req.auth.user.role)) throw forbidden();
+      }
+      const fields: Record<string, LocalizedText> = {};
+      const parse = (schema: Schema | undefined, value: unknown, prefix: string) => {
+        if (!schema) return undefined;
+        const r = parseWithMessages(schema, value, prefix);
+        if (r.ok) return r.data;
+        Object.assign(fields, r.fields);
+        return undefined;
+      };
+      const params = parse(spec.params, req.params, 'params');
+      const query = parse(spec.query, req.query, 'query');
+      const body = parse(spec.body, req.body ?? {}, '');
+      if (Object.keys(fields).length > 0) throw validationFailed(fields);
+      const result = await handler({
+        req,
+        res,
+        auth: req.auth as never,
+        body: body as never,
+        query: query as never,
+        params: params as never,
+        locale: req.locale,
+      });
+      if (res.headersSent) return;
+      if (result && typeof result === 'object' && RESULT in result) {
+        const r = result as unknown as { status: number; body?: unknown; headers?: Record<string, string> };
+        if (r.headers) res.set(r.headers);
+        if (r.body === undefined) res.status(r.status).end();
+        else res.status(r.status).json(r.body);
+        return;
+      }
+      res.json(result ?? {});
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/** Dependencies every module's router gets. */
+export type ModuleDeps = { db: Db };

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import { logger, requestContext } from '../lib/logger';
+
+/**
+ * Gives each request an id (or keeps a sane incoming X-Request-Id), the caller's locale,
+ * and runs the rest of the request inside that context so every log line carries the id.
+ */
+export function requestContextMiddleware(): RequestHandler[] {
+  const httpLogger = pinoHttp({
+    logger,
+    genReqId: (req) => (req as unknown as { requestId: string }).requestId,
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&](phone|q)=)[^&]*/g, '$1…') }),
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+  });
+  const context: RequestHandler = (req, res, next) => {
+    const incoming = req.get('x-request-id');
+    req.requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', req.requestId);
+    req.locale = /^en\b/i.test(req.get('accept-language') ?? '') ? 'en' : 'vi';
+    requestContext.run({ requestId: req.requestId }, () => next());
+  };
+  return [context, httpLogger];
+}

@@ -1,0 +1,83 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { sessions, units, users } from '../../db/schema';
+
+export async function findUserForLogin(db: DbOrTx, username: string) {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      passwordHash: users.passwordHash,
+      fullName: users.fullName,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.name,
+      disabled: users.disabled,
+      failedLogins: users.failedLogins,
+      lockedUntil: users.lockedUntil,
+    })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.username, username))
+    .limit(1);
+  return rows[0];
+}
+
+/** Counts one more wrong password; locks the account when the limit is reached. */
+export async function recordFailedLogin(db: DbOrTx, userId: string, maxFailures: number, lockUntil: Date) {
+  const rows = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  return rows[0];
+}
+
+export async function recordSuccessfulLogin(db: DbOrTx, userId: string, at: Date) {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, userId));
+}
+
+export async function insertSession(
+  db: DbOrTx,
+  s: { id: string; userId: string; expiresAt: Date; ip: string | undefined; userAgent: string | undefined },
+) {
+  await db.insert(sessions).values({ id: s.id, userId: s.userId, expiresAt: s.expiresAt, ip: s.ip ?? null, userAgent: s.userAgent ?? null });
+}
+
+/** A live session with its user, or undefined when expired, unknown or the user is disabled. */
+export async function findActiveSession(db: DbOrTx, id: string, now: Date) {
+  const rows = await db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.name,
+      disabled: users.disabled,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+    .limit(1);
+  const row = rows[0];
+  return row && !row.disabled ? row : undefined;
+}
+
+export async function touchSession(db: DbOrTx, id: string, now: Date, expiresAt: Date) {
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: DbOrTx, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

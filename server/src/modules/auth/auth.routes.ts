@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { LoginSchema } from '@tannha/shared';
+import { ALL_ROLES, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { loginRateLimits } from '../../middleware/rate-limit';
+import { SESSION_COOKIE } from '../../middleware/session';
+import { login, logout, SESSION_IDLE_MS } from './auth.service';
+
+/** POST /api/auth/login, POST /api/auth/logout, GET /api/me */
+export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: boolean }): Router {
+  const router = Router();
+  router.post(
+    '/auth/login',
+    ...loginRateLimits(),
+    endpoint({ roles: 'public', body: LoginSchema }, async ({ body, req, res }) => {
+      const result = await login(db, {
+        username: body.username,
+        password: body.password,
+        ip: req.ip,
+        userAgent: req.get('user-agent'),
+      });
+      res.cookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        signed: true,
+        maxAge: SESSION_IDLE_MS,
+        path: '/',
+      });
+      return { user: result.user };
+    }),
+  );
+  router.post(
+    '/auth/logout',
+    endpoint({ roles: ALL_ROLES }, async ({ auth, res }) => {
+      await logout(db, auth);
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      return withStatus(204);
+    }),
+  );
+  router.get(
+    '/me',
+    endpoint({ roles: ALL_ROLES }, ({ auth }) => ({ user: auth.user })),
+  );
+  return router;
+}

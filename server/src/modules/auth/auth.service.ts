@@ -1,0 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { AppError } from '../../lib/errors';
+import type { AuthContext, AuthUser, Role } from '../../lib/http';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../../lib/password';
+import { formatVnDateTime } from '@tannha/shared';
+import { findUnitSubtreeIds } from '../units/units.repository';
+import { recordAudit } from '../audit/audit.repository';
+import * as repo from './auth.repository';
+
+/** Wrong passwords in a row before the account locks. */
+export const MAX_FAILED_LOGINS = 5;
+/** How long a lock-out lasts. */
+export const LOCKOUT_MS = 15 * 60_000;
+/** A session ends after this long without activity. */
+export const SESSION_IDLE_MS = 12 * 60 * 60_000;
+// Refreshing the expiry on every request would write on every request.
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  });
+
+const accountLocked = (until: Date) =>
+  new AppError(
+    423,
+    'account_locked',
+    {
+      vi: `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần. Thử lại sau ${formatVnDateTime(until)} hoặc liên hệ quản trị viên.`,
+      en: `Account locked after ${MAX_FAILED_LOGINS} wrong passwords. Try again after ${formatVnDateTime(until)} or contact an administrator.`,
+    },
+    { extra: { lockedUntil: until.toISOString() } },
+  );
+
+/** The cookie holds the token; the database holds only its hash. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Checks a username and password and opens a session. Unknown users cost the same time
+ * as known ones (no user enumeration by timing); a locked account is refused before the
+ * password is checked; the fifth wrong password in a row locks it.
+ */
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip?: string | undefined; userAgent?: string | undefined },
+  now = new Date(),
+): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
+  const username = input.username.trim().toLowerCase();
+  const user = await repo.findUserForLogin(db, username);
+  if (!user || user.disabled) {
+    await verifyPassword(await DUMMY_HASH_PROMISE, input.password);
+    throw invalidCredentials();
+  }
+  if (user.lockedUntil && user.lockedUntil > now) throw accountLocked(user.lockedUntil);
+  const ok = await verifyPassword(user.passwordHash, input.password);
+  if (!ok) {
+    const after = await repo.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCKOUT_MS));
+    await recordAudit(db, { actorId: user.id, action: 'login_failed', entityType: 'user', entityId: user.id, ip: input.ip });
+    if (after?.lockedUntil && after.lockedUntil > now) throw accountLocked(after.lockedUntil);
+    throw invalidCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  await db.transaction(async (tx) => {
+    await repo.recordSuccessfulLogin(tx, user.id, now);
+    await repo.insertSession(tx, { id: hashToken(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    await recordAudit(tx, { actorId: user.id, action: 'login', entityType: 'user', entityId: user.id, ip: input.ip });
+  });
+  return {
+    token,
+    expiresAt,
+    user: {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role as Role,
+      unitId: user.unitId,
+      unitName: user.unitName,
+    },
+  };
+}
+
+/** Resolves a session token to who is calling and which units they may see. */
+export async function resolveSession(db: Db, token: string, now = new Date()): Promise<AuthContext | undefined> {
+  const id = hashToken(token);
+  const row = await repo.findActiveSession(db, id, now);
+  if (!row) return undefined;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await repo.touchSession(db, id, now, new Date(now.getTime() + SESSION_IDLE_MS));
+  }
+  const unitIds = await findUnitSubtreeIds(db, row.unitId);
+  return {
+    sessionId: id,
+    unitIds,
+    user: {
+      id: row.userId,
+      username: row.username,
+      fullName: row.fullName,
+      role: row.role as Role,
+      unitId: row.unitId,
+      unitName: row.unitName,
+    },
+  };
+}
+
+/** Ends a session. */
+export async function logout(db: Db, auth: AuthContext): Promise<void> {
+  await repo.deleteSession(db, auth.sessionId);
+}

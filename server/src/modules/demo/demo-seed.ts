@@ -1,0 +1,299 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import {
+  createWorkingCalendar,
+  defaultHolidays,
+  dueDate,
+  jobPath,
+  toVnDate,
+  vnStartOfDay,
+  addDays,
+  isWorkingDay,
+  type HolidayEntry,
+  type JobStatus,
+  type JobType,
+} from '@tannha/shared';
+import { queryRows, type Db, type Tx } from '../../db/client';
+import { calls, citizenAddresses, citizens, counters, holidays, jobEvents, jobs, procedures, settings, units, users } from '../../db/schema';
+import { hashPassword } from '../../lib/password';
+import { DEMO_PROCEDURES } from './demo-procedures';
+
+type UnitSeed = { code: string; name: string; kind: string; parent?: string; address: string; lat: number; lng: number };
+
+/** Real places around Biên Hòa and Long Khánh (Đồng Nai); coordinates are approximate. */
+const UNITS: UnitSeed[] = [
+  { code: 'DNI', name: 'Bưu điện tỉnh Đồng Nai', kind: 'province_office', address: '1 Hưng Đạo Vương, phường Trấn Biên, Đồng Nai', lat: 10.9467, lng: 106.8183 },
+  { code: 'DNI-BH', name: 'Bưu điện khu vực Biên Hòa', kind: 'area_office', parent: 'DNI', address: '1 Hưng Đạo Vương, phường Trấn Biên, Đồng Nai', lat: 10.9467, lng: 106.8183 },
+  { code: 'DNI-BH-TB', name: 'Bưu cục Trấn Biên', kind: 'post_office', parent: 'DNI-BH', address: '96 Cách Mạng Tháng Tám, phường Trấn Biên, Đồng Nai', lat: 10.9512, lng: 106.8226 },
+  { code: 'DNI-BH-TH', name: 'Bưu cục Tam Hiệp', kind: 'post_office', parent: 'DNI-BH', address: '122 Phạm Văn Thuận, phường Tam Hiệp, Đồng Nai', lat: 10.9446, lng: 106.8588 },
+  { code: 'DNI-BH-LB', name: 'Bưu cục Long Bình', kind: 'post_office', parent: 'DNI-BH', address: '15 Bùi Văn Hòa, phường Long Bình, Đồng Nai', lat: 10.9381, lng: 106.8894 },
+  { code: 'DNI-BH-TD', name: 'Bưu cục Trảng Dài', kind: 'post_office', parent: 'DNI-BH', address: '210 Nguyễn Khuyến, phường Trảng Dài, Đồng Nai', lat: 10.9806, lng: 106.8672 },
+  { code: 'DNI-LK', name: 'Bưu điện khu vực Long Khánh', kind: 'area_office', parent: 'DNI', address: '2 Hồ Thị Hương, phường Long Khánh, Đồng Nai', lat: 10.9339, lng: 107.2436 },
+  { code: 'DNI-LK-LK', name: 'Bưu cục Long Khánh', kind: 'post_office', parent: 'DNI-LK', address: '2 Hồ Thị Hương, phường Long Khánh, Đồng Nai', lat: 10.9339, lng: 107.2436 },
+  { code: 'DNI-LK-BL', name: 'Bưu cục Bình Lộc', kind: 'post_office', parent: 'DNI-LK', address: 'Quốc lộ 1A, phường Bình Lộc, Đồng Nai', lat: 10.9723, lng: 107.2311 },
+];
+
+type UserSeed = { username: string; fullName: string; role: string; unit: string };
+
+const USERS: UserSeed[] = [
+  { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin', unit: 'DNI' },
+  { username: 'manager1', fullName: 'Trần Thị Thu Hà', role: 'manager', unit: 'DNI' },
+  { username: 'manager2', fullName: 'Lê Quốc Bảo', role: 'manager', unit: 'DNI-BH' },
+  { username: 'dispatcher1', fullName: 'Phạm Minh Tuấn', role: 'dispatcher', unit: 'DNI-BH' },
+  { username: 'dispatcher2', fullName: 'Võ Thị Ngọc Lan', role: 'dispatcher', unit: 'DNI-LK' },
+  { username: 'operator1', fullName: 'Nguyễn Thị Mai', role: 'operator', unit: 'DNI' },
+  { username: 'operator2', fullName: 'Hoàng Văn Nam', role: 'operator', unit: 'DNI' },
+  { username: 'operator3', fullName: 'Đỗ Thị Thanh Tâm', role: 'operator', unit: 'DNI' },
+  { username: 'courier1', fullName: 'Nguyễn Văn Hùng', role: 'courier', unit: 'DNI-BH-TB' },
+  { username: 'courier2', fullName: 'Trần Minh Đức', role: 'courier', unit: 'DNI-BH-TB' },
+  { username: 'courier3', fullName: 'Lê Thị Hồng', role: 'courier', unit: 'DNI-BH-TB' },
+  { username: 'courier4', fullName: 'Phan Văn Tài', role: 'courier', unit: 'DNI-BH-TH' },
+  { username: 'courier5', fullName: 'Huỳnh Thị Kim', role: 'courier', unit: 'DNI-BH-TH' },
+  { username: 'courier6', fullName: 'Bùi Quang Vinh', role: 'courier', unit: 'DNI-BH-LB' },
+  { username: 'courier7', fullName: 'Dương Văn Phúc', role: 'courier', unit: 'DNI-BH-LB' },
+  { username: 'courier8', fullName: 'Ngô Thị Yến', role: 'courier', unit: 'DNI-BH-TD' },
+  { username: 'courier9', fullName: 'Vũ Đình Khang', role: 'courier', unit: 'DNI-BH-TD' },
+  { username: 'courier10', fullName: 'Hồ Văn Lộc', role: 'courier', unit: 'DNI-LK-LK' },
+  { username: 'courier11', fullName: 'Đặng Thị Hoa', role: 'courier', unit: 'DNI-LK-LK' },
+  { username: 'courier12', fullName: 'Lý Minh Quân', role: 'courier', unit: 'DNI-LK-BL' },
+];
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Hữu', 'Thanh', 'Quốc', 'Thu', 'Đức', 'Kim'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hà', 'Hạnh', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phúc', 'Quân', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến', 'Sơn', 'Đạt'];
+const STREETS: Record<string, string[]> = {
+  'DNI-BH-TB': ['Cách Mạng Tháng Tám', 'Hưng Đạo Vương', 'Võ Thị Sáu', 'Phan Chu Trinh', 'Nguyễn Văn Trị'],
+  'DNI-BH-TH': ['Phạm Văn Thuận', 'Đồng Khởi', 'Nguyễn Văn Hoa', 'Trương Định'],
+  'DNI-BH-LB': ['Bùi Văn Hòa', 'Nguyễn Ái Quốc', 'Phạm Văn Khoai', 'Hà Huy Giáp'],
+  'DNI-BH-TD': ['Nguyễn Khuyến', 'Đồng Khởi', 'Huỳnh Văn Nghệ', 'Bùi Trọng Nghĩa'],
+  'DNI-LK-LK': ['Hồ Thị Hương', 'Hùng Vương', 'Lê A', 'Nguyễn Trãi'],
+  'DNI-LK-BL': ['Quốc lộ 1A', 'Ngô Quyền', 'Bình Lộc'],
+};
+const WARD_OF: Record<string, string> = {
+  'DNI-BH-TB': 'Trấn Biên',
+  'DNI-BH-TH': 'Tam Hiệp',
+  'DNI-BH-LB': 'Long Bình',
+  'DNI-BH-TD': 'Trảng Dài',
+  'DNI-LK-LK': 'Long Khánh',
+  'DNI-LK-BL': 'Bình Lộc',
+};
+const CALL_CATEGORIES = ['procedure_question', 'status_lookup', 'pickup_request', 'delivery_request', 'feedback', 'other'] as const;
+
+/** Deterministic PRNG so every fresh demo looks the same. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+  };
+}
+
+/** Default job due date, in working days from receipt, until an admin changes the setting. */
+export const DEFAULT_JOB_DUE_WORKING_DAYS = 2;
+
+/**
+ * Writes the demo data on first start only: it does nothing when any user exists, so it
+ * never writes over real data. Returns the demo password to print (from DEMO_PASSWORD,
+ * or generated once and kept in DATA_DIR).
+ */
+export async function seedDemoData(
+  db: Db,
+  opts: { password?: string | undefined; dataDir: string; now?: Date },
+): Promise<{ seededNow: boolean; password: string | undefined }> {
+  const passwordFile = path.join(opts.dataDir, 'demo-password');
+  const existing = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
+  if ((existing[0]?.n ?? 0) > 0) {
+    const remembered = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : undefined;
+    return { seededNow: false, password: opts.password ?? remembered };
+  }
+  const password = opts.password ?? randomBytes(6).toString('base64url');
+  if (!opts.password) writeFileSync(passwordFile, password + '\n', { mode: 0o600 });
+  const hashes = await Promise.all(USERS.map(() => hashPassword(password)));
+  const now = opts.now ?? new Date();
+  await db.transaction(async (tx) => {
+    await writeDemo(tx, hashes, now);
+  });
+  return { seededNow: true, password };
+}
+
+async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
+  const rnd = prng(1022);
+  const unitIds = new Map<string, string>();
+  for (const u of UNITS) {
+    const [row] = await tx
+      .insert(units)
+      .values({ code: u.code, name: u.name, kind: u.kind, parentId: u.parent ? unitIds.get(u.parent)! : null, address: u.address, lat: u.lat, lng: u.lng })
+      .returning({ id: units.id });
+    unitIds.set(u.code, row!.id);
+  }
+  const userIds = new Map<string, string>();
+  const userRows = await tx
+    .insert(users)
+    .values(USERS.map((u, i) => ({ username: u.username, fullName: u.fullName, role: u.role, unitId: unitIds.get(u.unit)!, passwordHash: hashes[i]! })))
+    .returning({ id: users.id, username: users.username });
+  for (const r of userRows) userIds.set(r.username, r.id);
+
+  const procRows = await tx
+    .insert(procedures)
+    .values(DEMO_PROCEDURES.map((p) => ({ ...p, inPersonOnly: p.inPersonOnly ?? false, sample: true })))
+    .returning({ id: procedures.id, code: procedures.code, inPersonOnly: procedures.inPersonOnly, feeVnd: procedures.feeVnd, postalChargeVnd: procedures.postalChargeVnd, processingDays: procedures.processingDays });
+  const postable = procRows.filter((p) => !p.inPersonOnly);
+
+  const year = Number(toVnDate(now).slice(0, 4));
+  const entries: HolidayEntry[] = [...defaultHolidays(year), ...defaultHolidays(year + 1)];
+  await tx.insert(holidays).values(entries).onConflictDoNothing();
+  const cal = createWorkingCalendar(entries);
+
+  await tx.insert(settings).values([
+    { key: 'job_due_working_days', value: DEFAULT_JOB_DUE_WORKING_DAYS },
+    { key: 'feedback_due_working_days', value: 5 },
+    { key: 'postal_leg_days', value: { sameArea: 1, province: 2, majorCities: 3, interProvince: 4 } },
+    { key: 'demo_seeded_at', value: now.toISOString() },
+  ]);
+
+  // Citizens: a fixed, searchable one first (the hotline's regular caller), then random ones.
+  const leafUnits = Object.keys(WARD_OF);
+  const citizenSeeds = [{ fullName: 'Đặng Minh Dũng', unit: 'DNI-BH-TB' }];
+  for (let i = 0; i < 70; i++) {
+    citizenSeeds.push({ fullName: `${rnd.pick(FAMILY)} ${rnd.pick(MIDDLE)} ${rnd.pick(GIVEN)}`, unit: rnd.pick(leafUnits) });
+  }
+  const citizenList: { id: string; unit: string; address: string; lat: number; lng: number; phone: string }[] = [];
+  for (const [i, c] of citizenSeeds.entries()) {
+    const phone = `+849${String(10_000_000 + i * 7919 + rnd.int(0, 999)).padStart(8, '0')}`;
+    const base = UNITS.find((u) => u.code === c.unit)!;
+    const lat = base.lat + (rnd.next() - 0.5) * 0.03;
+    const lng = base.lng + (rnd.next() - 0.5) * 0.03;
+    const address = `${rnd.int(1, 399)} ${rnd.pick(STREETS[c.unit]!)}, phường ${WARD_OF[c.unit]}, Đồng Nai`;
+    const [row] = await tx.insert(citizens).values({ fullName: c.fullName, phone, unitId: unitIds.get(c.unit)! }).returning({ id: citizens.id });
+    await tx.insert(citizenAddresses).values({ citizenId: row!.id, label: 'Nhà riêng', addressText: address, lat, lng });
+    citizenList.push({ id: row!.id, unit: c.unit, address, lat, lng, phone });
+  }
+
+  const couriersByUnit = new Map<string, string[]>();
+  for (const u of USERS.filter((x) => x.role === 'courier')) {
+    couriersByUnit.set(u.unit, [...(couriersByUnit.get(u.unit) ?? []), userIds.get(u.username)!]);
+  }
+  const operators = ['operator1', 'operator2', 'operator3'].map((u) => userIds.get(u)!);
+  const today = toVnDate(now);
+  let jobSeq = 0;
+  let callSeq = 0;
+
+  // Three weeks of history and today: calls every working day, jobs from a share of them.
+  for (let d = -21; d <= 0; d++) {
+    const day = addDays(today, d);
+    if (!isWorkingDay(cal, day)) continue;
+    const dayStart = vnStartOfDay(day).getTime();
+    const nCalls = rnd.int(12, 22);
+    for (let c = 0; c < nCalls; c++) {
+      const startedAt = new Date(dayStart + (7.5 + rnd.next() * 9.5) * 3600_000);
+      if (startedAt > now) continue;
+      const citizen = rnd.pick(citizenList);
+      const category = rnd.pick(CALL_CATEGORIES);
+      const missed = rnd.next() < 0.06;
+      const duration = missed ? 0 : rnd.int(45, 420);
+      const wantsJob = !missed && (category === 'pickup_request' || category === 'delivery_request');
+      callSeq++;
+      const [callRow] = await tx
+        .insert(calls)
+        .values({
+          ticketCode: `1022-${day.slice(2).replace(/-/g, '')}-${String(callSeq).padStart(4, '0')}`,
+          direction: 'inbound',
+          callerPhone: citizen.phone,
+          citizenId: citizen.id,
+          operatorId: missed ? null : rnd.pick(operators),
+          unitId: unitIds.get('DNI')!,
+          startedAt,
+          answeredAt: missed ? null : new Date(startedAt.getTime() + rnd.int(3, 25) * 1000),
+          endedAt: new Date(startedAt.getTime() + (duration + 20) * 1000),
+          durationSeconds: duration,
+          category: missed ? null : category,
+          content: missed ? null : 'Công dân gọi hỏi về thủ tục và đề nghị hỗ trợ (dữ liệu mẫu).',
+          outcome: missed ? 'missed' : wantsJob ? 'job_created' : category === 'feedback' ? 'forwarded' : 'answered',
+          closedAt: missed ? null : new Date(startedAt.getTime() + (duration + 60) * 1000),
+        })
+        .returning({ id: calls.id });
+      if (!wantsJob) continue;
+
+      const type: JobType = category === 'pickup_request' ? 'home_assistance' : 'result_delivery';
+      const proc = rnd.pick(postable);
+      const couriers = couriersByUnit.get(citizen.unit)!;
+      const courierId = rnd.pick(couriers);
+      const createdAt = new Date(startedAt.getTime() + (duration + 90) * 1000);
+      const due = dueDate(cal, createdAt, DEFAULT_JOB_DUE_WORKING_DAYS);
+      const path = jobPath(type);
+      // Older jobs are finished; today's are spread along the path; a few fail or are cancelled.
+      const age = -d;
+      let reach = age >= 2 ? path.length - 1 : age === 1 ? rnd.int(3, path.length - 1) : rnd.int(0, 4);
+      const cancelled = rnd.next() < 0.04 && reach <= 1;
+      if (reach >= path.length) reach = path.length - 1;
+      const status: JobStatus = cancelled ? 'cancelled' : path[reach]!;
+      jobSeq++;
+      const windowStart = new Date(vnStartOfDay(addDays(day, age === 0 ? 0 : 1)).getTime() + rnd.pick([8, 9, 10, 13, 14, 15]) * 3600_000);
+      const [jobRow] = await tx
+        .insert(jobs)
+        .values({
+          code: `TN${day.slice(2).replace(/-/g, '')}${String(jobSeq).padStart(4, '0')}`,
+          type,
+          status,
+          unitId: unitIds.get(citizen.unit)!,
+          citizenId: citizen.id,
+          procedureId: proc.id,
+          dossierCode: type === 'result_delivery' ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(rnd.int(1, 9999)).padStart(4, '0')}` : null,
+          addressText: citizen.address,
+          lat: citizen.lat,
+          lng: citizen.lng,
+          windowStart,
+          windowEnd: new Date(windowStart.getTime() + 2 * 3600_000),
+          dueDate: due,
+          feeDueVnd: proc.feeVnd,
+          postalChargeVnd: proc.postalChargeVnd,
+          courierId: reach >= 1 && !cancelled ? courierId : null,
+          callId: callRow!.id,
+          notes: null,
+          attemptCount: reach >= path.indexOf('on_site') ? 1 : 0,
+          createdBy: rnd.pick(operators),
+          createdAt,
+          updatedAt: createdAt,
+          assignedAt: reach >= 1 ? new Date(createdAt.getTime() + 20 * 60_000) : null,
+          completedAt: status === 'completed' ? new Date(createdAt.getTime() + (age * 24 - 20) * 3600_000) : null,
+        })
+        .returning({ id: jobs.id });
+      const events: (typeof jobEvents.$inferInsert)[] = [
+        { jobId: jobRow!.id, kind: 'created', toStatus: 'new', actorId: rnd.pick(operators), occurredAt: createdAt, recordedAt: createdAt },
+      ];
+      let t = createdAt.getTime();
+      const step = age === 0 ? 15 * 60_000 : Math.max(30 * 60_000, ((age * 24 - 24) * 3600_000) / path.length);
+      for (let k = 1; k <= (cancelled ? 0 : reach); k++) {
+        t += step;
+        const at = new Date(Math.min(t, now.getTime()));
+        events.push({
+          jobId: jobRow!.id,
+          kind: path[k] === 'assigned' ? 'assign' : 'transition',
+          fromStatus: path[k - 1]!,
+          toStatus: path[k]!,
+          actorId: path[k] === 'assigned' ? userIds.get('dispatcher1')! : courierId,
+          occurredAt: at,
+          recordedAt: at,
+        });
+      }
+      if (cancelled) {
+        events.push({ jobId: jobRow!.id, kind: 'transition', fromStatus: path[reach]!, toStatus: 'cancelled', reason: 'Công dân không còn nhu cầu', actorId: rnd.pick(operators), occurredAt: new Date(t + 3600_000), recordedAt: new Date(t + 3600_000) });
+      }
+      await tx.insert(jobEvents).values(events);
+    }
+  }
+  await tx.insert(counters).values([
+    { key: 'job', value: jobSeq },
+    { key: 'call', value: callSeq },
+  ]);
+}

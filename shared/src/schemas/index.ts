@@ -1,0 +1,5 @@
+export * from './common';
+export * from './auth';
+export * from './units';
+export * from './users';
+export * from './procedures';
