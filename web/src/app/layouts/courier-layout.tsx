@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+
+import { LocaleSwitch } from '@/components/ui/locale-switch';
+import type { Me } from '@/features/auth/api/get-me.api';
+
+import { ROLE_HOME } from '../role-homes';
+import { Brand } from './brand';
+import styles from './layouts.module.css';
+import { LogoutButton } from './logout-button';
+
+export type CourierLayoutProps = {
+  me: Me;
+};
+
+/**
+ * Phone frame for couriers: a slim header and navigation at the bottom, within thumb reach,
+ * with every target at least 44 px.
+ */
+export function CourierLayout({ me }: CourierLayoutProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={styles.courierShell}>
+      <a href="#main" className={styles.skipLink}>
+        {t('app.skipToContent')}
+      </a>
+      <header className={styles.courierTop}>
+        <div className={styles.courierTopRow}>
+          <Brand to={ROLE_HOME.courier} />
+          <LocaleSwitch touch />
+          <LogoutButton />
+        </div>
+        <p className={styles.courierUser}>
+          {me.fullName} · {t(`roles.${me.role}`)} · {me.unitName}
+        </p>
+      </header>
+      <main id="main" tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+      <nav className={styles.bottomNav} aria-label={t('nav.main')}>
+        <ul>
+          <BottomLink to="/courier" icon={<TodayIcon />} label={t('nav.courierToday')} />
+          <BottomLink
+            to="/courier/account"
+            icon={<AccountIcon />}
+            label={t('nav.courierAccount')}
+          />
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
+function BottomLink({ to, icon, label }: { to: string; icon: ReactNode; label: string }) {
+  return (
+    <li>
+      <NavLink to={to} end className={styles.bottomLink}>
+        {icon}
+        <span>{label}</span>
+      </NavLink>
+    </li>
+  );
+}
+
+function TodayIcon() {
+  return (
+    <svg
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M3 10h18M8 3v4M16 3v4" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function AccountIcon() {
+  return (
+    <svg
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+import { Button } from '@/components/ui/button';
+import { useLogout } from '@/features/auth/api/logout.api';
+
+export type LogoutButtonProps = {
+  variant?: 'ghost' | 'secondary';
+  block?: boolean;
+};
+
+/** Ends the session and returns to the login page. */
+export function LogoutButton({ variant = 'ghost', block = false }: LogoutButtonProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logoutMutation = useLogout();
+  return (
+    <Button
+      variant={variant}
+      block={block}
+      disabled={logoutMutation.isPending}
+      onClick={() =>
+        logoutMutation.mutate(undefined, {
+          onSettled: () => void navigate('/login', { replace: true }),
+        })
+      }
+    >
+      <LogoutIcon />
+      {logoutMutation.isPending ? t('session.loggingOut') : t('session.logout')}
+    </Button>
+  );
+}
+
+function LogoutIcon() {
+  return (
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3" strokeLinecap="round" />
+      <path d="M10 17l-5-5 5-5M5 12h11" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { LocaleSwitch } from '@/components/ui/locale-switch';
+import type { Me } from '@/features/auth/api/get-me.api';
+
+import { ROLE_HOME } from '../role-homes';
+import { Brand } from './brand';
+import styles from './layouts.module.css';
+import { LogoutButton } from './logout-button';
+
+export type PlainLayoutProps = {
+  /** When someone is logged in, the header offers logout. */
+  me?: Me | null | undefined;
+  children: ReactNode;
+};
+
+/** Frame for pages outside a role's area: login, not found, not allowed, errors. */
+export function PlainLayout({ me, children }: PlainLayoutProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skipLink}>
+        {t('app.skipToContent')}
+      </a>
+      <header className={styles.plainTop}>
+        <Brand to={me ? ROLE_HOME[me.role] : '/'} />
+        <div className={styles.plainTopActions}>
+          <LocaleSwitch />
+          {me && <LogoutButton />}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className={styles.plainMain}>
+        {children}
+      </main>
+    </div>
+  );
+}

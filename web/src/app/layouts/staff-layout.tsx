@@ -1,0 +1,75 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+
+import { LocaleSwitch } from '@/components/ui/locale-switch';
+import type { Me } from '@/features/auth/api/get-me.api';
+import type { Role } from '@/lib/roles';
+
+import { ROLE_HOME } from '../role-homes';
+import { Brand } from './brand';
+import styles from './layouts.module.css';
+import { LogoutButton } from './logout-button';
+
+type NavItem = { to: string; label: string };
+
+/** Each desk role's sections; later features add their entries here. */
+function navItemsFor(role: Role, t: TFunction): NavItem[] {
+  switch (role) {
+    case 'operator':
+      return [{ to: '/operator', label: t('nav.operator') }];
+    case 'dispatcher':
+      return [{ to: '/dispatch', label: t('nav.dispatch') }];
+    case 'manager':
+      return [{ to: '/manager', label: t('nav.manager') }];
+    case 'admin':
+      return [{ to: '/admin', label: t('nav.admin') }];
+    case 'courier':
+      // Couriers have their own phone layout with bottom navigation.
+      return [];
+  }
+}
+
+export type StaffLayoutProps = {
+  me: Me;
+};
+
+/** Desktop frame for operators, dispatchers, managers and admins. */
+export function StaffLayout({ me }: StaffLayoutProps) {
+  const { t } = useTranslation();
+  const items = navItemsFor(me.role, t);
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skipLink}>
+        {t('app.skipToContent')}
+      </a>
+      <header className={styles.topBar}>
+        <Brand to={ROLE_HOME[me.role]} />
+        <nav className={styles.nav} aria-label={t('nav.main')}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end className={styles.navLink}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className={styles.session}>
+          <div className={styles.user}>
+            <span className={styles.userName}>{me.fullName}</span>
+            <span className={styles.userMeta}>
+              {t(`roles.${me.role}`)} · {me.unitName}
+            </span>
+          </div>
+          <LocaleSwitch />
+          <LogoutButton />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+
+import { LoadingState } from '@/components/ui/feedback';
+import type { Role } from '@/lib/roles';
+
+import { RequireRole } from './guards/require-role.guard';
+import { CourierLayout } from './layouts/courier-layout';
+import { StaffLayout } from './layouts/staff-layout';
+import { LoginPage } from './routes/login.page';
+import { NotFoundPage } from './routes/not-found.page';
+import { RootRedirect } from './routes/root-redirect';
+import { RouteErrorPage } from './routes/route-error.page';
+
+/**
+ * Role pages load on demand: a courier's phone never downloads the map library or the admin
+ * screens, and the login page appears without waiting for them.
+ */
+function page(load: () => Promise<ComponentType>) {
+  return async () => ({ Component: await load() });
+}
+
+function RoleArea({ role }: { role: Role }) {
+  return (
+    <RequireRole role={role}>
+      {(me) => (role === 'courier' ? <CourierLayout me={me} /> : <StaffLayout me={me} />)}
+    </RequireRole>
+  );
+}
+
+/** The app's routes; `/` picks the logged-in role's home. */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LoadingState fullPage />,
+    children: [
+      { index: true, element: <RootRedirect /> },
+      { path: 'login', element: <LoginPage /> },
+      {
+        path: 'operator',
+        element: <RoleArea role="operator" />,
+        children: [
+          {
+            index: true,
+            lazy: page(async () => (await import('./routes/operator-home.page')).OperatorHomePage),
+          },
+        ],
+      },
+      {
+        path: 'dispatch',
+        element: <RoleArea role="dispatcher" />,
+        children: [
+          {
+            index: true,
+            lazy: page(async () => (await import('./routes/dispatch-home.page')).DispatchHomePage),
+          },
+        ],
+      },
+      {
+        path: 'courier',
+        element: <RoleArea role="courier" />,
+        children: [
+          {
+            index: true,
+            lazy: page(async () => (await import('./routes/courier-home.page')).CourierHomePage),
+          },
+          {
+            path: 'account',
+            lazy: page(
+              async () => (await import('./routes/courier-account.page')).CourierAccountPage,
+            ),
+          },
+        ],
+      },
+      {
+        path: 'manager',
+        element: <RoleArea role="manager" />,
+        children: [
+          {
+            index: true,
+            lazy: page(async () => (await import('./routes/manager-home.page')).ManagerHomePage),
+          },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <RoleArea role="admin" />,
+        children: [
+          {
+            index: true,
+            lazy: page(async () => (await import('./routes/admin-home.page')).AdminHomePage),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

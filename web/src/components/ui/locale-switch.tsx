@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+
+import { cx } from '@/lib/cx';
+import { LOCALES, setLocale } from '@/lib/i18n';
+
+import styles from './locale-switch.module.css';
+
+export type LocaleSwitchProps = {
+  /** Full 44 px touch height (courier phones). */
+  touch?: boolean;
+  className?: string;
+};
+
+/** VI | EN toggle; the choice is remembered and sets `<html lang>`. */
+export function LocaleSwitch({ touch = false, className }: LocaleSwitchProps) {
+  const { t, i18n } = useTranslation();
+  const active = i18n.resolvedLanguage ?? i18n.language;
+  return (
+    <div
+      role="group"
+      aria-label={t('locale.label')}
+      className={cx(styles.switch, touch && styles.touch, className)}
+    >
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          className={styles.option}
+          aria-pressed={active === locale}
+          // The visible text is the short code; the accessible name is the language itself.
+          aria-label={t(`locale.${locale}`)}
+          lang={locale}
+          onClick={() => void setLocale(locale)}
+        >
+          {locale.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}

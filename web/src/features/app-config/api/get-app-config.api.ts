@@ -1,0 +1,28 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { apiClient } from '@/lib/api-client';
+
+/** Settings the server hands the browser (`GET /api/config`). */
+export type AppConfig = {
+  /** Leaflet tile URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
+  mapTileUrl: string;
+  /** The logged-in user's unit, where maps open. */
+  unit: { id: string; name: string; lat: number; lng: number };
+};
+
+export async function getAppConfig(signal?: AbortSignal): Promise<AppConfig> {
+  return apiClient.get<AppConfig>('/api/config', { signal });
+}
+
+export function appConfigQueryOptions() {
+  return queryOptions({
+    queryKey: ['config'] as const,
+    queryFn: ({ signal }) => getAppConfig(signal),
+    // Configuration changes with a server restart, not while a page is open.
+    staleTime: Infinity,
+  });
+}
+
+export function useAppConfig() {
+  return useQuery(appConfigQueryOptions());
+}

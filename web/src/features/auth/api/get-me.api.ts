@@ -1,0 +1,52 @@
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+
+import { ApiError, apiClient } from '@/lib/api-client';
+import type { Role } from '@/lib/roles';
+
+/** The logged-in user as `GET /api/me` and `POST /api/auth/login` return it. */
+export type Me = {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: string;
+  unitName: string;
+};
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+/** The current user, or null when nobody is logged in (401 is an answer here, not a failure). */
+export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const { user } = await apiClient.get<{ user: Me }>('/api/me', { signal });
+    return user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function meQueryOptions() {
+  return queryOptions({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => getMe(signal),
+    // The session only changes through login/logout (which write this cache) or by expiring
+    // (which the API client reports), so refetching on every focus would be wasted requests.
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** The session query: `data` is the user, null when logged out, undefined while loading. */
+export function useMe() {
+  return useQuery(meQueryOptions());
+}
+
+/**
+ * Forgets everything the previous user could see: the user record becomes null and every other
+ * cached query is dropped, so the next person on this desk starts clean.
+ */
+export function clearSession(queryClient: QueryClient): void {
+  queryClient.setQueryData(meQueryKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+}

@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { apiClient } from '@/lib/api-client';
+
+import { meQueryKey, type Me } from './get-me.api';
+
+export type LoginInput = { username: string; password: string };
+
+/** `POST /api/auth/login`; throws `ApiError` (`invalid_credentials`, `account_locked`, …). */
+export async function login(input: LoginInput): Promise<Me> {
+  const { user } = await apiClient.post<{ user: Me }>('/api/auth/login', { body: input });
+  return user;
+}
+
+/** Logs in and stores the user as the session, so guards see it without another request. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (user) => {
+      queryClient.setQueryData(meQueryKey, user);
+    },
+  });
+}

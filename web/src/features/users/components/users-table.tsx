@@ -1,0 +1,85 @@
+import { foldVietnamese } from '@tannha/shared';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Badge, EmptyState } from '@/components/ui/feedback';
+import { TextField } from '@/components/ui/text-field';
+import { cx } from '@/lib/cx';
+
+import type { User } from '../api/get-users.api';
+import styles from './users-table.module.css';
+
+export type UsersTableProps = {
+  users: readonly User[];
+};
+
+/** Staff accounts with a filter that ignores diacritics, as every search in the product does. */
+export function UsersTable({ users }: UsersTableProps) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState('');
+  const folded = foldVietnamese(filter);
+
+  const shown = useMemo(() => {
+    if (!folded) return users;
+    return users.filter((user) =>
+      foldVietnamese(`${user.fullName} ${user.username} ${user.unitName}`).includes(folded),
+    );
+  }, [users, folded]);
+
+  if (users.length === 0) return <EmptyState title={t('admin.empty')} headingLevel={3} />;
+
+  return (
+    <div>
+      <div className={styles.toolbar}>
+        <TextField
+          className={styles.filter}
+          label={t('admin.filterLabel')}
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder={t('admin.filterPlaceholder')}
+          autoComplete="off"
+        />
+        <p className={styles.count} role="status">
+          {folded
+            ? t('admin.filteredCount', { shown: shown.length, total: users.length })
+            : t('admin.userCount', { count: users.length })}
+        </p>
+      </div>
+      {shown.length === 0 ? (
+        <EmptyState title={t('admin.noMatch', { query: filter.trim() })} headingLevel={3} />
+      ) : (
+        <div className={styles.scroller}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.fullName')}</th>
+                <th scope="col">{t('admin.username')}</th>
+                <th scope="col">{t('admin.role')}</th>
+                <th scope="col">{t('admin.unit')}</th>
+                <th scope="col">{t('admin.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((user) => (
+                <tr key={user.id} className={cx(user.disabled && styles.isDisabled)}>
+                  <th scope="row">{user.fullName}</th>
+                  <td className={styles.username}>{user.username}</td>
+                  <td>{t(`roles.${user.role}`)}</td>
+                  <td>{user.unitName}</td>
+                  <td>
+                    {user.disabled ? (
+                      <Badge tone="neutral">{t('admin.disabled')}</Badge>
+                    ) : (
+                      <Badge tone="success">{t('admin.active')}</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

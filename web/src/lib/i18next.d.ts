@@ -1,0 +1,11 @@
+import 'i18next';
+
+import type vi from '../locales/vi.json';
+
+// Typed keys: a misspelt translation key is a compile error, not a blank label in production.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof vi };
+  }
+}
