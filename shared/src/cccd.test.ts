@@ -6,12 +6,42 @@ const now = new Date('2026-06-01T00:00:00Z');
 
 describe('parseCccd', () => {
   it('reads province, sex and birth year', () => {
-    expect(parseCccd('075090001234', { now })).toEqual({ ok: true, provinceCode: '075', sex: 'male', birthYear: 1990 });
-    expect(parseCccd('001185012345', { now })).toEqual({ ok: true, provinceCode: '001', sex: 'female', birthYear: 1985 });
-    expect(parseCccd('079203000001', { now })).toEqual({ ok: true, provinceCode: '079', sex: 'male', birthYear: 2003 });
-    expect(parseCccd('096326000001', { now })).toEqual({ ok: true, provinceCode: '096', sex: 'female', birthYear: 2026 });
-    expect(parseCccd('036899000001', { now })).toEqual({ ok: true, provinceCode: '036', sex: 'male', birthYear: 1899 });
-    expect(parseCccd('036999000001', { now })).toEqual({ ok: true, provinceCode: '036', sex: 'female', birthYear: 1899 });
+    expect(parseCccd('075090001234', { now })).toEqual({
+      ok: true,
+      provinceCode: '075',
+      sex: 'male',
+      birthYear: 1990,
+    });
+    expect(parseCccd('001185012345', { now })).toEqual({
+      ok: true,
+      provinceCode: '001',
+      sex: 'female',
+      birthYear: 1985,
+    });
+    expect(parseCccd('079203000001', { now })).toEqual({
+      ok: true,
+      provinceCode: '079',
+      sex: 'male',
+      birthYear: 2003,
+    });
+    expect(parseCccd('096326000001', { now })).toEqual({
+      ok: true,
+      provinceCode: '096',
+      sex: 'female',
+      birthYear: 2026,
+    });
+    expect(parseCccd('036899000001', { now })).toEqual({
+      ok: true,
+      provinceCode: '036',
+      sex: 'male',
+      birthYear: 1899,
+    });
+    expect(parseCccd('036999000001', { now })).toEqual({
+      ok: true,
+      provinceCode: '036',
+      sex: 'female',
+      birthYear: 1899,
+    });
   });
 
   it('ignores spaces between the groups', () => {

@@ -86,7 +86,10 @@ const CENTURIES = [1900, 2000, 2100, 2200, 1800] as const;
 
 export type ParseCccdResult =
   | { ok: true; provinceCode: string; sex: 'male' | 'female'; birthYear: number }
-  | { ok: false; reason: 'invalid_length' | 'invalid_characters' | 'unknown_province' | 'invalid_birth_year' };
+  | {
+      ok: false;
+      reason: 'invalid_length' | 'invalid_characters' | 'unknown_province' | 'invalid_birth_year';
+    };
 
 export type ParseCccdOptions = {
   /** "Now", for deciding that a birth year is in the future (default: the current time, Vietnam calendar). */
@@ -108,7 +111,8 @@ export function parseCccd(s: string, opts: ParseCccdOptions = {}): ParseCccdResu
   if (!/^\d*$/.test(id)) return { ok: false, reason: 'invalid_characters' };
   if (id.length !== 12) return { ok: false, reason: 'invalid_length' };
   const provinceCode = id.slice(0, 3);
-  if (!Object.hasOwn(CCCD_PROVINCE_CODES, provinceCode)) return { ok: false, reason: 'unknown_province' };
+  if (!Object.hasOwn(CCCD_PROVINCE_CODES, provinceCode))
+    return { ok: false, reason: 'unknown_province' };
   const centurySex = Number(id[3]);
   const century = CENTURIES[Math.floor(centurySex / 2)] ?? 1900;
   const birthYear = century + Number(id.slice(4, 6));

@@ -14,18 +14,37 @@ describe('parseDossierCode', () => {
   });
 
   it('trims and upper-cases what people type', () => {
-    expect(parseDossierCode('  h48.19.10-260315-0042 ')).toMatchObject({ ok: true, code: 'H48.19.10-260315-0042' });
-    expect(parseDossierCode('000.00.12.H48-280229-1234')).toMatchObject({ ok: true, issuedOn: '2028-02-29', sequence: 1234 });
+    expect(parseDossierCode('  h48.19.10-260315-0042 ')).toMatchObject({
+      ok: true,
+      code: 'H48.19.10-260315-0042',
+    });
+    expect(parseDossierCode('000.00.12.H48-280229-1234')).toMatchObject({
+      ok: true,
+      issuedOn: '2028-02-29',
+      sequence: 1234,
+    });
   });
 
   it('refuses other shapes and impossible dates', () => {
     expect(parseDossierCode('')).toEqual({ ok: false, reason: 'empty' });
-    expect(parseDossierCode('H48.19.10-2603150-0042')).toEqual({ ok: false, reason: 'invalid_format' });
-    expect(parseDossierCode('H48.19.10-260315-42')).toEqual({ ok: false, reason: 'invalid_format' });
+    expect(parseDossierCode('H48.19.10-2603150-0042')).toEqual({
+      ok: false,
+      reason: 'invalid_format',
+    });
+    expect(parseDossierCode('H48.19.10-260315-42')).toEqual({
+      ok: false,
+      reason: 'invalid_format',
+    });
     expect(parseDossierCode('H48 19-260315-0042')).toEqual({ ok: false, reason: 'invalid_format' });
     expect(parseDossierCode('-260315-0042')).toEqual({ ok: false, reason: 'invalid_format' });
-    expect(parseDossierCode('H48.19.10-261315-0042')).toEqual({ ok: false, reason: 'invalid_date' });
-    expect(parseDossierCode('H48.19.10-260230-0042')).toEqual({ ok: false, reason: 'invalid_date' });
+    expect(parseDossierCode('H48.19.10-261315-0042')).toEqual({
+      ok: false,
+      reason: 'invalid_date',
+    });
+    expect(parseDossierCode('H48.19.10-260230-0042')).toEqual({
+      ok: false,
+      reason: 'invalid_date',
+    });
   });
 
   it('exports the accepted pattern', () => {

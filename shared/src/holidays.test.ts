@@ -54,7 +54,11 @@ describe('defaultHolidays', () => {
         .map((e) => `${e.date.slice(5)} ${e.name}`);
     expect(nationalDay(2021)).toEqual(['09-02 Quốc khánh', '09-03 Quốc khánh']); // Thu + Fri
     expect(nationalDay(2022)).toEqual(['09-01 Quốc khánh', '09-02 Quốc khánh']); // Thu + Fri
-    expect(nationalDay(2023)).toEqual(['09-01 Quốc khánh', '09-02 Quốc khánh', '09-04 Nghỉ bù Quốc khánh']); // Fri + Sat → Mon
+    expect(nationalDay(2023)).toEqual([
+      '09-01 Quốc khánh',
+      '09-02 Quốc khánh',
+      '09-04 Nghỉ bù Quốc khánh',
+    ]); // Fri + Sat → Mon
     expect(nationalDay(2024)).toEqual(['09-02 Quốc khánh', '09-03 Quốc khánh']); // Mon + Tue
     expect(nationalDay(2025)).toEqual(['09-01 Quốc khánh', '09-02 Quốc khánh']); // Mon + Tue
   });

@@ -77,7 +77,11 @@ export function defaultHolidays(year: number): HolidayEntry[] {
   const holidays: HolidayEntry[] = [
     { date: `${y}-01-01`, kind: 'holiday', name: 'Tết Dương lịch' },
     // Tết always falls between 21 January and 20 February, so all five days are in `year`.
-    ...[-1, 0, 1, 2, 3].map((n) => ({ date: addDays(tet, n), kind: 'holiday' as const, name: 'Tết Nguyên Đán' })),
+    ...[-1, 0, 1, 2, 3].map((n) => ({
+      date: addDays(tet, n),
+      kind: 'holiday' as const,
+      name: 'Tết Nguyên Đán',
+    })),
     { date: lunarToSolar(10, 3, year), kind: 'holiday', name: 'Giỗ Tổ Hùng Vương' },
     { date: `${y}-04-30`, kind: 'holiday', name: 'Ngày Giải phóng miền Nam' },
     { date: `${y}-05-01`, kind: 'holiday', name: 'Ngày Quốc tế Lao động' },

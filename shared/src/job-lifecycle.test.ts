@@ -91,7 +91,10 @@ describe('job paths', () => {
     for (const type of JOB_TYPES) {
       const path = jobPath(type);
       for (let i = 0; i + 1 < path.length; i++) {
-        expect(checkTransition(type, path[i]!, path[i + 1]!), `${type}: ${path[i]} → ${path[i + 1]}`).toEqual({
+        expect(
+          checkTransition(type, path[i]!, path[i + 1]!),
+          `${type}: ${path[i]} → ${path[i + 1]}`,
+        ).toEqual({
           ok: true,
         });
       }
@@ -105,9 +108,13 @@ describe('the transition table', () => {
       for (const from of JOB_STATUSES) {
         if (from === 'on_hold') continue; // depends on heldFrom, tested below
         const expected = EXPECTED[type][from] ?? [];
-        expect(new Set(allowedTransitions(type, from)), `${type} from ${from}`).toEqual(new Set(expected));
+        expect(new Set(allowedTransitions(type, from)), `${type} from ${from}`).toEqual(
+          new Set(expected),
+        );
         for (const to of JOB_STATUSES) {
-          expect(canTransition(type, from, to), `${type}: ${from} → ${to}`).toBe(expected.includes(to));
+          expect(canTransition(type, from, to), `${type}: ${from} → ${to}`).toBe(
+            expected.includes(to),
+          );
         }
       }
     });
@@ -118,7 +125,9 @@ describe('the transition table', () => {
     expect(r).toEqual({
       ok: false,
       code: 'job_transition_not_allowed',
-      message: expect.stringContaining("Cannot move a job from 'new' to 'delivered' (current state: new"),
+      message: expect.stringContaining(
+        "Cannot move a job from 'new' to 'delivered' (current state: new",
+      ),
     });
   });
 
@@ -186,7 +195,9 @@ describe('reasons', () => {
   it('does not ask for a reason on ordinary steps', () => {
     expect(checkTransition('home_assistance', 'failed_attempt', 'assigned')).toEqual({ ok: true });
     expect(checkTransition('home_assistance', 'assigned', 'new')).toEqual({ ok: true });
-    expect(checkTransition('home_assistance', 'on_hold', 'en_route', { heldFrom: 'en_route' })).toEqual({ ok: true });
+    expect(
+      checkTransition('home_assistance', 'on_hold', 'en_route', { heldFrom: 'en_route' }),
+    ).toEqual({ ok: true });
   });
 
   it('reports an illegal move before a missing reason', () => {
@@ -195,7 +206,14 @@ describe('reasons', () => {
   });
 
   it('lists the failure reasons a courier can pick', () => {
-    expect(FAILURE_REASONS).toEqual(['citizen_absent', 'wrong_address', 'refused', 'papers_missing', 'id_mismatch', 'other']);
+    expect(FAILURE_REASONS).toEqual([
+      'citizen_absent',
+      'wrong_address',
+      'refused',
+      'papers_missing',
+      'id_mismatch',
+      'other',
+    ]);
   });
 });
 
@@ -215,7 +233,9 @@ describe('on_hold', () => {
         const expected = held === 'new' || held === 'assigned' ? [held, 'cancelled'] : [held];
         expect(allowed, `${type} held from ${held}`).toEqual(expected);
         for (const to of JOB_STATUSES) {
-          expect(canTransition(type, 'on_hold', to, { heldFrom: held })).toBe(expected.includes(to));
+          expect(canTransition(type, 'on_hold', to, { heldFrom: held })).toBe(
+            expected.includes(to),
+          );
         }
       }
     }
@@ -224,15 +244,27 @@ describe('on_hold', () => {
   it('refuses to resume a job held from en_route anywhere else', () => {
     const r = checkTransition('home_assistance', 'on_hold', 'on_site', { heldFrom: 'en_route' });
     expect(r).toMatchObject({ ok: false, code: 'job_transition_not_allowed' });
-    expect(checkTransition('home_assistance', 'on_hold', 'cancelled', { heldFrom: 'en_route', reason: REASON }).ok).toBe(false);
+    expect(
+      checkTransition('home_assistance', 'on_hold', 'cancelled', {
+        heldFrom: 'en_route',
+        reason: REASON,
+      }).ok,
+    ).toBe(false);
   });
 
   it('cancels a job held from new or assigned only with a reason', () => {
-    expect(checkTransition('result_delivery', 'on_hold', 'cancelled', { heldFrom: 'assigned' })).toMatchObject({
+    expect(
+      checkTransition('result_delivery', 'on_hold', 'cancelled', { heldFrom: 'assigned' }),
+    ).toMatchObject({
       ok: false,
       code: 'job_transition_reason_required',
     });
-    expect(checkTransition('result_delivery', 'on_hold', 'cancelled', { heldFrom: 'assigned', reason: REASON })).toEqual({
+    expect(
+      checkTransition('result_delivery', 'on_hold', 'cancelled', {
+        heldFrom: 'assigned',
+        reason: REASON,
+      }),
+    ).toEqual({
       ok: true,
     });
   });

@@ -41,7 +41,11 @@ export const JOB_STATUSES = [
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** States a job never leaves. */
-export const TERMINAL_STATUSES: readonly JobStatus[] = Object.freeze(['completed', 'returned', 'cancelled']);
+export const TERMINAL_STATUSES: readonly JobStatus[] = Object.freeze([
+  'completed',
+  'returned',
+  'cancelled',
+]);
 
 /** Moving into one of these states needs a stated reason (non-empty after trimming). */
 export const REASON_REQUIRED_TARGETS: readonly JobStatus[] = Object.freeze([
@@ -131,7 +135,11 @@ export type TransitionContext = {
  * Every status a job of `type` may move to from `from`, in path order then side states.
  * Reasons are not considered here; see {@link checkTransition}.
  */
-export function allowedTransitions(type: JobType, from: JobStatus, ctx: TransitionContext = {}): JobStatus[] {
+export function allowedTransitions(
+  type: JobType,
+  from: JobStatus,
+  ctx: TransitionContext = {},
+): JobStatus[] {
   if (!usesStatus(type, from)) return [];
   const path = PATHS[type];
   const out: JobStatus[] = [];
@@ -163,7 +171,12 @@ export function allowedTransitions(type: JobType, from: JobStatus, ctx: Transiti
 }
 
 /** Whether a job of `type` may move from `from` to `to` (ignoring the reason). */
-export function canTransition(type: JobType, from: JobStatus, to: JobStatus, ctx: TransitionContext = {}): boolean {
+export function canTransition(
+  type: JobType,
+  from: JobStatus,
+  to: JobStatus,
+  ctx: TransitionContext = {},
+): boolean {
   return allowedTransitions(type, from, ctx).includes(to);
 }
 
@@ -176,7 +189,11 @@ export type CheckTransitionOptions = {
 
 export type CheckTransitionResult =
   | { ok: true }
-  | { ok: false; code: 'job_transition_not_allowed' | 'job_transition_reason_required'; message: string };
+  | {
+      ok: false;
+      code: 'job_transition_not_allowed' | 'job_transition_reason_required';
+      message: string;
+    };
 
 /**
  * Checks one transition, reason included. On failure the `code` is the stable error id

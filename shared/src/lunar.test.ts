@@ -22,7 +22,8 @@ const TET: Record<number, string> = {
 
 describe('lunarToSolar', () => {
   it('finds Tết on the dates Vietnamese calendars print', () => {
-    for (const [year, date] of Object.entries(TET)) expect(lunarToSolar(1, 1, Number(year)), year).toBe(date);
+    for (const [year, date] of Object.entries(TET))
+      expect(lunarToSolar(1, 1, Number(year)), year).toBe(date);
   });
 
   it('finds Giỗ Tổ Hùng Vương (10/3 lunar)', () => {

@@ -37,7 +37,14 @@ function julianDay(day: number, month: number, year: number): number {
   const a = Math.floor((14 - month) / 12);
   const y = year + 4800 - a;
   const m = month + 12 * a - 3;
-  let jd = day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
+  let jd =
+    day +
+    Math.floor((153 * m + 2) / 5) +
+    365 * y +
+    Math.floor(y / 4) -
+    Math.floor(y / 100) +
+    Math.floor(y / 400) -
+    32045;
   if (jd < 2299161) jd = day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - 32083;
   return jd;
 }
@@ -188,7 +195,13 @@ export function solarToLunar(dateStr: string): LunarDate {
  *   month outside 1–12, or `leap` for a month that is not repeated that year.
  */
 export function lunarToSolar(day: number, month: number, year: number, leap = false): string {
-  if (![day, month, year].every(Number.isInteger) || day < 1 || day > 30 || month < 1 || month > 12) {
+  if (
+    ![day, month, year].every(Number.isInteger) ||
+    day < 1 ||
+    day > 30 ||
+    month < 1 ||
+    month > 12
+  ) {
     throw new RangeError(`Invalid lunar date ${day}/${month}/${year}`);
   }
   let a11: number;
@@ -220,7 +233,9 @@ export function lunarToSolar(day: number, month: number, year: number, leap = fa
   // Day 30 of a 29-day month would spill into the next month: refuse it.
   const back = solarToLunar(result);
   if (back.day !== day || back.month !== month || back.leap !== leap) {
-    throw new RangeError(`Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has no day ${day}`);
+    throw new RangeError(
+      `Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has no day ${day}`,
+    );
   }
   return result;
 }

@@ -46,15 +46,28 @@ describe('parseVnd', () => {
   });
 
   it('round-trips what formatVnd writes', () => {
-    for (const n of [0, 7, 8000, 31500, 1_000_000, 987_654_321_000]) expect(parseVnd(formatVnd(n))).toBe(n);
+    for (const n of [0, 7, 8000, 31500, 1_000_000, 987_654_321_000])
+      expect(parseVnd(formatVnd(n))).toBe(n);
   });
 
-  it.each(['', '   ', '₫', 'abc', '150.5', '150,50', '150.000,00', '1.50.000', '1.000,000', '-150.000', '15O.000', '1e6', '0x10', '99999999999999999999'])(
-    'rejects %j',
-    (input) => {
-      expect(parseVnd(input)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '₫',
+    'abc',
+    '150.5',
+    '150,50',
+    '150.000,00',
+    '1.50.000',
+    '1.000,000',
+    '-150.000',
+    '15O.000',
+    '1e6',
+    '0x10',
+    '99999999999999999999',
+  ])('rejects %j', (input) => {
+    expect(parseVnd(input)).toBeNull();
+  });
 });
 
 describe('isVndAmount', () => {

@@ -76,7 +76,8 @@ export function sumVnd(xs: readonly number[]): number {
   for (const x of xs) {
     if (!Number.isSafeInteger(x)) throw new RangeError(`sumVnd needs whole VND, got ${x}`);
     total += x;
-    if (!Number.isSafeInteger(total)) throw new RangeError('sumVnd: total exceeds the safe integer range');
+    if (!Number.isSafeInteger(total))
+      throw new RangeError('sumVnd: total exceeds the safe integer range');
   }
   return total;
 }

@@ -26,14 +26,30 @@ describe('normalizePhone', () => {
 
   it('accepts every default mobile prefix', () => {
     for (const p of MOBILE_PREFIXES_DEFAULT) {
-      expect(normalizePhone(`${p}1234567`), p).toEqual({ ok: true, e164: `+84${p.slice(1)}1234567`, kind: 'mobile' });
+      expect(normalizePhone(`${p}1234567`), p).toEqual({
+        ok: true,
+        e164: `+84${p.slice(1)}1234567`,
+        kind: 'mobile',
+      });
     }
   });
 
   it('reads landlines with a 02xx area code, and Hà Nội/TP.HCM 024/028', () => {
-    expect(normalizePhone('0251 3822 123')).toEqual({ ok: true, e164: '+842513822123', kind: 'landline' });
-    expect(normalizePhone('+84 251 3822 123')).toEqual({ ok: true, e164: '+842513822123', kind: 'landline' });
-    expect(normalizePhone('024 3825 1234')).toEqual({ ok: true, e164: '+842438251234', kind: 'landline' });
+    expect(normalizePhone('0251 3822 123')).toEqual({
+      ok: true,
+      e164: '+842513822123',
+      kind: 'landline',
+    });
+    expect(normalizePhone('+84 251 3822 123')).toEqual({
+      ok: true,
+      e164: '+842513822123',
+      kind: 'landline',
+    });
+    expect(normalizePhone('024 3825 1234')).toEqual({
+      ok: true,
+      e164: '+842438251234',
+      kind: 'landline',
+    });
   });
 
   it('keeps short service codes as their digits', () => {

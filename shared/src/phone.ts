@@ -20,13 +20,14 @@ import { z } from 'zod';
  * Reddi 055; iTel 087; plus the rest of 09x. New prefixes are allocated from time to time:
  * pass them as `extraMobilePrefixes` (configuration) rather than editing this list.
  */
+// prettier-ignore
 export const MOBILE_PREFIXES_DEFAULT: readonly string[] = Object.freeze([
   '032', '033', '034', '035', '036', '037', '038', '039',
   '052', '055', '056', '058', '059',
   '070', '076', '077', '078', '079',
   '081', '082', '083', '084', '085', '086', '087', '088', '089',
   '090', '091', '092', '093', '094', '095', '096', '097', '098', '099',
-]); // prettier-ignore
+]);
 
 export type PhoneKind = 'mobile' | 'landline' | 'short';
 
@@ -66,7 +67,10 @@ const DEFAULT_PREFIX_KEYS = new Set(MOBILE_PREFIXES_DEFAULT.map(prefixKey));
  * `(+84) 912-345-678`, `+84 (0) 912…`, landlines `0251 3822 123`, and short codes `1022`.
  * Foreign numbers (`+` with a country code other than 84) are refused as `unknown_prefix`.
  */
-export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}): NormalizePhoneResult {
+export function normalizePhone(
+  input: string,
+  opts: NormalizePhoneOptions = {},
+): NormalizePhoneResult {
   const raw = typeof input === 'string' ? input.trim() : '';
   if (raw === '') return { ok: false, reason: 'empty' };
 
@@ -102,7 +106,8 @@ export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}):
     if (digits.length !== 9) return { ok: false, reason: 'invalid_length' };
     const key = digits.slice(0, 2);
     const known =
-      DEFAULT_PREFIX_KEYS.has(key) || (opts.extraMobilePrefixes ?? []).some((p) => prefixKey(p) === key);
+      DEFAULT_PREFIX_KEYS.has(key) ||
+      (opts.extraMobilePrefixes ?? []).some((p) => prefixKey(p) === key);
     if (!known) return { ok: false, reason: 'unknown_prefix' };
     return { ok: true, e164: `+84${digits}`, kind: 'mobile' };
   }

@@ -5,7 +5,9 @@ import { foldVietnamese, slugify, stripDiacritics } from './text';
 describe('stripDiacritics', () => {
   it('removes tone and vowel marks and maps đ/Đ, keeping case', () => {
     expect(stripDiacritics('Nguyễn Văn Đức')).toBe('Nguyen Van Duc');
-    expect(stripDiacritics('đường Võ Thị Sáu, phường Thống Nhất')).toBe('duong Vo Thi Sau, phuong Thong Nhat');
+    expect(stripDiacritics('đường Võ Thị Sáu, phường Thống Nhất')).toBe(
+      'duong Vo Thi Sau, phuong Thong Nhat',
+    );
     expect(stripDiacritics('ƯỚC ĐỊNH ỞỜỢ')).toBe('UOC DINH OOO');
   });
 

@@ -15,7 +15,12 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  * explicitly.
  */
 export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
 /**

@@ -15,9 +15,14 @@ describe('crc16CcittFalse', () => {
 
 describe('buildVietQr', () => {
   it('reproduces the published test vector exactly', () => {
-    expect(buildVietQr({ bankBin: '970416', accountNumber: '257678859', amount: 10000, purpose: 'Chuyen tien' })).toBe(
-      VECTOR,
-    );
+    expect(
+      buildVietQr({
+        bankBin: '970416',
+        accountNumber: '257678859',
+        amount: 10000,
+        purpose: 'Chuyen tien',
+      }),
+    ).toBe(VECTOR);
   });
 
   it('is static ("11") without an amount and dynamic ("12") with one', () => {
@@ -25,7 +30,13 @@ describe('buildVietQr', () => {
     expect(fixed.startsWith('000201010211')).toBe(true);
     expect(fixed).not.toContain('5405');
     expect(fixed).not.toContain('6215');
-    expect(parseVietQr(fixed)).toEqual({ ok: true, bankBin: '970416', accountNumber: '257678859', dynamic: false, toCard: false });
+    expect(parseVietQr(fixed)).toEqual({
+      ok: true,
+      bankBin: '970416',
+      accountNumber: '257678859',
+      dynamic: false,
+      toCard: false,
+    });
   });
 
   it('folds the purpose to ASCII without diacritics, at most 25 characters', () => {
@@ -36,12 +47,21 @@ describe('buildVietQr', () => {
       purpose: '  Lệ phí cấp đổi  CCCD — Nguyễn Văn Đức ',
     });
     const parsed = parseVietQr(qr);
-    expect(parsed).toMatchObject({ ok: true, amount: 158000, purpose: 'Le phi cap doi CCCD Nguye' });
+    expect(parsed).toMatchObject({
+      ok: true,
+      amount: 158000,
+      purpose: 'Le phi cap doi CCCD Nguye',
+    });
     if (parsed.ok) expect(parsed.purpose?.length).toBeLessThanOrEqual(25);
   });
 
   it('pays to a card with QRIBFTTC', () => {
-    const qr = buildVietQr({ bankBin: '970436', accountNumber: '9704360000000001', amount: 1, toCard: true });
+    const qr = buildVietQr({
+      bankBin: '970436',
+      accountNumber: '9704360000000001',
+      amount: 1,
+      toCard: true,
+    });
     expect(qr).toContain('0208QRIBFTTC');
     expect(parseVietQr(qr)).toMatchObject({ ok: true, toCard: true, amount: 1, dynamic: true });
   });
@@ -50,8 +70,12 @@ describe('buildVietQr', () => {
     expect(() => buildVietQr({ bankBin: '97041', accountNumber: '1' })).toThrow(RangeError);
     expect(() => buildVietQr({ bankBin: '970416', accountNumber: '' })).toThrow(RangeError);
     expect(() => buildVietQr({ bankBin: '970416', accountNumber: '12 34' })).toThrow(RangeError);
-    expect(() => buildVietQr({ bankBin: '970416', accountNumber: '1', amount: 0 })).toThrow(RangeError);
-    expect(() => buildVietQr({ bankBin: '970416', accountNumber: '1', amount: 10.5 })).toThrow(RangeError);
+    expect(() => buildVietQr({ bankBin: '970416', accountNumber: '1', amount: 0 })).toThrow(
+      RangeError,
+    );
+    expect(() => buildVietQr({ bankBin: '970416', accountNumber: '1', amount: 10.5 })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -69,8 +93,18 @@ describe('parseVietQr', () => {
   });
 
   it('round-trips what buildVietQr writes', () => {
-    const opts = { bankBin: '970418', accountNumber: '0123456789', amount: 31500, purpose: 'BL 2026-000123' };
-    expect(parseVietQr(buildVietQr(opts))).toEqual({ ok: true, ...opts, dynamic: true, toCard: false });
+    const opts = {
+      bankBin: '970418',
+      accountNumber: '0123456789',
+      amount: 31500,
+      purpose: 'BL 2026-000123',
+    };
+    expect(parseVietQr(buildVietQr(opts))).toEqual({
+      ok: true,
+      ...opts,
+      dynamic: true,
+      toCard: false,
+    });
   });
 
   it('fails the CRC when any character is flipped', () => {
@@ -95,6 +129,9 @@ describe('parseVietQr', () => {
     expect(parseVietQr(withCrc('000202010212'))).toEqual({ ok: false, reason: 'malformed' }); // version 02
     // A valid payload to a non-NAPAS scheme.
     const other = '0010A000000999' + '0123' + '0006970416' + '0109257678859';
-    expect(parseVietQr(withCrc(`000201010211${'38'}${other.length}${other}5303704`))).toEqual({ ok: false, reason: 'malformed' });
+    expect(parseVietQr(withCrc(`000201010211${'38'}${other.length}${other}5303704`))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 });

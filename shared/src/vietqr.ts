@@ -22,8 +22,15 @@ function utf8Bytes(s: string): number[] {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp < 0x80) out.push(cp);
     else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000)
+      out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+      out.push(
+        0xf0 | (cp >> 18),
+        0x80 | ((cp >> 12) & 0x3f),
+        0x80 | ((cp >> 6) & 0x3f),
+        0x80 | (cp & 0x3f),
+      );
   }
   return out;
 }
@@ -80,16 +87,23 @@ export type BuildVietQrOptions = {
  */
 export function buildVietQr(opts: BuildVietQrOptions): string {
   const { bankBin, accountNumber, amount, purpose, toCard = false } = opts;
-  if (!/^\d{6}$/.test(bankBin)) throw new RangeError(`VietQR: bank BIN must be 6 digits, got '${bankBin}'`);
+  if (!/^\d{6}$/.test(bankBin))
+    throw new RangeError(`VietQR: bank BIN must be 6 digits, got '${bankBin}'`);
   if (!/^[0-9A-Za-z]{1,19}$/.test(accountNumber)) {
     throw new RangeError('VietQR: account number must be 1–19 letters or digits');
   }
-  if (amount !== undefined && (!Number.isSafeInteger(amount) || amount <= 0 || String(amount).length > 13)) {
+  if (
+    amount !== undefined &&
+    (!Number.isSafeInteger(amount) || amount <= 0 || String(amount).length > 13)
+  ) {
     throw new RangeError(`VietQR: amount must be a positive whole number of VND, got ${amount}`);
   }
 
   const beneficiary = tlv('00', bankBin) + tlv('01', accountNumber);
-  const merchant = tlv('00', NAPAS_GUID) + tlv('01', beneficiary) + tlv('02', toCard ? SERVICE_TO_CARD : SERVICE_TO_ACCOUNT);
+  const merchant =
+    tlv('00', NAPAS_GUID) +
+    tlv('01', beneficiary) +
+    tlv('02', toCard ? SERVICE_TO_CARD : SERVICE_TO_ACCOUNT);
   const folded = purpose === undefined ? '' : foldPurpose(purpose);
 
   let payload =
@@ -163,7 +177,8 @@ export function parseVietQr(payload: string): ParseVietQrResult {
   const accountNumber = beneficiary?.get('01');
   if (!bankBin || !/^\d{6}$/.test(bankBin) || !accountNumber) return malformed;
   const service = merchant.get('02');
-  if (service !== undefined && service !== SERVICE_TO_ACCOUNT && service !== SERVICE_TO_CARD) return malformed;
+  if (service !== undefined && service !== SERVICE_TO_ACCOUNT && service !== SERVICE_TO_CARD)
+    return malformed;
 
   const result: ParseVietQrResult = {
     ok: true,

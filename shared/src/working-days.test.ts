@@ -51,7 +51,9 @@ describe('isWorkingDay', () => {
   });
 
   it('rejects a calendar row or a date that is not a real date', () => {
-    expect(() => createWorkingCalendar([{ date: '2026-02-30', kind: 'holiday', name: 'x' }])).toThrow(RangeError);
+    expect(() =>
+      createWorkingCalendar([{ date: '2026-02-30', kind: 'holiday', name: 'x' }]),
+    ).toThrow(RangeError);
     expect(() => isWorkingDay(cal, '2026-02-30')).toThrow(RangeError);
   });
 });

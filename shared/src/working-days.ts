@@ -32,7 +32,8 @@ export function createWorkingCalendar(entries: readonly HolidayEntry[]): Working
   const holidays = new Set<string>();
   const workingDays = new Set<string>();
   for (const e of entries) {
-    if (!isDateString(e.date)) throw new RangeError(`Holiday calendar: invalid date '${String(e.date)}'`);
+    if (!isDateString(e.date))
+      throw new RangeError(`Holiday calendar: invalid date '${String(e.date)}'`);
     (e.kind === 'holiday' ? holidays : workingDays).add(e.date);
   }
   for (const d of holidays) workingDays.delete(d);
@@ -54,7 +55,9 @@ export function nextWorkingDay(cal: WorkingCalendar, dateStr: string): string {
     d = addDays(d, 1);
     if (isWorkingDay(cal, d)) return d;
   }
-  throw new RangeError(`No working day within ${MAX_SCAN_DAYS} days after ${dateStr}: check the holiday calendar`);
+  throw new RangeError(
+    `No working day within ${MAX_SCAN_DAYS} days after ${dateStr}: check the holiday calendar`,
+  );
 }
 
 /**
@@ -104,7 +107,11 @@ function cutoffMs(cutoff: string): number {
  * working day when it was received after the cut-off (15:00:00 exactly still counts the
  * same day) or on a day that is not a working day.
  */
-export function effectiveReceiptDate(cal: WorkingCalendar, receivedAt: Date, cutoff = '15:00'): string {
+export function effectiveReceiptDate(
+  cal: WorkingCalendar,
+  receivedAt: Date,
+  cutoff = '15:00',
+): string {
   const limit = cutoffMs(cutoff);
   const p = vnDateTimeParts(receivedAt);
   const sinceMidnight = ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + p.millisecond;
@@ -122,7 +129,12 @@ export type DueDateOptions = {
  * date (see {@link effectiveReceiptDate}). Received Monday 10:00 with 1 working day → due
  * Tuesday.
  */
-export function dueDate(cal: WorkingCalendar, receivedAt: Date, workingDays: number, opts: DueDateOptions = {}): string {
+export function dueDate(
+  cal: WorkingCalendar,
+  receivedAt: Date,
+  workingDays: number,
+  opts: DueDateOptions = {},
+): string {
   return addWorkingDays(cal, effectiveReceiptDate(cal, receivedAt, opts.cutoff), workingDays);
 }
 
