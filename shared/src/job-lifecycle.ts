@@ -98,7 +98,7 @@ const PATHS: Readonly<Record<JobType, readonly JobStatus[]>> = Object.freeze({
   ] as const),
 });
 
-/** States a job can be put on hold from, and that cancelling from on_hold is allowed for. */
+/** States a job may be cancelled from — directly, or from on_hold when it was held from one of them. */
 const CANCELLABLE: readonly JobStatus[] = ['new', 'assigned'];
 
 /** The happy path of a job type, from `new` to `completed`. */
@@ -208,17 +208,12 @@ export function checkTransition(
 ): CheckTransitionResult {
   const ctx = { heldFrom: opts.heldFrom ?? null };
   if (!canTransition(type, from, to, ctx)) {
-    const allowed = allowedTransitions(type, from, ctx);
-    const hint =
-      from === 'on_hold' && ctx.heldFrom === null
-        ? '; the state it was held from is unknown'
-        : allowed.length > 0
-          ? `; allowed: ${allowed.join(', ')}`
-          : '';
+    // Kept to exactly this form: clients and tests read it. The allowed targets are
+    // available from allowedTransitions() for a caller that wants to list them.
     return {
       ok: false,
       code: 'job_transition_not_allowed',
-      message: `Cannot move a job from '${from}' to '${to}' (current state: ${from}${hint})`,
+      message: `Cannot move a job from '${from}' to '${to}' (current state: ${from})`,
     };
   }
   if (REASON_REQUIRED_TARGETS.includes(to) && (opts.reason ?? '').trim() === '') {
