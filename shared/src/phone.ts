@@ -79,7 +79,7 @@ export function normalizePhone(
   if (!/^\+?\d+$/.test(compact)) return { ok: false, reason: 'invalid_characters' };
 
   const international = compact.startsWith('+');
-  let digits = international ? compact.slice(1) : compact;
+  const digits = international ? compact.slice(1) : compact;
   let national: string; // the national significant number, without the trunk 0
 
   if (international) {
@@ -95,23 +95,22 @@ export function normalizePhone(
     // Neither a trunk 0 nor the country code: most often a mobile number missing its 0.
     return { ok: false, reason: 'invalid_length' };
   }
-  digits = national;
 
-  const first = digits[0];
+  const first = national[0];
   if (first === '2') {
-    if (digits.length !== 10) return { ok: false, reason: 'invalid_length' };
-    return { ok: true, e164: `+84${digits}`, kind: 'landline' };
+    if (national.length !== 10) return { ok: false, reason: 'invalid_length' };
+    return { ok: true, e164: `+84${national}`, kind: 'landline' };
   }
   if (first === '3' || first === '5' || first === '7' || first === '8' || first === '9') {
-    if (digits.length !== 9) return { ok: false, reason: 'invalid_length' };
-    const key = digits.slice(0, 2);
+    if (national.length !== 9) return { ok: false, reason: 'invalid_length' };
+    const key = national.slice(0, 2);
     const known =
       DEFAULT_PREFIX_KEYS.has(key) ||
       (opts.extraMobilePrefixes ?? []).some((p) => prefixKey(p) === key);
     if (!known) return { ok: false, reason: 'unknown_prefix' };
-    return { ok: true, e164: `+84${digits}`, kind: 'mobile' };
+    return { ok: true, e164: `+84${national}`, kind: 'mobile' };
   }
-  if (digits.length === 0) return { ok: false, reason: 'invalid_length' };
+  if (national.length === 0) return { ok: false, reason: 'invalid_length' };
   // 01x (the 11-digit mobile numbers retired in 2018), 04x, 06x, 00…
   return { ok: false, reason: 'unknown_prefix' };
 }
