@@ -1,20 +1,13 @@
-import type { Role } from '@/lib/roles';
+import { ROLE_HOME, type RoleValue } from '@tannha/shared';
 
-/** Where each role lands after logging in and when it visits `/`. */
-export const ROLE_HOME: Readonly<Record<Role, string>> = {
-  operator: '/operator',
-  dispatcher: '/dispatch',
-  courier: '/courier',
-  manager: '/manager',
-  admin: '/admin',
-};
+export { ROLE_HOME };
 
 /**
  * Where to go after logging in: back to the page the session expired on when that page belongs
  * to the role, otherwise the role's home. Anything else in `next` (another role's page, another
  * site) is ignored, so the parameter cannot be used to bounce users elsewhere.
  */
-export function destinationAfterLogin(role: Role, next: string | null): string {
+export function destinationAfterLogin(role: RoleValue, next: string | null): string {
   const home = ROLE_HOME[role];
   if (!next || !next.startsWith(home)) return home;
   const rest = next.slice(home.length);

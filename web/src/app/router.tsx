@@ -1,8 +1,8 @@
+import type { RoleValue } from '@tannha/shared';
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 
 import { LoadingState } from '@/components/ui/feedback';
-import type { Role } from '@/lib/roles';
 
 import { RequireRole } from './guards/require-role.guard';
 import { CourierLayout } from './layouts/courier-layout';
@@ -20,7 +20,7 @@ function page(load: () => Promise<ComponentType>) {
   return async () => ({ Component: await load() });
 }
 
-function RoleArea({ role }: { role: Role }) {
+function RoleArea({ role }: { role: RoleValue }) {
   return (
     <RequireRole role={role}>
       {(me) => (role === 'courier' ? <CourierLayout me={me} /> : <StaffLayout me={me} />)}

@@ -1,9 +1,6 @@
-import { currentLocale, i18n } from './i18n';
+import type { ApiErrorBody } from '@tannha/shared';
 
-/** Shape of every error the API answers with (DESIGN.md, "API surface"). */
-type ErrorBody = {
-  error: { code: string; message: string; fields?: Record<string, string> };
-};
+import { currentLocale, i18n } from './i18n';
 
 /** A failed API call, carrying the server's stable error code and per-field messages. */
 export class ApiError extends Error {
@@ -36,9 +33,10 @@ export type RequestOptions = {
   headers?: Record<string, string>;
 };
 
-// These two answer 401 as part of their normal contract (wrong password, nobody logged in);
-// on every other endpoint a 401 means the session ended while the user was working.
-const SESSION_PROBES = new Set(['/api/auth/login', '/api/me']);
+// These answer 401 as part of their normal contract (wrong password, nobody logged in, logging
+// out of a session that already ended); on every other endpoint a 401 means the session ended
+// while the user was working.
+const SESSION_PROBES = new Set(['/api/auth/login', '/api/auth/logout', '/api/me']);
 
 let unauthorizedHandler: (() => void) | undefined;
 
@@ -63,7 +61,7 @@ function withQuery(path: string, query: QueryParams | undefined): string {
   return search ? `${path}?${search}` : path;
 }
 
-function isErrorBody(value: unknown): value is ErrorBody {
+function isErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const { error } = value;
   return (

@@ -1,15 +1,15 @@
+import type { Me, RoleValue } from '@tannha/shared';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
-import { useMe, type Me } from '@/features/auth/api/get-me.api';
-import type { Role } from '@/lib/roles';
+import { useMe } from '@/features/auth/api/get-me.api';
 
 import { PlainLayout } from '../layouts/plain-layout';
 import { ForbiddenPage } from '../routes/forbidden.page';
 
 export type RequireRoleProps = {
-  role: Role;
+  role: RoleValue;
   /** Rendered with the logged-in user once the role matches. */
   children: (me: Me) => ReactNode;
 };

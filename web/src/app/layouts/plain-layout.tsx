@@ -1,8 +1,8 @@
+import type { Me } from '@tannha/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LocaleSwitch } from '@/components/ui/locale-switch';
-import type { Me } from '@/features/auth/api/get-me.api';
 
 import { ROLE_HOME } from '../role-homes';
 import { Brand } from './brand';

@@ -1,10 +1,9 @@
+import type { Me, RoleValue } from '@tannha/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 
 import { LocaleSwitch } from '@/components/ui/locale-switch';
-import type { Me } from '@/features/auth/api/get-me.api';
-import type { Role } from '@/lib/roles';
 
 import { ROLE_HOME } from '../role-homes';
 import { Brand } from './brand';
@@ -14,7 +13,7 @@ import { LogoutButton } from './logout-button';
 type NavItem = { to: string; label: string };
 
 /** Each desk role's sections; later features add their entries here. */
-function navItemsFor(role: Role, t: TFunction): NavItem[] {
+function navItemsFor(role: RoleValue, t: TFunction): NavItem[] {
   switch (role) {
     case 'operator':
       return [{ to: '/operator', label: t('nav.operator') }];

@@ -29,13 +29,15 @@ export function DispatchHomePage() {
     body = <LoadingState />;
   } else {
     const own = config.data.unit;
+    const ownPlace =
+      own && own.lat !== null && own.lng !== null ? { lat: own.lat, lng: own.lng } : undefined;
     body = (
       <div className={styles.layout}>
         <UnitsMap
           tileUrl={config.data.mapTileUrl}
-          center={{ lat: own.lat, lng: own.lng }}
+          center={ownPlace}
           units={units.data}
-          highlightUnitId={own.id}
+          highlightUnitId={own?.id}
         />
         {/* The same units as a list: markers cannot be reached by keyboard or screen reader. */}
         <Section
@@ -47,7 +49,7 @@ export function DispatchHomePage() {
               <li key={unit.id}>
                 <span className={styles.unitName}>
                   {unit.name}{' '}
-                  {unit.id === own.id && <Badge tone="info">{t('dispatch.ownUnit')}</Badge>}
+                  {unit.id === own?.id && <Badge tone="info">{t('dispatch.ownUnit')}</Badge>}
                 </span>
                 <span className={styles.unitAddress}>
                   {unit.address}

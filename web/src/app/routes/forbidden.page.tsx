@@ -1,8 +1,8 @@
+import type { Me } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { buttonClassName } from '@/components/ui/button';
-import type { Me } from '@/features/auth/api/get-me.api';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 import { PlainLayout } from '../layouts/plain-layout';

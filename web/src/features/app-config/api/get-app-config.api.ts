@@ -6,8 +6,10 @@ import { apiClient } from '@/lib/api-client';
 export type AppConfig = {
   /** Leaflet tile URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. */
   mapTileUrl: string;
-  /** The logged-in user's unit, where maps open. */
-  unit: { id: string; name: string; lat: number; lng: number };
+  /** `twilio` when real calls and SMS are wired up, `console` for the built-in stand-in. */
+  telephony: 'twilio' | 'console';
+  /** The logged-in user's unit, where maps open; coordinates may not be recorded yet. */
+  unit: { id: string; name: string; lat: number | null; lng: number | null } | null;
 };
 
 export async function getAppConfig(signal?: AbortSignal): Promise<AppConfig> {

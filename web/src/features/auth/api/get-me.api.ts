@@ -1,17 +1,8 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 
-import { ApiError, apiClient } from '@/lib/api-client';
-import type { Role } from '@/lib/roles';
+import type { Me } from '@tannha/shared';
 
-/** The logged-in user as `GET /api/me` and `POST /api/auth/login` return it. */
-export type Me = {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  unitId: string;
-  unitName: string;
-};
+import { ApiError, apiClient } from '@/lib/api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import type { LoginInput, Me } from '@tannha/shared';
+
 import { apiClient } from '@/lib/api-client';
 
-import { meQueryKey, type Me } from './get-me.api';
-
-export type LoginInput = { username: string; password: string };
+import { meQueryKey } from './get-me.api';
 
 /** `POST /api/auth/login`; throws `ApiError` (`invalid_credentials`, `account_locked`, …). */
 export async function login(input: LoginInput): Promise<Me> {

@@ -1,3 +1,4 @@
+import type { Me } from '@tannha/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +8,6 @@ import { TextField } from '@/components/ui/text-field';
 import { ApiError } from '@/lib/api-client';
 
 import { useLogin } from '../api/login.api';
-import type { Me } from '../api/get-me.api';
 import styles from './login-form.module.css';
 
 type FieldErrors = { username?: string | undefined; password?: string | undefined };

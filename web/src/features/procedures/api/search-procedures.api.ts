@@ -1,22 +1,7 @@
+import type { Procedure } from '@tannha/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
-
-/** One entry of the procedure catalogue (`GET /api/procedures`). */
-export type Procedure = {
-  id: string;
-  code: string;
-  name: string;
-  agency: string;
-  field: string;
-  /** Counted in working days (weekends and public holidays excluded). */
-  processingDays: number;
-  feeVnd: number;
-  postalChargeVnd: number;
-  requiredPapers: string[];
-  /** True when the dossier cannot go by post and the citizen must come to the counter. */
-  inPersonOnly: boolean;
-};
 
 /** Shorter terms match most of the catalogue and only make the list jump around. */
 export const MIN_SEARCH_LENGTH = 2;

@@ -1,3 +1,4 @@
+import type { Procedure } from '@tannha/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -6,11 +7,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { formatMoney } from '@/lib/format';
 
-import {
-  MIN_SEARCH_LENGTH,
-  useSearchProcedures,
-  type Procedure,
-} from '../api/search-procedures.api';
+import { MIN_SEARCH_LENGTH, useSearchProcedures } from '../api/search-procedures.api';
 import styles from './procedure-search.module.css';
 
 const DEBOUNCE_MS = 300;
@@ -78,11 +75,14 @@ function ProcedureCard({ procedure }: { procedure: Procedure }) {
     <article className={styles.card} aria-labelledby={`procedure-${procedure.id}`}>
       <header className={styles.cardHeader}>
         <h3 id={`procedure-${procedure.id}`}>{procedure.name}</h3>
-        {procedure.inPersonOnly ? (
-          <Badge tone="warning">{t('procedures.inPersonOnly')}</Badge>
-        ) : (
-          <Badge tone="success">{t('procedures.byPost')}</Badge>
-        )}
+        <span className={styles.badges}>
+          {procedure.inPersonOnly ? (
+            <Badge tone="warning">{t('procedures.inPersonOnly')}</Badge>
+          ) : (
+            <Badge tone="success">{t('procedures.byPost')}</Badge>
+          )}
+          {procedure.sample && <Badge tone="neutral">{t('procedures.sample')}</Badge>}
+        </span>
       </header>
       <p className={styles.meta}>
         {t('procedures.code')}: {procedure.code} · {t('procedures.agency')}: {procedure.agency} ·{' '}
@@ -115,6 +115,7 @@ function ProcedureCard({ procedure }: { procedure: Procedure }) {
       {procedure.inPersonOnly && (
         <p className={styles.inPersonHint}>{t('procedures.inPersonOnlyHint')}</p>
       )}
+      {procedure.sample && <p className={styles.sampleHint}>{t('procedures.sampleHint')}</p>}
     </article>
   );
 }

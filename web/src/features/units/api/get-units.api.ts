@@ -1,19 +1,9 @@
+import type { Unit } from '@tannha/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 
-/** A post office, centre or department (`GET /api/units`). */
-export type Unit = {
-  id: string;
-  code: string;
-  name: string;
-  /** The unit this one reports to; null at the top of the province. */
-  parentId: string | null;
-  lat: number | null;
-  lng: number | null;
-  address: string;
-};
-
+/** `GET /api/units`: the units the user may see (the whole province for its managers). */
 export async function getUnits(signal?: AbortSignal): Promise<Unit[]> {
   const { items } = await apiClient.get<{ items: Unit[] }>('/api/units', { signal });
   return items;

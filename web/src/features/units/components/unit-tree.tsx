@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { Unit } from '../api/get-units.api';
+import type { Unit } from '@tannha/shared';
 import { buildUnitTree, type UnitNode } from '../utils/build-unit-tree';
 import styles from './unit-tree.module.css';
 

@@ -1,23 +1,30 @@
 import 'leaflet/dist/leaflet.css';
 
+import type { LatLngTuple } from 'leaflet';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, MapContainer, Popup, TileLayer, Tooltip } from 'react-leaflet';
 
 import { Alert } from '@/components/ui/feedback';
 
-import type { Unit } from '../api/get-units.api';
+import type { Unit } from '@tannha/shared';
 import styles from './units-map.module.css';
 
 export type UnitsMapProps = {
   /** Leaflet URL template from the server's configuration. */
   tileUrl: string;
-  /** Where the map opens: the user's own unit. */
-  center: { lat: number; lng: number };
+  /**
+   * Where the map opens (the user's own unit). Without it the map frames all placed units, or
+   * the whole country when no unit has coordinates yet.
+   */
+  center?: { lat: number; lng: number } | undefined;
   units: readonly Unit[];
   /** Drawn stronger than the others. */
   highlightUnitId?: string;
 };
+
+const COUNTRY_VIEW = { center: [16.0, 106.5] as LatLngTuple, zoom: 5 };
+const UNIT_ZOOM = 12;
 
 const OSM_ATTRIBUTION =
   '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
@@ -32,13 +39,21 @@ export function UnitsMap({ tileUrl, center, units, highlightUnitId }: UnitsMapPr
   const placed = units.filter(
     (unit): unit is Unit & { lat: number; lng: number } => unit.lat !== null && unit.lng !== null,
   );
+  // MapContainer reads its view only once, on mount, so it is worked out here up front.
+  const view = center
+    ? { center: [center.lat, center.lng] as LatLngTuple, zoom: UNIT_ZOOM }
+    : placed.length > 0
+      ? {
+          bounds: placed.map((unit) => [unit.lat, unit.lng] as LatLngTuple),
+          boundsOptions: { padding: [32, 32] as [number, number], maxZoom: UNIT_ZOOM },
+        }
+      : COUNTRY_VIEW;
 
   return (
     <div className={styles.wrapper}>
       <MapContainer
         className={styles.map}
-        center={[center.lat, center.lng]}
-        zoom={11}
+        {...view}
         scrollWheelZoom
         aria-label={t('dispatch.mapLabel')}
       >

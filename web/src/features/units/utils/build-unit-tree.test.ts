@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Unit } from '../api/get-units.api';
+import type { Unit } from '@tannha/shared';
 import { buildUnitTree, type UnitNode } from './build-unit-tree';
 
 function unit(id: string, name: string, parentId: string | null = null): Unit {
-  return { id, code: id.toUpperCase(), name, parentId, lat: null, lng: null, address: '' };
+  return {
+    id,
+    code: id.toUpperCase(),
+    name,
+    kind: 'post_office',
+    parentId,
+    lat: null,
+    lng: null,
+    address: '',
+  };
 }
 
 function shape(nodes: UnitNode[]): unknown[] {

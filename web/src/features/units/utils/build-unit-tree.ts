@@ -1,6 +1,6 @@
 import { foldVietnamese } from '@tannha/shared';
 
-import type { Unit } from '../api/get-units.api';
+import type { Unit } from '@tannha/shared';
 
 export type UnitNode = Unit & { children: UnitNode[] };
 

@@ -1,14 +1,14 @@
+import type { RoleValue } from '@tannha/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
-import type { Role } from '@/lib/roles';
 
 /** A staff account as the admin list shows it (`GET /api/users`). */
 export type User = {
   id: string;
   username: string;
   fullName: string;
-  role: Role;
+  role: RoleValue;
   unitId: string;
   unitName: string;
   disabled: boolean;
