@@ -13,7 +13,9 @@ export function requestContextMiddleware(): RequestHandler[] {
     genReqId: (req) => (req as unknown as { requestId: string }).requestId,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&](phone|q)=)[^&]*/g, '$1…') }),
+      // Query strings can hold phone numbers and names: keep them out of the logs.
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&](phone|q)=)[^&]*/g, '$1…') }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
   });
