@@ -16,6 +16,8 @@ export interface RuinRecreateParams {
   splitDepth: number;
   /** Probability to skip a position that would otherwise win during recreate. */
   blinkRate: number;
+  /** Probability that a ruin empties one whole short route instead (route minimisation). */
+  routeRemovalRate: number;
 }
 
 export const defaultRuinRecreateParams: RuinRecreateParams = {
@@ -24,6 +26,7 @@ export const defaultRuinRecreateParams: RuinRecreateParams = {
   splitRate: 0.5,
   splitDepth: 0.01,
   blinkRate: 0.01,
+  routeRemovalRate: 0.05,
 };
 
 /**
@@ -61,7 +64,8 @@ export class RuinRecreate {
   /** Applies one ruin-and-recreate step to the workspace (based on `base`). */
   step(ws: Workspace, base: Solution): void {
     this.removed.length = 0;
-    this.ruinStrings(ws, base);
+    if (this.rng.next() < this.p.routeRemovalRate) this.ruinRoute(ws, base);
+    else this.ruinStrings(ws, base);
     const loose = this.removed;
     for (const j of ws.sol.unassigned) loose.push(j);
     ws.sol.unassigned.length = 0;
@@ -126,6 +130,39 @@ export class RuinRecreate {
       this.ruined[v] = 1;
       ruinedCount++;
       this.removeString(ws, base, v, c, lsMax);
+    }
+  }
+
+  /**
+   * Empties one route, the shortest of three picked at random, so that its
+   * jobs must squeeze into the others: the move that lowers the number of routes and, with a
+   * tight fleet, makes room for jobs still left out.
+   */
+  private ruinRoute(ws: Workspace, base: Solution): void {
+    const s = ws.sol;
+    const used: number[] = [];
+    for (let v = 0; v < s.routes.length; v++) {
+      const r = s.routes[v]!;
+      if (jobCount(r) > r.lock) used.push(v);
+    }
+    if (used.length === 0) return;
+    let pick = used[this.rng.int(used.length)]!;
+    for (let t = 0; t < 2; t++) {
+      const other = used[this.rng.int(used.length)]!;
+      if (jobCount(s.routes[other]!) < jobCount(s.routes[pick]!)) pick = other;
+    }
+    const r = ws.mutable(pick);
+    const before = r.distance;
+    const out = r.nodes.splice(r.lock + 1, r.nodes.length - 2 - r.lock);
+    refreshRoute(this.m, r);
+    if (!isRouteFeasible(this.m, r)) {
+      ws.restore(pick, base.routes[pick]!);
+      return;
+    }
+    s.distance += r.distance - before;
+    for (const j of out) {
+      s.routeOf[j] = -1;
+      this.removed.push(j);
     }
   }
 
