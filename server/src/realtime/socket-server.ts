@@ -7,6 +7,7 @@ import { logger } from '../lib/logger';
 import type { AuthContext } from '../lib/http';
 import { SESSION_COOKIE } from '../middleware/session';
 import { resolveSession } from '../modules/auth/auth.service';
+import { subscribe } from './bus';
 
 /** Room names: one per unit (and role within it), one per user. */
 export const rooms = {
@@ -41,10 +42,14 @@ export function createRealtime(server: HttpServer, deps: { db: Db; sessionSecret
     const auth = (socket.data as { auth: AuthContext }).auth;
     void socket.join([rooms.user(auth.user.id), rooms.unit(auth.user.unitId), rooms.unitRole(auth.user.unitId, auth.user.role)]);
   });
+  const unsubscribe = subscribe((d) => {
+    if (d.rooms.length > 0) io.to(d.rooms).emit(d.event, d.payload);
+  });
   return {
     io,
     // Only the sockets: the HTTP server is closed by its owner after requests drain.
     close: async () => {
+      unsubscribe();
       io.disconnectSockets(true);
     },
   };

@@ -40,8 +40,31 @@ function applyDocumentLanguage(locale: Locale): void {
 /** The app's i18next instance; components reach it through react-i18next hooks. */
 export const i18n = i18next.createInstance();
 
+/**
+ * Each feature keeps its own strings in `features/<feature>/locales/{vi,en}.json`, loaded
+ * as the namespace `<feature>` (`useTranslation('jobs')`), so features never edit one
+ * shared file. Typed in `i18next.d.ts`.
+ */
+const featureLocales = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/locales/*.json', {
+  eager: true,
+});
+
+function buildResources() {
+  const resources: Record<Locale, Record<string, Record<string, unknown>>> = {
+    vi: { translation: vi },
+    en: { translation: en },
+  };
+  for (const [file, mod] of Object.entries(featureLocales)) {
+    const match = /features\/([^/]+)\/locales\/(vi|en)\.json$/.exec(file);
+    if (!match) continue;
+    const [, feature, lng] = match as unknown as [string, string, Locale];
+    resources[lng][feature] = mod.default;
+  }
+  return resources;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: buildResources(),
   lng: readStoredLocale(),
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: LOCALES,

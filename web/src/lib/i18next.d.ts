@@ -6,6 +6,9 @@ import type vi from '../locales/vi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: {
+      translation: typeof vi;
+      // One line per feature namespace (features/<feature>/locales/vi.json):
+    };
   }
 }

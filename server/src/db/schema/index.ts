@@ -7,3 +7,4 @@ export * from './audit';
 export * from './settings';
 export * from './jobs';
 export * from './calls';
+export * from './payments';

@@ -1,0 +1,59 @@
+import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { jobs } from './jobs';
+import { units } from './units';
+import { users } from './users';
+
+/**
+ * The money ledger: one immutable row per collection; a correction is a new row with a
+ * negative amount that names the row it reverses. Procedure fees (collected for the
+ * agency) and postal charges (the post office's revenue) are separate flows with
+ * separate receipt series, gapless per unit, flow and year.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The courier (or office user) who took the money. */
+    collectedBy: uuid('collected_by')
+      .notNull()
+      .references(() => users.id),
+    /** procedure_fee | postal_charge */
+    flow: text('flow').notNull(),
+    /** cash | transfer */
+    method: text('method').notNull(),
+    /** Whole VND; negative for a reversal. */
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
+    /** confirmed | pending (a transfer not yet confirmed: a QR shown is not a payment) */
+    status: text('status').notNull().default('confirmed'),
+    receiptYear: integer('receipt_year').notNull(),
+    receiptSeq: integer('receipt_seq').notNull(),
+    /** Printed receipt number, e.g. DNI-BH-TB/2026/LP-000123 */
+    receiptNo: text('receipt_no').notNull(),
+    /** Why the amount differs from what was due, or why it is reversed. */
+    reason: text('reason'),
+    reversesPaymentId: uuid('reverses_payment_id').references((): AnyPgColumn => payments.id),
+    idempotencyKey: text('idempotency_key'),
+    /** When it happened on the doorstep (may be earlier than recordedAt when offline). */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    /** Local date of the courier's shift, for cash reconciliation. */
+    shiftDate: date('shift_date', { mode: 'string' }).notNull(),
+    /** Set when the cash is handed in and counted (reconciliation). */
+    cashHandoverId: uuid('cash_handover_id'),
+  },
+  (t) => [
+    uniqueIndex('payments_receipt_uq').on(t.unitId, t.flow, t.receiptYear, t.receiptSeq),
+    uniqueIndex('payments_idem_uq').on(t.collectedBy, t.idempotencyKey),
+    index('payments_job_idx').on(t.jobId),
+    index('payments_shift_idx').on(t.collectedBy, t.shiftDate),
+    index('payments_occurred_idx').on(t.unitId, t.occurredAt),
+  ],
+);
