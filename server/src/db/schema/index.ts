@@ -8,3 +8,6 @@ export * from './settings';
 export * from './jobs';
 export * from './calls';
 export * from './payments';
+export * from './reconciliation';
+export * from './ratings';
+export * from './admin-units';

@@ -1,0 +1,30 @@
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { jobs } from './jobs';
+import { units } from './units';
+import { users } from './users';
+
+/** A citizen's rating of a finished job: once per job, 1–5 stars and an optional comment. */
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    /** Copied from the job when rated, so reports need no join to jobs. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    courierId: uuid('courier_id').references(() => users.id),
+    stars: integer('stars').notNull(),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ratings_job_uq').on(t.jobId),
+    index('ratings_unit_created_idx').on(t.unitId, t.createdAt),
+    index('ratings_courier_idx').on(t.courierId),
+    check('ratings_stars_range', sql`${t.stars} between 1 and 5`),
+  ],
+);
