@@ -1,7 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildMatrix, clearMatrixCache, greatCircleMatrix, haversineMetres, type LatLng } from './distance-matrix';
+import {
+  buildMatrix,
+  clearMatrixCache,
+  greatCircleMatrix,
+  haversineMetres,
+  type LatLng,
+} from './distance-matrix';
 
 // Around Hoàn Kiếm lake, Hà Nội.
 const points: LatLng[] = [
@@ -11,7 +17,11 @@ const points: LatLng[] = [
 ];
 
 /** A stand-in router: distance = 1000·|i−j| + 7, duration = 100·|i−j| + 3, by coordinate order. */
-function fakeRouter(): { server: Server; requests: string[]; mode: { fail: 'none' | 'http' | 'code' } } {
+function fakeRouter(): {
+  server: Server;
+  requests: string[];
+  mode: { fail: 'none' | 'http' | 'code' };
+} {
   const requests: string[] = [];
   const mode = { fail: 'none' as 'none' | 'http' | 'code' };
   const server = createServer((req, res) => {
@@ -37,7 +47,9 @@ function fakeRouter(): { server: Server; requests: string[]; mode: { fail: 'none
     res.end(
       JSON.stringify({
         code: 'Ok',
-        distances: src.map((a) => dst.map((b) => (a === 2 && b === 0 ? null : 1000 * Math.abs(a - b) + 7.4))),
+        distances: src.map((a) =>
+          dst.map((b) => (a === 2 && b === 0 ? null : 1000 * Math.abs(a - b) + 7.4)),
+        ),
         durations: src.map((a) => dst.map((b) => 100 * Math.abs(a - b) + 3.2)),
       }),
     );
@@ -46,7 +58,8 @@ function fakeRouter(): { server: Server; requests: string[]; mode: { fail: 'none
 }
 
 /** n points on a parallel whose longitude encodes their index for the fake router. */
-const line = (n: number): LatLng[] => Array.from({ length: n }, (_, i) => ({ lat: 21, lng: 105 + i / 1000 }));
+const line = (n: number): LatLng[] =>
+  Array.from({ length: n }, (_, i) => ({ lat: 21, lng: 105 + i / 1000 }));
 
 describe('haversineMetres', () => {
   it('measures a thousandth of a degree of latitude as about 111 m', () => {
@@ -133,7 +146,10 @@ describe('buildMatrix with an OSRM-compatible router', () => {
   it('falls back to the estimate and says so when the router fails', async () => {
     router.mode.fail = 'http';
     const failed = await buildMatrix(line(3), { osrmUrl: url });
-    expect(failed).toMatchObject({ source: 'great_circle', fallbackReason: 'router answered HTTP 500' });
+    expect(failed).toMatchObject({
+      source: 'great_circle',
+      fallbackReason: 'router answered HTTP 500',
+    });
     expect(failed.distance).toEqual(greatCircleMatrix(line(3)).distance);
     router.mode.fail = 'code';
     const refused = await buildMatrix(line(3), { osrmUrl: url });

@@ -42,7 +42,8 @@ export function haversineMetres(a: LatLng, b: LatLng): number {
   const dLat = (b.lat - a.lat) * rad;
   const dLng = (b.lng - a.lng) * rad;
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -64,7 +65,12 @@ export function greatCircleMatrix(points: LatLng[], opts: MatrixOptions = {}): D
  */
 export function buildMatrix(points: LatLng[], opts: MatrixOptions = {}): Promise<DistanceMatrix> {
   for (const p of points) {
-    if (!Number.isFinite(p.lat) || !Number.isFinite(p.lng) || Math.abs(p.lat) > 90 || Math.abs(p.lng) > 180) {
+    if (
+      !Number.isFinite(p.lat) ||
+      !Number.isFinite(p.lng) ||
+      Math.abs(p.lat) > 90 ||
+      Math.abs(p.lng) > 180
+    ) {
       return Promise.reject(new Error(`invalid coordinate ${JSON.stringify(p)}`));
     }
   }
@@ -107,7 +113,11 @@ interface OsrmTable {
   durations?: (number | null)[][];
 }
 
-async function osrmMatrix(points: LatLng[], baseUrl: string, opts: MatrixOptions): Promise<DistanceMatrix> {
+async function osrmMatrix(
+  points: LatLng[],
+  baseUrl: string,
+  opts: MatrixOptions,
+): Promise<DistanceMatrix> {
   const n = points.length;
   const maxSize = Math.max(2, opts.maxTableSize ?? 100);
   const estimate = greatCircleMatrix(points, opts);
@@ -126,7 +136,8 @@ async function osrmMatrix(points: LatLng[], baseUrl: string, opts: MatrixOptions
           const d = table.distances[ri]![ci];
           const t = table.durations[ri]![ci];
           // The router leaves unroutable pairs empty; estimate just those.
-          distance[i]![j] = i === j ? 0 : typeof d === 'number' ? Math.round(d) : estimate.distance[i]![j]!;
+          distance[i]![j] =
+            i === j ? 0 : typeof d === 'number' ? Math.round(d) : estimate.distance[i]![j]!;
           time[i]![j] = i === j ? 0 : typeof t === 'number' ? Math.round(t) : estimate.time[i]![j]!;
         });
       });
@@ -154,12 +165,15 @@ async function requestTable(
     const dst = cols.map((_, k) => rows.length + k).join(';');
     query += `&sources=${src}&destinations=${dst}`;
   }
-  const path = coords.map((i) => `${points[i]!.lng.toFixed(6)},${points[i]!.lat.toFixed(6)}`).join(';');
+  const path = coords
+    .map((i) => `${points[i]!.lng.toFixed(6)},${points[i]!.lat.toFixed(6)}`)
+    .join(';');
   const url = `${baseUrl.replace(/\/+$/, '')}/table/v1/driving/${path}?${query}`;
   const res = await fetchImpl(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 5000) });
   if (!res.ok) throw new Error(`router answered HTTP ${res.status}`);
   const body = (await res.json()) as OsrmTable;
-  if (body.code !== 'Ok') throw new Error(`router answered ${body.code ?? 'no code'}: ${body.message ?? ''}`.trim());
+  if (body.code !== 'Ok')
+    throw new Error(`router answered ${body.code ?? 'no code'}: ${body.message ?? ''}`.trim());
   const { distances, durations } = body;
   const wellFormed = (m: unknown): m is (number | null)[][] =>
     Array.isArray(m) &&

@@ -106,10 +106,12 @@ class Descent {
             const newA = a.slice(0, A.i).concat(a.slice(last + 1));
             const at = after ? B.i + 1 : B.i;
             const newB = b.slice(0, at).concat(seg, b.slice(at));
-            if (this.commit([
-              [A.r.vehicle, newA],
-              [B.r.vehicle, newB],
-            ]))
+            if (
+              this.commit([
+                [A.r.vehicle, newA],
+                [B.r.vehicle, newB],
+              ])
+            )
               return true;
           }
         }
@@ -130,7 +132,10 @@ class Descent {
     const pb = b[B.i - 1]!;
     const nb = b[B.i + 1]!;
     const delta =
-      this.d(pa, w) + this.d(w, na) - this.d(pa, u) - this.d(u, na) +
+      this.d(pa, w) +
+      this.d(w, na) -
+      this.d(pa, u) -
+      this.d(u, na) +
       (this.d(pb, u) + this.d(u, nb) - this.d(pb, w) - this.d(w, nb));
     if (delta >= -EPS) return false;
     const newA = a.slice();
@@ -158,9 +163,16 @@ class Descent {
     const tailA = a.slice(A.i + 1, a.length - 1);
     const tailB = b.slice(B.i, b.length - 1);
     const delta =
-      this.d(u, w) + this.d(pw, ua === endA ? endB : ua) - this.d(u, ua) - this.d(pw, w) +
-      (tailB.length ? this.d(tailB[tailB.length - 1]!, endA) - this.d(tailB[tailB.length - 1]!, endB) : 0) +
-      (tailA.length ? this.d(tailA[tailA.length - 1]!, endB) - this.d(tailA[tailA.length - 1]!, endA) : 0);
+      this.d(u, w) +
+      this.d(pw, ua === endA ? endB : ua) -
+      this.d(u, ua) -
+      this.d(pw, w) +
+      (tailB.length
+        ? this.d(tailB[tailB.length - 1]!, endA) - this.d(tailB[tailB.length - 1]!, endB)
+        : 0) +
+      (tailA.length
+        ? this.d(tailA[tailA.length - 1]!, endB) - this.d(tailA[tailA.length - 1]!, endA)
+        : 0);
     if (delta >= -EPS) return false;
     const newA = a.slice(0, A.i + 1).concat(tailB, [endA]);
     const newB = b.slice(0, B.i).concat(tailA, [endB]);
@@ -180,7 +192,8 @@ class Descent {
     if (hi - lo < 1) return false;
     const a = A.r.nodes;
     const candidate = a.slice(0, lo).concat(a.slice(lo, hi + 1).reverse(), a.slice(hi + 1));
-    const delta = this.pathDistance(candidate, lo - 1, hi + 1) - this.pathDistance(a, lo - 1, hi + 1);
+    const delta =
+      this.pathDistance(candidate, lo - 1, hi + 1) - this.pathDistance(a, lo - 1, hi + 1);
     if (delta >= -EPS) return false;
     return this.commit([[A.r.vehicle, candidate]]);
   }

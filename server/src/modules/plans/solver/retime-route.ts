@@ -14,7 +14,11 @@ export interface RetimeResult {
  * exceeds capacity (`capacity`), and the last stop when the return is after the shift (`shift`).
  * Throws on an unknown vehicle or job id, or a job listed twice — those are input errors.
  */
-export function retimeRoute(problem: VrpProblem, vehicleId: string, jobIds: string[]): RetimeResult {
+export function retimeRoute(
+  problem: VrpProblem,
+  vehicleId: string,
+  jobIds: string[],
+): RetimeResult {
   const veh = problem.vehicles.find((v) => v.id === vehicleId);
   if (!veh) throw new Error(`unknown vehicle ${vehicleId}`);
   const byId = new Map(problem.jobs.map((j) => [j.id, j]));

@@ -66,7 +66,9 @@ describe('solveInWorker', () => {
   it('rejects with the solver error message', async () => {
     const problem = randomInstance(4, { jobs: 3, vehicles: 1 });
     problem.jobs[0]!.index = 999;
-    await expect(solveInWorker(problem, { maxIterations: 10 })).rejects.toThrow(/outside the matrix/);
+    await expect(solveInWorker(problem, { maxIterations: 10 })).rejects.toThrow(
+      /outside the matrix/,
+    );
   });
 
   it('stops the worker when the caller aborts', async () => {

@@ -10,7 +10,9 @@ function lineProblem(places: number, overrides: Partial<VrpProblem> = {}): VrpPr
     Array.from({ length: places }, (_, b) => Math.abs(a - b) * 10),
   );
   return {
-    vehicles: [{ id: 'an', startIndex: 0, endIndex: 0, shiftStart: 0, shiftEnd: 1000, capacity: 10 }],
+    vehicles: [
+      { id: 'an', startIndex: 0, endIndex: 0, shiftStart: 0, shiftEnd: 1000, capacity: 10 },
+    ],
     jobs: [],
     distance,
     time: distance,
@@ -99,7 +101,15 @@ describe('solveVrptw', () => {
   it('reports a job tied to a courier who is not on shift', () => {
     const problem = lineProblem(3, {
       jobs: [
-        { id: 'vip', index: 2, earliest: 0, latest: 500, serviceTime: 5, size: 1, mustVehicleId: 'binh' },
+        {
+          id: 'vip',
+          index: 2,
+          earliest: 0,
+          latest: 500,
+          serviceTime: 5,
+          size: 1,
+          mustVehicleId: 'binh',
+        },
       ],
     });
     const plan = solveVrptw(problem, { maxIterations: 50 });
@@ -110,7 +120,9 @@ describe('solveVrptw', () => {
     // West and east are both due at 100 on opposite sides of the depot: one courier can do
     // only one of them, and east goes better with the flexible stop on the same side.
     const problem = lineProblem(21, {
-      vehicles: [{ id: 'an', startIndex: 10, endIndex: 10, shiftStart: 0, shiftEnd: 1000, capacity: 10 }],
+      vehicles: [
+        { id: 'an', startIndex: 10, endIndex: 10, shiftStart: 0, shiftEnd: 1000, capacity: 10 },
+      ],
       jobs: [
         { id: 'west', index: 0, earliest: 100, latest: 100, serviceTime: 5, size: 1 },
         { id: 'east', index: 20, earliest: 100, latest: 100, serviceTime: 5, size: 1 },

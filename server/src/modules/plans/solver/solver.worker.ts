@@ -8,5 +8,8 @@ const { problem, options } = workerData as { problem: VrpProblem; options: Solve
 try {
   parentPort?.postMessage({ ok: true, plan: solveVrptw(problem, options) });
 } catch (error) {
-  parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  parentPort?.postMessage({
+    ok: false,
+    message: error instanceof Error ? error.message : String(error),
+  });
 }

@@ -61,10 +61,7 @@ export interface VrpRoute {
 }
 
 export type UnassignedReason =
-  | 'time_window_unreachable'
-  | 'over_capacity'
-  | 'no_eligible_vehicle'
-  | 'no_room';
+  'time_window_unreachable' | 'over_capacity' | 'no_eligible_vehicle' | 'no_room';
 
 export interface VrpPlan {
   /** Only vehicles that serve at least one job. */

@@ -124,14 +124,31 @@ EOF`);
 
   it('sums edges truncated to one decimal, in tenths', () => {
     // 0→(3,4) = 5.0, (3,4)→(1,1) = 3.605… → 3.6, (1,1)→0 = 1.414… → 1.4
-    expect(checkVrplibRoutes(inst, [[1, 2]])).toEqual({ valid: true, violations: [], costTenths: 100, routes: 1 });
+    expect(checkVrplibRoutes(inst, [[1, 2]])).toEqual({
+      valid: true,
+      violations: [],
+      costTenths: 100,
+      routes: 1,
+    });
   });
 
   it('flags missed customers, a late start and the fleet limit', () => {
     // (1,1) first: 1.4 + 1 service + 3.6 → customer 1 starts at 6.0, after its close at 5.
-    const check = checkVrplibRoutes({ ...inst, timeWindows: [[0, 100], [0, 5], [0, 100]] }, [[2, 1], []]);
+    const check = checkVrplibRoutes(
+      {
+        ...inst,
+        timeWindows: [
+          [0, 100],
+          [0, 5],
+          [0, 100],
+        ],
+      },
+      [[2, 1], []],
+    );
     expect(check.violations).toEqual(['route 1: customer 1 served at 6 > 5']);
-    expect(checkVrplibRoutes(inst, [[1], [2]]).violations).toEqual(['2 routes exceed the fleet of 1']);
+    expect(checkVrplibRoutes(inst, [[1], [2]]).violations).toEqual([
+      '2 routes exceed the fleet of 1',
+    ]);
     expect(checkVrplibRoutes(inst, [[1]]).violations).toEqual(['customer 2 visited 0 times']);
   });
 });

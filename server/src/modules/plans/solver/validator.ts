@@ -11,7 +11,12 @@ export interface ValidationResult {
   violations: string[];
 }
 
-const REASONS = new Set(['time_window_unreachable', 'over_capacity', 'no_eligible_vehicle', 'no_room']);
+const REASONS = new Set([
+  'time_window_unreachable',
+  'over_capacity',
+  'no_eligible_vehicle',
+  'no_room',
+]);
 
 const close = (a: number, b: number): boolean =>
   Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -39,7 +44,8 @@ export function validatePlan(problem: VrpProblem, plan: VrpPlan): ValidationResu
     }
     if (usedVehicles.has(veh.id)) violations.push(`vehicle ${veh.id} has two routes`);
     usedVehicles.add(veh.id);
-    if (route.stops.length === 0) violations.push(`vehicle ${veh.id} has an empty route in the plan`);
+    if (route.stops.length === 0)
+      violations.push(`vehicle ${veh.id} has an empty route in the plan`);
 
     let place = veh.startIndex;
     let clock = veh.shiftStart;
@@ -65,13 +71,19 @@ export function validatePlan(problem: VrpProblem, plan: VrpPlan): ValidationResu
         );
       }
       if (!atMost(stop.arrival, stop.start)) {
-        violations.push(`job ${job.id}: starts at ${stop.start} before arriving at ${stop.arrival}`);
+        violations.push(
+          `job ${job.id}: starts at ${stop.start} before arriving at ${stop.arrival}`,
+        );
       }
       if (!atMost(job.earliest, stop.start)) {
-        violations.push(`job ${job.id}: starts at ${stop.start} before its window opens at ${job.earliest}`);
+        violations.push(
+          `job ${job.id}: starts at ${stop.start} before its window opens at ${job.earliest}`,
+        );
       }
       if (!atMost(stop.start, job.latest)) {
-        violations.push(`job ${job.id}: starts at ${stop.start} after its window closes at ${job.latest}`);
+        violations.push(
+          `job ${job.id}: starts at ${stop.start} after its window closes at ${job.latest}`,
+        );
       }
       if (!atMost(stop.start + job.serviceTime, stop.departure)) {
         violations.push(`job ${job.id}: leaves at ${stop.departure} before finishing service`);
@@ -83,15 +95,20 @@ export function validatePlan(problem: VrpProblem, plan: VrpPlan): ValidationResu
     distance += problem.distance[place]![veh.endIndex]!;
     const back = clock + problem.time[place]![veh.endIndex]!;
     if (!atMost(back, route.end)) {
-      violations.push(`vehicle ${veh.id}: reported end ${route.end} is before the earliest return ${back}`);
+      violations.push(
+        `vehicle ${veh.id}: reported end ${route.end} is before the earliest return ${back}`,
+      );
     }
     if (!atMost(back, veh.shiftEnd)) {
-      violations.push(`vehicle ${veh.id}: returns at ${back} after its shift ends at ${veh.shiftEnd}`);
+      violations.push(
+        `vehicle ${veh.id}: returns at ${back} after its shift ends at ${veh.shiftEnd}`,
+      );
     }
     if (!atMost(load, veh.capacity)) {
       violations.push(`vehicle ${veh.id}: load ${load} exceeds capacity ${veh.capacity}`);
     }
-    if (!close(load, route.load)) violations.push(`vehicle ${veh.id}: reported load ${route.load} ≠ ${load}`);
+    if (!close(load, route.load))
+      violations.push(`vehicle ${veh.id}: reported load ${route.load} ≠ ${load}`);
     if (!close(distance, route.distance)) {
       violations.push(`vehicle ${veh.id}: reported distance ${route.distance} ≠ ${distance}`);
     }
@@ -150,7 +167,8 @@ export function checkVrplibRoutes(inst: VrplibInstance, routes: number[][]): Vrp
       cost += edge(at, c);
       const [open, close] = inst.timeWindows[c]!;
       const start = Math.max(clock + edge(at, c), open * 10);
-      if (start > close * 10) violations.push(`route ${k + 1}: customer ${c} served at ${start / 10} > ${close}`);
+      if (start > close * 10)
+        violations.push(`route ${k + 1}: customer ${c} served at ${start / 10} > ${close}`);
       clock = start + inst.serviceTimes[c]! * 10;
       load += inst.demands[c]!;
       at = c;
@@ -160,7 +178,8 @@ export function checkVrplibRoutes(inst: VrplibInstance, routes: number[][]): Vrp
     if (back > inst.timeWindows[inst.depot]![1] * 10) {
       violations.push(`route ${k + 1}: returns at ${back / 10} after the depot closes`);
     }
-    if (load > inst.capacity) violations.push(`route ${k + 1}: load ${load} > capacity ${inst.capacity}`);
+    if (load > inst.capacity)
+      violations.push(`route ${k + 1}: load ${load} > capacity ${inst.capacity}`);
   });
   for (let c = 0; c < inst.dimension; c++) {
     if (c === inst.depot) continue;

@@ -25,7 +25,9 @@ export function randomInstance(seed: number, o: RandomInstanceOptions): VrpProbl
   const depots = 1 + (o.depots ?? 0);
   const points: [number, number][] = [];
   for (let i = 0; i < depots + o.jobs; i++) points.push([rng.int(101), rng.int(101)]);
-  const distance = points.map((a) => points.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
+  const distance = points.map((a) =>
+    points.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))),
+  );
   const vehicles: VrpVehicle[] = [];
   for (let v = 0; v < o.vehicles; v++) {
     const shiftStart = rng.int(60);
@@ -87,7 +89,13 @@ export function bruteForceOptimum(p: VrpProblem): Optimum {
         if (load + job.size > veh.capacity) continue;
         const start = Math.max(clock + p.time[at]![job.index]!, job.earliest);
         if (start > job.latest) continue;
-        walk(mask | (1 << j), job.index, start + job.serviceTime, load + job.size, dist + p.distance[at]![job.index]!);
+        walk(
+          mask | (1 << j),
+          job.index,
+          start + job.serviceTime,
+          load + job.size,
+          dist + p.distance[at]![job.index]!,
+        );
       }
     };
     walk(0, veh.startIndex, veh.shiftStart, 0, 0);

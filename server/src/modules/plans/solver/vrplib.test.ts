@@ -65,7 +65,12 @@ describe('vrplibToProblem', () => {
     const problem = vrplibToProblem(inst);
     expect(problem.vehicles).toHaveLength(2);
     expect(problem.jobs.map((j) => j.id)).toEqual(['1', '2', '3']);
-    expect(problem.jobs[1]).toMatchObject({ earliest: 100, latest: 1000, serviceTime: 100, size: 5 });
+    expect(problem.jobs[1]).toMatchObject({
+      earliest: 100,
+      latest: 1000,
+      serviceTime: 100,
+      size: 5,
+    });
     const plan = solveVrptw(problem, { maxIterations: 200 });
     expect(validatePlan(problem, plan).valid).toBe(true);
     const check = checkVrplibRoutes(
