@@ -39,6 +39,8 @@ export const payments = pgTable(
     reason: text('reason'),
     reversesPaymentId: uuid('reverses_payment_id').references((): AnyPgColumn => payments.id),
     idempotencyKey: text('idempotency_key'),
+    /** Lines taken together in one collection share it (one receipt page shows them all). */
+    collectionId: uuid('collection_id'),
     /** When it happened on the doorstep (may be earlier than recordedAt when offline). */
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,6 +55,7 @@ export const payments = pgTable(
     uniqueIndex('payments_receipt_uq').on(t.unitId, t.flow, t.receiptYear, t.receiptSeq),
     uniqueIndex('payments_idem_uq').on(t.collectedBy, t.idempotencyKey),
     index('payments_job_idx').on(t.jobId),
+    index('payments_collection_idx').on(t.collectionId),
     index('payments_shift_idx').on(t.collectedBy, t.shiftDate),
     index('payments_occurred_idx').on(t.unitId, t.occurredAt),
   ],
