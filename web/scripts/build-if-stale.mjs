@@ -1,13 +1,16 @@
 // Run before the server starts (`npm start`): a production build takes seconds, so it runs only
 // when web/dist/index.html is missing or older than any source the bundle is made from.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rootDir = path.resolve(webDir, '..');
 const builtIndex = path.join(webDir, 'dist', 'index.html');
+// Written only after vite exits cleanly: an interrupted build can leave an index.html behind
+// whose assets are missing, and that must not count as up to date.
+const completeMarker = path.join(webDir, 'dist', '.build-complete');
 
 const sources = [
   path.join(webDir, 'src'),
@@ -49,6 +52,7 @@ function newestFile(entry) {
 function staleReason() {
   const builtAt = mtimeOf(builtIndex);
   if (builtAt === undefined) return 'web/dist/index.html is missing';
+  if (mtimeOf(completeMarker) === undefined) return 'the last build did not finish';
   for (const source of sources) {
     const newest = newestFile(source);
     if (newest && newest.mtimeMs > builtAt) {
@@ -67,6 +71,7 @@ if (!reason) {
 console.log(`web: building the app with vite because ${reason}…`);
 // The local binary, not a global one, so the version is the one in package-lock.json.
 const viteBin = path.join(rootDir, 'node_modules', 'vite', 'bin', 'vite.js');
+rmSync(completeMarker, { force: true });
 const child = spawn(process.execPath, [viteBin, 'build'], { cwd: webDir, stdio: 'inherit' });
 child.on('error', (error) => {
   console.error(`web: could not run vite: ${error.message}`);
@@ -77,5 +82,6 @@ child.on('exit', (code, signal) => {
     console.error(`web: vite build stopped by ${signal}`);
     process.exit(1);
   }
+  if (code === 0) writeFileSync(completeMarker, `${new Date().toISOString()}\n`);
   process.exit(code ?? 1);
 });

@@ -45,9 +45,12 @@ export const i18n = i18next.createInstance();
  * as the namespace `<feature>` (`useTranslation('jobs')`), so features never edit one
  * shared file. Typed in `i18next.d.ts`.
  */
-const featureLocales = import.meta.glob<{ default: Record<string, unknown> }>('../features/*/locales/*.json', {
-  eager: true,
-});
+const featureLocales = import.meta.glob<{ default: Record<string, unknown> }>(
+  '../features/*/locales/*.json',
+  {
+    eager: true,
+  },
+);
 
 function buildResources() {
   const resources: Record<Locale, Record<string, Record<string, unknown>>> = {

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 
 import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/logout.api';
@@ -9,21 +8,16 @@ export type LogoutButtonProps = {
   block?: boolean;
 };
 
-/** Ends the session and returns to the login page. */
+/** Ends the session; the hook then shows the login page. */
 export function LogoutButton({ variant = 'ghost', block = false }: LogoutButtonProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const logoutMutation = useLogout();
   return (
     <Button
       variant={variant}
       block={block}
       disabled={logoutMutation.isPending}
-      onClick={() =>
-        logoutMutation.mutate(undefined, {
-          onSettled: () => void navigate('/login', { replace: true }),
-        })
-      }
+      onClick={() => logoutMutation.mutate()}
     >
       <LogoutIcon />
       {logoutMutation.isPending ? t('session.loggingOut') : t('session.logout')}

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 
 import { apiClient } from '@/lib/api-client';
 
@@ -10,13 +11,20 @@ export async function logout(): Promise<void> {
 }
 
 /**
- * Logs out. The local session is cleared even when the request fails (offline courier,
- * already-expired cookie): a user who pressed "log out" must not stay on screen.
+ * Logs out and shows the login page. The local session is cleared even when the request fails
+ * (offline courier, cookie already expired): a user who pressed "log out" must not stay on
+ * screen.
  */
 export function useLogout() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => clearSession(queryClient),
+    onSettled: async () => {
+      // Leave the page before clearing: with the user gone while a guarded page is still on
+      // screen, its guard would send them to the login page with a "come back here" link.
+      await navigate('/login', { replace: true });
+      clearSession(queryClient);
+    },
   });
 }

@@ -1,0 +1,189 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
+const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
+
+let server: RunningServer;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await Promise.all(browsers.map((browser) => browser.close()));
+  await server?.stop();
+});
+
+async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
+  const browser = await openBrowser({ ...options, baseURL: server.baseURL });
+  browsers.push(browser);
+  return browser;
+}
+
+async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  // Enter in the password field submits, as on any login form.
+  await page.getByLabel('Mật khẩu').press('Enter');
+}
+
+async function heading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 15_000 });
+}
+
+function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('logging in through the login page', () => {
+  it('sends a visitor of / to the login page with the username field focused', async () => {
+    const { page, pageErrors } = await browse();
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await heading(page, 'Đăng nhập');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
+      'username',
+    );
+    await screenshot(page, 'login');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes the operator to the 1022 console, where procedures can be looked up without diacritics', async () => {
+    const { page, pageErrors } = await browse();
+    await logIn(page, 'operator1');
+    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    expect(pathOf(page)).toBe('/operator');
+
+    await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('ly lich tu phap');
+    const card = page.getByRole('article').filter({ hasText: 'Cấp Phiếu lý lịch tư pháp số 2' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('200.000 ₫');
+    expect(await card.textContent()).toContain('10 ngày làm việc');
+
+    await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('dang ky ket hon');
+    const inPerson = page.getByRole('article').filter({ hasText: 'Đăng ký kết hôn' });
+    await inPerson.getByText('Phải nộp trực tiếp').waitFor();
+    await screenshot(page, 'operator1');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes the dispatcher to the map, which shows the units even without map tiles', async () => {
+    const { page, pageErrors } = await browse();
+    await logIn(page, 'dispatcher1');
+    await heading(page, 'Điều phối');
+    expect(pathOf(page)).toBe('/dispatch');
+    await page.locator('.leaflet-container').waitFor();
+    await page.locator('path.leaflet-interactive').first().waitFor();
+    expect(await page.locator('path.leaflet-interactive').count()).toBeGreaterThan(1);
+    await screenshot(page, 'dispatcher1');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes the courier to today’s jobs on a phone, with thumb-sized controls', async () => {
+    const { page, pageErrors } = await browse(PHONE);
+    await logIn(page, 'courier1');
+    await heading(page, 'Việc hôm nay');
+    expect(pathOf(page)).toBe('/courier');
+    await page.getByText('Chưa có việc nào').waitFor();
+
+    const targets = page.locator('header a, header button, nav a, main button, main a');
+    const sizes = await targets.evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { text: element.textContent?.trim() ?? '', width: box.width, height: box.height };
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(3);
+    for (const size of sizes) {
+      expect(size.height, `height of "${size.text}"`).toBeGreaterThanOrEqual(44);
+      expect(size.width, `width of "${size.text}"`).toBeGreaterThanOrEqual(44);
+    }
+    // Nothing may stick out sideways on a 390 px screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await screenshot(page, 'courier1');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes the manager to the overview with the unit tree', async () => {
+    const { page, pageErrors } = await browse();
+    await logIn(page, 'manager1');
+    await heading(page, 'Tổng quan');
+    expect(pathOf(page)).toBe('/manager');
+    await page.getByRole('list', { name: 'Cây đơn vị' }).getByText('Bưu cục Tam Hiệp').waitFor();
+    await screenshot(page, 'manager1');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes the admin to administration with the list of users', async () => {
+    const { page, pageErrors } = await browse();
+    await logIn(page, 'admin');
+    await heading(page, 'Quản trị');
+    expect(pathOf(page)).toBe('/admin');
+    await page.getByRole('cell', { name: 'courier1', exact: true }).waitFor();
+    await screenshot(page, 'admin');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says so when the password is wrong, and stays on the login page', async () => {
+    const { page, pageErrors } = await browse();
+    await logIn(page, 'operator2', 'not-the-password');
+    await page.getByRole('alert').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    expect(pathOf(page)).toBe('/login');
+    await screenshot(page, 'login-wrong-password');
+    expect(pageErrors.filter((m) => !m.includes('401'))).toEqual([]);
+  });
+
+  it('logs out back to the login page and forgets the session', async () => {
+    const { page } = await browse();
+    await logIn(page, 'operator3');
+    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    // Exactly /login: a plain logout is not an expired session and has no page to return to.
+    await page.waitForURL((url) => url.pathname === '/login' && url.search === '');
+    await heading(page, 'Đăng nhập');
+
+    await page.goto('/operator');
+    await page.waitForURL(/\/login/);
+    await heading(page, 'Đăng nhập');
+  });
+
+  it('refuses one role’s page to another role with a link home', async () => {
+    const { page } = await browse(PHONE);
+    await logIn(page, 'courier2');
+    await heading(page, 'Việc hôm nay');
+    await page.goto('/admin');
+    await heading(page, 'Không có quyền truy cập');
+    await page.getByRole('link', { name: 'Về trang của tôi' }).click();
+    await heading(page, 'Việc hôm nay');
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    const { page } = await browse();
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'English' }).click();
+    await heading(page, 'Log in');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await heading(page, 'Log in');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await heading(page, 'Đăng nhập');
+  });
+});
