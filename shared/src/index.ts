@@ -10,3 +10,4 @@ export * from './vietqr';
 export * from './cccd';
 export * from './dossier-code';
 export * from './schemas';
+export * from './events';

@@ -13,3 +13,5 @@ export * from './ratings';
 export * from './admin-units';
 export * from './documents';
 export * from './handovers';
+export * from './positions';
+export * from './idempotency';

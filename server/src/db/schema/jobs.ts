@@ -60,6 +60,8 @@ export const jobs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    /** When the job entered its current status (the late list's "since when"). */
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },
   (t) => [
@@ -69,6 +71,7 @@ export const jobs = pgTable(
     index('jobs_due_idx').on(t.dueDate),
     index('jobs_citizen_idx').on(t.citizenId),
     index('jobs_address_fold_idx').using('gin', sql`vn_fold(${t.addressText}) gin_trgm_ops`),
+    index('jobs_code_fold_idx').using('gin', sql`vn_fold(${t.code} || ' ' || coalesce(${t.dossierCode}, '')) gin_trgm_ops`),
   ],
 );
 

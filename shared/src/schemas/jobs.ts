@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { DossierCodeSchema } from '../dossier-code';
+import { JOB_STATUSES, JOB_TYPES } from '../job-lifecycle';
+import { isDateString } from '../time';
+
+/**
+ * Jobs: the request and response shapes of `/api/jobs` (issue #4). Every screen that
+ * shows or changes a job uses these; the server validates with the same schemas.
+ */
+
+export const JobTypeSchema = z.enum(JOB_TYPES);
+export const JobStatusSchema = z.enum(JOB_STATUSES);
+
+/**
+ * The colour board (DESIGN.md): `green` done on time (or closed), `yellow` in progress
+ * and not yet due, `red` late, or not started when its due day is near (today or the next
+ * working day).
+ */
+export const JOB_BOARDS = ['green', 'yellow', 'red'] as const;
+export type JobBoard = (typeof JOB_BOARDS)[number];
+export const JobBoardSchema = z.enum(JOB_BOARDS);
+
+/** 0 normal, 1 high, 2 urgent. */
+export const JobPrioritySchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+
+const IsoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm phải theo dạng ISO 8601, ví dụ 2026-03-15T09:30:00+07:00' });
+const Lat = z.number().min(-90, { error: 'Vĩ độ phải trong khoảng -90…90' }).max(90, { error: 'Vĩ độ phải trong khoảng -90…90' });
+const Lng = z.number().min(-180, { error: 'Kinh độ phải trong khoảng -180…180' }).max(180, { error: 'Kinh độ phải trong khoảng -180…180' });
+const Vnd = z.number().int({ error: 'Số tiền phải là số nguyên (đồng)' }).min(0, { error: 'Số tiền không được âm' });
+const LocalDate = z.string().refine(isDateString, { error: 'Ngày phải theo dạng YYYY-MM-DD' });
+
+/**
+ * `POST /api/jobs`. Fees default from the procedure when left out; the due date is
+ * computed by the server in working days; `callId` links the 1022 call it came from.
+ */
+export const CreateJobSchema = z
+  .object({
+    type: JobTypeSchema,
+    unitId: z.uuid(),
+    citizenId: z.uuid(),
+    procedureId: z.uuid().nullish(),
+    dossierCode: DossierCodeSchema.nullish(),
+    addressText: z.string().trim().min(5, { error: 'Địa chỉ quá ngắn, hãy ghi số nhà, đường, phường' }).max(500),
+    wardCode: z.string().trim().max(20).nullish(),
+    lat: Lat.nullish(),
+    lng: Lng.nullish(),
+    windowStart: IsoInstant.nullish(),
+    windowEnd: IsoInstant.nullish(),
+    priority: JobPrioritySchema.optional(),
+    feeDueVnd: Vnd.optional(),
+    postalChargeVnd: Vnd.optional(),
+    notes: z.string().trim().max(2000).nullish(),
+    callId: z.uuid().nullish(),
+  })
+  .refine((v) => (v.lat == null) === (v.lng == null), { error: 'Cần cả vĩ độ và kinh độ, hoặc bỏ trống cả hai', path: ['lat'] })
+  .refine((v) => !v.windowStart || !v.windowEnd || Date.parse(v.windowStart) < Date.parse(v.windowEnd), {
+    error: 'Giờ kết thúc hẹn phải sau giờ bắt đầu',
+    path: ['windowEnd'],
+  });
+export type CreateJobInput = z.infer<typeof CreateJobSchema>;
+
+/**
+ * `POST /api/jobs/:id/transitions` (send an `Idempotency-Key` header from phones).
+ * `occurredAt` is when it happened on the phone (offline work is sent later); it must not
+ * be in the future. `expectedVersion` makes the move fail with 409 `job_version_conflict`
+ * when someone else changed the job since the caller read it.
+ */
+export const TransitionJobSchema = z.object({
+  to: JobStatusSchema,
+  reason: z.string().trim().max(1000).optional(),
+  lat: Lat.optional(),
+  lng: Lng.optional(),
+  occurredAt: IsoInstant.optional(),
+  expectedVersion: z.number().int().min(1).optional(),
+  /** Free-form details of the step (failure reason code, counter slip number…). */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TransitionJobInput = z.infer<typeof TransitionJobSchema>;
+
+/** `POST /api/jobs/:id/assign`: a courier, or `null` to unassign. Reassigning and unassigning need a reason. */
+export const AssignJobSchema = z.object({
+  courierId: z.uuid().nullable(),
+  reason: z.string().trim().max(1000).optional(),
+});
+export type AssignJobInput = z.infer<typeof AssignJobSchema>;
+
+/** `POST /api/jobs/assign`: several jobs to one courier, all or nothing. */
+export const BulkAssignJobsSchema = z.object({
+  jobIds: z.array(z.uuid()).min(1, { error: 'Chọn ít nhất một việc' }).max(200, { error: 'Tối đa 200 việc một lần' }),
+  courierId: z.uuid().nullable(),
+  reason: z.string().trim().max(1000).optional(),
+});
+export type BulkAssignJobsInput = z.infer<typeof BulkAssignJobsSchema>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item)).optional();
+const boolish = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean()).optional();
+
+/**
+ * `GET /api/jobs` filters. `status` and `board` take a comma-separated list; `courierId`
+ * takes `none` for unassigned jobs; `from`/`to` are local dates on the creation time
+ * (inclusive); `due` is a local date (jobs due on or before it); `late=true` keeps jobs
+ * that are (or finished) past their due date; `q` searches code, citizen name, address and
+ * dossier code ignoring diacritics; `open=true` leaves out completed/returned/cancelled.
+ */
+export const ListJobsQuerySchema = z.object({
+  status: csv(JobStatusSchema),
+  type: JobTypeSchema.optional(),
+  courierId: z.union([z.uuid(), z.literal('none')]).optional(),
+  unitId: z.uuid().optional(),
+  board: csv(JobBoardSchema),
+  late: boolish,
+  open: boolish,
+  due: LocalDate.optional(),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type ListJobsQuery = z.infer<typeof ListJobsQuerySchema>;
+
+const Person = z.object({ id: z.uuid(), fullName: z.string() });
+
+/**
+ * A job as the API returns it. `citizen.phone` (full E.164) is present only for people
+ * who must call the citizen: the assigned courier, dispatchers and operators (and
+ * admins); everyone else, and every socket event, gets `phoneMasked` only.
+ */
+export const JobSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  type: JobTypeSchema,
+  status: JobStatusSchema,
+  /** For an `on_hold` job: the state it returns to. */
+  heldFrom: JobStatusSchema.nullable(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  citizen: z.object({ id: z.uuid(), fullName: z.string(), phoneMasked: z.string(), phone: z.string().optional() }),
+  procedure: z.object({ id: z.uuid(), code: z.string(), name: z.string(), inPersonOnly: z.boolean() }).nullable(),
+  dossierCode: z.string().nullable(),
+  addressText: z.string(),
+  wardCode: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  windowStart: z.string().nullable(),
+  windowEnd: z.string().nullable(),
+  /** Local date (YYYY-MM-DD) the job is due, in working days. */
+  dueDate: z.string().nullable(),
+  priority: z.number().int(),
+  feeDueVnd: z.number().int(),
+  postalChargeVnd: z.number().int(),
+  courier: Person.nullable(),
+  routeOrder: z.number().int().nullable(),
+  notes: z.string().nullable(),
+  attemptCount: z.number().int(),
+  /** Bumped by every write; send it back as `expectedVersion`. */
+  version: z.number().int(),
+  board: JobBoardSchema,
+  late: z.boolean(),
+  callId: z.uuid().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** When the current courier got it ("holds it since"). */
+  assignedAt: z.string().nullable(),
+  /** When the job entered its current status. */
+  statusChangedAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const JobListSchema = z.object({
+  items: z.array(JobSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type JobList = z.infer<typeof JobListSchema>;
+
+/** created | transition | assign | unassign | reassign | note */
+export const JOB_EVENT_KINDS = ['created', 'transition', 'assign', 'unassign', 'reassign', 'note'] as const;
+
+/** One entry of a job's append-only timeline. */
+export const JobEventSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  fromStatus: JobStatusSchema.nullable(),
+  toStatus: JobStatusSchema.nullable(),
+  reason: z.string().nullable(),
+  actor: Person.nullable(),
+  /** When it happened (on the phone). */
+  occurredAt: z.string(),
+  /** When the server recorded it. */
+  recordedAt: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type JobEvent = z.infer<typeof JobEventSchema>;
+
+/** A courier suggested for a job, best first, with the reason in both languages. */
+export const JobSuggestionSchema = z.object({
+  courier: z.object({ id: z.uuid(), fullName: z.string(), unitId: z.uuid(), unitName: z.string() }),
+  /** Great-circle distance from the courier's last position to the job, km; null when either is unknown. */
+  distanceKm: z.number().nullable(),
+  openJobs: z.number().int(),
+  onDuty: z.boolean(),
+  shiftEnd: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  /** Lower is better. */
+  score: z.number(),
+  why: z.object({ vi: z.string(), en: z.string() }),
+});
+export type JobSuggestion = z.infer<typeof JobSuggestionSchema>;
+
+/** `POST /api/couriers/:id/reassign-day`: move the courier's not-started jobs to another courier, or back to the pool (`null`). */
+export const ReassignDaySchema = z.object({
+  toCourierId: z.uuid().nullable(),
+  reason: z.string().trim().min(3, { error: 'Hãy ghi lý do (ví dụ: bưu tá nghỉ ốm)' }).max(1000),
+  /** Also take the courier off duty (default true: someone who fell ill goes home). */
+  offDuty: z.boolean().default(true),
+});
+export type ReassignDayInput = z.infer<typeof ReassignDaySchema>;
