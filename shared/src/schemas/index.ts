@@ -5,3 +5,8 @@ export * from './users';
 export * from './procedures';
 export * from './jobs';
 export * from './couriers';
+export * from './calls';
+export * from './citizens';
+export * from './sms';
+export * from './telephony';
+export * from './reports';

@@ -11,6 +11,7 @@ export * from './payments';
 export * from './reconciliation';
 export * from './ratings';
 export * from './admin-units';
+export * from './sms';
 export * from './documents';
 export * from './handovers';
 export * from './positions';

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { createPhoneSchema } from '../phone';
+
+/** Dev control: drive the voice webhook as if Twilio called it (only without credentials). */
+export const SimulateCallSchema = z.object({
+  from: createPhoneSchema({ allowShort: false }),
+  /** Which hotline line was dialled (selects the unit); defaults to the main line. */
+  to: z.string().trim().max(20).optional(),
+  /** Pretend the call arrives out of office hours. */
+  outOfHours: z.boolean().optional(),
+});
+export type SimulateCallInput = z.infer<typeof SimulateCallSchema>;
+
+/**
+ * The screen pop (`calls.incoming`), sent to the unit's operators. Phone numbers of
+ * others are masked; the caller's own number is whole (the operator calls back on it).
+ */
+export const IncomingCallEventSchema = z.object({
+  callId: z.uuid(),
+  ticketCode: z.string(),
+  callerPhone: z.string(),
+  startedAt: z.string(),
+  outOfHours: z.boolean(),
+  citizen: z
+    .object({
+      id: z.uuid(),
+      fullName: z.string(),
+      addresses: z.array(z.object({ id: z.uuid(), addressText: z.string(), wardCode: z.string().nullable(), lat: z.number().nullable(), lng: z.number().nullable() })),
+      unitId: z.uuid().nullable(),
+    })
+    .nullable(),
+  lastCalls: z.array(
+    z.object({
+      id: z.uuid(),
+      ticketCode: z.string(),
+      startedAt: z.string(),
+      category: z.string().nullable(),
+      outcome: z.string().nullable(),
+      content: z.string().nullable(),
+    }),
+  ),
+  openJobs: z.array(z.object({ id: z.uuid(), code: z.string(), type: z.string(), status: z.string(), dueDate: z.string().nullable() })),
+});
+export type IncomingCallEvent = z.infer<typeof IncomingCallEventSchema>;
+
+export const SimulateCallResultSchema = z.object({
+  callId: z.uuid(),
+  ticketCode: z.string(),
+  twiml: z.string(),
+});
+export type SimulateCallResult = z.infer<typeof SimulateCallResultSchema>;
