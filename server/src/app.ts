@@ -16,6 +16,7 @@ import { holidaysRoutes } from './modules/holidays/holidays.routes';
 import { proceduresRoutes } from './modules/procedures/procedures.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 
 export type AppDeps = {
   database: Database;
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(usersRoutes({ db }));
   api.use(proceduresRoutes({ db }));
   api.use(holidaysRoutes({ db }));
+  api.use(reportsRoutes({ db }));
   api.use(apiNotFound);
   app.use('/api', api);
 

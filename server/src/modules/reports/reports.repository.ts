@@ -1,0 +1,253 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
+
+/** The window a report covers: instants for timestamps, local dates for date columns. */
+export type ReportWindow = {
+  unitIds: readonly string[];
+  /** First instant included (00:00 of `fromDate` in Vietnam). */
+  fromTs: Date;
+  /** First instant excluded (00:00 of the day after `toDate` in Vietnam). */
+  toTs: Date;
+  fromDate: string;
+  toDate: string;
+  /** Today's local date: open jobs due before it are late. */
+  today: string;
+};
+
+const TZ = sql.raw(`'Asia/Ho_Chi_Minh'`);
+const unitList = (ids: readonly string[]): SQL => sql`(${sql.join(
+  ids.map((id) => sql`${id}::uuid`),
+  sql`, `,
+)})`;
+
+/** Statuses a job is still being worked in (everything but completed, returned, cancelled). */
+export const OPEN_STATUSES = ['new', 'assigned', 'accepted', 'picked_up', 'en_route', 'on_site', 'collected', 'submitted', 'delivered', 'on_hold', 'failed_attempt'] as const;
+const openList = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+
+type CountRow = { key: string; count: number };
+
+export type CallFigures = { total: number; byCategory: CountRow[]; byOutcome: CountRow[]; byHour: { hour: number; count: number }[] };
+
+/** Calls in the window: one scan, grouped three ways at once. */
+export async function callFigures(db: DbOrTx, w: ReportWindow): Promise<CallFigures> {
+  const rows = await queryRows<{ g: number; category: string | null; outcome: string | null; h: number | null; n: number }>(
+    db,
+    sql`
+    select grouping(category, outcome, h)::int as g, category, outcome, h, count(*)::int as n
+    from (
+      select coalesce(category, 'uncategorised') as category, coalesce(outcome, 'open') as outcome,
+             extract(hour from started_at at time zone ${TZ})::int as h
+      from calls
+      where unit_id in ${unitList(w.unitIds)} and started_at >= ${w.fromTs} and started_at < ${w.toTs}
+    ) c
+    group by grouping sets ((category), (outcome), (h), ())`,
+  );
+  // grouping() bits: category=4, outcome=2, h=1 (set when the column is aggregated away).
+  const byCategory: CountRow[] = [];
+  const byOutcome: CountRow[] = [];
+  const hours = new Array<number>(24).fill(0);
+  let total = 0;
+  for (const r of rows) {
+    if (r.g === 7) total = r.n;
+    else if (r.g === 3) byCategory.push({ key: r.category!, count: r.n });
+    else if (r.g === 5) byOutcome.push({ key: r.outcome!, count: r.n });
+    else if (r.g === 6 && r.h !== null) hours[r.h] = r.n;
+  }
+  byCategory.sort((a, b) => b.count - a.count);
+  byOutcome.sort((a, b) => b.count - a.count);
+  return { total, byCategory, byOutcome, byHour: hours.map((count, hour) => ({ hour, count })) };
+}
+
+export type JobFigures = {
+  total: number;
+  byType: CountRow[];
+  byStatus: CountRow[];
+  byProcedure: { procedureId: string | null; code: string | null; name: string | null; count: number }[];
+  byDay: { date: string; created: number; completed: number }[];
+  onTime: number;
+  late: number;
+  legs: { leg: string; count: number; avgSeconds: number | null }[];
+  couriers: { courierId: string; jobs: number; completed: number; onTime: number; late: number; distanceKm: number }[];
+};
+
+/**
+ * Everything about the jobs created in the window, in one round trip: the jobs are read
+ * once into a materialised CTE and every figure aggregates that set. Leg times come from
+ * the first job event reaching each stage; the call leg starts when the call started (or
+ * when the job was created, for jobs not created from a call).
+ */
+export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigures> {
+  const rows = await queryRows<{ doc: JobFigures }>(
+    db,
+    sql`
+    with j as materialized (
+      select id, type, status, procedure_id, courier_id, unit_id, call_id, created_at, completed_at, lat, lng,
+        case
+          when due_date is null or status in ('cancelled', 'returned') then null
+          when status = 'completed' then (coalesce(completed_at, created_at) at time zone ${TZ})::date <= due_date
+          when due_date < ${w.today}::date then false
+          else null
+        end as on_time
+      from jobs
+      where unit_id in ${unitList(w.unitIds)} and created_at >= ${w.fromTs} and created_at < ${w.toTs}
+    ),
+    ev as (
+      select e.job_id,
+        min(e.occurred_at) filter (where e.to_status = 'assigned') as assigned_at,
+        min(e.occurred_at) filter (where e.to_status in ('collected', 'picked_up')) as pickup_at,
+        min(e.occurred_at) filter (where e.to_status in ('submitted', 'delivered')) as handed_at
+      from job_events e
+      where e.job_id in (select id from j) and e.to_status in ('assigned', 'collected', 'picked_up', 'submitted', 'delivered')
+      group by e.job_id
+    ),
+    legs as (
+      select
+        count(*) filter (where ev.assigned_at is not null)::int as n1,
+        avg(extract(epoch from ev.assigned_at - coalesce(c.started_at, j.created_at))) as a1,
+        count(*) filter (where ev.pickup_at is not null and ev.assigned_at is not null)::int as n2,
+        avg(extract(epoch from ev.pickup_at - ev.assigned_at)) as a2,
+        count(*) filter (where ev.handed_at is not null and ev.pickup_at is not null)::int as n3,
+        avg(extract(epoch from ev.handed_at - ev.pickup_at)) as a3
+      from j join ev on ev.job_id = j.id left join calls c on c.id = j.call_id
+    ),
+    hops as (
+      select j.courier_id,
+        2 * 6371 * asin(sqrt(
+          power(sin(radians(j.lat - coalesce(lag(j.lat) over w, u.lat)) / 2), 2) +
+          cos(radians(coalesce(lag(j.lat) over w, u.lat))) * cos(radians(j.lat)) *
+          power(sin(radians(j.lng - coalesce(lag(j.lng) over w, u.lng)) / 2), 2)
+        )) as km
+      from j join units u on u.id = j.unit_id
+      where j.status = 'completed' and j.courier_id is not null and j.lat is not null and j.completed_at is not null
+      window w as (partition by j.courier_id, (j.completed_at at time zone ${TZ})::date order by j.completed_at)
+    ),
+    dist as (select courier_id, sum(km) as km from hops group by courier_id)
+    select json_build_object(
+      'total', (select count(*) from j),
+      'byType', (select coalesce(json_agg(json_build_object('key', type, 'count', n) order by n desc), '[]') from (select type, count(*)::int n from j group by type) x),
+      'byStatus', (select coalesce(json_agg(json_build_object('key', status, 'count', n) order by n desc), '[]') from (select status, count(*)::int n from j group by status) x),
+      'byProcedure', (select coalesce(json_agg(json_build_object('procedureId', x.procedure_id, 'code', p.code, 'name', p.name, 'count', x.n) order by x.n desc, p.code), '[]')
+                      from (select procedure_id, count(*)::int n from j group by procedure_id order by n desc limit 15) x left join procedures p on p.id = x.procedure_id),
+      'byDay', (select coalesce(json_agg(json_build_object('date', d, 'created', cr, 'completed', co) order by d), '[]') from (
+                  select d, sum(cr)::int cr, sum(co)::int co from (
+                    select to_char(created_at at time zone ${TZ}, 'YYYY-MM-DD') d, 1 cr, 0 co from j
+                    union all
+                    select to_char(completed_at at time zone ${TZ}, 'YYYY-MM-DD'), 0, 1 from j where status = 'completed' and completed_at is not null
+                  ) y group by d) x where d between ${w.fromDate} and ${w.toDate}),
+      'onTime', (select count(*) filter (where on_time) from j),
+      'late', (select count(*) filter (where on_time = false) from j),
+      'legs', (select json_build_array(
+                 json_build_object('leg', 'call_to_assignment', 'count', n1, 'avgSeconds', round(a1)),
+                 json_build_object('leg', 'assignment_to_pickup', 'count', n2, 'avgSeconds', round(a2)),
+                 json_build_object('leg', 'pickup_to_handover', 'count', n3, 'avgSeconds', round(a3))) from legs),
+      'couriers', (select coalesce(json_agg(json_build_object('courierId', s.courier_id, 'jobs', s.jobs, 'completed', s.completed, 'onTime', s.on_time,
+                     'late', s.late, 'distanceKm', round(coalesce(d.km, 0)::numeric, 1)) order by s.jobs desc), '[]')
+                   from (select courier_id, count(*)::int jobs, count(*) filter (where status = 'completed')::int completed,
+                           count(*) filter (where on_time)::int on_time, count(*) filter (where on_time = false)::int late
+                         from j where courier_id is not null group by courier_id) s
+                   left join dist d on d.courier_id = s.courier_id)
+    ) as doc`,
+  );
+  const doc = rows[0]!.doc;
+  return { ...doc, onTime: Number(doc.onTime), late: Number(doc.late), total: Number(doc.total) };
+}
+
+/** Open jobs in the units past their due date, oldest due first, with whoever holds them. */
+export async function lateJobs(db: DbOrTx, w: ReportWindow, limit = 100) {
+  return queryRows<{ jobId: string; code: string; type: string; status: string; dueDate: string; unitName: string; holderId: string | null; holderName: string | null }>(
+    db,
+    sql`
+    select j.id as "jobId", j.code, j.type, j.status, to_char(j.due_date, 'YYYY-MM-DD') as "dueDate", u.name as "unitName",
+           j.courier_id as "holderId", c.full_name as "holderName"
+    from jobs j join units u on u.id = j.unit_id left join users c on c.id = j.courier_id
+    where j.unit_id in ${unitList(w.unitIds)} and j.status in ${openList} and j.due_date < ${w.today}::date
+    order by j.due_date, j.created_at
+    limit ${limit}`,
+  );
+}
+
+export type MoneyFigures = {
+  totalVnd: number;
+  pendingVnd: number;
+  byMethod: { key: string; amountVnd: number; count: number }[];
+  byFlow: { key: string; amountVnd: number; count: number }[];
+};
+
+/** Ledger entries in the window: confirmed money by method and by flow; pending transfers apart. */
+export async function moneyFigures(db: DbOrTx, w: ReportWindow): Promise<MoneyFigures> {
+  const rows = await queryRows<{ g: number; method: string | null; flow: string | null; confirmed: boolean | null; amount: string; n: number }>(
+    db,
+    sql`
+    select grouping(method, flow, confirmed)::int as g, method, flow, confirmed, coalesce(sum(amount_vnd), 0)::text as amount, count(*)::int as n
+    from (select method, flow, status = 'confirmed' as confirmed, amount_vnd from payments
+          where unit_id in ${unitList(w.unitIds)} and occurred_at >= ${w.fromTs} and occurred_at < ${w.toTs}) p
+    group by grouping sets ((confirmed), (confirmed, method), (confirmed, flow))`,
+  );
+  const out: MoneyFigures = { totalVnd: 0, pendingVnd: 0, byMethod: [], byFlow: [] };
+  for (const r of rows) {
+    const amountVnd = Number(r.amount);
+    // grouping() bits: method=4, flow=2, confirmed=1.
+    if (r.g === 6) {
+      if (r.confirmed) out.totalVnd = amountVnd;
+      else out.pendingVnd = amountVnd;
+    } else if (r.confirmed && r.g === 2) out.byMethod.push({ key: r.method!, amountVnd, count: r.n });
+    else if (r.confirmed && r.g === 4) out.byFlow.push({ key: r.flow!, amountVnd, count: r.n });
+  }
+  out.byMethod.sort((a, b) => a.key.localeCompare(b.key));
+  out.byFlow.sort((a, b) => a.key.localeCompare(b.key));
+  return out;
+}
+
+/** Ratings given in the window, per star and per courier, and the latest few. */
+export async function ratingFigures(db: DbOrTx, w: ReportWindow) {
+  const rows = await queryRows<{ doc: { dist: { stars: number; n: number }[]; couriers: { courierId: string; n: number; avg: number }[]; recent: { stars: number; comment: string | null; createdAt: string; jobCode: string; courierName: string | null }[] } }>(
+    db,
+    sql`
+    with r as materialized (
+      select id, job_id, courier_id, stars, comment, created_at from ratings
+      where unit_id in ${unitList(w.unitIds)} and created_at >= ${w.fromTs} and created_at < ${w.toTs}
+    )
+    select json_build_object(
+      'dist', (select coalesce(json_agg(json_build_object('stars', stars, 'n', n)), '[]') from (select stars, count(*)::int n from r group by stars) x),
+      'couriers', (select coalesce(json_agg(json_build_object('courierId', courier_id, 'n', n, 'avg', a)), '[]')
+                   from (select courier_id, count(*)::int n, avg(stars)::float8 a from r where courier_id is not null group by courier_id) x),
+      'recent', (select coalesce(json_agg(x order by x."createdAt" desc), '[]') from (
+                   select r.stars, r.comment, r.created_at as "createdAt", j.code as "jobCode", u.full_name as "courierName"
+                   from r join jobs j on j.id = r.job_id left join users u on u.id = r.courier_id
+                   order by r.created_at desc limit 10) x)
+    ) as doc`,
+  );
+  return rows[0]!.doc;
+}
+
+/** Cash handovers counted for shifts in the window, and the ones that did not match. */
+export async function cashFigures(db: DbOrTx, w: ReportWindow) {
+  const rows = await queryRows<{ doc: { n: number; expected: string; counted: string; diff: string; discrepancies: { id: string; courierName: string; shiftDate: string; expectedVnd: number; countedVnd: number; differenceVnd: number; reason: string | null }[] } }>(
+    db,
+    sql`
+    with h as materialized (
+      select h.*, u.full_name as courier_name from cash_handovers h join users u on u.id = h.courier_id
+      where h.unit_id in ${unitList(w.unitIds)} and h.shift_date between ${w.fromDate}::date and ${w.toDate}::date
+    )
+    select json_build_object(
+      'n', (select count(*) from h),
+      'expected', (select coalesce(sum(expected_vnd), 0)::text from h),
+      'counted', (select coalesce(sum(counted_vnd), 0)::text from h),
+      'diff', (select coalesce(sum(difference_vnd), 0)::text from h),
+      'discrepancies', (select coalesce(json_agg(json_build_object('id', id, 'courierName', courier_name, 'shiftDate', to_char(shift_date, 'YYYY-MM-DD'),
+                          'expectedVnd', expected_vnd, 'countedVnd', counted_vnd, 'differenceVnd', difference_vnd, 'reason', reason) order by counted_at desc), '[]')
+                        from h where difference_vnd <> 0)
+    ) as doc`,
+  );
+  return rows[0]!.doc;
+}
+
+/** Names and units of the given users (couriers listed on the dashboard). */
+export async function userNames(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { name: string; unitName: string }>();
+  const rows = await queryRows<{ id: string; name: string; unit_name: string }>(
+    db,
+    sql`select u.id, u.full_name as name, n.name as unit_name from users u join units n on n.id = u.unit_id where u.id in ${unitList(ids)}`,
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, unitName: r.unit_name }]));
+}

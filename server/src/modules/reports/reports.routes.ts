@@ -1,0 +1,14 @@
+import { Router } from 'express';
+import { ReportRangeQuerySchema } from '@tannha/shared';
+import { endpoint, type ModuleDeps } from '../../lib/http';
+import { getReportSummary } from './reports.service';
+
+/** GET /api/reports/summary?from&to&unitId — the manager dashboard's figures. */
+export function reportsRoutes({ db }: ModuleDeps): Router {
+  const router = Router();
+  router.get(
+    '/reports/summary',
+    endpoint({ roles: ['manager', 'admin'], query: ReportRangeQuerySchema }, async ({ auth, query }) => getReportSummary(db, auth, query)),
+  );
+  return router;
+}

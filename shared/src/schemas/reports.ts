@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+
+/** The longest range a dashboard or export covers in one request. */
+export const REPORT_MAX_RANGE_DAYS = 366;
+
+/**
+ * `?from&to&unitId` for the dashboard and the exports: local dates (Asia/Ho_Chi_Minh),
+ * both inclusive; the unit defaults to the caller's own and always includes its sub-units.
+ */
+export const ReportRangeQuerySchema = z
+  .object({
+    from: DateString,
+    to: DateString,
+    unitId: z.uuid().optional(),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end date must not be before the start date' })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < REPORT_MAX_RANGE_DAYS, {
+    path: ['from'],
+    message: `A report covers at most ${REPORT_MAX_RANGE_DAYS} days`,
+  });
+export type ReportRangeQuery = z.infer<typeof ReportRangeQuerySchema>;
+
+const Count = z.object({ key: z.string(), count: z.number().int() });
+const Money = z.object({ key: z.string(), amountVnd: z.number().int(), count: z.number().int() });
+
+/** Legs of a job timed on the dashboard. */
+export const REPORT_LEGS = ['call_to_assignment', 'assignment_to_pickup', 'pickup_to_handover'] as const;
+export type ReportLeg = (typeof REPORT_LEGS)[number];
+
+export const ReportSummarySchema = z.object({
+  range: z.object({
+    from: z.string(),
+    to: z.string(),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    /** How many units (the chosen one and those below it) the figures cover. */
+    unitCount: z.number().int(),
+  }),
+  generatedAt: z.string(),
+  calls: z.object({
+    total: z.number().int(),
+    byCategory: z.array(Count),
+    /** 24 entries, hour of day in Asia/Ho_Chi_Minh. */
+    byHour: z.array(z.object({ hour: z.number().int(), count: z.number().int() })),
+    byOutcome: z.array(Count),
+  }),
+  jobs: z.object({
+    total: z.number().int(),
+    byType: z.array(Count),
+    byStatus: z.array(Count),
+    byProcedure: z.array(z.object({ procedureId: z.string().nullable(), code: z.string().nullable(), name: z.string().nullable(), count: z.number().int() })),
+    byDay: z.array(z.object({ date: z.string(), created: z.number().int(), completed: z.number().int() })),
+  }),
+  /**
+   * Jobs created in the range, judged against their due date: on time = completed on or
+   * before the due date; late = completed after it, or still open after it. Jobs not due
+   * yet, cancelled or without a due date are left out. `rate` is null with nothing judged.
+   */
+  onTime: z.object({ onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() }),
+  legs: z.array(z.object({ leg: z.enum(REPORT_LEGS), count: z.number().int(), avgSeconds: z.number().nullable() })),
+  /** Open jobs past their due date, oldest due first (at most 100), with who holds them. */
+  late: z.array(
+    z.object({
+      jobId: z.uuid(),
+      code: z.string(),
+      type: z.string(),
+      status: z.string(),
+      dueDate: z.string(),
+      unitName: z.string(),
+      holderId: z.string().nullable(),
+      holderName: z.string().nullable(),
+    }),
+  ),
+  couriers: z.array(
+    z.object({
+      courierId: z.uuid(),
+      name: z.string(),
+      unitName: z.string(),
+      jobs: z.number().int(),
+      completed: z.number().int(),
+      onTime: z.number().int(),
+      late: z.number().int(),
+      onTimeRate: z.number().nullable(),
+      distanceKm: z.number(),
+      ratingCount: z.number().int(),
+      ratingAverage: z.number().nullable(),
+    }),
+  ),
+  /**
+   * Where courier distances come from: `job_coordinates` = great-circle legs from the unit
+   * through the jobs completed each day, in completion order (an estimate, below road
+   * distance).
+   */
+  distanceSource: z.enum(['job_coordinates', 'positions']),
+  money: z.object({
+    /** Confirmed ledger entries (reversals included, so corrections net out). */
+    totalVnd: z.number().int(),
+    byMethod: z.array(Money),
+    byFlow: z.array(Money),
+    /** Transfers shown but not yet confirmed: not counted as collected. */
+    pendingVnd: z.number().int(),
+  }),
+  ratings: z.object({
+    count: z.number().int(),
+    average: z.number().nullable(),
+    /** Index 0 = 1 star … index 4 = 5 stars. */
+    distribution: z.array(z.number().int()),
+    recent: z.array(z.object({ stars: z.number().int(), comment: z.string().nullable(), createdAt: z.string(), jobCode: z.string(), courierName: z.string().nullable() })),
+  }),
+  cash: z.object({
+    handovers: z.number().int(),
+    expectedVnd: z.number().int(),
+    countedVnd: z.number().int(),
+    differenceVnd: z.number().int(),
+    /** Handovers whose count differed from the ledger, newest first. */
+    discrepancies: z.array(
+      z.object({
+        id: z.uuid(),
+        courierName: z.string(),
+        shiftDate: z.string(),
+        expectedVnd: z.number().int(),
+        countedVnd: z.number().int(),
+        differenceVnd: z.number().int(),
+        reason: z.string().nullable(),
+      }),
+    ),
+  }),
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
