@@ -33,51 +33,73 @@ export function constructRegret(m: VrpModel, ws: Workspace, jobs: number[]): voi
   };
   for (let k = 0; k < n; k++) for (let v = 0; v < K; v++) evaluate(k, v);
 
+  // Best and second-best added distance per job, kept up to date incrementally: after an
+  // insertion only the changed route's column moves, and a full rescan over the vehicles is
+  // needed only when that route was one of the two best options.
+  const best = new Float64Array(n);
+  const second = new Float64Array(n);
+  const bestV = new Int32Array(n);
+  const seenEmpty = new Int32Array(m.nVehicleClasses);
+  let stamp = 0;
+  const rescan = (k: number): void => {
+    let b1 = Infinity;
+    let b2 = Infinity;
+    let bv = -1;
+    stamp++;
+    for (let v = 0; v < K; v++) {
+      const d = delta[k * K + v]!;
+      if (d === Infinity) continue;
+      // Identical empty vehicles are one option, not K options with zero regret between them.
+      if (s.routes[v]!.nodes.length === 2) {
+        const c = m.vehicleClass[v]!;
+        if (seenEmpty[c] === stamp) continue;
+        seenEmpty[c] = stamp;
+      }
+      if (d < b1) {
+        b2 = b1;
+        b1 = d;
+        bv = v;
+      } else if (d < b2) b2 = d;
+    }
+    best[k] = b1;
+    second[k] = b2;
+    bestV[k] = bv;
+  };
+  for (let k = 0; k < n; k++) rescan(k);
+
   const pending = new Uint8Array(n).fill(1);
-  const seenEmpty = new Int32Array(m.nVehicleClasses).fill(-1);
-  for (let left = n; left > 0; left--) {
+  for (;;) {
     let pick = -1;
-    let pickVehicle = -1;
     let pickRegret = -Infinity;
-    let pickBest = Infinity;
     for (let k = 0; k < n; k++) {
       if (!pending[k]) continue;
-      let best = Infinity;
-      let second = Infinity;
-      let bestV = -1;
-      for (let v = 0; v < K; v++) {
-        const d = delta[k * K + v]!;
-        if (d === Infinity) continue;
-        // Identical empty vehicles are one option, not K options with zero regret between them.
-        if (s.routes[v]!.nodes.length === 2) {
-          const c = m.vehicleClass[v]!;
-          if (seenEmpty[c] === k) continue;
-          seenEmpty[c] = k;
-        }
-        if (d < best) {
-          second = best;
-          best = d;
-          bestV = v;
-        } else if (d < second) second = d;
-      }
-      if (bestV < 0) {
+      if (bestV[k]! < 0) {
         // Fits nowhere now, and routes only fill up: it stays out.
         pending[k] = 0;
         s.unassigned.push(jobs[k]!);
         continue;
       }
-      const regret = second === Infinity ? Number.MAX_VALUE : second - best;
-      if (regret > pickRegret || (regret === pickRegret && best < pickBest)) {
+      const regret = second[k] === Infinity ? Number.MAX_VALUE : second[k]! - best[k]!;
+      if (regret > pickRegret || (regret === pickRegret && best[k]! < best[pick]!)) {
         pick = k;
-        pickVehicle = bestV;
         pickRegret = regret;
-        pickBest = best;
       }
     }
-    seenEmpty.fill(-1);
     if (pick < 0) break;
     pending[pick] = 0;
-    ws.insert(pickVehicle, pos[pick * K + pickVehicle]!, jobs[pick]!);
-    for (let k = 0; k < n; k++) if (pending[k]) evaluate(k, pickVehicle);
+    const v = bestV[pick]!;
+    ws.insert(v, pos[pick * K + v]!, jobs[pick]!);
+    for (let k = 0; k < n; k++) {
+      if (!pending[k]) continue;
+      const old = delta[k * K + v]!;
+      evaluate(k, v);
+      const now = delta[k * K + v]!;
+      if (bestV[k] === v || old <= second[k]!) rescan(k);
+      else if (now < best[k]!) {
+        second[k] = best[k]!;
+        best[k] = now;
+        bestV[k] = v;
+      } else if (now < second[k]!) second[k] = now;
+    }
   }
 }

@@ -13,17 +13,26 @@ const EPS = 1e-7;
  * one route. Distance deltas are O(1); the schedule is checked only for improving moves,
  * by walking the candidate route, which keeps this exact for any travel-time matrix.
  */
-export function localSearch(m: VrpModel, ws: Workspace): void {
-  const ls = new Descent(m, ws);
+export function localSearch(m: VrpModel, ws: Workspace, maxPairs = DEFAULT_MAX_PAIRS): void {
+  const ls = new Descent(m, ws, maxPairs);
   ls.run();
 }
+
+/**
+ * Work cap of one descent, in (job, partner) pairs examined. A count rather than a clock keeps
+ * the result independent of machine speed; it only binds on instances of several hundred jobs.
+ */
+const DEFAULT_MAX_PAIRS = 150_000;
 
 class Descent {
   private readonly N: number;
 
+  private pairs = 0;
+
   constructor(
     private readonly m: VrpModel,
     private readonly ws: Workspace,
+    private readonly maxPairs: number,
   ) {
     this.N = m.nNodes;
   }
@@ -35,10 +44,9 @@ class Descent {
   run(): void {
     const m = this.m;
     let improved = true;
-    let guard = 0;
-    while (improved && guard++ < 1000) {
+    while (improved && this.pairs < this.maxPairs) {
       improved = false;
-      for (let u = 0; u < m.nJobs; u++) {
+      for (let u = 0; u < m.nJobs && this.pairs < this.maxPairs; u++) {
         if (m.locked[u] || this.ws.sol.routeOf[u]! < 0) continue;
         if (this.improveAround(u)) improved = true;
       }
@@ -50,66 +58,79 @@ class Descent {
     const s = this.ws.sol;
     const adj = m.neighbours[u]!;
     const limit = Math.min(adj.length, GRANULARITY + 1);
-    for (let a = 0; a < limit; a++) {
-      const w = adj[a]!;
-      if (w === u || s.routeOf[w]! < 0 || s.routeOf[u]! < 0) continue;
-      if (this.tryRelocate(u, w)) return true;
-      if (this.trySwap(u, w)) return true;
-      if (this.tryTwoOptStar(u, w)) return true;
-      if (this.tryTwoOpt(u, w)) return true;
+    for (let k = 0; k < limit; k++) {
+      const w = adj[k]!;
+      if (w === u || s.routeOf[w]! < 0) continue;
+      this.pairs++;
+      const ra = s.routes[s.routeOf[u]!]!;
+      const rb = s.routes[s.routeOf[w]!]!;
+      const i = ra.nodes.indexOf(u);
+      const j = rb.nodes.indexOf(w);
+      if (this.tryRelocate(ra, i, rb, j)) return true;
+      if (ra === rb) {
+        if (this.tryTwoOpt(ra, i, j)) return true;
+      } else {
+        if (this.trySwap(ra, i, rb, j)) return true;
+        if (this.tryTwoOptStar(ra, i, rb, j)) return true;
+      }
     }
     return false;
   }
 
-  private where(j: number): { r: RouteState; i: number } {
-    const r = this.ws.sol.routes[this.ws.sol.routeOf[j]!]!;
-    return { r, i: r.nodes.indexOf(j) };
+  /** Distance along a[from..to] walked forwards, or backwards when `reversed`. */
+  private stretch(a: number[], from: number, to: number, reversed: boolean): number {
+    let d = 0;
+    for (let k = from + 1; k <= to; k++)
+      d += reversed ? this.d(a[k]!, a[k - 1]!) : this.d(a[k - 1]!, a[k]!);
+    return d;
   }
 
-  /** Moves a string of 1–3 jobs starting at u to right after w or right before w. */
-  private tryRelocate(u: number, w: number): boolean {
-    const A = this.where(u);
-    const B = this.where(w);
-    const a = A.r.nodes;
+  /**
+   * Moves the string of 1–3 jobs starting at position i of route A (job u) to right after or
+   * right before w (position j of route B), in either orientation.
+   */
+  private tryRelocate(A: RouteState, i: number, B: RouteState, j: number): boolean {
+    const a = A.nodes;
+    const b = B.nodes;
+    const same = A === B;
     for (let len = 1; len <= 3; len++) {
-      const last = A.i + len - 1;
+      const last = i + len - 1;
       if (last > a.length - 2) break;
-      if (A.r === B.r && B.i >= A.i && B.i <= last) break;
-      const p = a[A.i - 1]!;
-      const first = a[A.i]!;
+      if (same && j >= i && j <= last) break;
+      const p = a[i - 1]!;
+      const first = a[i]!;
       const lastNode = a[last]!;
       const nx = a[last + 1]!;
       const removeGain = this.d(p, first) + this.d(lastNode, nx) - this.d(p, nx);
-      const segment = a.slice(A.i, last + 1);
-      for (const after of [true, false]) {
-        const b = B.r.nodes;
-        const x = after ? w : b[B.i - 1]!;
-        const y = after ? b[B.i + 1]! : w;
-        if (y === undefined || (after ? B.i : B.i - 1) < B.r.lock) continue;
-        if (A.r === B.r && (x === lastNode || y === first)) continue;
-        for (const reversed of [false, true]) {
-          if (reversed && len === 1) continue;
+      const innerFwd = len > 1 ? this.stretch(a, i, last, false) : 0;
+      const innerRev = len > 1 ? this.stretch(a, i, last, true) : 0;
+      for (let side = 0; side < 2; side++) {
+        const after = side === 0;
+        if ((after ? j : j - 1) < B.lock) continue;
+        const x = after ? b[j]! : b[j - 1]!;
+        const y = after ? b[j + 1]! : b[j]!;
+        if (same && (x === lastNode || y === first)) continue;
+        for (let rev = 0; rev < (len > 1 ? 2 : 1); rev++) {
+          const reversed = rev === 1;
           const head = reversed ? lastNode : first;
           const tail = reversed ? first : lastNode;
           const addCost = this.d(x, head) + this.d(tail, y) - this.d(x, y);
-          const innerOld = reversed ? this.innerDistance(segment) : 0;
-          const innerNew = reversed ? this.innerDistance(segment.slice().reverse()) : 0;
-          const delta = addCost - removeGain + innerNew - innerOld;
+          const delta = addCost - removeGain + (reversed ? innerRev - innerFwd : 0);
           if (delta >= -EPS) continue;
-          const seg = reversed ? segment.slice().reverse() : segment;
-          if (A.r === B.r) {
-            const rest = a.filter((_, k) => k < A.i || k > last);
-            const at = rest.indexOf(x) + 1;
-            rest.splice(at, 0, ...seg);
-            if (this.commit([[A.r.vehicle, rest]])) return true;
+          const seg = a.slice(i, last + 1);
+          if (reversed) seg.reverse();
+          if (same) {
+            const rest = a.slice(0, i).concat(a.slice(last + 1));
+            rest.splice(rest.indexOf(x) + 1, 0, ...seg);
+            if (this.commit([[A.vehicle, rest]])) return true;
           } else {
-            const newA = a.slice(0, A.i).concat(a.slice(last + 1));
-            const at = after ? B.i + 1 : B.i;
+            const at = after ? j + 1 : j;
+            const newA = a.slice(0, i).concat(a.slice(last + 1));
             const newB = b.slice(0, at).concat(seg, b.slice(at));
             if (
               this.commit([
-                [A.r.vehicle, newA],
-                [B.r.vehicle, newB],
+                [A.vehicle, newA],
+                [B.vehicle, newB],
               ])
             )
               return true;
@@ -120,17 +141,16 @@ class Descent {
     return false;
   }
 
-  /** Exchanges u and w between two routes. */
-  private trySwap(u: number, w: number): boolean {
-    const A = this.where(u);
-    const B = this.where(w);
-    if (A.r === B.r) return false;
-    const a = A.r.nodes;
-    const b = B.r.nodes;
-    const pa = a[A.i - 1]!;
-    const na = a[A.i + 1]!;
-    const pb = b[B.i - 1]!;
-    const nb = b[B.i + 1]!;
+  /** Exchanges the jobs at position i of A and j of B. */
+  private trySwap(A: RouteState, i: number, B: RouteState, j: number): boolean {
+    const a = A.nodes;
+    const b = B.nodes;
+    const u = a[i]!;
+    const w = b[j]!;
+    const pa = a[i - 1]!;
+    const na = a[i + 1]!;
+    const pb = b[j - 1]!;
+    const nb = b[j + 1]!;
     const delta =
       this.d(pa, w) +
       this.d(w, na) -
@@ -139,75 +159,58 @@ class Descent {
       (this.d(pb, u) + this.d(u, nb) - this.d(pb, w) - this.d(w, nb));
     if (delta >= -EPS) return false;
     const newA = a.slice();
-    newA[A.i] = w;
+    newA[i] = w;
     const newB = b.slice();
-    newB[B.i] = u;
+    newB[j] = u;
     return this.commit([
-      [A.r.vehicle, newA],
-      [B.r.vehicle, newB],
+      [A.vehicle, newA],
+      [B.vehicle, newB],
     ]);
   }
 
-  /** Reconnects two routes so that u is followed by w; the tails are exchanged. */
-  private tryTwoOptStar(u: number, w: number): boolean {
-    const A = this.where(u);
-    const B = this.where(w);
-    if (A.r === B.r) return false;
-    const a = A.r.nodes;
-    const b = B.r.nodes;
-    if (B.i - 1 < B.r.lock) return false;
-    const ua = a[A.i + 1]!;
-    const pw = b[B.i - 1]!;
+  /** Reconnects two routes so that A's job at i is followed by B's job at j; tails swap. */
+  private tryTwoOptStar(A: RouteState, i: number, B: RouteState, j: number): boolean {
+    if (j - 1 < B.lock) return false;
+    const a = A.nodes;
+    const b = B.nodes;
+    const u = a[i]!;
+    const w = b[j]!;
+    const ua = a[i + 1]!;
+    const pw = b[j - 1]!;
     const endA = a[a.length - 1]!;
     const endB = b[b.length - 1]!;
-    const tailA = a.slice(A.i + 1, a.length - 1);
-    const tailB = b.slice(B.i, b.length - 1);
+    const lastA = a[a.length - 2]!;
+    const lastB = b[b.length - 2]!;
+    const tailAEmpty = i + 1 === a.length - 1;
+    // Both tails change which end place they return to.
     const delta =
       this.d(u, w) +
-      this.d(pw, ua === endA ? endB : ua) -
+      this.d(pw, tailAEmpty ? endB : ua) -
       this.d(u, ua) -
       this.d(pw, w) +
-      (tailB.length
-        ? this.d(tailB[tailB.length - 1]!, endA) - this.d(tailB[tailB.length - 1]!, endB)
-        : 0) +
-      (tailA.length
-        ? this.d(tailA[tailA.length - 1]!, endB) - this.d(tailA[tailA.length - 1]!, endA)
-        : 0);
+      (this.d(lastB, endA) - this.d(lastB, endB)) +
+      (tailAEmpty ? 0 : this.d(lastA, endB) - this.d(lastA, endA));
     if (delta >= -EPS) return false;
-    const newA = a.slice(0, A.i + 1).concat(tailB, [endA]);
-    const newB = b.slice(0, B.i).concat(tailA, [endB]);
+    const newA = a.slice(0, i + 1).concat(b.slice(j, b.length - 1), [endA]);
+    const newB = b.slice(0, j).concat(a.slice(i + 1, a.length - 1), [endB]);
     return this.commit([
-      [A.r.vehicle, newA],
-      [B.r.vehicle, newB],
+      [A.vehicle, newA],
+      [B.vehicle, newB],
     ]);
   }
 
-  /** Reverses the stretch between u and w when they share a route. */
-  private tryTwoOpt(u: number, w: number): boolean {
-    const A = this.where(u);
-    const B = this.where(w);
-    if (A.r !== B.r) return false;
-    const lo = Math.min(A.i, B.i);
-    const hi = Math.max(A.i, B.i);
+  /** Reverses the stretch between positions i and j of one route. */
+  private tryTwoOpt(A: RouteState, i: number, j: number): boolean {
+    const lo = Math.min(i, j);
+    const hi = Math.max(i, j);
     if (hi - lo < 1) return false;
-    const a = A.r.nodes;
+    const a = A.nodes;
+    const before = this.stretch(a, lo - 1, hi + 1, false);
+    const after =
+      this.d(a[lo - 1]!, a[hi]!) + this.stretch(a, lo, hi, true) + this.d(a[lo]!, a[hi + 1]!);
+    if (after - before >= -EPS) return false;
     const candidate = a.slice(0, lo).concat(a.slice(lo, hi + 1).reverse(), a.slice(hi + 1));
-    const delta =
-      this.pathDistance(candidate, lo - 1, hi + 1) - this.pathDistance(a, lo - 1, hi + 1);
-    if (delta >= -EPS) return false;
-    return this.commit([[A.r.vehicle, candidate]]);
-  }
-
-  private innerDistance(seg: number[]): number {
-    let d = 0;
-    for (let k = 1; k < seg.length; k++) d += this.d(seg[k - 1]!, seg[k]!);
-    return d;
-  }
-
-  private pathDistance(nodes: number[], from: number, to: number): number {
-    let d = 0;
-    for (let k = from + 1; k <= to; k++) d += this.d(nodes[k - 1]!, nodes[k]!);
-    return d;
+    return this.commit([[A.vehicle, candidate]]);
   }
 
   /** Applies new node sequences when every changed route stays feasible. */

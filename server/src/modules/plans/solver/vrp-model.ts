@@ -211,18 +211,35 @@ function intrinsicReason(m: VrpModel, j: number): UnassignedReason | null {
   return 'over_capacity';
 }
 
+/** Longest neighbour list kept per job: ruins touch a handful of routes, descents 25 partners. */
+const NEIGHBOUR_LIMIT = 160;
+
 function buildNeighbours(m: VrpModel): Int32Array[] {
   const n = m.nJobs;
   const N = m.nNodes;
   const routable: number[] = [];
   for (let j = 0; j < n; j++) if (m.intrinsic[j] === null && !m.locked[j]) routable.push(j);
+  const count = routable.length;
+  const len = Math.min(count, NEIGHBOUR_LIMIT);
+  const keys = new Float64Array(count);
+  const sorted = new Float64Array(count);
   const out: Int32Array[] = [];
   for (let j = 0; j < n; j++) {
-    const others = routable.slice();
-    const key = (o: number): number => m.dist[j * N + o]! + m.dist[o * N + j]!;
-    // The job itself sorts first (distance 0) so a ruin seeded at j starts with j's own route.
-    others.sort((a, b) => (a === j ? -1 : b === j ? 1 : key(a) - key(b) || a - b));
-    out.push(Int32Array.from(others));
+    for (let k = 0; k < count; k++) {
+      const o = routable[k]!;
+      // The job itself sorts first so a ruin seeded at j starts with j's own route.
+      keys[k] = o === j ? -1 : m.dist[j * N + o]! + m.dist[o * N + j]!;
+    }
+    // Native numeric sort finds the cut-off; only jobs inside it get the comparator sort.
+    sorted.set(keys);
+    sorted.sort();
+    const cut = len > 0 ? sorted[len - 1]! : -Infinity;
+    const near: number[] = [];
+    for (let k = 0; k < count; k++) if (keys[k]! <= cut) near.push(k);
+    near.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    const list = new Int32Array(len);
+    for (let k = 0; k < len; k++) list[k] = routable[near[k]!]!;
+    out.push(list);
   }
   return out;
 }
