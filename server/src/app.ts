@@ -9,6 +9,9 @@ import { apiNotFound, errorHandler } from './middleware/error-handler';
 import { originCheck } from './middleware/origin-check';
 import { requestContextMiddleware } from './middleware/request-context';
 import { sessionMiddleware } from './middleware/session';
+import { createStorage } from './integrations/storage/storage';
+import { documentsRoutes } from './modules/documents/documents.routes';
+import { paymentsRoutes } from './modules/payments/payments.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { configRoutes } from './modules/config/config.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -66,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(proceduresRoutes({ db }));
   api.use(holidaysRoutes({ db }));
   api.use(reportsRoutes({ db }));
+  api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
+  api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
   api.use(apiNotFound);
   app.use('/api', api);
 

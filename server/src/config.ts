@@ -32,6 +32,16 @@ const EnvSchema = z.object({
   TWILIO_FROM_NUMBER: z.string().regex(/^\+\d{6,15}$/, { error: 'must be in E.164 form, e.g. +84912345678' }).optional(),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   OSRM_URL: z.url({ error: 'must be a full URL' }).optional(),
+  UPLOAD_MAX_BYTES: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1024), { error: 'must be a whole number of bytes, at least 1024' })
+    .transform((v) => (v === undefined ? 10 * 1024 * 1024 : Number(v))),
+  S3_ENDPOINT: z.url({ error: 'must be a full URL such as https://s3.example.vn' }).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -47,6 +57,10 @@ export type Config = Readonly<{
   twilio: Readonly<{ accountSid: string; authToken: string; fromNumber: string }> | undefined;
   mapTileUrl: string;
   osrmUrl: string | undefined;
+  /** Largest upload (scan, photo, signature) accepted, in bytes. */
+  uploadMaxBytes: number;
+  /** S3-compatible file storage; unset → local disk under DATA_DIR/files. */
+  s3: Readonly<{ endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }> | undefined;
   isTest: boolean;
 }>;
 
@@ -82,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'TWILIO_AUTH_TOKEN is required when TWILIO_ACCOUNT_SID or TWILIO_FROM_NUMBER is set',
     ]);
   }
+  if (e.S3_BUCKET && !(e.S3_ENDPOINT && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(['S3_BUCKET needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY as well (or unset it to keep files on local disk)']);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return Object.freeze({
@@ -102,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     mapTileUrl: e.MAP_TILE_URL,
     osrmUrl: e.OSRM_URL,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    s3:
+      e.S3_BUCKET && e.S3_ENDPOINT && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? Object.freeze({ endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY })
+        : undefined,
     isTest: e.NODE_ENV === 'test',
   });
 }

@@ -10,3 +10,6 @@ export * from './citizens';
 export * from './sms';
 export * from './telephony';
 export * from './reports';
+export * from './payments';
+export * from './documents';
+export * from './handovers';

@@ -1,0 +1,101 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { IdParamsSchema, ReorderDocumentsSchema, UploadDocumentFieldsSchema } from '@tannha/shared';
+import { forbidden, unauthenticated, unprocessable } from '../../lib/errors';
+import { endpoint, withStatus, type ModuleDeps, type Role } from '../../lib/http';
+import { readIdempotencyKey } from '../../lib/idempotency';
+import type { Storage } from '../../integrations/storage/storage';
+import { bundleScansPdf, deleteDocument, fileTooLarge, listJobDocuments, readDocumentContent, reorderScans, uploadDocument } from './documents.service';
+
+const WRITERS: readonly Role[] = ['courier', 'dispatcher', 'manager', 'admin'];
+const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager', 'admin'];
+
+/** Checks the session and role before a single upload byte is read. */
+function requireRole(roles: readonly Role[]) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!req.auth) return next(unauthenticated());
+    if (!roles.includes(req.auth.user.role)) return next(forbidden());
+    next();
+  };
+}
+
+/**
+ * Scans, photos and signatures of a job: upload (multipart, field `file`), list, view,
+ * remove, reorder, and the scans bundled into one PDF.
+ */
+export function documentsRoutes(deps: ModuleDeps & { storage: Storage; maxUploadBytes: number }): Router {
+  const { db, storage, maxUploadBytes } = deps;
+  const r = Router();
+  // In memory: files are small (phones downscale before sending) and go straight to storage.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 20 } }).single('file');
+  const parseUpload = (req: Request, res: Response, next: NextFunction) =>
+    upload(req, res, (err: unknown) => {
+      if (!err) return next();
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') return next(fileTooLarge(maxUploadBytes));
+        return next(
+          unprocessable('upload_malformed', {
+            vi: `Yêu cầu tải tệp không hợp lệ (${err.code}). Gửi đúng một tệp trong trường "file".`,
+            en: `The upload is malformed (${err.code}). Send exactly one file in the field "file".`,
+          }),
+        );
+      }
+      next(err);
+    });
+
+  r.post(
+    '/jobs/:id/documents',
+    requireRole(WRITERS),
+    parseUpload,
+    endpoint({ roles: WRITERS, params: IdParamsSchema, body: UploadDocumentFieldsSchema }, async ({ auth, params, body, req }) => {
+      const res = await uploadDocument(db, storage, auth, params.id, req.file, body, {
+        idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
+        maxBytes: maxUploadBytes,
+      });
+      return withStatus(res.replayed ? 200 : 201, res.body);
+    }),
+  );
+
+  r.get(
+    '/jobs/:id/documents',
+    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) => listJobDocuments(db, auth, params.id)),
+  );
+
+  r.post(
+    '/jobs/:id/documents/order',
+    endpoint({ roles: WRITERS, params: IdParamsSchema, body: ReorderDocumentsSchema }, ({ auth, params, body }) =>
+      reorderScans(db, auth, params.id, body.ids),
+    ),
+  );
+
+  r.get(
+    '/jobs/:id/documents/bundle.pdf',
+    endpoint({ roles: READERS, params: IdParamsSchema }, async ({ auth, params, res }) => {
+      const pdf = await bundleScansPdf(db, storage, auth, params.id);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', 'inline; filename="ho-so.pdf"');
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.end(pdf);
+    }),
+  );
+
+  r.get(
+    '/documents/:id/content',
+    endpoint({ roles: READERS, params: IdParamsSchema }, async ({ auth, params, res }) => {
+      const { contentType, bytes } = await readDocumentContent(db, storage, auth, params.id);
+      res.setHeader('Content-Type', contentType);
+      res.setHeader('Cache-Control', 'private, max-age=3600');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.end(bytes);
+    }),
+  );
+
+  r.delete(
+    '/documents/:id',
+    endpoint({ roles: WRITERS, params: IdParamsSchema }, async ({ auth, params }) => {
+      await deleteDocument(db, auth, params.id);
+      return withStatus(204);
+    }),
+  );
+  return r;
+}

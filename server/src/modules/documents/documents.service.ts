@@ -1,0 +1,177 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import type { UploadDocumentFields } from '@tannha/shared';
+import type { Db } from '../../db/client';
+import { AppError, forbidden, notFound, unprocessable } from '../../lib/errors';
+import type { AuthContext } from '../../lib/http';
+import { withIdempotency } from '../../lib/idempotency';
+import { afterCommit, runTransaction } from '../../lib/unit-of-work';
+import type { Storage } from '../../integrations/storage/storage';
+import { publish } from '../../realtime/bus';
+import { rooms } from '../../realtime/socket-server';
+import { loadJobForAction, occurredAtFrom } from '../courier/job-access';
+import { EXTENSION, sniffContentType } from './documents.content';
+import { presentDocument } from './documents.presenter';
+import { findDocumentById, findJobDocuments, insertDocument, markDocumentDeleted, setPageOrder } from './documents.repository';
+
+export type UploadedFile = { buffer: Buffer; size: number; originalname: string };
+
+/** 415 with a message that says what is accepted. */
+export function unsupportedType(): AppError {
+  return new AppError(415, 'unsupported_file_type', {
+    vi: 'Tệp không phải ảnh JPEG, PNG hay PDF (kiểm tra theo nội dung tệp, không theo tên). Hãy chụp lại hoặc chọn đúng tệp ảnh/PDF.',
+    en: 'The file is not a JPEG, PNG or PDF (checked by its content, not its name). Take the photo again or pick an image/PDF file.',
+  });
+}
+
+/** 413 naming the limit. */
+export function fileTooLarge(maxBytes: number): AppError {
+  const mb = (maxBytes / (1024 * 1024)).toLocaleString('en', { maximumFractionDigits: 1 });
+  return new AppError(413, 'file_too_large', {
+    vi: `Tệp quá lớn: tối đa ${mb.replace('.', ',')} MB. Hãy chụp với độ phân giải thấp hơn hoặc chia thành nhiều trang.`,
+    en: `The file is too large: at most ${mb} MB. Take the photo at a lower resolution or split it into several pages.`,
+  });
+}
+
+/**
+ * Stores one uploaded file for a job after checking its type by content. The bytes go to the
+ * storage backend first (under a fresh key) and the row is written in the idempotent
+ * transaction; a retry with the same key returns the first row and drops the extra copy.
+ */
+export async function uploadDocument(
+  db: Db,
+  storage: Storage,
+  auth: AuthContext,
+  jobId: string,
+  file: UploadedFile | undefined,
+  fields: UploadDocumentFields,
+  opts: { idempotencyKey?: string | undefined; maxBytes: number },
+) {
+  if (!file) {
+    throw unprocessable('file_missing', { vi: 'Chưa có tệp nào được gửi (trường "file").', en: 'No file was sent (field "file").' }, {
+      file: { vi: 'Chọn hoặc chụp một tệp', en: 'Choose or take a file' },
+    });
+  }
+  if (file.size > opts.maxBytes) throw fileTooLarge(opts.maxBytes);
+  const contentType = sniffContentType(file.buffer);
+  if (!contentType) throw unsupportedType();
+  if (file.size === 0) throw unsupportedType();
+  // Access is checked before anything is written to storage.
+  await loadJobForAction(db, auth, jobId);
+  const now = new Date();
+  const occurredAt = occurredAtFrom(fields.occurredAt, now);
+  const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+  const storageKey = `jobs/${jobId}/${randomUUID()}.${EXTENSION[contentType]}`;
+  await storage.put(storageKey, file.buffer, contentType);
+
+  const work = async (tx: Parameters<Parameters<typeof runTransaction>[1]>[0]) => {
+    const job = await loadJobForAction(tx, auth, jobId);
+    const row = await insertDocument(tx, {
+      jobId,
+      unitId: job.unitId,
+      kind: fields.kind,
+      contentType,
+      sizeBytes: file.size,
+      sha256,
+      storageKey,
+      pageOrder: fields.pageOrder ?? 0,
+      signer: fields.signer ?? null,
+      note: fields.note ?? null,
+      uploadedBy: auth.user.id,
+      idempotencyKey: opts.idempotencyKey ?? null,
+      occurredAt,
+      recordedAt: now,
+      lat: fields.lat ?? null,
+      lng: fields.lng ?? null,
+    });
+    afterCommit(tx, () =>
+      publish({ rooms: [rooms.unit(job.unitId), ...(job.courierId ? [rooms.user(job.courierId)] : [])], event: 'documents.updated', payload: { jobId } }),
+    );
+    return { status: 201, body: presentDocument(row, auth.user.fullName) };
+  };
+  try {
+    const res = opts.idempotencyKey
+      ? await withIdempotency(db, { userId: auth.user.id, key: opts.idempotencyKey, scope: `documents:upload:${jobId}`, request: { ...fields, sha256 } }, work)
+      : { ...(await runTransaction(db, work)), replayed: false };
+    if (res.replayed) await storage.delete(storageKey).catch(() => undefined);
+    return res;
+  } catch (err) {
+    await storage.delete(storageKey).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** `GET /api/jobs/:id/documents`: what was scanned, photographed and signed on a job. */
+export async function listJobDocuments(db: Db, auth: AuthContext, jobId: string) {
+  await loadJobForAction(db, auth, jobId);
+  const rows = await findJobDocuments(db, jobId);
+  return { items: rows.map((d) => presentDocument(d, d.uploadedByName)) };
+}
+
+async function loadDocument(db: Db, auth: AuthContext, id: string) {
+  const d = await findDocumentById(db, id);
+  if (!d || d.deletedAt) throw notFound({ vi: 'Tài liệu', en: 'Document' });
+  await loadJobForAction(db, auth, d.jobId);
+  return d;
+}
+
+/** The bytes of one document, for people who may see its job. */
+export async function readDocumentContent(db: Db, storage: Storage, auth: AuthContext, id: string) {
+  const d = await loadDocument(db, auth, id);
+  return { contentType: d.contentType, bytes: await storage.get(d.storageKey) };
+}
+
+/** Removes a page (kept on record, hidden from lists and the bundle). Only its uploader or the office. */
+export async function deleteDocument(db: Db, auth: AuthContext, id: string) {
+  const d = await loadDocument(db, auth, id);
+  if (auth.user.role === 'courier' && d.uploadedBy !== auth.user.id) {
+    throw forbidden({ vi: 'Bạn chỉ xóa được ảnh do mình chụp.', en: 'You can only remove pages you took.' });
+  }
+  await runTransaction(db, async (tx) => markDocumentDeleted(tx, id, new Date()));
+}
+
+/** Sets the order of a job's scans (ids in their new order). */
+export async function reorderScans(db: Db, auth: AuthContext, jobId: string, ids: string[]) {
+  await loadJobForAction(db, auth, jobId);
+  const docs = await findJobDocuments(db, jobId);
+  const known = new Set(docs.map((d) => d.id));
+  const unknown = ids.filter((i) => !known.has(i));
+  if (unknown.length > 0) {
+    throw unprocessable('document_not_on_job', { vi: 'Có trang không thuộc việc này.', en: 'Some pages do not belong to this job.' });
+  }
+  await runTransaction(db, async (tx) => {
+    for (const [i, id] of ids.entries()) await setPageOrder(tx, id, i);
+  });
+  return listJobDocuments(db, auth, jobId);
+}
+
+/**
+ * One PDF of a job's scanned pages in their order: images become pages of their own size,
+ * PDF scans are copied page by page.
+ */
+export async function bundleScansPdf(db: Db, storage: Storage, auth: AuthContext, jobId: string): Promise<Buffer> {
+  const job = await loadJobForAction(db, auth, jobId);
+  const scans = (await findJobDocuments(db, jobId)).filter((d) => d.kind === 'scan' || d.kind === 'authorisation_letter');
+  if (scans.length === 0) {
+    throw notFound({ vi: `Bản quét của việc ${job.code}`, en: `Scans of job ${job.code}` });
+  }
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`Hồ sơ ${job.code}`);
+  pdf.setCreator('Tận Nhà 1022');
+  for (const s of scans) {
+    const bytes = await storage.get(s.storageKey);
+    if (s.contentType === 'application/pdf') {
+      const src = await PDFDocument.load(bytes, { ignoreEncryption: true });
+      const pages = await pdf.copyPages(src, src.getPageIndices());
+      pages.forEach((p) => pdf.addPage(p));
+      continue;
+    }
+    const img = s.contentType === 'image/png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+    // A4 width in points; the page keeps the image's proportions.
+    const width = 595;
+    const height = (img.height / img.width) * width;
+    const page = pdf.addPage([width, height]);
+    page.drawImage(img, { x: 0, y: 0, width, height });
+  }
+  return Buffer.from(await pdf.save());
+}

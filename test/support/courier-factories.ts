@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../server/src/db/client';
+import { citizens, jobs, settings } from '../../server/src/db/schema';
+import { createOrgFixture, createProcedure, createUser } from './factories';
+
+const uniq = () => randomBytes(4).toString('hex').toUpperCase();
+
+/** A citizen with a phone and (optionally) the hash/last 4 of their ID number on file. */
+export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(citizens)
+    .values({ fullName: 'Nguyễn Văn An', phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, ...over })
+    .returning();
+  return row!;
+}
+
+/**
+ * A job already assigned to a courier and in `status` (written directly: these tests are
+ * about money, papers and handovers, not about how the job got there).
+ */
+export async function createCourierJob(
+  db: Db,
+  opts: { unitId: string; courierId: string | null; type?: 'home_assistance' | 'result_delivery' | 'fee_collection'; status?: string; feeDueVnd?: number; postalChargeVnd?: number; citizenId?: string; procedureId?: string },
+) {
+  const citizenId = opts.citizenId ?? (await createCitizen(db)).id;
+  const procedureId = opts.procedureId ?? (await createProcedure(db)).id;
+  const [row] = await db
+    .insert(jobs)
+    .values({
+      code: `TN${uniq()}`,
+      type: opts.type ?? 'result_delivery',
+      status: opts.status ?? 'on_site',
+      unitId: opts.unitId,
+      citizenId,
+      procedureId,
+      addressText: '12 Phạm Văn Thuận, phường Tam Hiệp, Đồng Nai',
+      lat: 10.95,
+      lng: 106.85,
+      feeDueVnd: opts.feeDueVnd ?? 100_000,
+      postalChargeVnd: opts.postalChargeVnd ?? 26_000,
+      courierId: opts.courierId,
+      assignedAt: opts.courierId ? new Date() : null,
+    })
+    .returning();
+  return row!;
+}
+
+/** The post office's bank account for VietQR transfers. */
+export async function setBankAccount(db: Db, bankBin = '970416', accountNumber = '257678859') {
+  await db
+    .insert(settings)
+    .values({ key: 'payment_bank', value: { bankBin, accountNumber, accountName: 'BUU DIEN DONG NAI' } })
+    .onConflictDoUpdate({ target: settings.key, set: { value: { bankBin, accountNumber, accountName: 'BUU DIEN DONG NAI' } } });
+}
+
+/** Org fixture plus a second courier in the same unit. */
+export async function createCourierFixture(db: Db) {
+  const org = await createOrgFixture(db);
+  const otherCourier = await createUser(db, 'courier', org.unitA.id);
+  return { ...org, courier: org.inA.courier, otherCourier };
+}
