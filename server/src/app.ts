@@ -20,6 +20,8 @@ import { proceduresRoutes } from './modules/procedures/procedures.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { trackingRoutes } from './modules/tracking/tracking.routes';
+import { ratingsRoutes } from './modules/ratings/ratings.routes';
 
 export type AppDeps = {
   database: Database;
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(proceduresRoutes({ db }));
   api.use(holidaysRoutes({ db }));
   api.use(reportsRoutes({ db }));
+  api.use(trackingRoutes({ db }));
+  api.use(ratingsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
   api.use(apiNotFound);

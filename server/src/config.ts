@@ -78,6 +78,8 @@ export class ConfigError extends Error {
  * restarts.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (common in compose files: FOO=${FOO:-}) means "not set".
+  env = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(

@@ -10,6 +10,7 @@ export * from './citizens';
 export * from './sms';
 export * from './telephony';
 export * from './reports';
+export * from './tracking';
 export * from './payments';
 export * from './documents';
 export * from './handovers';
