@@ -11,6 +11,7 @@ import { requestContextMiddleware } from './middleware/request-context';
 import { sessionMiddleware } from './middleware/session';
 import { createStorage } from './integrations/storage/storage';
 import { documentsRoutes } from './modules/documents/documents.routes';
+import { handoversRoutes } from './modules/handovers/handovers.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { configRoutes } from './modules/config/config.routes';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(ratingsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
+  api.use(handoversRoutes({ db }));
   api.use(apiNotFound);
   app.use('/api', api);
 

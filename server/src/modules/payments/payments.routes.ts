@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { CashQuerySchema, CollectPaymentSchema, IdParamsSchema, ReversePaymentSchema } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
+import { registerPaymentHooks } from './payments.hooks';
 import { collectPayment, confirmPayment, getCashTotal, getJobMoney, getReceipt, reversePayment } from './payments.service';
 
 const COLLECTORS = ['courier', 'dispatcher', 'manager', 'admin'] as const;
@@ -14,6 +15,7 @@ const OFFICE_AND_COURIER = ['courier', 'operator', 'dispatcher', 'manager', 'adm
  */
 export function paymentsRoutes(deps: ModuleDeps & { publicBaseUrl: string }): Router {
   const { db } = deps;
+  registerPaymentHooks();
   const r = Router();
 
   r.get(

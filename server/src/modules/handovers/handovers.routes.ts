@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import { AgencyHandoverInputSchema, DeliveryHandoverSchema, DossierSlipInputSchema, IdParamsSchema, SubmitAtCounterSchema } from '@tannha/shared';
+import { endpoint, withStatus, type ModuleDeps, type Role } from '../../lib/http';
+import { readIdempotencyKey } from '../../lib/idempotency';
+import { createAgencyHandover, createDossierSlip, getAgencyHandover, getJobPapers, recordDeliveryHandover, submitAtCounter } from './handovers.service';
+
+const WRITERS: readonly Role[] = ['courier'];
+const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager', 'admin'];
+
+/**
+ * The papers of the postal leg: `POST /api/jobs/:id/handover` (result at the door),
+ * `POST /api/jobs/:id/dossier-slip` (pickup), `POST /api/jobs/:id/submission` (dossier
+ * code from the counter), `POST /api/agency-handovers` (batch to the agency, the legal
+ * filing time), and the read side for printing.
+ */
+export function handoversRoutes({ db }: ModuleDeps): Router {
+  const r = Router();
+  const key = (h: string | undefined) => ({ idempotencyKey: readIdempotencyKey(h) });
+
+  r.post(
+    '/jobs/:id/handover',
+    endpoint({ roles: WRITERS, params: IdParamsSchema, body: DeliveryHandoverSchema }, async ({ auth, params, body, req }) => {
+      const res = await recordDeliveryHandover(db, auth, params.id, body, key(req.get('Idempotency-Key')));
+      return withStatus(res.replayed ? 200 : 201, res);
+    }),
+  );
+  r.post(
+    '/jobs/:id/dossier-slip',
+    endpoint({ roles: WRITERS, params: IdParamsSchema, body: DossierSlipInputSchema }, async ({ auth, params, body, req }) => {
+      const res = await createDossierSlip(db, auth, params.id, body, key(req.get('Idempotency-Key')));
+      return withStatus(res.replayed ? 200 : 201, res);
+    }),
+  );
+  r.post(
+    '/jobs/:id/submission',
+    endpoint({ roles: WRITERS, params: IdParamsSchema, body: SubmitAtCounterSchema }, ({ auth, params, body, req }) =>
+      submitAtCounter(db, auth, params.id, body, key(req.get('Idempotency-Key'))),
+    ),
+  );
+  r.get('/jobs/:id/papers', endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) => getJobPapers(db, auth, params.id)));
+  r.post(
+    '/agency-handovers',
+    endpoint({ roles: WRITERS, body: AgencyHandoverInputSchema }, async ({ auth, body, req }) => {
+      const res = await createAgencyHandover(db, auth, body, key(req.get('Idempotency-Key')));
+      return withStatus(res.replayed ? 200 : 201, res);
+    }),
+  );
+  r.get('/agency-handovers/:id', endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) => getAgencyHandover(db, auth, params.id)));
+  return r;
+}
