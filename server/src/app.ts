@@ -23,6 +23,7 @@ import { usersRoutes } from './modules/users/users.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { ratingsRoutes } from './modules/ratings/ratings.routes';
+import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 
 export type AppDeps = {
   database: Database;
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(reportsRoutes({ db }));
   api.use(trackingRoutes({ db }));
   api.use(ratingsRoutes({ db }));
+  api.use(reconciliationRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
   api.use(handoversRoutes({ db }));

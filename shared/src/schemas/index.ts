@@ -11,6 +11,7 @@ export * from './sms';
 export * from './telephony';
 export * from './reports';
 export * from './tracking';
+export * from './reconciliation';
 export * from './payments';
 export * from './documents';
 export * from './handovers';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+
+/** `?date&unitId`: the couriers of a unit (and sub-units) for one shift date. */
+export const ShiftQuerySchema = z.object({ date: DateString, unitId: z.uuid().optional() });
+export type ShiftQuery = z.infer<typeof ShiftQuerySchema>;
+
+/** One courier's cash for a shift as the ledger has it. */
+export const CourierShiftCashSchema = z.object({
+  courierId: z.uuid(),
+  courierName: z.string(),
+  unitName: z.string(),
+  /** Cash collected in the shift and not handed in yet (reversals included). */
+  outstandingVnd: z.number().int(),
+  outstandingCount: z.number().int(),
+  byFlow: z.object({ procedureFeeVnd: z.number().int(), postalChargeVnd: z.number().int() }),
+  /** Already counted this shift. */
+  handedInVnd: z.number().int(),
+});
+export type CourierShiftCash = z.infer<typeof CourierShiftCashSchema>;
+
+export const CreateCashHandoverSchema = z.object({
+  courierId: z.uuid(),
+  shiftDate: DateString,
+  /** What the manager counted, whole VND. */
+  countedVnd: z.number().int().min(0).max(10_000_000_000),
+  /** Required when the count differs from the ledger. */
+  reason: z.string().trim().max(500).optional(),
+});
+export type CreateCashHandoverInput = z.infer<typeof CreateCashHandoverSchema>;
+
+export const CashHandoverSchema = z.object({
+  id: z.uuid(),
+  courierId: z.uuid(),
+  courierName: z.string(),
+  unitName: z.string(),
+  shiftDate: z.string(),
+  expectedVnd: z.number().int(),
+  countedVnd: z.number().int(),
+  differenceVnd: z.number().int(),
+  reason: z.string().nullable(),
+  paymentCount: z.number().int(),
+  countedByName: z.string(),
+  countedAt: z.string(),
+});
+export type CashHandover = z.infer<typeof CashHandoverSchema>;
+
+/** Procedure fees collected for one agency and not handed over to it yet. */
+export const AgencyFeesSchema = z.object({
+  agency: z.string(),
+  outstandingVnd: z.number().int(),
+  outstandingCount: z.number().int(),
+  remittedVnd: z.number().int(),
+});
+export type AgencyFees = z.infer<typeof AgencyFeesSchema>;
+
+export const CreateFeeRemittanceSchema = z.object({
+  unitId: z.uuid(),
+  agency: z.string().trim().min(1).max(300),
+  /** Number of the handover record or the transfer reference. */
+  reference: z.string().trim().max(100).optional(),
+  notes: z.string().trim().max(500).optional(),
+});
+export type CreateFeeRemittanceInput = z.infer<typeof CreateFeeRemittanceSchema>;
+
+export const FeeRemittanceSchema = z.object({
+  id: z.uuid(),
+  unitName: z.string(),
+  agency: z.string(),
+  amountVnd: z.number().int(),
+  paymentCount: z.number().int(),
+  reference: z.string().nullable(),
+  notes: z.string().nullable(),
+  handedByName: z.string(),
+  handedAt: z.string(),
+});
+export type FeeRemittance = z.infer<typeof FeeRemittanceSchema>;
