@@ -17,6 +17,8 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { configRoutes } from './modules/config/config.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { holidaysRoutes } from './modules/holidays/holidays.routes';
+import { jobsRoutes } from './modules/jobs/jobs.routes';
+import { couriersRoutes } from './modules/couriers/couriers.routes';
 import { proceduresRoutes } from './modules/procedures/procedures.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -72,6 +74,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(usersRoutes({ db }));
   api.use(proceduresRoutes({ db }));
   api.use(holidaysRoutes({ db }));
+  api.use(jobsRoutes({ db }));
+  api.use(couriersRoutes({ db }));
   api.use(reportsRoutes({ db }));
   api.use(trackingRoutes({ db }));
   api.use(ratingsRoutes({ db }));

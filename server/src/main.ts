@@ -7,6 +7,7 @@ import { DatabaseUnavailableError, openDatabase, type Database } from './db/clie
 import { logger } from './lib/logger';
 import { seedDemoData } from './modules/demo/demo-seed';
 import { createRealtime } from './realtime/socket-server';
+import { startCourierHousekeeping } from './modules/couriers/couriers.service';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -39,6 +40,8 @@ async function start(): Promise<void> {
   const app = createApp({ database, config, webDist });
   const server = createServer(app);
   const realtime = createRealtime(server, { db: database.db, sessionSecret: config.sessionSecret });
+  // Courier breadcrumbs past their retention are deleted hourly; stopping flushes buffered positions.
+  const stopCourierHousekeeping = startCourierHousekeeping(database.db);
 
   server.on('error', (err: NodeJS.ErrnoException) => {
     void database.close();
@@ -71,7 +74,7 @@ async function start(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    void realtime.close().then(() => {
+    void Promise.all([realtime.close(), stopCourierHousekeeping().catch(() => undefined)]).then(() => {
       server.close(async () => {
         await database.close().catch(() => undefined);
         process.exit(0);

@@ -115,6 +115,8 @@ export const ListJobsQuerySchema = z.object({
   from: LocalDate.optional(),
   to: LocalDate.optional(),
   q: z.string().trim().max(200).optional(),
+  /** `urgent` (priority, due date) or `recent` (newest first); default urgent for open lists. */
+  sort: z.enum(['urgent', 'recent']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { idempotencyKeys } from '../db/schema';
+import { AppError } from './errors';
+import { runTransaction } from './unit-of-work';
+
+/** How long stored answers are kept (a phone retries within hours, not weeks). */
+export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 3600_000;
+
+export type IdempotencyOptions = {
+  /** The caller; keys are per user. */
+  userId: string;
+  /** The client's `Idempotency-Key` header value. */
+  key: string;
+  /** What the key is for (e.g. `job-transition:<jobId>`), so one key cannot replay another endpoint's answer. */
+  scope: string;
+  /** The request body; the same key with a different body is refused with 422 `idempotency_key_reused`. */
+  request?: unknown;
+  /** Run inside this transaction (from `runTransaction`) instead of a new one. */
+  tx?: Tx | undefined;
+};
+
+export type IdempotentResult = { status: number; body: unknown; replayed: boolean };
+
+const KEY_RE = /^[\w.:-]{8,200}$/;
+
+/** Reads and checks the `Idempotency-Key` header; undefined when absent. */
+export function readIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  if (!KEY_RE.test(header)) {
+    throw new AppError(400, 'idempotency_key_invalid', {
+      vi: 'Idempotency-Key không hợp lệ: dùng 8–200 ký tự chữ, số, dấu gạch (ví dụ một UUID).',
+      en: 'Invalid Idempotency-Key: use 8–200 letters, digits or dashes (for example a UUID).',
+    });
+  }
+  return header;
+}
+
+function hashRequest(request: unknown): string {
+  return createHash('sha256').update(stableJson(request ?? null)).digest('hex');
+}
+
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+    .join(',')}}`;
+}
+
+/**
+ * Runs `fn` at most once per (user, scope, key): the first call does the work in a
+ * transaction and stores its answer in the same transaction; later calls replay the stored
+ * answer (`replayed: true`) without running `fn`. A concurrent duplicate waits on the key's
+ * row until the first commits, then replays. If `fn` throws, nothing is stored and a retry
+ * runs again. Realtime events registered with `afterCommit` inside `fn` go out only for the
+ * first call.
+ */
+export async function withIdempotency(
+  db: Db,
+  opts: IdempotencyOptions,
+  fn: (tx: Tx) => Promise<{ status: number; body: unknown }>,
+): Promise<IdempotentResult> {
+  const requestHash = hashRequest(opts.request);
+  return runTransaction(db, async (tx) => {
+    // Claims the key; a concurrent claim of the same key blocks here until the other
+    // transaction ends (unique primary key), then finds the row and replays it.
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ userId: opts.userId, scope: opts.scope, key: opts.key, requestHash, status: 0 })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const [row] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, opts.userId), eq(idempotencyKeys.scope, opts.scope), eq(idempotencyKeys.key, opts.key)))
+        .limit(1);
+      if (!row) throw new Error('idempotency row vanished');
+      if (row.requestHash !== requestHash) {
+        throw new AppError(422, 'idempotency_key_reused', {
+          vi: 'Mã Idempotency-Key này đã được dùng cho một yêu cầu khác. Hãy tạo mã mới cho mỗi thao tác.',
+          en: 'This Idempotency-Key was already used for a different request. Use a new key for each action.',
+        });
+      }
+      return { status: row.status, body: row.body, replayed: true };
+    }
+    const result = await fn(tx);
+    await tx
+      .update(idempotencyKeys)
+      .set({ status: result.status, body: result.body as never })
+      .where(and(eq(idempotencyKeys.userId, opts.userId), eq(idempotencyKeys.scope, opts.scope), eq(idempotencyKeys.key, opts.key)));
+    return { ...result, replayed: false };
+  }, opts.tx);
+}
+
+/** Deletes stored answers older than the retention (periodic task). */
+export async function pruneIdempotencyKeys(db: Db, now = new Date()): Promise<void> {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)));
+}

@@ -1,0 +1,208 @@
+import { sql } from 'drizzle-orm';
+import {
+  POSITION_FUTURE_TOLERANCE_MS,
+  POSITION_MAX_PLAUSIBLE_KMH,
+  type CouriersMovedPayload,
+  type PositionInput,
+} from '@tannha/shared';
+import { queryRows, type Db } from '../../db/client';
+import { courierPositions } from '../../db/schema';
+import { logger } from '../../lib/logger';
+import { publish } from '../../realtime/bus';
+import { courierRooms, unitAndAncestors } from '../../realtime/unit-rooms';
+import { haversineKm } from './geo';
+
+/** Fixes older than this are refused (a phone offline for a week is not live tracking). */
+const MAX_AGE_MS = 7 * 24 * 3600_000;
+/** How often buffered positions are written to the database. */
+const FLUSH_EVERY_MS = 1000;
+/** Rows per INSERT when flushing. */
+const FLUSH_CHUNK = 1000;
+
+export type LastPosition = { lat: number; lng: number; accuracy: number | null; at: number };
+
+export type AcceptResult =
+  | { ok: true; flagged: boolean; speedKmh: number | null }
+  | { ok: false; code: 'position_in_future' | 'position_too_old' | 'position_out_of_range' | 'courier_off_duty' };
+
+type Pending = { courierId: string; lat: number; lng: number; accuracy: number | null; at: Date; receivedAt: Date; speedKmh: number | null; flagged: boolean };
+
+/**
+ * The hot path of courier tracking. Positions are checked and kept in memory, broadcast at
+ * once, and written to the database in batches about once a second (one multi-row INSERT
+ * for the trail and one UPSERT for the last positions), never one write per ping. The
+ * database therefore lags the live position by up to a second; a crash loses at most that
+ * second of breadcrumbs, which is acceptable for a trail.
+ *
+ * One store per database handle (the process), see {@link positionStoreFor}.
+ */
+export class PositionStore {
+  private readonly last = new Map<string, LastPosition>();
+  private readonly onDuty = new Map<string, boolean>();
+  private pending: Pending[] = [];
+  private readonly dirty = new Set<string>();
+  private loaded: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  /** Counters for the benchmark and logs. */
+  readonly stats = { accepted: 0, flagged: 0, rejected: 0, written: 0 };
+
+  constructor(private readonly db: Db) {}
+
+  /** Loads last positions and duty flags once (after a restart, so the speed check has a previous fix). */
+  ensureLoaded(): Promise<void> {
+    this.loaded ??= (async () => {
+      const rows = await queryRows<{ courier_id: string; on_duty: boolean; last_lat: number | null; last_lng: number | null; last_accuracy: number | null; last_at: Date | string | null }>(
+        this.db,
+        sql`select courier_id, on_duty, last_lat, last_lng, last_accuracy, last_at from courier_status`,
+      );
+      for (const r of rows) {
+        if (!this.onDuty.has(r.courier_id)) this.onDuty.set(r.courier_id, r.on_duty);
+        if (r.last_lat !== null && r.last_lng !== null && r.last_at !== null && !this.last.has(r.courier_id)) {
+          this.last.set(r.courier_id, { lat: r.last_lat, lng: r.last_lng, accuracy: r.last_accuracy, at: new Date(r.last_at).getTime() });
+        }
+      }
+    })().catch((err) => {
+      this.loaded = undefined;
+      throw err;
+    });
+    return this.loaded;
+  }
+
+  /** Records a duty change made elsewhere (the duty endpoint), so the hot path needs no query. */
+  setDuty(courierId: string, onDuty: boolean): void {
+    this.onDuty.set(courierId, onDuty);
+  }
+
+  isOnDuty(courierId: string): boolean {
+    return this.onDuty.get(courierId) ?? false;
+  }
+
+  /** The live last position (fresher than the database by up to a second). */
+  lastOf(courierId: string): LastPosition | undefined {
+    return this.last.get(courierId);
+  }
+
+  /**
+   * Checks one fix and, when it is the newest plausible one, makes it the courier's last
+   * position and tells the dispatchers of the courier's unit and the units above.
+   * Out-of-range coordinates and future timestamps are refused; impossible speeds
+   * (above {@link POSITION_MAX_PLAUSIBLE_KMH}) are kept in the trail, flagged, and not
+   * trusted as the last position.
+   */
+  async accept(courier: { id: string; unitId: string }, fix: PositionInput, now = Date.now()): Promise<AcceptResult> {
+    if (!this.loaded) await this.ensureLoaded();
+    else await this.loaded;
+    if (!(Math.abs(fix.lat) <= 90 && Math.abs(fix.lng) <= 180)) return this.reject('position_out_of_range');
+    const at = Date.parse(fix.at);
+    if (!Number.isFinite(at) || at > now + POSITION_FUTURE_TOLERANCE_MS) return this.reject('position_in_future');
+    if (at < now - MAX_AGE_MS) return this.reject('position_too_old');
+    if (!this.isOnDuty(courier.id)) return this.reject('courier_off_duty');
+
+    const prev = this.last.get(courier.id);
+    let speedKmh: number | null = null;
+    let flagged = false;
+    let newest = true;
+    if (prev) {
+      const hours = (at - prev.at) / 3600_000;
+      const km = haversineKm(prev, fix);
+      if (hours > 0) {
+        speedKmh = km / hours;
+        // Below ~30 m GPS jitter can fake huge speeds over a second; ignore such hops.
+        flagged = speedKmh > POSITION_MAX_PLAUSIBLE_KMH && km > 0.03;
+      } else {
+        newest = false; // a late, out-of-order fix from an offline batch: trail only
+      }
+    }
+    const accuracy = fix.accuracy ?? null;
+    this.pending.push({ courierId: courier.id, lat: fix.lat, lng: fix.lng, accuracy, at: new Date(at), receivedAt: new Date(now), speedKmh, flagged });
+    this.scheduleFlush();
+    this.stats.accepted++;
+    if (flagged) this.stats.flagged++;
+    if (newest && !flagged) {
+      this.last.set(courier.id, { lat: fix.lat, lng: fix.lng, accuracy, at });
+      this.dirty.add(courier.id);
+      const chain = await unitAndAncestors(this.db, courier.unitId);
+      const payload: CouriersMovedPayload = { courierId: courier.id, unitId: courier.unitId, lat: fix.lat, lng: fix.lng, accuracy, at: new Date(at).toISOString(), serverAt: Date.now() };
+      publish({ rooms: courierRooms(chain), event: 'couriers.moved', payload });
+    }
+    return { ok: true, flagged, speedKmh };
+  }
+
+  private reject(code: Exclude<AcceptResult, { ok: true }>['code']): AcceptResult {
+    this.stats.rejected++;
+    return { ok: false, code };
+  }
+
+  private scheduleFlush(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** Writes buffered positions now (also called on shutdown and by tests). */
+  async flush(): Promise<void> {
+    if (this.flushing) await this.flushing;
+    if (this.pending.length === 0 && this.dirty.size === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    this.flushing = (async () => {
+      try {
+        for (let i = 0; i < batch.length; i += FLUSH_CHUNK) {
+          await this.db.insert(courierPositions).values(batch.slice(i, i + FLUSH_CHUNK));
+        }
+        const lasts = dirty.flatMap((id) => {
+          const p = this.last.get(id);
+          return p ? [{ id, ...p }] : [];
+        });
+        for (let i = 0; i < lasts.length; i += FLUSH_CHUNK) {
+          const chunk = lasts.slice(i, i + FLUSH_CHUNK);
+          const values = sql.join(
+            chunk.map((p) => sql`(${p.id}::uuid, ${p.lat}::float8, ${p.lng}::float8, ${p.accuracy}::float8, ${new Date(p.at).toISOString()}::timestamptz)`),
+            sql`, `,
+          );
+          await this.db.execute(sql`
+            insert into courier_status (courier_id, last_lat, last_lng, last_accuracy, last_at)
+            values ${values}
+            on conflict (courier_id) do update set
+              last_lat = excluded.last_lat, last_lng = excluded.last_lng,
+              last_accuracy = excluded.last_accuracy, last_at = excluded.last_at, updated_at = now()
+            where courier_status.last_at is null or courier_status.last_at < excluded.last_at`);
+        }
+        this.stats.written += batch.length;
+      } catch (err) {
+        // Put the batch back so the next flush retries it (bounded, so a dead database does not eat memory).
+        logger.error({ err, count: batch.length }, 'writing courier positions failed');
+        if (this.pending.length + batch.length < 200_000) this.pending = batch.concat(this.pending);
+        for (const id of dirty) this.dirty.add(id);
+        this.scheduleFlush();
+      }
+    })();
+    await this.flushing;
+    this.flushing = undefined;
+  }
+
+  /** Stops the timer and writes what is buffered. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+}
+
+const stores = new WeakMap<Db, PositionStore>();
+
+/** The process's position store for a database. */
+export function positionStoreFor(db: Db): PositionStore {
+  let s = stores.get(db);
+  if (!s) {
+    s = new PositionStore(db);
+    stores.set(db, s);
+  }
+  return s;
+}

@@ -1,0 +1,203 @@
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { createWorkingCalendar, type HolidayEntry, type WorkingCalendar } from '@tannha/shared';
+import { queryRows, type DbOrTx, type Tx } from '../../db/client';
+import { citizens, counters, holidays, jobEvents, jobs, procedures, settings, units, users } from '../../db/schema';
+
+export type JobRow = typeof jobs.$inferSelect;
+export type NewJobRow = typeof jobs.$inferInsert;
+export type JobEventRow = typeof jobEvents.$inferSelect;
+
+const courier = alias(users, 'courier');
+
+/** A job with the names the API shows next to it. */
+export type JobView = {
+  job: JobRow;
+  unitName: string;
+  citizenName: string;
+  citizenPhone: string;
+  procedure: { id: string; code: string; name: string; inPersonOnly: boolean } | null;
+  courierName: string | null;
+};
+
+const viewColumns = {
+  job: jobs,
+  unitName: units.name,
+  citizenName: citizens.fullName,
+  citizenPhone: citizens.phone,
+  procId: procedures.id,
+  procCode: procedures.code,
+  procName: procedures.name,
+  procInPerson: procedures.inPersonOnly,
+  courierName: courier.fullName,
+};
+
+type RawView = {
+  job: JobRow;
+  unitName: string;
+  citizenName: string;
+  citizenPhone: string;
+  procId: string | null;
+  procCode: string | null;
+  procName: string | null;
+  procInPerson: boolean | null;
+  courierName: string | null;
+};
+
+function toView(r: RawView): JobView {
+  return {
+    job: r.job,
+    unitName: r.unitName,
+    citizenName: r.citizenName,
+    citizenPhone: r.citizenPhone,
+    procedure: r.procId ? { id: r.procId, code: r.procCode!, name: r.procName!, inPersonOnly: r.procInPerson ?? false } : null,
+    courierName: r.courierName,
+  };
+}
+
+function viewQuery(db: DbOrTx) {
+  return db
+    .select(viewColumns)
+    .from(jobs)
+    .innerJoin(units, eq(units.id, jobs.unitId))
+    .innerJoin(citizens, eq(citizens.id, jobs.citizenId))
+    .leftJoin(procedures, eq(procedures.id, jobs.procedureId))
+    .leftJoin(courier, eq(courier.id, jobs.courierId));
+}
+
+/** Jobs with their names, filtered, ordered and paged. */
+export async function findJobViews(
+  db: DbOrTx,
+  opts: { where?: SQL | undefined; orderBy?: SQL[]; limit?: number; offset?: number },
+): Promise<JobView[]> {
+  let q = viewQuery(db).where(opts.where).$dynamic();
+  q = q.orderBy(...(opts.orderBy ?? [desc(jobs.createdAt)]));
+  if (opts.limit !== undefined) q = q.limit(opts.limit);
+  if (opts.offset) q = q.offset(opts.offset);
+  return ((await q) as RawView[]).map(toView);
+}
+
+/** How many jobs match (same joins as the list, so `q` can search the citizen's name). */
+export async function countJobViews(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(jobs)
+    .innerJoin(units, eq(units.id, jobs.unitId))
+    .innerJoin(citizens, eq(citizens.id, jobs.citizenId))
+    .where(where);
+  return Number(row?.n ?? 0);
+}
+
+export async function findJobViewById(db: DbOrTx, id: string): Promise<JobView | undefined> {
+  return (await findJobViews(db, { where: eq(jobs.id, id), limit: 1 }))[0];
+}
+
+export async function findJobViewsByIds(db: DbOrTx, ids: string[]): Promise<JobView[]> {
+  if (ids.length === 0) return [];
+  return findJobViews(db, { where: inArray(jobs.id, ids) });
+}
+
+export async function findJobById(db: DbOrTx, id: string): Promise<JobRow | undefined> {
+  return (await db.select().from(jobs).where(eq(jobs.id, id)).limit(1))[0];
+}
+
+export async function insertJob(tx: Tx, values: NewJobRow): Promise<JobRow> {
+  const [row] = await tx.insert(jobs).values(values).returning();
+  return row!;
+}
+
+/**
+ * Updates a job only if it still has `version` (optimistic concurrency) and bumps the
+ * version. Returns undefined when someone else changed it first. On PostgreSQL a
+ * concurrent writer waits for the first's row lock and then finds the version moved on.
+ */
+export async function updateJobIfVersion(tx: Tx, id: string, version: number, patch: Partial<NewJobRow>): Promise<JobRow | undefined> {
+  const [row] = await tx
+    .update(jobs)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(jobs.id, id), eq(jobs.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertJobEvent(tx: Tx, values: typeof jobEvents.$inferInsert): Promise<JobEventRow> {
+  const [row] = await tx.insert(jobEvents).values(values).returning();
+  return row!;
+}
+
+/** A job's timeline, oldest first, with the actor's name. */
+export async function findJobEvents(db: DbOrTx, jobId: string) {
+  return db
+    .select({ event: jobEvents, actorName: users.fullName })
+    .from(jobEvents)
+    .leftJoin(users, eq(users.id, jobEvents.actorId))
+    .where(eq(jobEvents.jobId, jobId))
+    .orderBy(asc(jobEvents.occurredAt), asc(jobEvents.id));
+}
+
+/** Ids of jobs that got events after `since`, limited; and the newest event id. */
+export async function findJobIdsChangedSince(db: DbOrTx, since: number, where: SQL | undefined, limit: number) {
+  const rows = await db
+    .select({ jobId: jobEvents.jobId, maxId: sql<number>`max(${jobEvents.id})`.mapWith(Number) })
+    .from(jobEvents)
+    .innerJoin(jobs, eq(jobs.id, jobEvents.jobId))
+    .where(and(gt(jobEvents.id, since), where))
+    .groupBy(jobEvents.jobId)
+    .orderBy(sql`max(${jobEvents.id})`)
+    .limit(limit + 1);
+  return rows;
+}
+
+/** The newest job event id (the realtime catch-up cursor). */
+export async function latestJobEventId(db: DbOrTx): Promise<number> {
+  const rows = await queryRows<{ id: string | number | null }>(db, sql`select max(id) as id from job_events`);
+  return Number(rows[0]?.id ?? 0);
+}
+
+/**
+ * Advances the gapless daily job counter inside the caller's transaction and returns the
+ * new value. The first use of a day's key starts after the highest code already issued
+ * that day (codes written by imports or demo data), so codes never collide.
+ */
+export async function nextJobSequence(tx: Tx, prefix: string): Promise<number> {
+  const key = `job:${prefix}`;
+  const rows = await queryRows<{ value: string | number }>(tx, sql`
+    insert into ${counters} (key, value)
+    values (${key}, (select coalesce(max(nullif(regexp_replace(substr(code, ${prefix.length + 1}), '\\D', '', 'g'), '')::bigint), 0) + 1
+                     from ${jobs} where code like ${prefix + '%'}))
+    on conflict (key) do update set value = ${counters.value} + 1
+    returning value`);
+  return Number(rows[0]!.value);
+}
+
+/** The admin-edited holiday calendar. */
+export async function loadWorkingCalendar(db: DbOrTx): Promise<WorkingCalendar> {
+  const rows = await db.select({ date: holidays.date, kind: holidays.kind, name: holidays.name }).from(holidays);
+  return createWorkingCalendar(rows as HolidayEntry[]);
+}
+
+/** A numeric setting, or the fallback when unset or not a number. */
+export async function readNumberSetting(db: DbOrTx, key: string, fallback: number): Promise<number> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  const v = row?.value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** The fields of a courier that assignment checks. */
+export async function findUserBrief(db: DbOrTx, id: string) {
+  return (
+    await db
+      .select({ id: users.id, fullName: users.fullName, role: users.role, unitId: users.unitId, disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1)
+  )[0];
+}
+
+export async function findCitizenBrief(db: DbOrTx, id: string) {
+  return (await db.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, id)).limit(1))[0];
+}
+
+export async function findProcedureBrief(db: DbOrTx, id: string) {
+  return (await db.select().from(procedures).where(eq(procedures.id, id)).limit(1))[0];
+}
