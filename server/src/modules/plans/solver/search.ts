@@ -15,6 +15,8 @@ export interface SearchOptions {
   t0: number;
   tf: number;
   ruin?: RuinRecreateParams;
+  /** With jobs left out, also accept moves that leave out jobs which are rarely left out. */
+  fleetMinimisation?: boolean;
   /** Called on each new best (e.g. to polish it with local search); may return a better one. */
   onImprove?: (s: Solution) => Solution;
 }
@@ -47,6 +49,14 @@ export function annealRuinRecreate(
   const tf = opts.tf * scale;
   const ws = new Workspace(m, cur);
   const cycle = Math.max(1, opts.cycleIterations);
+  // How often each job has been left out; with a full fleet, leaving out a job that is rarely
+  // left out (an easy one) is progress even at equal distance, because it frees the hard ones.
+  const absences = new Float64Array(m.nJobs);
+  const absenceSum = (s: Solution): number => {
+    let sum = 0;
+    for (const j of s.unassigned) sum += absences[j]!;
+    return sum;
+  };
   let it = 0;
   for (; it < opts.maxIterations; it++) {
     if ((it & 15) === 0 && performance.now() > opts.deadline) break;
@@ -59,7 +69,15 @@ export function annealRuinRecreate(
     ws.reset(cur);
     rr.step(ws, cur);
     const cost = solutionCost(ws.sol, penalty);
-    if (cost < curCost - temp * Math.log(1 - rng.next())) {
+    const left = ws.sol.unassigned.length;
+    for (const j of ws.sol.unassigned) absences[j]!++;
+    const threshold = curCost - temp * Math.log(1 - rng.next());
+    const fleetMove =
+      opts.fleetMinimisation === true &&
+      left > 0 &&
+      left === cur.unassigned.length &&
+      absenceSum(ws.sol) < absenceSum(cur);
+    if (cost < threshold || fleetMove) {
       cur = ws.snapshot();
       curCost = cost;
       if (cost < bestCost - 1e-9) {

@@ -181,4 +181,17 @@ describe('solveVrptw', () => {
     ]);
     expect(plan.totalDistance).toBe(40);
   });
+
+  it('returns at once when there is nothing to plan', () => {
+    const empty = solveVrptw(lineProblem(2), { timeBudgetMs: 5000 });
+    expect(empty).toMatchObject({ routes: [], unassigned: [], totalDistance: 0, iterations: 0 });
+    expect(empty.elapsedMs).toBeLessThan(1000);
+    const noFleet = solveVrptw(
+      lineProblem(2, {
+        vehicles: [],
+        jobs: [{ id: 'a', index: 1, earliest: 0, latest: 10, serviceTime: 1, size: 1 }],
+      }),
+    );
+    expect(noFleet.unassigned).toEqual([{ jobId: 'a', reason: 'no_eligible_vehicle' }]);
+  });
 });

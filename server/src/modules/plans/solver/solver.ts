@@ -17,6 +17,8 @@ export interface SolverTuning {
   tf: number;
   /** Polish every new best with the local search. */
   polishBest: boolean;
+  /** Absence-guided acceptance while jobs are left out (see search.ts). */
+  fleetMinimisation: boolean;
 }
 
 export const defaultTuning: SolverTuning = {
@@ -24,6 +26,7 @@ export const defaultTuning: SolverTuning = {
   t0: 1,
   tf: 0.01,
   polishBest: false,
+  fleetMinimisation: true,
 };
 
 /**
@@ -56,9 +59,14 @@ export function solveVrptw(
     cycleIterations: tuning.cycleIterationsPerJob * Math.max(10, m.nJobs),
     t0: tuning.t0,
     tf: tuning.tf,
+    fleetMinimisation: tuning.fleetMinimisation,
   };
   if (tuning.polishBest) search.onImprove = (s) => polish(m, ws, s);
-  const { best, iterations } = annealRuinRecreate(m, initial, rng, search);
+  const movable = m.intrinsic.some((reason, j) => reason === null && !m.locked[j]);
+  // Nothing to move: the construction is the answer, do not spin until the deadline.
+  const { best, iterations } = movable
+    ? annealRuinRecreate(m, initial, rng, search)
+    : { best: initial, iterations: 0 };
   // The annealing ends on a ruin-and-recreate optimum; a last descent costs little and
   // sometimes finds a swap or tail exchange that greedy reinsertion cannot express.
   const final = polish(m, ws, best);
