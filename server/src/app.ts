@@ -9,6 +9,10 @@ import { apiNotFound, errorHandler } from './middleware/error-handler';
 import { originCheck } from './middleware/origin-check';
 import { requestContextMiddleware } from './middleware/request-context';
 import { sessionMiddleware } from './middleware/session';
+import { callsRoutes } from './modules/calls/calls.routes';
+import { citizensRoutes } from './modules/citizens/citizens.routes';
+import { smsRoutes } from './modules/sms/sms.routes';
+import { telephonyRoutes } from './modules/telephony/telephony.routes';
 import { createStorage } from './integrations/storage/storage';
 import { documentsRoutes } from './modules/documents/documents.routes';
 import { handoversRoutes } from './modules/handovers/handovers.routes';
@@ -26,6 +30,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { ratingsRoutes } from './modules/ratings/ratings.routes';
 import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
+import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes';
 
 export type AppDeps = {
   database: Database;
@@ -74,12 +79,17 @@ export function createApp(deps: AppDeps): Express {
   api.use(usersRoutes({ db }));
   api.use(proceduresRoutes({ db }));
   api.use(holidaysRoutes({ db }));
+  api.use(citizensRoutes({ db }));
+  api.use(callsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
+  api.use(telephonyRoutes({ db, twilioAuthToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl }));
+  api.use(smsRoutes({ db, twilioAuthToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, transportName: config.twilio ? 'twilio' : 'console' }));
   api.use(jobsRoutes({ db }));
   api.use(couriersRoutes({ db }));
   api.use(reportsRoutes({ db }));
   api.use(trackingRoutes({ db }));
   api.use(ratingsRoutes({ db }));
   api.use(reconciliationRoutes({ db }));
+  api.use(adminUnitsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
   api.use(handoversRoutes({ db }));

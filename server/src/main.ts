@@ -7,6 +7,8 @@ import { DatabaseUnavailableError, openDatabase, type Database } from './db/clie
 import { logger } from './lib/logger';
 import { seedDemoData } from './modules/demo/demo-seed';
 import { createRealtime } from './realtime/socket-server';
+import { startSmsWorker } from './modules/sms/sms.service';
+import { smsTransportFor } from './modules/sms/sms.transport';
 import { startCourierHousekeeping } from './modules/couriers/couriers.service';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -40,6 +42,8 @@ async function start(): Promise<void> {
   const app = createApp({ database, config, webDist });
   const server = createServer(app);
   const realtime = createRealtime(server, { db: database.db, sessionSecret: config.sessionSecret });
+  // SMS leave through the durable outbox; without Twilio credentials they land on the /outbox page.
+  const smsWorker = startSmsWorker({ db: database.db, transport: await smsTransportFor(config, logger), logger });
   // Courier breadcrumbs past their retention are deleted hourly; stopping flushes buffered positions.
   const stopCourierHousekeeping = startCourierHousekeeping(database.db);
 
@@ -74,7 +78,7 @@ async function start(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    void Promise.all([realtime.close(), stopCourierHousekeeping().catch(() => undefined)]).then(() => {
+    void Promise.all([realtime.close(), stopCourierHousekeeping().catch(() => undefined), smsWorker.stop()]).then(() => {
       server.close(async () => {
         await database.close().catch(() => undefined);
         process.exit(0);

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { maskPhone } from '@tannha/shared';
+import { queryRows, type Db } from '../../db/client';
+import { SmsSendError, type SmsTransport } from './sms.transport';
+
+/**
+ * The SMS worker drains `sms_outbox`.
+ *
+ * Delivery guarantee — chosen deliberately: **at-least-once attempts, de-duplicated at the
+ * provider**, i.e. effectively once.
+ *
+ * 1. Claim: one UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) moves due `queued`
+ *    rows to `sending` with `claimed_at` and this worker's `claim_token`, and counts the
+ *    attempt. Several workers (nodes) never claim the same row.
+ * 2. Send: the provider answers 2xx → `sent` with its message id. It answers with an
+ *    error → back to `queued` with exponential back-off (or `failed` when the error is
+ *    permanent or attempts are used up). No answer at all (timeout, connection cut after
+ *    the request went out) → the row stays `sending`: we do not know.
+ * 3. Reconcile: a `sending` row whose claim is older than the lease belongs to a worker
+ *    that died or gave up between claim and record (the "kill -9 between sending and
+ *    saving" case). Before sending it again, the worker asks the provider whether a
+ *    message with this text went to this number since the claim (`transport.findSent`):
+ *    found → `sent` with that id; not found → `queued` again.
+ *
+ * Why not at-most-once (mark interrupted rows failed)? A lost "your job code is …" SMS
+ * costs the citizen a call to 1022; a duplicate costs a second text. Why not plain
+ * at-least-once? The acceptance asks for no double sending, and the provider can tell us.
+ * The one gap left: the provider accepted the message but its list does not show it yet
+ * when we ask — the lease (default 2 minutes) makes that practically impossible.
+ */
+export type SmsWorkerOptions = {
+  db: Db;
+  transport: SmsTransport;
+  logger: Logger;
+  /** How often to look for due messages when idle. */
+  pollMs?: number;
+  /** A `sending` claim older than this is treated as interrupted and reconciled. */
+  leaseMs?: number;
+  /** First retry delay; doubles each attempt up to `maxDelayMs`. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** After this many attempts a message is `failed`. */
+  maxAttempts?: number;
+  batchSize?: number;
+};
+
+type OutboxRow = { id: string; to_phone: string; body: string; attempts: number; prev_claimed_at?: Date | string | null };
+
+export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<void> } {
+  const { db, transport, logger } = opts;
+  const pollMs = opts.pollMs ?? 2_000;
+  const leaseMs = opts.leaseMs ?? 120_000;
+  const baseDelayMs = opts.baseDelayMs ?? 30_000;
+  const maxDelayMs = opts.maxDelayMs ?? 3_600_000;
+  const maxAttempts = opts.maxAttempts ?? 8;
+  const batchSize = opts.batchSize ?? 10;
+  const token = randomUUID();
+  const log = logger.child({ worker: 'sms', token: token.slice(0, 8) });
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  async function reconcile(): Promise<void> {
+    const stale = await queryRows<OutboxRow>(
+      db,
+      sql`with stale as (
+            select id, claimed_at from sms_outbox
+            where status = 'sending' and claimed_at < now() - (${leaseMs} * interval '1 millisecond')
+            order by claimed_at limit ${batchSize} for update skip locked)
+          update sms_outbox o set claimed_at = now(), claim_token = ${token}, updated_at = now()
+          from stale where o.id = stale.id
+          returning o.id, o.to_phone, o.body, o.attempts, stale.claimed_at as prev_claimed_at`,
+    );
+    for (const row of stale) {
+      if (stopped) return;
+      try {
+        const used = await queryRows<{ provider_id: string }>(
+          db,
+          sql`select provider_id from sms_outbox where to_phone = ${row.to_phone} and provider_id is not null and id <> ${row.id}`,
+        );
+        const found = await transport.findSent({
+          id: row.id,
+          to: row.to_phone,
+          body: row.body,
+          since: new Date(row.prev_claimed_at as string),
+          excludeProviderIds: used.map((u) => u.provider_id),
+        });
+        if (found) {
+          await db.execute(sql`update sms_outbox set status = 'sent', provider_id = ${found.providerId}, transport = ${transport.name},
+              sent_at = coalesce(sent_at, now()), error = null, updated_at = now()
+            where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+          log.info({ smsId: row.id }, 'interrupted sms had reached the provider; marked sent');
+        } else {
+          await db.execute(sql`update sms_outbox set status = 'queued', next_attempt_at = now(),
+              error = 'Gửi bị gián đoạn, nhà mạng chưa nhận tin: gửi lại / interrupted before the provider got it: sending again', updated_at = now()
+            where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+          log.warn({ smsId: row.id }, 'interrupted sms not found at the provider; queued again');
+        }
+      } catch (err) {
+        // The provider could not be asked: keep the row `sending`; the next lease retries.
+        log.warn({ smsId: row.id, err: (err as Error).message }, 'could not reconcile interrupted sms');
+      }
+    }
+  }
+
+  async function claim(): Promise<OutboxRow[]> {
+    return queryRows<OutboxRow>(
+      db,
+      sql`update sms_outbox set status = 'sending', claimed_at = now(), claim_token = ${token}, attempts = attempts + 1, updated_at = now()
+          where id in (
+            select id from sms_outbox where status = 'queued' and next_attempt_at <= now()
+            order by next_attempt_at limit ${batchSize} for update skip locked)
+          returning id, to_phone, body, attempts`,
+    );
+  }
+
+  async function sendOne(row: OutboxRow): Promise<void> {
+    try {
+      const r = await transport.send({ id: row.id, to: row.to_phone, body: row.body });
+      await db.execute(sql`update sms_outbox set status = 'sent', provider_id = ${r.providerId}, provider_status = ${r.status ?? null},
+          transport = ${transport.name}, sent_at = now(), error = null, updated_at = now()
+        where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+    } catch (err) {
+      const e = err instanceof SmsSendError ? err : new SmsSendError((err as Error).message, 'unknown');
+      if (e.outcome === 'unknown') {
+        // Leave it `sending`: reconciliation after the lease finds out whether it went.
+        log.warn({ smsId: row.id, to: maskPhone(row.to_phone), err: e.message }, 'sms outcome unknown; will reconcile');
+        return;
+      }
+      const giveUp = e.permanent || row.attempts >= maxAttempts;
+      const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, row.attempts - 1));
+      await db.execute(sql`update sms_outbox set status = ${giveUp ? 'failed' : 'queued'},
+          next_attempt_at = now() + (${delay} * interval '1 millisecond'), error = ${e.message.slice(0, 500)}, transport = ${transport.name}, updated_at = now()
+        where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+      log.warn({ smsId: row.id, attempts: row.attempts, giveUp, err: e.message }, 'sms send failed');
+    }
+  }
+
+  async function tick(): Promise<number> {
+    await reconcile();
+    if (stopped) return 0;
+    const rows = await claim();
+    for (const row of rows) {
+      if (stopped) break;
+      await sendOne(row);
+    }
+    return rows.length;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      current = tick()
+        .then((n) => schedule(n >= batchSize ? 0 : pollMs))
+        .catch((err: unknown) => {
+          log.error({ err }, 'sms worker tick failed');
+          schedule(pollMs);
+        });
+    }, delay);
+  }
+  schedule(0);
+
+  return {
+    /** Stops polling and waits for the message in hand to finish. */
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current.catch(() => undefined);
+    },
+  };
+}
