@@ -19,7 +19,7 @@ import {
 } from '@tannha/shared';
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client';
-import { calls, citizenAddresses, citizens, units } from '../../db/schema';
+import { type calls, citizenAddresses, citizens, units } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
