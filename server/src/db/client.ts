@@ -27,10 +27,12 @@ export type Database = {
   ping: () => Promise<void>;
   /** Applies pending migrations; safe at every start and from several nodes at once. */
   migrate: () => Promise<void>;
+  /** Embedded only: the whole data directory as a tarball (test templates, backups). */
+  dump?: () => Promise<Blob | File>;
   close: () => Promise<void>;
 };
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Raised when the database cannot be reached or opened; start-up prints it and exits. */
 export class DatabaseUnavailableError extends Error {}
@@ -50,9 +52,11 @@ export async function openDatabase(opts: {
   inMemory?: boolean;
   /** Pool size for a server. */
   poolSize?: number;
+  /** Start the embedded database from a dump (tests start from a migrated template). */
+  loadDataDir?: Blob;
 }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.inMemory ? undefined : path.join(opts.dataDir ?? './data', 'pglite'));
+  return openPglite(opts.inMemory ? undefined : path.join(opts.dataDir ?? './data', 'pglite'), opts.loadDataDir);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -93,7 +97,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(dir: string | undefined): Promise<Database> {
+async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   let releaseLock = () => {};
   if (dir) {
     mkdirSync(dir, { recursive: true });
@@ -101,7 +105,7 @@ async function openPglite(dir: string | undefined): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dir ?? 'memory://', { extensions: { unaccent, pg_trgm } });
+    client = await PGlite.create(dir ?? 'memory://', { extensions: { unaccent, pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (err) {
     releaseLock();
     throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dir}: ${(err as Error).message}`);
@@ -118,6 +122,7 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
+    dump: () => client.dumpDataDir('none'),
     close: async () => {
       if (closed) return;
       closed = true;
