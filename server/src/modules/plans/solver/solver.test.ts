@@ -33,6 +33,7 @@ describe('solveVrptw', () => {
         vehicles: 1 + (seed % 3),
         depots: seed % 2,
         mustRate: seed % 3 === 0 ? 0.25 : 0,
+        asymmetric: seed % 5 === 0,
       });
       const optimum = bruteForceOptimum(problem);
       const plan = solveVrptw(problem, { maxIterations: 1500, seed });
@@ -50,6 +51,7 @@ describe('solveVrptw', () => {
         depots: seed % 3,
         mustRate: 0.1,
         windowWidth: seed % 2 ? 40 : 150,
+        asymmetric: seed % 4 < 2,
       });
       const plan = solveVrptw(problem, { maxIterations: 150, seed });
       expect(validatePlan(problem, plan).violations, `instance ${seed}`).toEqual([]);

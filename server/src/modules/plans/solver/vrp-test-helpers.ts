@@ -14,6 +14,8 @@ export interface RandomInstanceOptions {
   mustRate?: number;
   /** Typical window width; small means tight windows. */
   windowWidth?: number;
+  /** One-way streets: a→b and b→a differ, and the triangle inequality may fail. */
+  asymmetric?: boolean;
 }
 
 /**
@@ -26,8 +28,14 @@ export function randomInstance(seed: number, o: RandomInstanceOptions): VrpProbl
   const points: [number, number][] = [];
   for (let i = 0; i < depots + o.jobs; i++) points.push([rng.int(101), rng.int(101)]);
   const distance = points.map((a) =>
-    points.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))),
+    points.map((b) => {
+      const straight = Math.hypot(a[0] - b[0], a[1] - b[1]);
+      return Math.round(o.asymmetric ? straight * (0.8 + rng.next() * 0.6) : straight);
+    }),
   );
+  const time = o.asymmetric
+    ? distance.map((row) => row.map((d) => Math.round(d * (0.7 + rng.next() * 0.6))))
+    : distance;
   const vehicles: VrpVehicle[] = [];
   for (let v = 0; v < o.vehicles; v++) {
     const shiftStart = rng.int(60);
@@ -55,7 +63,7 @@ export function randomInstance(seed: number, o: RandomInstanceOptions): VrpProbl
       mustVehicleId: must,
     });
   }
-  return { vehicles, jobs, distance, time: distance };
+  return { vehicles, jobs, distance, time };
 }
 
 export interface Optimum {
