@@ -50,6 +50,42 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Every control on screen is at least 44×44 px, inside the 390 px width, and really on top at
+ * its centre (not clipped or covered by a neighbour), so a thumb can hit it.
+ */
+async function expectThumbSizedControls(page: Page): Promise<void> {
+  const controls = await page
+    .locator('a:visible, button:visible, input:visible')
+    .evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return {
+          name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '',
+          width: box.width,
+          height: box.height,
+          left: box.left,
+          right: box.right,
+          onTop: hit !== null && (hit === element || element.contains(hit)),
+          // The skip link waits above the screen until it receives focus.
+          offScreen: box.bottom <= 0,
+        };
+      }),
+    )
+    .then((all) => all.filter((control) => !control.offScreen));
+  expect(controls.length).toBeGreaterThan(3);
+  for (const control of controls) {
+    expect(control.height, `height of "${control.name}"`).toBeGreaterThanOrEqual(44);
+    expect(control.width, `width of "${control.name}"`).toBeGreaterThanOrEqual(44);
+    expect(control.left, `left edge of "${control.name}"`).toBeGreaterThanOrEqual(0);
+    expect(control.right, `right edge of "${control.name}"`).toBeLessThanOrEqual(390);
+    expect(control.onTop, `"${control.name}" is covered or clipped`).toBe(true);
+  }
+  // Nothing may stick out sideways on a 390 px screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
 describe('logging in through the login page', () => {
   it('sends a visitor of / to the login page with the username field focused', async () => {
     const { page, pageErrors } = await browse();
@@ -102,23 +138,14 @@ describe('logging in through the login page', () => {
     expect(pathOf(page)).toBe('/courier');
     await page.getByText('Chưa có việc nào').waitFor();
 
-    const targets = page.locator('header a, header button, nav a, main button, main a');
-    const sizes = await targets.evaluateAll((elements) =>
-      elements.map((element) => {
-        const box = element.getBoundingClientRect();
-        return { text: element.textContent?.trim() ?? '', width: box.width, height: box.height };
-      }),
-    );
-    expect(sizes.length).toBeGreaterThan(3);
-    for (const size of sizes) {
-      expect(size.height, `height of "${size.text}"`).toBeGreaterThanOrEqual(44);
-      expect(size.width, `width of "${size.text}"`).toBeGreaterThanOrEqual(44);
-    }
-    // Nothing may stick out sideways on a 390 px screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      390,
-    );
+    await expectThumbSizedControls(page);
     await screenshot(page, 'courier1');
+
+    await page.getByRole('link', { name: 'Tài khoản' }).tap();
+    await heading(page, 'Tài khoản');
+    await page.getByText('courier1', { exact: true }).waitFor();
+    await expectThumbSizedControls(page);
+    await screenshot(page, 'courier1-account');
     expect(pageErrors).toEqual([]);
   });
 
@@ -171,6 +198,7 @@ describe('logging in through the login page', () => {
     await heading(page, 'Việc hôm nay');
     await page.goto('/admin');
     await heading(page, 'Không có quyền truy cập');
+    await screenshot(page, 'courier2-forbidden');
     await page.getByRole('link', { name: 'Về trang của tôi' }).click();
     await heading(page, 'Việc hôm nay');
   });

@@ -29,7 +29,7 @@ export function CourierLayout({ me }: CourierLayoutProps) {
         <div className={styles.courierTopRow}>
           <Brand to={ROLE_HOME.courier} />
           <LocaleSwitch touch />
-          <LogoutButton />
+          <LogoutButton iconOnly />
         </div>
         <p className={styles.courierUser}>
           {me.fullName} · {t(`roles.${me.role}`)} · {me.unitName}

@@ -6,21 +6,31 @@ import { useLogout } from '@/features/auth/api/logout.api';
 export type LogoutButtonProps = {
   variant?: 'ghost' | 'secondary';
   block?: boolean;
+  /** Icon only (the label stays for screen readers), where a phone's top bar has no room. */
+  iconOnly?: boolean;
 };
 
 /** Ends the session; the hook then shows the login page. */
-export function LogoutButton({ variant = 'ghost', block = false }: LogoutButtonProps) {
+export function LogoutButton({
+  variant = 'ghost',
+  block = false,
+  iconOnly = false,
+}: LogoutButtonProps) {
   const { t } = useTranslation();
   const logoutMutation = useLogout();
   return (
     <Button
       variant={variant}
       block={block}
+      title={iconOnly ? t('session.logout') : undefined}
+      style={iconOnly ? { paddingInline: 0, minWidth: 'var(--touch-target)' } : undefined}
       disabled={logoutMutation.isPending}
       onClick={() => logoutMutation.mutate()}
     >
       <LogoutIcon />
-      {logoutMutation.isPending ? t('session.loggingOut') : t('session.logout')}
+      <span className={iconOnly ? 'visually-hidden' : undefined}>
+        {logoutMutation.isPending ? t('session.loggingOut') : t('session.logout')}
+      </span>
     </Button>
   );
 }

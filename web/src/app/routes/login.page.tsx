@@ -3,6 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 
 import { Alert, LoadingState } from '@/components/ui/feedback';
 import { useMe } from '@/features/auth/api/get-me.api';
+import { useIsLoggingOut } from '@/features/auth/api/logout.api';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
@@ -17,12 +18,14 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
+  const loggingOut = useIsLoggingOut();
   const expired = params.get('expired') === '1';
   const next = params.get('next');
 
   if (me.isPending) return <LoadingState fullPage />;
-  // Already logged in: straight on. Not after an expiry, where the cached user is stale.
-  if (me.data && !expired)
+  // Already logged in: straight on. Not after an expiry or during logout, where the cached
+  // user is on its way out.
+  if (me.data && !expired && !loggingOut)
     return <Navigate to={destinationAfterLogin(me.data.role, next)} replace />;
 
   return (

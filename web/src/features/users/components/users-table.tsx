@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@tannha/shared';
+import { foldVietnamese, ROLE_VALUES } from '@tannha/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -19,12 +19,13 @@ export function UsersTable({ users }: UsersTableProps) {
   const [filter, setFilter] = useState('');
   const folded = foldVietnamese(filter);
 
+  const sorted = useMemo(() => [...users].sort(byRoleThenUsername), [users]);
   const shown = useMemo(() => {
-    if (!folded) return users;
-    return users.filter((user) =>
+    if (!folded) return sorted;
+    return sorted.filter((user) =>
       foldVietnamese(`${user.fullName} ${user.username} ${user.unitName}`).includes(folded),
     );
-  }, [users, folded]);
+  }, [sorted, folded]);
 
   if (users.length === 0) return <EmptyState title={t('admin.empty')} headingLevel={3} />;
 
@@ -81,5 +82,15 @@ export function UsersTable({ users }: UsersTableProps) {
         </div>
       )}
     </div>
+  );
+}
+
+const usernameOrder = new Intl.Collator('vi', { numeric: true });
+
+/** Desk roles first as the product lists them, and `courier2` before `courier10`. */
+function byRoleThenUsername(a: User, b: User): number {
+  return (
+    ROLE_VALUES.indexOf(a.role) - ROLE_VALUES.indexOf(b.role) ||
+    usernameOrder.compare(a.username, b.username)
   );
 }
