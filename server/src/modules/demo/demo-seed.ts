@@ -19,6 +19,8 @@ import { queryRows, type Db, type Tx } from '../../db/client';
 import { calls, citizenAddresses, citizens, counters, holidays, jobEvents, jobs, procedures, settings, units, users } from '../../db/schema';
 import { hashPassword } from '../../lib/password';
 import { DEMO_PROCEDURES } from './demo-procedures';
+import { seedDemoCouriers } from './demo-seed-couriers';
+import { seedCourierDemo } from './demo-seed-courier';
 
 type UnitSeed = { code: string; name: string; kind: string; parent?: string; address: string; lat: number; lng: number };
 
@@ -296,4 +298,6 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
     { key: 'job', value: jobSeq },
     { key: 'call', value: callSeq },
   ]);
+  await seedDemoCouriers(tx, now);
+  await seedCourierDemo(tx, now);
 }
