@@ -1,0 +1,56 @@
+import { foldVietnamese } from '@tannha/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { procedures } from '../../server/src/db/schema';
+import { DEMO_PROCEDURES } from '../../server/src/modules/demo/demo-procedures';
+import { buildTestApp, loginAs, type TestApp } from '../support/app';
+import { createOrgFixture, TEST_PASSWORD } from '../support/factories';
+
+let t: TestApp;
+let agent: Awaited<ReturnType<typeof loginAs>>;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const org = await createOrgFixture(t.database.db);
+  // The whole sample catalogue, so "first" means first among many similar names.
+  await t.database.db.insert(procedures).values(DEMO_PROCEDURES.map((p) => ({ ...p, inPersonOnly: p.inPersonOnly ?? false, sample: true })));
+  agent = await loginAs(t.app, org.inA.operator.username, TEST_PASSWORD);
+});
+afterAll(async () => t?.close());
+
+async function first(q: string) {
+  const res = await agent.get('/api/procedures').query({ q });
+  expect(res.status).toBe(200);
+  expect(res.body.items.length, `no result for "${q}"`).toBeGreaterThan(0);
+  return res.body.items[0] as { name: string; field: string; feeVnd: number; postalChargeVnd: number; processingDays: number; requiredPapers: string[]; agency: string; inPersonOnly: boolean };
+}
+
+describe('GET /api/procedures?q= (operator catalogue search)', () => {
+  it('finds "Cấp Phiếu lý lịch tư pháp" first for "ly lich tu phap", with what the operator must tell the caller', async () => {
+    const p = await first('ly lich tu phap');
+    expect(p.name).toMatch(/^Cấp Phiếu lý lịch tư pháp/);
+    expect(p.feeVnd).toBe(200_000);
+    expect(p.postalChargeVnd).toBeGreaterThan(0);
+    expect(p.processingDays).toBe(10);
+    expect(p.requiredPapers.length).toBeGreaterThan(0);
+    expect(p.agency).toBeTruthy();
+    expect(p.inPersonOnly).toBe(false);
+  });
+
+  it('finds a driving-licence procedure first for "giay phep lai xe"', async () => {
+    const p = await first('giay phep lai xe');
+    expect(p.field).toBe('Giấy phép lái xe');
+    expect(foldVietnamese(p.name)).toContain('giay phep lai xe');
+  });
+
+  it('finds "Đăng ký kết hôn" first for "dang ky ket hon", marked as in person only', async () => {
+    const p = await first('dang ky ket hon');
+    expect(p.name).toBe('Đăng ký kết hôn');
+    expect(p.inPersonOnly).toBe(true);
+  });
+
+  it('tolerates typos and word order', async () => {
+    expect((await first('ly lich tu phapp')).name).toMatch(/lý lịch tư pháp/);
+    expect((await first('giay phep lai xee')).field).toBe('Giấy phép lái xe');
+    expect((await first('ket hon dang ky')).name).toBe('Đăng ký kết hôn');
+  });
+});
