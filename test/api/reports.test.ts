@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toVnDate, vnStartOfDay, jobPath, type JobType, type ReportSummary } from '@tannha/shared';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { createOrgFixture, createProcedure, createUnit, createUser, TEST_PASSWORD } from '../support/factories';
+import { refreshJobMilestones } from '../../server/src/modules/reports/job-milestones';
 import { addJobEvent, createCall, createCitizen, createJob, createPayment, createRating } from '../support/reports-factories';
 
 let t: TestApp;
@@ -127,6 +128,8 @@ beforeAll(async () => {
       if (where !== 'B' && ratedAt >= vnStartOfDay(from)) starsInScope.push(stars);
     }
   }
+  // The fixture wrote job_events directly, past the job engine's hooks: rebuild the rollup from them.
+  await refreshJobMilestones(db);
 });
 afterAll(async () => t.close());
 
@@ -260,5 +263,31 @@ describe('who may read the reports', () => {
     const res = await summaryFor(org.inA.manager.username, { from: today, to: from });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields)).toContain('query.to');
+  });
+});
+
+describe('job milestones kept by the job engine’s hooks', () => {
+  it('record the first time each stage was reached, as the rebuild from job_events does', async () => {
+    const { runJobHooks } = await import('../../server/src/modules/jobs/job-hooks');
+    const { sql } = await import('drizzle-orm');
+    const { queryRows } = await import('../../server/src/db/client');
+    const db = t.database.db;
+    const citizen = await createCitizen(db);
+    const call = await createCall(db, { unitId: org.province.id, startedAt: new Date(Date.now() - 5 * HOUR) });
+    const job = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, callId: call.id, createdAt: new Date(Date.now() - 4 * HOUR), courierId: org.inA.courier.id });
+    const auth = { user: { ...org.inA.dispatcher, unitName: '' }, unitIds: [org.unitA.id], sessionId: 's' } as never;
+    const base = Date.now();
+    const at = (h: number) => new Date(base - h * HOUR);
+    const tx = db as never;
+    await runJobHooks('created', tx, job, auth);
+    await runJobHooks('assigned', tx, { ...job, assignedAt: at(3) }, auth);
+    await runJobHooks('assigned', tx, { ...job, assignedAt: at(2.5) }, auth); // a reassignment keeps the first time
+    await runJobHooks('transitioned', tx, job, { toStatus: 'collected', occurredAt: at(2) } as never, auth);
+    await runJobHooks('transitioned', tx, job, { toStatus: 'submitted', occurredAt: at(1) } as never, auth);
+    const [m] = await queryRows<{ started_at: Date; assigned_at: Date; pickup_at: Date; handed_at: Date }>(db, sql`select * from job_milestones where job_id = ${job.id}`);
+    expect(new Date(m!.started_at).getTime()).toBe(call.startedAt.getTime());
+    expect(new Date(m!.assigned_at).getTime()).toBe(at(3).getTime());
+    expect(new Date(m!.pickup_at).getTime()).toBe(at(2).getTime());
+    expect(new Date(m!.handed_at).getTime()).toBe(at(1).getTime());
   });
 });

@@ -16,3 +16,4 @@ export * from './documents';
 export * from './handovers';
 export * from './positions';
 export * from './idempotency';
+export * from './reports';
