@@ -9,6 +9,8 @@ let t: TestApp;
 let f: Awaited<ReturnType<typeof createJobsFixture>>;
 let live: Awaited<ReturnType<typeof listenWithRealtime>>;
 const sockets: { disconnect: () => unknown }[] = [];
+type Moves = ReturnType<typeof collect<'jobs.updated'>>;
+type Positions = ReturnType<typeof collect<'couriers.moved'>>;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -38,7 +40,7 @@ describe('socket events', () => {
     const province = await socketFor(f.provinceManager.username);
     const c1 = await socketFor(f.courier1.username);
     const c2 = await socketFor(f.courier2.username);
-    const [gotA, gotB, gotP, got1, got2] = [a, b, province, c1, c2].map((s) => collect(s.socket, 'jobs.updated'));
+    const [gotA, gotB, gotP, got1, got2] = [a, b, province, c1, c2].map((s) => collect(s.socket, 'jobs.updated')) as [Moves, Moves, Moves, Moves, Moves];
 
     const operator = await loginAs(t.app, f.inA.operator.username, TEST_PASSWORD);
     const created = (await operator.post('/api/jobs').send(jobBody(f))).body as Job;
@@ -61,7 +63,7 @@ describe('socket events', () => {
     const a = await socketFor(f.inA.dispatcher.username);
     const b = await socketFor(f.dispatcherB.username);
     const c2 = await socketFor(f.courier2.username);
-    const [gotA, gotB, got2] = [a, b, c2].map((s) => collect(s.socket, 'couriers.moved'));
+    const [gotA, gotB, got2] = [a, b, c2].map((s) => collect(s.socket, 'couriers.moved')) as [Positions, Positions, Positions];
     const me = await socketFor(f.courier1.username);
     const ack = await me.socket.emitWithAck('couriers.position', { lat: 10.951, lng: 106.822, accuracy: 8, at: new Date().toISOString() });
     expect(ack).toEqual({ ok: true, flagged: false });
