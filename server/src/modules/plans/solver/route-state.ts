@@ -68,6 +68,10 @@ export function refreshRoute(m: VrpModel, r: RouteState): void {
   const fwd = r.fwd;
   const bwd = r.bwd;
   const cum = r.cumLoad;
+  // Resize without holes (setting a larger length would make the arrays holey, and slow).
+  while (fwd.length < len) fwd.push(0);
+  while (bwd.length < len) bwd.push(0);
+  while (cum.length < len) cum.push(0);
   fwd.length = len;
   bwd.length = len;
   cum.length = len;
