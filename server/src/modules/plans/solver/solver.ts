@@ -13,7 +13,9 @@ const DEFAULT_BUDGET_MS = 2000;
 export interface SolverTuning {
   /** Annealing cycle length per job (iterations). */
   cycleIterationsPerJob: number;
+  /** Temperature at the start of each cycle, in mean edge lengths of the first plan. */
   t0: number;
+  /** Temperature at the end of each cycle, same unit. */
   tf: number;
   /** Polish every new best with the local search. */
   polishBest: boolean;
