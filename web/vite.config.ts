@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+import { serviceWorkerPlugin } from './pwa/service-worker-plugin';
+
 // The API, socket.io and the built app share one port in production; in development the
 // Vite server forwards the same paths so cookies stay same-origin.
 const apiTarget = 'http://localhost:3000';
@@ -11,7 +13,7 @@ const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   resolve: {
     // `@/lib/…` instead of `../../../lib/…`; mirrored by `paths` in tsconfig.json.
     alias: [{ find: /^@\//, replacement: `${webRoot}src/` }],

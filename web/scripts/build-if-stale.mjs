@@ -17,6 +17,7 @@ const sources = [
   path.join(webDir, 'public'),
   path.join(webDir, 'index.html'),
   path.join(webDir, 'vite.config.ts'),
+  path.join(webDir, 'pwa'),
   path.join(rootDir, 'shared', 'src'),
 ];
 

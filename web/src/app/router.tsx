@@ -38,6 +38,10 @@ export const router = createBrowserRouter([
       { index: true, element: <RootRedirect /> },
       { path: 'login', element: <LoginPage /> },
       {
+        path: 'bien-lai/:id',
+        lazy: page(async () => (await import('./routes/receipt.page')).ReceiptPage),
+      },
+      {
         path: 'operator',
         element: <RoleArea role="operator" />,
         children: [
@@ -70,6 +74,10 @@ export const router = createBrowserRouter([
             lazy: page(
               async () => (await import('./routes/courier-account.page')).CourierAccountPage,
             ),
+          },
+          {
+            path: 'jobs/:id',
+            lazy: page(async () => (await import('./routes/courier-job.page')).CourierJobPage),
           },
         ],
       },

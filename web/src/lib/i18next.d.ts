@@ -9,6 +9,7 @@ declare module 'i18next' {
     resources: {
       translation: typeof vi;
       // One line per feature namespace (features/<feature>/locales/vi.json):
+      courier: typeof import('../features/courier/locales/vi.json');
     };
   }
 }
