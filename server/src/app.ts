@@ -31,6 +31,7 @@ import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { ratingsRoutes } from './modules/ratings/ratings.routes';
 import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes';
+import { exportsRoutes } from './modules/exports/exports.routes';
 
 export type AppDeps = {
   database: Database;
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(ratingsRoutes({ db }));
   api.use(reconciliationRoutes({ db }));
   api.use(adminUnitsRoutes({ db }));
+  api.use(exportsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
   api.use(handoversRoutes({ db }));
