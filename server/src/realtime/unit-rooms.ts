@@ -9,7 +9,18 @@ const TTL_MS = 60_000;
 /** The unit and every unit above it (own first). */
 export async function unitAndAncestors(db: DbOrTx, unitId: string): Promise<string[]> {
   const hit = cache.get(unitId);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.ids;
+  if (hit) {
+    // Stale-while-revalidate: the position hot path never waits on the database for this.
+    if (Date.now() - hit.at > TTL_MS) {
+      hit.at = Date.now();
+      void loadChain(db, unitId).catch(() => undefined);
+    }
+    return hit.ids;
+  }
+  return loadChain(db, unitId);
+}
+
+async function loadChain(db: DbOrTx, unitId: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(db, sql`
     with recursive up as (
       select id, parent_id, 0 as depth from units where id = ${unitId}
