@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { auditEvents, calls, jobs, smsOutbox } from '../../server/src/db/schema';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { createCitizen, seedHolidays } from '../support/calls-factories';
-import { createOrgFixture, createProcedure, TEST_PASSWORD } from '../support/factories';
+import { createOrgFixture, createProcedure, createUser, TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof createOrgFixture>>;
@@ -20,8 +20,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const operator = () => loginAs(t.app, org.inA.operator.username, TEST_PASSWORD);
-const manager = () => loginAs(t.app, org.inA.manager.username, TEST_PASSWORD);
+// One session per role for the file (logins are rate-limited); the Tết test logs in under its own clock.
+let operatorAgent: ReturnType<typeof loginAs> | undefined;
+let managerAgent: ReturnType<typeof loginAs> | undefined;
+const operator = () => (operatorAgent ??= loginAs(t.app, org.inA.operator.username, TEST_PASSWORD));
+const manager = () => (managerAgent ??= loginAs(t.app, org.inA.manager.username, TEST_PASSWORD));
 
 async function logCall(agent: Awaited<ReturnType<typeof operator>>, body: Record<string, unknown>) {
   const res = await agent.post('/api/calls').send(body);
@@ -34,7 +37,7 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     // Friday 5 Feb 2027, 09:00 in Vietnam: the eve of Tết, itself a holiday; the office
     // reopens on Friday 12 Feb.
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-02-05T09:00:00+07:00') });
-    const agent = await operator();
+    const agent = await loginAs(t.app, org.inA.operator.username, TEST_PASSWORD);
     const citizen = await createCitizen(t.database.db, { fullName: 'Lê Thị Hoa' });
     const procedure = await createProcedure(t.database.db, { name: 'Cấp Phiếu lý lịch tư pháp', feeVnd: 200_000, postalChargeVnd: 26_000 });
     const call = await logCall(agent, { callerPhone: citizen.phone.replace('+84', '0'), category: 'pickup_request', content: 'Xin nhận hồ sơ tại nhà' });
@@ -240,5 +243,28 @@ describe('feedback and callbacks', () => {
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('done');
     expect((await agent.post(`/api/calls/callbacks/${cb.body.id}/complete`).send({})).status).toBe(409);
+  });
+});
+
+describe('without Twilio credentials (console telephony)', () => {
+  it('the simulate control runs the voice handler and pops the caller with history; unsigned webhooks stay closed', async () => {
+    // The hotline desk sits at the province office (the top unit), as in the demo data.
+    const desk = await createUser(t.database.db, 'operator', org.province.id);
+    const agent = await loginAs(t.app, desk.username, TEST_PASSWORD);
+    const citizen = await createCitizen(t.database.db, { fullName: 'Đặng Minh Dũng' });
+    await logCall(agent, { callerPhone: citizen.phone, category: 'procedure_question', content: 'Hỏi lệ phí', close: true });
+    const direct = await agent.post('/api/twilio/voice').type('form').send({ CallSid: 'CA123', From: citizen.phone });
+    expect(direct.status).toBe(403);
+    const sim = await agent.post('/api/telephony/simulate').send({ from: citizen.phone.replace('+84', '0') });
+    expect(sim.status, JSON.stringify(sim.body)).toBe(201);
+    expect(sim.body.twiml).toContain('<Dial');
+    const pop = await agent.get(`/api/telephony/screen-pop/${sim.body.callId}`);
+    expect(pop.status).toBe(200);
+    expect(pop.body.citizen.fullName).toBe('Đặng Minh Dũng');
+    expect(pop.body.callerPhone).toBe(citizen.phone);
+    expect(pop.body.lastCalls[0].content).toBe('Hỏi lệ phí');
+    // The simulated call belongs to the hotline's top unit, not the operator's post office.
+    const [row] = await t.database.db.select().from(calls).where(eq(calls.id, sim.body.callId));
+    expect(row!.unitId).toBe(org.province.id);
   });
 });

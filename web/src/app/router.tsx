@@ -5,6 +5,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '@/components/ui/feedback';
 
 import { RequireRole } from './guards/require-role.guard';
+import { RequireStaff } from './guards/require-staff.guard';
 import { CourierLayout } from './layouts/courier-layout';
 import { StaffLayout } from './layouts/staff-layout';
 import { LoginPage } from './routes/login.page';
@@ -99,6 +100,13 @@ export const router = createBrowserRouter([
             index: true,
             lazy: page(async () => (await import('./routes/admin-home.page')).AdminHomePage),
           },
+        ],
+      },
+      {
+        path: 'outbox',
+        element: <RequireStaff>{(me) => <StaffLayout me={me} />}</RequireStaff>,
+        children: [
+          { index: true, lazy: page(async () => (await import('./routes/sms-outbox.page')).SmsOutboxPage) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,8 @@ declare module 'i18next' {
       translation: typeof vi;
       // One line per feature namespace (features/<feature>/locales/vi.json):
       courier: typeof import('../features/courier/locales/vi.json');
+      operator: typeof import('../features/operator/locales/vi.json');
+      sms: typeof import('../features/sms/locales/vi.json');
     };
   }
 }

@@ -72,7 +72,7 @@ export function telephonyRoutes({ db, twilioAuthToken, publicBaseUrl }: ModuleDe
       }
       const r = await handleIncomingCall(
         db,
-        { callSid: simulatedCallSid(), from: body.from, to: body.to, forceOutOfHours: body.outOfHours },
+        { callSid: simulatedCallSid(), from: body.from, to: body.to, forceOutOfHours: body.outOfHours ?? false, simulated: true },
         { publicBaseUrl },
       );
       return withStatus(201, { callId: r.call.id, ticketCode: r.call.ticketCode, twiml: r.twiml });

@@ -16,7 +16,10 @@ type NavItem = { to: string; label: string };
 function navItemsFor(role: RoleValue, t: TFunction): NavItem[] {
   switch (role) {
     case 'operator':
-      return [{ to: '/operator', label: t('nav.operator') }];
+      return [
+        { to: '/operator', label: t('nav.operator') },
+        { to: '/outbox', label: t('title', { ns: 'sms' }) },
+      ];
     case 'dispatcher':
       return [{ to: '/dispatch', label: t('nav.dispatch') }];
     case 'manager':

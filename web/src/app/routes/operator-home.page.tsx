@@ -1,14 +1,20 @@
 import { useTranslation } from 'react-i18next';
 
 import { Page } from '@/components/ui/page';
+import { useAppConfig } from '@/features/app-config/api/get-app-config.api';
+import { OperatorConsole } from '@/features/operator/components/operator-console';
 import { ProcedureSearch } from '@/features/procedures/components/procedure-search';
 
-/** `/operator`: the 1022 desk. Call log and caller history come with their own issues. */
+/** `/operator`: the 1022 desk — calls, callers, jobs from calls, and the procedure catalogue. */
 export function OperatorHomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('operator');
+  const config = useAppConfig();
   return (
-    <Page title={t('operator.title')}>
-      <ProcedureSearch />
+    <Page title={t('title')} subtitle={t('subtitle')}>
+      <OperatorConsole telephony={config.data?.telephony} />
+      <div id="procedure-catalogue" style={{ marginTop: 24 }}>
+        <ProcedureSearch />
+      </div>
     </Page>
   );
 }
