@@ -72,4 +72,18 @@ self.addEventListener('fetch', (event) => {
 // Logging out on this phone forgets the cached answers (they hold citizens' names and phones).
 self.addEventListener('message', (event) => {
   if (event.data === 'clear-data') event.waitUntil(caches.delete(DATA));
+  // The page asks for the answers it needs to open offline (fetched before the worker ran).
+  if (event.data && event.data.type === 'warm' && Array.isArray(event.data.urls)) {
+    event.waitUntil(
+      caches.open(DATA).then((cache) =>
+        Promise.all(
+          event.data.urls.map((u) =>
+            fetch(u, { credentials: 'same-origin' })
+              .then((res) => (res.ok ? cache.put(u, res) : undefined))
+              .catch(() => undefined),
+          ),
+        ),
+      ),
+    );
+  }
 });
