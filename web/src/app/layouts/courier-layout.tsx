@@ -28,8 +28,8 @@ export function CourierLayout({ me }: CourierLayoutProps) {
       <header className={styles.courierTop}>
         <div className={styles.courierTopRow}>
           <Brand to={ROLE_HOME.courier} />
-          <LocaleSwitch touch />
-          <LogoutButton iconOnly />
+          <LocaleSwitch />
+          <LogoutButton iconOnly="always" />
         </div>
         <p className={styles.courierUser}>
           {me.fullName} · {t(`roles.${me.role}`)} · {me.unitName}

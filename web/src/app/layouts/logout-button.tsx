@@ -2,35 +2,43 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { useLogout } from '@/features/auth/api/logout.api';
+import { cx } from '@/lib/cx';
+
+import styles from './logout-button.module.css';
 
 export type LogoutButtonProps = {
   variant?: 'ghost' | 'secondary';
   block?: boolean;
-  /** Icon only (the label stays for screen readers), where a phone's top bar has no room. */
-  iconOnly?: boolean;
+  /**
+   * `always`: icon only, where a phone's top bar has no room; `narrow`: icon only on screens
+   * under 480 px. The label stays for screen readers either way.
+   */
+  iconOnly?: 'always' | 'narrow' | 'never';
 };
 
 /** Ends the session; the hook then shows the login page. */
 export function LogoutButton({
   variant = 'ghost',
   block = false,
-  iconOnly = false,
+  iconOnly = 'never',
 }: LogoutButtonProps) {
   const { t } = useTranslation();
   const logoutMutation = useLogout();
+  const label = logoutMutation.isPending ? t('session.loggingOut') : t('session.logout');
   return (
     <Button
       variant={variant}
       block={block}
-      title={iconOnly ? t('session.logout') : undefined}
-      style={iconOnly ? { paddingInline: 0, minWidth: 'var(--touch-target)' } : undefined}
+      title={iconOnly === 'never' ? undefined : t('session.logout')}
+      className={cx(
+        iconOnly === 'always' && styles.iconOnly,
+        iconOnly === 'narrow' && styles.narrowIconOnly,
+      )}
       disabled={logoutMutation.isPending}
       onClick={() => logoutMutation.mutate()}
     >
       <LogoutIcon />
-      <span className={iconOnly ? 'visually-hidden' : undefined}>
-        {logoutMutation.isPending ? t('session.loggingOut') : t('session.logout')}
-      </span>
+      <span className={iconOnly === 'always' ? styles.hiddenLabel : styles.label}>{label}</span>
     </Button>
   );
 }

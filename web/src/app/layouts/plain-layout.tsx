@@ -27,7 +27,7 @@ export function PlainLayout({ me, children }: PlainLayoutProps) {
         <Brand to={me ? ROLE_HOME[me.role] : '/'} />
         <div className={styles.plainTopActions}>
           <LocaleSwitch />
-          {me && <LogoutButton />}
+          {me && <LogoutButton iconOnly="narrow" />}
         </div>
       </header>
       <main id="main" tabIndex={-1} className={styles.plainMain}>

@@ -35,7 +35,7 @@ export function CourierAccountPage() {
       <div className={styles.actions}>
         <div className={styles.language}>
           <span>{t('locale.label')}</span>
-          <LocaleSwitch touch />
+          <LocaleSwitch />
         </div>
         <LogoutButton variant="secondary" block />
       </div>

@@ -6,21 +6,15 @@ import { LOCALES, setLocale } from '@/lib/i18n';
 import styles from './locale-switch.module.css';
 
 export type LocaleSwitchProps = {
-  /** Full 44 px touch height (courier phones). */
-  touch?: boolean;
   className?: string;
 };
 
 /** VI | EN toggle; the choice is remembered and sets `<html lang>`. */
-export function LocaleSwitch({ touch = false, className }: LocaleSwitchProps) {
+export function LocaleSwitch({ className }: LocaleSwitchProps) {
   const { t, i18n } = useTranslation();
   const active = i18n.resolvedLanguage ?? i18n.language;
   return (
-    <div
-      role="group"
-      aria-label={t('locale.label')}
-      className={cx(styles.switch, touch && styles.touch, className)}
-    >
+    <div role="group" aria-label={t('locale.label')} className={cx(styles.switch, className)}>
       {LOCALES.map((locale) => (
         <button
           key={locale}
