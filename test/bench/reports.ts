@@ -113,7 +113,7 @@ async function main() {
           case when t.status <> 'new' then t.created_at + interval '20 minutes' end,
           case when t.status = 'completed' then t.created_at + interval '1 day' * (1 + (g % 5)) end
         from generate_series(1, ${N}) g
-        cross join lateral (select 1 + (g * 7919) % 40 as o) oo
+        cross join lateral (select (1 + (g::bigint * 7919) % 40)::int as o) oo
         cross join lateral (
           select ${start}::timestamptz + (g::float8 / ${N}) * interval '365 days' as created_at,
                  case when g % 2 = 0 then 'home_assistance' else 'result_delivery' end as type

@@ -12,6 +12,9 @@ declare module 'i18next' {
       courier: typeof import('../features/courier/locales/vi.json');
       operator: typeof import('../features/operator/locales/vi.json');
       sms: typeof import('../features/sms/locales/vi.json');
+      manager: typeof import('../features/manager/locales/vi.json');
+      tracking: typeof import('../features/tracking/locales/vi.json');
+      admin: typeof import('../features/admin/locales/vi.json');
     };
   }
 }

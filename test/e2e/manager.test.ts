@@ -1,0 +1,65 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import ExcelJS from 'exceljs';
+import { addDays, toVnDate } from '@tannha/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openBrowser, type TestBrowser } from './support/browser';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
+let server: RunningServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  browser = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1366, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the manager’s dashboard', () => {
+  it('opens with figures, changes the range, and exports the jobs to an Excel file that has the rows', async () => {
+    const { page, pageErrors } = browser;
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill('manager1');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByLabel('Mật khẩu').press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan đơn vị' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('region', { name: 'Công việc', exact: true }).waitFor();
+
+    const today = toVnDate(new Date());
+    const from30 = addDays(today, -29);
+    const summaryFor30 = page.waitForResponse((r) => r.url().includes('/api/reports/summary') && r.url().includes(`from=${from30}`));
+    await page.getByRole('button', { name: '30 ngày' }).click();
+    const summary = (await (await summaryFor30).json()) as { jobs: { total: number }; late: unknown[] };
+    expect(await page.getByRole('button', { name: '30 ngày' }).getAttribute('aria-pressed')).toBe('true');
+    const jobsCard = page.getByRole('region', { name: 'Công việc', exact: true });
+    await expect.poll(async () => (await jobsCard.textContent()) ?? '').toContain(summary.jobs.total.toLocaleString('vi-VN'));
+    expect(summary.jobs.total).toBeGreaterThan(50);
+    await page.getByRole('heading', { name: 'Công việc theo ngày' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'manager-dashboard.png'), fullPage: true });
+
+    const exportsSection = page.getByRole('region', { name: 'Xuất dữ liệu' });
+    const downloading = page.waitForEvent('download');
+    await exportsSection.getByRole('link', { name: 'Excel' }).first().click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`cong-viec_${from30}_${today}.xlsx`);
+    const file = path.join(SCREENSHOTS, '..', `download-${Date.now()}.xlsx`);
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Công việc')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Mã công việc');
+    expect(ws.rowCount - 1).toBe(summary.jobs.total);
+    const { rm } = await import('node:fs/promises');
+    await rm(file, { force: true });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
+/** The demo's example receipt (server/src/modules/demo/demo-seed-reports.ts). */
+const RECEIPT = { code: 'TNDEMO0001', last4: '5678' };
+let server: RunningServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  browser = await openBrowser({ baseURL: server.baseURL, viewport: { width: 390, height: 844 }, mobile: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a citizen with the tracking link from the receipt', () => {
+  it('sees the steps in plain Vietnamese after giving the last 4 phone digits, and rates the job once', async () => {
+    const { page, pageErrors } = browser;
+    await page.goto(`/tra-cuu/${RECEIPT.code}`);
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor({ timeout: 30_000 });
+
+    await page.getByLabel('4 số cuối điện thoại').fill('0000');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByText('Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này').waitFor();
+
+    await page.getByLabel('4 số cuối điện thoại').fill(RECEIPT.last4);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('heading', { name: 'Hoàn tất' }).waitFor();
+    const timeline = page.getByRole('list').filter({ hasText: 'Đã tiếp nhận yêu cầu của bạn' });
+    await expect.poll(async () => timeline.textContent()).toContain('Kết quả đã được trao cho bạn');
+    expect(await page.getByText('Hùng', { exact: true }).count()).toBe(1);
+    const body = (await page.textContent('body')) ?? '';
+    expect(body).not.toContain('Nguyễn Thị Hồng');
+    expect(body).not.toContain('0912');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'tracking-before-rating.png'), fullPage: true });
+
+    await page.getByRole('radio', { name: '5 sao' }).click();
+    await page.getByLabel('Góp ý (không bắt buộc)').fill('Bưu tá đến đúng hẹn, rất chu đáo.');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText('Cảm ơn bạn đã đánh giá!').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'tracking-rated.png'), fullPage: true });
+
+    // Once per job: coming back shows the rating, not the form.
+    await page.reload();
+    await page.getByLabel('4 số cuối điện thoại').fill(RECEIPT.last4);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByText('Bạn đã đánh giá 5/5 sao.').waitFor();
+    expect(await page.getByRole('button', { name: 'Gửi đánh giá' }).count()).toBe(0);
+    expect(pageErrors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+});

@@ -1,0 +1,134 @@
+import { toVnDate, type CourierShiftCash } from '@tannha/shared';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Button } from '@/components/ui/button';
+import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { Section } from '@/components/ui/page';
+import { ApiError } from '@/lib/api-client';
+import { formatMoney } from '@/lib/format';
+
+import { useHandovers, useRecordHandover, useShiftCash } from '../api/reconciliation.api';
+import styles from './dashboard.module.css';
+
+/** End-of-shift cash: the ledger's figure per courier, the count entered by the manager, the differences. */
+export function ReconciliationPanel({ unitId }: { unitId: string }) {
+  const { t } = useTranslation('manager');
+  const [date, setDate] = useState(() => toVnDate(new Date()));
+  const shifts = useShiftCash(date, unitId);
+  const history = useHandovers(date, date, unitId);
+  return (
+    <Section title={t('reconciliation.title')}>
+      <p className={styles.note}>{t('reconciliation.intro')}</p>
+      <label className={styles.field} style={{ maxWidth: '14rem', marginBottom: 'var(--space-3)' }}>
+        {t('reconciliation.date')}
+        <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+      </label>
+      {shifts.isError ? (
+        <ErrorState error={shifts.error} onRetry={() => void shifts.refetch()} />
+      ) : !shifts.data ? (
+        <LoadingState />
+      ) : shifts.data.length === 0 ? (
+        <p className={styles.note}>{t('reconciliation.empty')}</p>
+      ) : (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">{t('reconciliation.courier')}</th>
+              <th scope="col" className={styles.num}>{t('reconciliation.outstanding')}</th>
+              <th scope="col" className={styles.num}>{t('reconciliation.handedIn')}</th>
+              <th scope="col">{t('reconciliation.counted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shifts.data.map((c) => (
+              <CourierRow key={c.courierId} c={c} date={date} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {history.data && history.data.length > 0 && (
+        <>
+          <h3>{t('reconciliation.history')}</h3>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('reconciliation.courier')}</th>
+                <th scope="col" className={styles.num}>{t('reconciliation.outstanding')}</th>
+                <th scope="col" className={styles.num}>{t('reconciliation.counted')}</th>
+                <th scope="col" className={styles.num}>{t('reconciliation.difference')}</th>
+                <th scope="col">{t('reconciliation.reason')}</th>
+                <th scope="col">{t('reconciliation.countedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.map((h) => (
+                <tr key={h.id}>
+                  <th scope="row">{h.courierName}</th>
+                  <td className={styles.num}>{formatMoney(h.expectedVnd)}</td>
+                  <td className={styles.num}>{formatMoney(h.countedVnd)}</td>
+                  <td className={`${styles.num} ${h.differenceVnd < 0 ? styles.negative : ''}`}>{formatMoney(h.differenceVnd)}</td>
+                  <td>{h.reason ?? '—'}</td>
+                  <td>{h.countedByName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function CourierRow({ c, date }: { c: CourierShiftCash; date: string }) {
+  const { t } = useTranslation('manager');
+  const [counted, setCounted] = useState('');
+  const [reason, setReason] = useState('');
+  const record = useRecordHandover();
+  const amount = Number(counted.replace(/\D/g, ''));
+  const differs = counted !== '' && amount !== c.outstandingVnd;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    record.mutate(
+      { courierId: c.courierId, shiftDate: date, countedVnd: amount, reason: reason || undefined },
+      {
+        onSuccess: () => {
+          setCounted('');
+          setReason('');
+        },
+      },
+    );
+  };
+  const fieldError = record.error instanceof ApiError ? record.error.fields?.reason : undefined;
+  return (
+    <tr>
+      <th scope="row">
+        {c.courierName}
+        <br />
+        <small className={styles.note}>{c.unitName}</small>
+      </th>
+      <td className={styles.num}>{formatMoney(c.outstandingVnd)}</td>
+      <td className={styles.num}>{formatMoney(c.handedInVnd)}</td>
+      <td>
+        {c.outstandingCount === 0 ? (
+          <span className={styles.note}>{t('reconciliation.nothing')}</span>
+        ) : (
+          <form className={styles.form} onSubmit={onSubmit} aria-label={`${t('reconciliation.counted')} — ${c.courierName}`}>
+            <input inputMode="numeric" aria-label={t('reconciliation.counted')} value={counted} onChange={(e) => setCounted(e.target.value)} placeholder={String(c.outstandingVnd)} required />
+            {differs && <input aria-label={t('reconciliation.reason')} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('reconciliation.reason')} />}
+            <Button type="submit" variant="secondary" disabled={record.isPending || counted === ''}>
+              {record.isPending ? t('reconciliation.saving') : t('reconciliation.confirm')}
+            </Button>
+            {record.isError && (
+              <Alert tone="danger">
+                {record.error.message}
+                {fieldError ? ` ${fieldError}` : ''}
+              </Alert>
+            )}
+            {record.isSuccess && <Alert tone="success">{t('reconciliation.saved', { amount: formatMoney(record.data.countedVnd), name: c.courierName })}</Alert>}
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,34 @@
+import type { TrackingView } from '@tannha/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { apiClient } from '@/lib/api-client';
+
+/** `GET /api/track/:code?phone=LAST4`: the public view of a job. */
+export function getTracking(code: string, last4: string, signal?: AbortSignal): Promise<TrackingView> {
+  return apiClient.get<TrackingView>(`/api/track/${encodeURIComponent(code)}`, { query: { phone: last4 }, signal });
+}
+
+export function trackingQueryOptions(code: string, last4: string | null) {
+  return queryOptions({
+    queryKey: ['tracking', code, last4] as const,
+    queryFn: ({ signal }) => getTracking(code, last4!, signal),
+    enabled: last4 !== null,
+    retry: false,
+    // Keeps the ETA and timeline current while the citizen waits, without eating the look-up budget.
+    refetchInterval: 60_000,
+  });
+}
+
+export function useTracking(code: string, last4: string | null) {
+  return useQuery(trackingQueryOptions(code, last4));
+}
+
+/** `POST /api/track/:code/rating`: once per job, after completion. */
+export function useRateJob(code: string, last4: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { stars: number; comment?: string }) =>
+      apiClient.post<{ stars: number; comment: string | null; createdAt: string }>(`/api/track/${encodeURIComponent(code)}/rating`, { body: { phone: last4, ...input } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['tracking', code, last4] }),
+  });
+}
