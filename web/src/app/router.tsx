@@ -39,8 +39,10 @@ export const router = createBrowserRouter([
       { index: true, element: <RootRedirect /> },
       { path: 'login', element: <LoginPage /> },
       // Public tracking (the receipt's QR and the SMS link): no login, outside the role areas.
+      {
         path: 'tra-cuu/:code?',
         lazy: page(async () => (await import('./routes/tracking.page')).TrackingPage),
+      },
       {
         path: 'bien-lai/:id',
         lazy: page(async () => (await import('./routes/receipt.page')).ReceiptPage),
