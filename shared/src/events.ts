@@ -5,6 +5,7 @@
  */
 import type { Job } from './schemas/jobs';
 import type { PositionInput } from './schemas/couriers';
+import type { PlansCommittedPayload } from './schemas/plans';
 
 export const SOCKET_EVENTS = {
   /** A job was created or changed (server → dispatchers of its unit and above, operators, managers, and its courier). */
@@ -72,6 +73,7 @@ export type ServerToClientEvents = {
   'couriers.moved': (p: CouriersMovedPayload) => void;
   'couriers.duty': (p: CouriersDutyPayload) => void;
   hello: (p: HelloPayload) => void;
+  'plans.committed': (p: PlansCommittedPayload) => void;
 };
 
 export type ClientToServerEvents = {

@@ -15,3 +15,4 @@ export * from './reconciliation';
 export * from './payments';
 export * from './documents';
 export * from './handovers';
+export * from './plans';

@@ -17,3 +17,4 @@ export * from './handovers';
 export * from './positions';
 export * from './idempotency';
 export * from './reports';
+export * from './plans';
