@@ -195,6 +195,26 @@ describe('logging in through the login page', () => {
     await heading(page, 'Đăng nhập');
   });
 
+  it('sends a user whose session ended to the login page with the reason, and back afterwards', async () => {
+    const { page, context } = await browse();
+    await logIn(page, 'operator2');
+    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    // The server forgets nobody on its own in a test run, so the session "ends" by losing the cookie.
+    await context.clearCookies();
+    await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('khai sinh');
+    await page.waitForURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('expired') === '1',
+    );
+    await page.getByText('Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.').waitFor();
+    await screenshot(page, 'login-expired');
+
+    await page.getByLabel('Tên đăng nhập').fill('operator2');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    expect(pathOf(page)).toBe('/operator');
+  });
+
   it('refuses one role’s page to another role with a link home', async () => {
     const { page } = await browse(PHONE);
     await logIn(page, 'courier2');
