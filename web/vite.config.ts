@@ -20,6 +20,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      // Host stays the dev server's, so the API's same-origin check on writes accepts the
+      // browser's Origin (http://localhost:5173).
       '/api': { target: apiTarget, changeOrigin: false },
       '/socket.io': { target: apiTarget, ws: true },
     },
