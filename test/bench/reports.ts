@@ -188,12 +188,12 @@ async function main() {
     await database.close();
     if (keep) {
       console.log(`kept database ${name} (--keep): drop it when done`);
-      return;
+    } else {
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
     }
-    const a = new pg.Client({ connectionString: serverUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
   }
 }
 
