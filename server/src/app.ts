@@ -32,6 +32,7 @@ import { ratingsRoutes } from './modules/ratings/ratings.routes';
 import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 
 export type AppDeps = {
   database: Database;
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(reconciliationRoutes({ db }));
   api.use(adminUnitsRoutes({ db }));
   api.use(exportsRoutes({ db }));
+  api.use(notificationsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
   api.use(handoversRoutes({ db }));

@@ -1,0 +1,302 @@
+/**
+ * Turns a unit's day (couriers, open jobs, settings) into solver problems, and solver plans
+ * back into stored routes. No database and no HTTP here: the service loads the rows and
+ * passes them in, which keeps the translation testable on its own.
+ */
+import type { PlanUnassignedReason, PlanViolation } from '@tannha/shared';
+import { buildMatrix, type LatLng } from './distance/distance-matrix';
+import { retimeRoute, solveInWorker, type VrpJob, type VrpPlan, type VrpProblem, type VrpStop, type VrpVehicle } from './solver';
+import type { CandidateCourierRow, CandidateJobRow } from './plans.repository';
+
+/** Not yet visited: the planner may give them to any eligible courier. */
+export const PLANNABLE_STATUSES = ['new', 'assigned', 'accepted'] as const;
+/** Under way: they keep their courier and head the route, in this order. */
+export const STARTED_STATUSES = ['on_site', 'en_route', 'picked_up'] as const;
+
+export type PlanSettings = {
+  /** Seconds since local midnight. */
+  shiftStart: number;
+  shiftEnd: number;
+  capacity: number;
+  /** Seconds of service per job type. */
+  serviceSeconds: Record<string, number>;
+};
+
+export type PlanCourier = {
+  id: string;
+  fullName: string;
+  unitId: string;
+  unitName: string;
+  start: LatLng;
+  end: LatLng;
+  /** Whether the route starts at the courier's last position (live re-plan) rather than the post office. */
+  fromLastPosition: boolean;
+};
+
+export type PlanJobInfo = {
+  code: string;
+  type: string;
+  status: string;
+  unitId: string;
+  courierId: string | null;
+  addressText: string;
+  lat: number | null;
+  lng: number | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+};
+
+/** What the plan row keeps beside its routes (jsonb `context`). */
+export type PlanContext = {
+  problem: VrpProblem;
+  /** Local midnight of the planned date, ms since the epoch: solver times are seconds after it. */
+  dayStartMs: number;
+  distanceSource: string;
+  couriers: PlanCourier[];
+  jobs: Record<string, PlanJobInfo>;
+  /** Stops already under way, per courier, in the order they must stay. */
+  fixed: Record<string, string[]>;
+  /** Couriers each job may go to, when not every courier of the plan may take it. */
+  eligible: Record<string, string[]>;
+};
+
+export type StoredRoute = {
+  courierId: string;
+  jobIds: string[];
+  stops: VrpStop[];
+  distance: number;
+  load: number;
+  end: number;
+  violations: { jobId: string; kind: PlanViolation }[];
+};
+export type StoredUnassigned = { jobId: string; reason: PlanUnassignedReason };
+
+const DAY = 86_400;
+/** A last position older than this is not a good start; the post office is used instead. */
+const FRESH_POSITION_MS = 60 * 60_000;
+
+/** Couriers of the plan with their start and end places; those with no place at all are left out. */
+export function toPlanCouriers(rows: CandidateCourierRow[], live: boolean, now: Date): PlanCourier[] {
+  const out: PlanCourier[] = [];
+  for (const r of rows) {
+    const office = r.office_lat !== null && r.office_lng !== null ? { lat: Number(r.office_lat), lng: Number(r.office_lng) } : null;
+    const lastAt = r.last_at ? new Date(r.last_at).getTime() : null;
+    const fresh = live && r.on_duty && r.last_lat !== null && r.last_lng !== null && lastAt !== null && now.getTime() - lastAt <= FRESH_POSITION_MS;
+    const start = fresh ? { lat: Number(r.last_lat), lng: Number(r.last_lng) } : office;
+    const end = office ?? start;
+    if (!start || !end) continue;
+    out.push({ id: r.id, fullName: r.full_name, unitId: r.unit_id, unitName: r.unit_name, start, end, fromLastPosition: Boolean(fresh) });
+  }
+  return out;
+}
+
+export type BuiltProblem = {
+  context: PlanContext;
+  /** Independent sub-problems (couriers that can share work), solved separately. */
+  parts: { problem: VrpProblem; fixedPrefix: Record<string, string[]> }[];
+  /** Jobs the planner leaves out before solving, with why. */
+  preUnassigned: StoredUnassigned[];
+};
+
+/**
+ * The solver's input for a day. Times are seconds after local midnight; a job's window is
+ * its arrival window (`latest` = window end); a job without a window fits anywhere in the
+ * shift. Started jobs are pinned to their courier, at the head, with their window relaxed
+ * (the courier is already on the way). Jobs may only go to couriers of their unit or a unit
+ * below it (`subtreeOf`), as assignment requires: couriers who can share jobs form one
+ * sub-problem; a job open to only one courier is pinned to them.
+ */
+export async function buildProblem(opts: {
+  couriers: PlanCourier[];
+  jobs: CandidateJobRow[];
+  subtreeOf: Map<string, Set<string>>;
+  settings: PlanSettings;
+  departAt: number;
+  dayStartMs: number;
+  osrmUrl?: string | undefined;
+}): Promise<BuiltProblem> {
+  const { couriers, settings, departAt, dayStartMs } = opts;
+  const courierIds = new Set(couriers.map((c) => c.id));
+  const points: LatLng[] = [];
+  const vehicles: VrpVehicle[] = couriers.map((c) => {
+    points.push(c.start, c.end);
+    return { id: c.id, startIndex: points.length - 2, endIndex: points.length - 1, shiftStart: departAt, shiftEnd: settings.shiftEnd, capacity: settings.capacity };
+  });
+  const info: Record<string, PlanJobInfo> = {};
+  const vrpJobs: VrpJob[] = [];
+  const preUnassigned: StoredUnassigned[] = [];
+  const eligible: Record<string, string[]> = {};
+  const startedRank = (s: string) => (STARTED_STATUSES as readonly string[]).indexOf(s);
+  const fixedRows: CandidateJobRow[] = [];
+  const sec = (d: Date) => Math.round((d.getTime() - dayStartMs) / 1000);
+
+  for (const j of opts.jobs) {
+    info[j.id] = {
+      code: j.code,
+      type: j.type,
+      status: j.status,
+      unitId: j.unitId,
+      courierId: j.courierId,
+      addressText: j.addressText,
+      lat: j.lat,
+      lng: j.lng,
+      windowStart: j.windowStart?.toISOString() ?? null,
+      windowEnd: j.windowEnd?.toISOString() ?? null,
+    };
+    if (j.lat === null || j.lng === null) {
+      preUnassigned.push({ jobId: j.id, reason: 'no_location' });
+      continue;
+    }
+    const started = startedRank(j.status) >= 0;
+    let must: string | null = null;
+    if (started) {
+      if (!j.courierId || !courierIds.has(j.courierId)) {
+        preUnassigned.push({ jobId: j.id, reason: 'courier_off_duty' });
+        continue;
+      }
+      must = j.courierId;
+      fixedRows.push(j);
+    } else if (j.status === 'accepted' && j.courierId && courierIds.has(j.courierId)) {
+      // The courier has said yes: keep it with them, in whatever order fits best.
+      must = j.courierId;
+    } else {
+      const subtree = opts.subtreeOf.get(j.unitId) ?? new Set<string>();
+      const ok = couriers.filter((c) => subtree.has(c.unitId)).map((c) => c.id);
+      if (ok.length === 0) {
+        preUnassigned.push({ jobId: j.id, reason: 'no_eligible_vehicle' });
+        continue;
+      }
+      if (ok.length === 1) must = ok[0]!;
+      else if (ok.length < couriers.length) eligible[j.id] = ok;
+    }
+    points.push({ lat: j.lat, lng: j.lng });
+    const earliest = started ? 0 : j.windowStart ? Math.max(0, sec(j.windowStart)) : 0;
+    const latest = started ? 2 * DAY : j.windowEnd ? sec(j.windowEnd) : j.windowStart ? sec(j.windowStart) : DAY;
+    vrpJobs.push({
+      id: j.id,
+      index: points.length - 1,
+      earliest,
+      latest,
+      serviceTime: settings.serviceSeconds[j.type] ?? 15 * 60,
+      size: 1,
+      mustVehicleId: must,
+    });
+  }
+
+  const fixed: Record<string, string[]> = {};
+  fixedRows
+    .sort((a, b) => startedRank(a.status) - startedRank(b.status) || (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) || a.code.localeCompare(b.code))
+    .forEach((j) => (fixed[j.courierId!] ??= []).push(j.id));
+
+  const matrix = await buildMatrix(points, { osrmUrl: opts.osrmUrl });
+  const problem: VrpProblem = { vehicles, jobs: vrpJobs, distance: matrix.distance, time: matrix.time };
+
+  // Couriers who can share jobs belong together (union–find over each job's eligible couriers).
+  const parent = new Map(couriers.map((c) => [c.id, c.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: string, b: string) => parent.set(find(a), find(b));
+  const jobCouriers = (j: VrpJob) => (j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id)));
+  for (const j of vrpJobs) {
+    const cs = jobCouriers(j);
+    for (const c of cs.slice(1)) union(cs[0]!, c);
+  }
+  const groups = new Map<string, { vehicles: VrpVehicle[]; jobs: VrpJob[] }>();
+  for (const v of vehicles) {
+    const g = groups.get(find(v.id)) ?? { vehicles: [], jobs: [] };
+    g.vehicles.push(v);
+    groups.set(find(v.id), g);
+  }
+  for (const j of vrpJobs) groups.get(find(jobCouriers(j)[0]!))!.jobs.push(j);
+  const parts = [...groups.values()]
+    .filter((g) => g.jobs.length > 0)
+    .map((g) => {
+      const ids = new Set(g.vehicles.map((v) => v.id));
+      const fixedPrefix = Object.fromEntries(Object.entries(fixed).filter(([c]) => ids.has(c)));
+      return { problem: { vehicles: g.vehicles, jobs: g.jobs, distance: problem.distance, time: problem.time }, fixedPrefix };
+    });
+
+  return {
+    context: { problem, dayStartMs, distanceSource: matrix.source, couriers, jobs: info, fixed, eligible },
+    parts,
+    preUnassigned,
+  };
+}
+
+/**
+ * Solves every part on its own worker thread (in parallel) and merges the answers. A job
+ * that may go to only some couriers of a shared part and landed elsewhere is taken out again
+ * (reason `no_room`) and its route re-timed.
+ */
+export async function solveParts(
+  built: BuiltProblem,
+  opts: { budgetMs: number; signal?: AbortSignal | undefined },
+): Promise<{ plan: VrpPlan; elapsedMs: number }> {
+  const started = performance.now();
+  const answers = await Promise.all(
+    built.parts.map((p) => solveInWorker(p.problem, { timeBudgetMs: opts.budgetMs, seed: 1, fixedPrefix: p.fixedPrefix }, { signal: opts.signal })),
+  );
+  const merged: VrpPlan = { routes: [], unassigned: [], totalDistance: 0, iterations: 0, elapsedMs: 0 };
+  for (const a of answers) {
+    merged.unassigned.push(...a.unassigned);
+    merged.iterations += a.iterations;
+    for (const r of a.routes) {
+      const bad = r.stops.filter((s) => built.context.eligible[s.jobId] && !built.context.eligible[s.jobId]!.includes(r.vehicleId));
+      if (bad.length === 0) {
+        merged.routes.push(r);
+        continue;
+      }
+      for (const s of bad) merged.unassigned.push({ jobId: s.jobId, reason: 'no_room' });
+      const keep = r.stops.filter((s) => !bad.includes(s)).map((s) => s.jobId);
+      if (keep.length > 0) merged.routes.push(retimeRoute(built.context.problem, r.vehicleId, keep).route);
+    }
+  }
+  merged.totalDistance = merged.routes.reduce((s, r) => s + r.distance, 0);
+  merged.elapsedMs = performance.now() - started;
+  return { plan: merged, elapsedMs: merged.elapsedMs };
+}
+
+/** Stored routes for every courier of the plan (an empty one for couriers with no stops). */
+export function toStoredRoutes(ctx: PlanContext, plan: VrpPlan): StoredRoute[] {
+  return ctx.couriers.map((c) => {
+    const r = plan.routes.find((x) => x.vehicleId === c.id);
+    if (r) return { courierId: c.id, jobIds: r.stops.map((s) => s.jobId), stops: r.stops, distance: r.distance, load: r.load, end: r.end, violations: [] };
+    return retime(ctx, c.id, []);
+  });
+}
+
+/** Re-times a courier's stops in the given order and flags what the order breaks. */
+export function retime(ctx: PlanContext, courierId: string, jobIds: string[]): StoredRoute {
+  const r = retimeRoute(ctx.problem, courierId, jobIds);
+  return {
+    courierId,
+    jobIds,
+    stops: r.route.stops,
+    distance: r.route.distance,
+    load: r.route.load,
+    end: jobIds.length === 0 ? vehicleOf(ctx, courierId).shiftStart : r.route.end,
+    violations: r.violations,
+  };
+}
+
+export function vehicleOf(ctx: PlanContext, courierId: string): VrpVehicle {
+  return ctx.problem.vehicles.find((v) => v.id === courierId)!;
+}
+
+/** The stored routes as a solver plan (for the independent validator). */
+export function toVrpPlan(routes: StoredRoute[], unassigned: StoredUnassigned[], inProblem: Set<string>): VrpPlan {
+  const used = routes.filter((r) => r.jobIds.length > 0);
+  return {
+    routes: used.map((r) => ({ vehicleId: r.courierId, stops: r.stops, distance: r.distance, load: r.load, end: r.end })),
+    unassigned: unassigned
+      .filter((u) => inProblem.has(u.jobId))
+      .map((u) => ({ jobId: u.jobId, reason: u.reason === 'removed_by_dispatcher' ? 'no_room' : (u.reason as 'no_room') })),
+    totalDistance: used.reduce((s, r) => s + r.distance, 0),
+    iterations: 0,
+    elapsedMs: 0,
+  };
+}
