@@ -63,7 +63,9 @@ export const router = createBrowserRouter([
         children: [
           {
             index: true,
-            lazy: page(async () => (await import('./routes/dispatch-home.page')).DispatchHomePage),
+            lazy: page(
+              async () => (await import('./routes/dispatch.page')).DispatchPage,
+            ),
           },
         ],
       },

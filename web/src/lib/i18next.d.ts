@@ -9,6 +9,8 @@ declare module 'i18next' {
     resources: {
       translation: typeof vi;
       // One line per feature namespace (features/<feature>/locales/vi.json):
+      jobs: typeof import('../features/jobs/locales/vi.json');
+      dispatch: typeof import('../features/dispatch/locales/vi.json');
       courier: typeof import('../features/courier/locales/vi.json');
       operator: typeof import('../features/operator/locales/vi.json');
       sms: typeof import('../features/sms/locales/vi.json');

@@ -1,0 +1,128 @@
+import type {
+  AssignJobInput,
+  Courier,
+  Job,
+  JobEvent,
+  JobList,
+  JobSuggestion,
+  ListJobsQuery,
+  TransitionJobInput,
+} from '@tannha/shared';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+
+import { apiClient, type QueryParams } from '@/lib/api-client';
+
+/** Filters of `GET /api/jobs` as the web sends them (lists joined by commas). */
+export type JobFilters = Partial<Omit<ListJobsQuery, 'status' | 'board'>> & {
+  status?: string[];
+  board?: string[];
+};
+
+function toParams(f: JobFilters): QueryParams {
+  const { status, board, ...rest } = f;
+  return {
+    ...(rest as QueryParams),
+    status: status?.length ? status.join(',') : undefined,
+    board: board?.length ? board.join(',') : undefined,
+  };
+}
+
+/** Query keys: everything about jobs lives under `['jobs']`, so one invalidation refreshes it all. */
+export const jobKeys = {
+  all: ['jobs'] as const,
+  list: (f: JobFilters) => ['jobs', 'list', f] as const,
+  late: () => ['jobs', 'late'] as const,
+  detail: (id: string) => ['jobs', 'detail', id] as const,
+  events: (id: string) => ['jobs', 'events', id] as const,
+  suggestions: (id: string) => ['jobs', 'suggestions', id] as const,
+  couriers: () => ['couriers'] as const,
+};
+
+export const getJobs = (f: JobFilters, signal?: AbortSignal) =>
+  apiClient.get<JobList>('/api/jobs', { query: toParams(f), signal });
+export const getJob = (id: string, signal?: AbortSignal) =>
+  apiClient.get<Job>(`/api/jobs/${id}`, { signal });
+export const getJobEvents = (id: string, signal?: AbortSignal) =>
+  apiClient.get<{ items: JobEvent[] }>(`/api/jobs/${id}/events`, { signal });
+export const getLateJobs = (signal?: AbortSignal) =>
+  apiClient.get<{ items: Job[] }>('/api/jobs/late', { signal });
+export const getSuggestions = (id: string, signal?: AbortSignal) =>
+  apiClient.get<{ items: JobSuggestion[] }>(`/api/jobs/${id}/suggestions`, { signal });
+export const getCouriers = (signal?: AbortSignal) =>
+  apiClient.get<{ items: Courier[] }>('/api/couriers', { signal });
+
+export const jobsQueryOptions = (f: JobFilters) =>
+  queryOptions({ queryKey: jobKeys.list(f), queryFn: ({ signal }) => getJobs(f, signal) });
+export const jobQueryOptions = (id: string) =>
+  queryOptions({ queryKey: jobKeys.detail(id), queryFn: ({ signal }) => getJob(id, signal) });
+export const jobEventsQueryOptions = (id: string) =>
+  queryOptions({ queryKey: jobKeys.events(id), queryFn: ({ signal }) => getJobEvents(id, signal) });
+export const lateJobsQueryOptions = () =>
+  queryOptions({ queryKey: jobKeys.late(), queryFn: ({ signal }) => getLateJobs(signal) });
+export const suggestionsQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: jobKeys.suggestions(id),
+    queryFn: ({ signal }) => getSuggestions(id, signal),
+  });
+export const couriersQueryOptions = () =>
+  queryOptions({ queryKey: jobKeys.couriers(), queryFn: ({ signal }) => getCouriers(signal) });
+
+/** A list of jobs (`GET /api/jobs`). */
+export const useJobs = (f: JobFilters) => useQuery(jobsQueryOptions(f));
+/** One job. */
+export const useJob = (id: string | undefined) =>
+  useQuery({ ...jobQueryOptions(id ?? ''), enabled: Boolean(id) });
+/** A job's timeline. */
+export const useJobEvents = (id: string | undefined) =>
+  useQuery({ ...jobEventsQueryOptions(id ?? ''), enabled: Boolean(id) });
+/** The late list. */
+export const useLateJobs = () => useQuery(lateJobsQueryOptions());
+/** Couriers suggested for a job. */
+export const useSuggestions = (id: string | undefined) =>
+  useQuery({ ...suggestionsQueryOptions(id ?? ''), enabled: Boolean(id) });
+/** Couriers of the caller's units with position and load. */
+export const useCouriers = () => useQuery(couriersQueryOptions());
+
+function refreshJobs(qc: QueryClient) {
+  void qc.invalidateQueries({ queryKey: jobKeys.all });
+  void qc.invalidateQueries({ queryKey: jobKeys.couriers() });
+}
+
+/** Assign, reassign or unassign a job. */
+export function useAssignJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ jobId, ...body }: AssignJobInput & { jobId: string }) =>
+      apiClient.post<Job>(`/api/jobs/${jobId}/assign`, { body }),
+    onSuccess: (job) => {
+      qc.setQueryData(jobKeys.detail(job.id), job);
+      refreshJobs(qc);
+    },
+  });
+}
+
+/** Move a job along its lifecycle; each call carries a fresh Idempotency-Key so a retry of the same press is safe. */
+export function useTransitionJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      jobId,
+      idempotencyKey,
+      ...body
+    }: TransitionJobInput & { jobId: string; idempotencyKey?: string }) =>
+      apiClient.post<{ job: Job; event: JobEvent }>(`/api/jobs/${jobId}/transitions`, {
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey ?? crypto.randomUUID() },
+      }),
+    onSuccess: ({ job }) => {
+      qc.setQueryData(jobKeys.detail(job.id), job);
+      refreshJobs(qc);
+    },
+  });
+}

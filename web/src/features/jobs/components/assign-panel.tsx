@@ -1,0 +1,124 @@
+import type { Courier, Job } from '@tannha/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Button } from '@/components/ui/button';
+import { Alert, LoadingState } from '@/components/ui/feedback';
+import { ApiError } from '@/lib/api-client';
+import { currentLocale } from '@/lib/i18n';
+
+import { useAssignJob, useSuggestions } from '../api/jobs.api';
+
+import styles from './jobs.module.css';
+
+const REASSIGNABLE = ['new', 'assigned', 'accepted', 'failed_attempt'];
+
+export type AssignPanelProps = {
+  job: Job;
+  couriers: readonly Courier[];
+  /** A courier clicked on the map while this job is selected. */
+  preselected?: string | undefined;
+};
+
+/** Suggestions with their reasons, a courier picker, and unassign, for the selected job. */
+export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
+  const { t } = useTranslation('jobs');
+  const suggestions = useSuggestions(job.id);
+  const assign = useAssignJob();
+  const [picked, setPicked] = useState(preselected ?? '');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string>();
+  const locale = currentLocale();
+  const effective = job.status === 'on_hold' ? (job.heldFrom ?? '') : job.status;
+  const canChange = REASSIGNABLE.includes(effective);
+  const needsReason = job.courier !== null;
+
+  const run = (courierId: string | null) => {
+    setDone(undefined);
+    const name = couriers.find((c) => c.id === courierId)?.fullName ?? '';
+    assign.mutate(
+      { jobId: job.id, courierId, reason: reason.trim() || undefined },
+      {
+        onSuccess: () => {
+          setDone(
+            courierId
+              ? t('assign.done', { code: job.code, name })
+              : t('assign.unassigned', { code: job.code }),
+          );
+          setReason('');
+        },
+      },
+    );
+  };
+
+  if (!canChange) {
+    return (
+      <section className={styles.assign}>
+        <h3>{t('assign.heading')}</h3>
+        <p className={styles.muted}>{t('assign.cannot')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className={styles.assign} aria-label={t('assign.heading')}>
+      <h3>{t('assign.suggestions')}</h3>
+      {done && <Alert tone="success">{done}</Alert>}
+      {assign.isError && (
+        <Alert tone="danger">
+          {assign.error instanceof ApiError ? assign.error.message : String(assign.error)}
+        </Alert>
+      )}
+      {needsReason && (
+        <label className={styles.muted}>
+          {t('assign.reason')}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
+      {suggestions.isLoading && <LoadingState />}
+      {suggestions.data && suggestions.data.items.length === 0 && (
+        <p className={styles.muted}>{t('assign.noSuggestions')}</p>
+      )}
+      {suggestions.data && suggestions.data.items.length > 0 && (
+        <ol className={styles.suggestions}>
+          {suggestions.data.items.slice(0, 5).map((s) => (
+            <li key={s.courier.id} className={styles.suggestion}>
+              <span>
+                <strong>{s.courier.fullName}</strong>
+                <span className={styles.muted}>{s.why[locale]}</span>
+              </span>
+              <Button
+                variant="secondary"
+                disabled={assign.isPending || s.courier.id === job.courier?.id}
+                onClick={() => run(s.courier.id)}
+                aria-label={t('assign.assignTo', { name: s.courier.fullName })}
+              >
+                {t('assign.confirm')}
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <label className={styles.muted}>
+        {t('assign.orPick')}
+        <select value={picked} onChange={(e) => setPicked(e.target.value)}>
+          <option value="">{t('assign.pick')}</option>
+          {couriers.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.fullName} · {c.unitName} · {t('assign.load', { count: c.openJobs })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className={styles.row}>
+        <Button disabled={!picked || assign.isPending} onClick={() => run(picked)}>
+          {t('assign.confirm')}
+        </Button>
+        {job.courier && (
+          <Button variant="secondary" disabled={assign.isPending} onClick={() => run(null)}>
+            {t('assign.unassign')}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Button } from '@/components/ui/button';
+import { ErrorState, LoadingState } from '@/components/ui/feedback';
+import { formatDate, formatDateTime, formatMoney, formatPhone } from '@/lib/format';
+
+import { useJob, useJobEvents } from '../api/jobs.api';
+
+import { BoardDot, JobStatusBadge, JobTypeLabel } from './job-badges';
+import { JobTimeline } from './job-timeline';
+import styles from './jobs.module.css';
+
+export type JobDrawerProps = {
+  jobId: string;
+  onClose: () => void;
+  /** Screen-specific actions (assign, transitions) shown above the timeline. */
+  children?: ReactNode;
+};
+
+/** A side panel with everything about one job and its timeline; Escape closes it. */
+export function JobDrawer({ jobId, onClose, children }: JobDrawerProps) {
+  const { t } = useTranslation('jobs');
+  const job = useJob(jobId);
+  const events = useJobEvents(jobId);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [jobId, onClose]);
+
+  const j = job.data;
+  return (
+    <aside className={styles.drawer} aria-label={j ? j.code : t('detail.timeline')}>
+      <div className={styles.drawerHead}>
+        <h2 ref={headingRef} tabIndex={-1}>
+          {j ? j.code : '…'}
+        </h2>
+        <Button variant="ghost" onClick={onClose}>
+          {t('detail.close')}
+        </Button>
+      </div>
+      <div className={styles.drawerBody}>
+        {job.isError && <ErrorState error={job.error} onRetry={() => void job.refetch()} />}
+        {!j && !job.isError && <LoadingState />}
+        {j && (
+          <>
+            <div className={styles.badges}>
+              <BoardDot board={j.board} late={j.late} />
+              <JobStatusBadge status={j.status} />
+              <span>
+                <JobTypeLabel type={j.type} />
+              </span>
+              {j.priority > 0 && <strong>{t(`detail.priority.${j.priority as 1 | 2}`)}</strong>}
+            </div>
+            <dl className={styles.facts}>
+              <dt>{t('detail.citizen')}</dt>
+              <dd>{j.citizen.fullName}</dd>
+              <dt>{t('detail.phone')}</dt>
+              <dd>{j.citizen.phone ? formatPhone(j.citizen.phone) : j.citizen.phoneMasked}</dd>
+              <dt>{t('detail.address')}</dt>
+              <dd>{j.addressText}</dd>
+              {j.procedure && (
+                <>
+                  <dt>{t('detail.procedure')}</dt>
+                  <dd>{j.procedure.name}</dd>
+                </>
+              )}
+              {j.dossierCode && (
+                <>
+                  <dt>{t('detail.dossierCode')}</dt>
+                  <dd>{j.dossierCode}</dd>
+                </>
+              )}
+              <dt>{t('detail.due')}</dt>
+              <dd>{j.dueDate ? formatDate(j.dueDate) : '—'}</dd>
+              {j.windowStart && (
+                <>
+                  <dt>{t('detail.window')}</dt>
+                  <dd>{formatDateTime(j.windowStart)}</dd>
+                </>
+              )}
+              <dt>{t('detail.fees')}</dt>
+              <dd>
+                {formatMoney(j.feeDueVnd)} / {formatMoney(j.postalChargeVnd)}
+              </dd>
+              <dt>{t('detail.courier')}</dt>
+              <dd>
+                {j.courier ? (
+                  <>
+                    {j.courier.fullName}{' '}
+                    {j.assignedAt && (
+                      <span className={styles.muted}>
+                        ({t('detail.since', { time: formatDateTime(j.assignedAt) })})
+                      </span>
+                    )}
+                  </>
+                ) : (
+                  t('detail.noCourier')
+                )}
+              </dd>
+              {j.notes && (
+                <>
+                  <dt>{t('detail.notes')}</dt>
+                  <dd>{j.notes}</dd>
+                </>
+              )}
+            </dl>
+            {children}
+            <section>
+              <h3>{t('detail.timeline')}</h3>
+              {events.data ? <JobTimeline events={events.data.items} /> : <LoadingState />}
+            </section>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}
