@@ -106,8 +106,13 @@ export function historyQueryOptions(citizenId: string | null) {
 export const useCitizenHistory = (citizenId: string | null) => useQuery(historyQueryOptions(citizenId));
 
 export function useSimulateCall() {
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { from: string; outOfHours?: boolean }) => apiClient.post<SimulateCallResult>('/api/telephony/simulate', { body: input }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: operatorKeys.todayCalls });
+      void qc.invalidateQueries({ queryKey: operatorKeys.callbacks });
+    },
   });
 }
 

@@ -1,5 +1,8 @@
 import {
   CALL_CATEGORIES,
+  addDays,
+  dayOfWeek,
+  toVnDate,
   maskPhone,
   normalizePhone,
   vnStartOfDay,
@@ -41,6 +44,7 @@ import styles from './operator-console.module.css';
 type CallDraft = { category: string; content: string; callerName: string; addressText: string; procedureId: string; procedureName: string };
 type JobDraft = {
   open: boolean;
+  prefilled: boolean;
   type: 'home_assistance' | 'result_delivery';
   unitId: string;
   addressText: string;
@@ -58,6 +62,7 @@ type JobDraft = {
 const EMPTY_CALL: CallDraft = { category: '', content: '', callerName: '', addressText: '', procedureId: '', procedureName: '' };
 const EMPTY_JOB: JobDraft = {
   open: false,
+  prefilled: false,
   type: 'home_assistance',
   unitId: '',
   addressText: '',
@@ -73,9 +78,15 @@ const EMPTY_JOB: JobDraft = {
 };
 const WINDOWS = ['08:00-10:00', '10:00-12:00', '13:30-15:30', '15:30-17:00'];
 
-/** Focuses an element by id after the render that shows it. */
+/** Focuses an element by id as soon as it is on screen (it may still be loading), for up to 3 s. */
 function focusSoon(id: string) {
-  setTimeout(() => document.getElementById(id)?.focus(), 0);
+  const until = Date.now() + 3000;
+  const tryFocus = () => {
+    const el = document.getElementById(id);
+    if (el) el.focus();
+    else if (Date.now() < until) setTimeout(tryFocus, 30);
+  };
+  setTimeout(tryFocus, 0);
 }
 
 function errorText(err: unknown): string | undefined {
@@ -301,27 +312,39 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
   const units = useUnits();
   const postOffices = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'post_office'), [units.data]);
   const citizen = history.data?.citizen;
+  // The next two weeks as dd/MM/yyyy choices (a native date input follows the OS locale, not ours).
+  const nextDays = useMemo(() => {
+    const today = toVnDate(new Date());
+    return Array.from({ length: 14 }, (_, i) => addDays(today, i + 1));
+  }, []);
   const closed = call.closedAt !== null;
 
-  // Alt+J opens the job form with what is known: caller's address and unit, type from category.
+  // Alt+J opens the job form; the type follows the call's category.
   const lastSignal = useRef(jobOpenSignal);
   useEffect(() => {
     if (jobOpenSignal === lastSignal.current) return;
     lastSignal.current = jobOpenSignal;
     if (closed || call.jobId) return;
+    setJob((j) => ({ ...j, open: true, type: draft.category === 'delivery_request' ? 'result_delivery' : j.type }));
+    focusSoon('job-procedure');
+  }, [jobOpenSignal, closed, call.jobId, draft.category, setJob]);
+
+  // Once the form is open and the caller's record has loaded, fill in what is known (once):
+  // the saved address with its pin, the caller's post office, the procedure from the call.
+  useEffect(() => {
+    if (!job.open || job.prefilled || !units.data || (call.citizenId && !citizen)) return;
+    const address = citizen?.addresses[0];
     setJob((j) => ({
       ...j,
-      open: true,
-      type: draft.category === 'delivery_request' ? 'result_delivery' : j.type,
+      prefilled: true,
       unitId: j.unitId || (citizen?.unitId && postOffices.some((u) => u.id === citizen.unitId) ? citizen.unitId : (postOffices[0]?.id ?? '')),
-      addressText: j.addressText || citizen?.addresses[0]?.addressText || draft.addressText,
-      lat: j.lat ?? citizen?.addresses[0]?.lat ?? null,
-      lng: j.lng ?? citizen?.addresses[0]?.lng ?? null,
+      addressText: j.addressText || address?.addressText || draft.addressText,
+      lat: j.lat ?? address?.lat ?? null,
+      lng: j.lng ?? address?.lng ?? null,
       procedureId: j.procedureId || draft.procedureId,
       procedureName: j.procedureName || draft.procedureName,
     }));
-    focusSoon('job-procedure');
-  }, [jobOpenSignal, closed, call.jobId, citizen, draft, postOffices, setJob]);
+  }, [job.open, job.prefilled, units.data, call.citizenId, citizen, postOffices, draft.addressText, draft.procedureId, draft.procedureName, setJob]);
 
   const saveCall = async () => {
     let citizenId = call.citizenId;
@@ -504,7 +527,14 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
           <div className={styles.row}>
             <label className={styles.field}>
               <span>{t('job.date')}</span>
-              <input type="date" value={job.date} onChange={(e) => setJob({ ...job, date: e.target.value })} />
+              <select value={job.date} onChange={(e) => setJob({ ...job, date: e.target.value })}>
+                <option value="">{t('job.anyDay')}</option>
+                {nextDays.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`weekday.${dayOfWeek(d)}` as 'weekday.1')} {formatDate(d)}
+                  </option>
+                ))}
+              </select>
             </label>
             <label className={styles.field}>
               <span>{t('job.window')}</span>
