@@ -33,6 +33,7 @@ import { reconciliationRoutes } from './modules/reconciliation/reconciliation.ro
 import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { plansRoutes } from './modules/plans/plans.routes';
 
 export type AppDeps = {
   database: Database;
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
   api.use(handoversRoutes({ db }));
+  api.use(plansRoutes({ db, osrmUrl: config.osrmUrl }));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -1,7 +1,17 @@
-import { addDays, formatVnDate, toVnDate, vnDateTimeParts, vnStartOfDay, type CreatePlanInput, type Plan, type PlansCommittedPayload, type UpdatePlanInput } from '@tannha/shared';
-import { CreatePlanSchema } from '@tannha/shared';
+import {
+  addDays,
+  CreatePlanSchema,
+  formatVnDate,
+  toVnDate,
+  vnDateTimeParts,
+  vnStartOfDay,
+  type CreatePlanInput,
+  type Plan,
+  type PlansCommittedPayload,
+  type UpdatePlanInput,
+} from '@tannha/shared';
 import type { Db, Tx } from '../../db/client';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors';
+import { type AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { withIdempotency } from '../../lib/idempotency';
 import { logger } from '../../lib/logger';
