@@ -21,6 +21,7 @@ import { hashPassword } from '../../lib/password';
 import { DEMO_PROCEDURES } from './demo-procedures';
 import { seedDemoCouriers } from './demo-seed-couriers';
 import { seedCourierDemo } from './demo-seed-courier';
+import { seedPlansDemo } from './demo-seed-plans';
 import { seedReportsDemo } from './demo-seed-reports';
 
 type UnitSeed = { code: string; name: string; kind: string; parent?: string; address: string; lat: number; lng: number };
@@ -301,5 +302,6 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
   ]);
   await seedDemoCouriers(tx, now);
   await seedCourierDemo(tx, now);
+  await seedPlansDemo(tx, now);
   await seedReportsDemo(tx, now);
 }

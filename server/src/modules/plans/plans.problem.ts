@@ -72,6 +72,8 @@ export type StoredRoute = {
 export type StoredUnassigned = { jobId: string; reason: PlanUnassignedReason };
 
 const DAY = 86_400;
+/** Travel time between couriers who cannot share jobs (units apart): more than any day. */
+const UNREACHABLE = 1_000 * DAY;
 /** A last position older than this is not a good start; the post office is used instead. */
 const FRESH_POSITION_MS = 60 * 60_000;
 
@@ -92,8 +94,8 @@ export function toPlanCouriers(rows: CandidateCourierRow[], live: boolean, now: 
 
 export type BuiltProblem = {
   context: PlanContext;
-  /** Independent sub-problems (couriers that can share work), solved separately. */
-  parts: { problem: VrpProblem; fixedPrefix: Record<string, string[]> }[];
+  /** Stops already under way, per courier (the solver keeps them at the head). */
+  fixedPrefix: Record<string, string[]>;
   /** Jobs the planner leaves out before solving, with why. */
   preUnassigned: StoredUnassigned[];
 };
@@ -103,8 +105,8 @@ export type BuiltProblem = {
  * its arrival window (`latest` = window end); a job without a window fits anywhere in the
  * shift. Started jobs are pinned to their courier, at the head, with their window relaxed
  * (the courier is already on the way). Jobs may only go to couriers of their unit or a unit
- * below it (`subtreeOf`), as assignment requires: couriers who can share jobs form one
- * sub-problem; a job open to only one courier is pinned to them.
+ * below it (`subtreeOf`), as assignment requires: couriers who can share jobs form a group,
+ * and groups are kept apart in the time matrix; a job open to only one courier is pinned to them.
  */
 export async function buildProblem(opts: {
   couriers: PlanCourier[];
@@ -188,9 +190,6 @@ export async function buildProblem(opts: {
     .sort((a, b) => startedRank(a.status) - startedRank(b.status) || (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) || a.code.localeCompare(b.code))
     .forEach((j) => (fixed[j.courierId!] ??= []).push(j.id));
 
-  const matrix = await buildMatrix(points, { osrmUrl: opts.osrmUrl });
-  const problem: VrpProblem = { vehicles, jobs: vrpJobs, distance: matrix.distance, time: matrix.time };
-
   // Couriers who can share jobs belong together (union–find over each job's eligible couriers).
   const parent = new Map(couriers.map((c) => [c.id, c.id]));
   const find = (x: string): string => {
@@ -199,65 +198,55 @@ export async function buildProblem(opts: {
     parent.set(x, r);
     return r;
   };
-  const union = (a: string, b: string) => parent.set(find(a), find(b));
   const jobCouriers = (j: VrpJob) => (j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id)));
   for (const j of vrpJobs) {
     const cs = jobCouriers(j);
-    for (const c of cs.slice(1)) union(cs[0]!, c);
+    for (const c of cs.slice(1)) parent.set(find(c), find(cs[0]!));
   }
-  const groups = new Map<string, { vehicles: VrpVehicle[]; jobs: VrpJob[] }>();
-  for (const v of vehicles) {
-    const g = groups.get(find(v.id)) ?? { vehicles: [], jobs: [] };
-    g.vehicles.push(v);
-    groups.set(find(v.id), g);
-  }
-  for (const j of vrpJobs) groups.get(find(jobCouriers(j)[0]!))!.jobs.push(j);
-  const parts = [...groups.values()]
-    .filter((g) => g.jobs.length > 0)
-    .map((g) => {
-      const ids = new Set(g.vehicles.map((v) => v.id));
-      const fixedPrefix = Object.fromEntries(Object.entries(fixed).filter(([c]) => ids.has(c)));
-      return { problem: { vehicles: g.vehicles, jobs: g.jobs, distance: problem.distance, time: problem.time }, fixedPrefix };
-    });
+  const groupOf = new Array<string>(points.length);
+  vehicles.forEach((v) => (groupOf[v.startIndex] = groupOf[v.endIndex] = find(v.id)));
+  for (const j of vrpJobs) groupOf[j.index] = find(jobCouriers(j)[0]!);
+
+  const matrix = await buildMatrix(points, { osrmUrl: opts.osrmUrl });
+  // Groups never share a stop: travel between them takes longer than any day, so one search
+  // (one worker thread) plans every group at once and no courier gets a job of another unit.
+  const time = matrix.time.map((row, a) => row.map((t, b) => (groupOf[a] === groupOf[b] ? t : UNREACHABLE)));
+  const problem: VrpProblem = { vehicles, jobs: vrpJobs, distance: matrix.distance, time };
 
   return {
     context: { problem, dayStartMs, distanceSource: matrix.source, couriers, jobs: info, fixed, eligible },
-    parts,
+    fixedPrefix: fixed,
     preUnassigned,
   };
 }
 
 /**
- * Solves every part on its own worker thread (in parallel) and merges the answers. A job
- * that may go to only some couriers of a shared part and landed elsewhere is taken out again
- * (reason `no_room`) and its route re-timed.
+ * Solves the day on a worker thread. A job that may go to only some couriers of its group and
+ * landed elsewhere is taken out again (reason `no_room`) and its route re-timed.
  */
-export async function solveParts(
+export async function solveDay(
   built: BuiltProblem,
   opts: { budgetMs: number; signal?: AbortSignal | undefined },
 ): Promise<{ plan: VrpPlan; elapsedMs: number }> {
   const started = performance.now();
-  const answers = await Promise.all(
-    built.parts.map((p) => solveInWorker(p.problem, { timeBudgetMs: opts.budgetMs, seed: 1, fixedPrefix: p.fixedPrefix }, { signal: opts.signal })),
-  );
-  const merged: VrpPlan = { routes: [], unassigned: [], totalDistance: 0, iterations: 0, elapsedMs: 0 };
-  for (const a of answers) {
-    merged.unassigned.push(...a.unassigned);
-    merged.iterations += a.iterations;
-    for (const r of a.routes) {
-      const bad = r.stops.filter((s) => built.context.eligible[s.jobId] && !built.context.eligible[s.jobId]!.includes(r.vehicleId));
-      if (bad.length === 0) {
-        merged.routes.push(r);
-        continue;
-      }
-      for (const s of bad) merged.unassigned.push({ jobId: s.jobId, reason: 'no_room' });
-      const keep = r.stops.filter((s) => !bad.includes(s)).map((s) => s.jobId);
-      if (keep.length > 0) merged.routes.push(retimeRoute(built.context.problem, r.vehicleId, keep).route);
+  const empty: VrpPlan = { routes: [], unassigned: [], totalDistance: 0, iterations: 0, elapsedMs: 0 };
+  const answer =
+    built.context.problem.jobs.length === 0
+      ? empty
+      : await solveInWorker(built.context.problem, { timeBudgetMs: opts.budgetMs, seed: 1, fixedPrefix: built.fixedPrefix }, { signal: opts.signal });
+  const merged: VrpPlan = { ...answer, routes: [], unassigned: [...answer.unassigned] };
+  for (const r of answer.routes) {
+    const bad = r.stops.filter((s) => built.context.eligible[s.jobId] && !built.context.eligible[s.jobId]!.includes(r.vehicleId));
+    if (bad.length === 0) {
+      merged.routes.push(r);
+      continue;
     }
+    for (const s of bad) merged.unassigned.push({ jobId: s.jobId, reason: 'no_room' });
+    const keep = r.stops.filter((s) => !bad.includes(s)).map((s) => s.jobId);
+    if (keep.length > 0) merged.routes.push(retimeRoute(built.context.problem, r.vehicleId, keep).route);
   }
   merged.totalDistance = merged.routes.reduce((s, r) => s + r.distance, 0);
-  merged.elapsedMs = performance.now() - started;
-  return { plan: merged, elapsedMs: merged.elapsedMs };
+  return { plan: merged, elapsedMs: performance.now() - started };
 }
 
 /** Stored routes for every courier of the plan (an empty one for couriers with no stops). */

@@ -31,7 +31,7 @@ import {
   buildProblem,
   PLANNABLE_STATUSES,
   retime,
-  solveParts,
+  solveDay,
   STARTED_STATUSES,
   toPlanCouriers,
   toStoredRoutes,
@@ -163,7 +163,7 @@ export async function createPlan(
   for (const u of new Set(jobRows.map((j) => j.unitId))) subtreeOf.set(u, new Set(await findUnitSubtreeIds(db, u)));
 
   const built = await buildProblem({ couriers, jobs: jobRows, subtreeOf, settings, departAt, dayStartMs: dayStart.getTime(), osrmUrl: opts.osrmUrl });
-  const { plan, elapsedMs } = await solveParts(built, { budgetMs, signal: opts.signal });
+  const { plan, elapsedMs } = await solveDay(built, { budgetMs, signal: opts.signal });
   const check = validatePlan(built.context.problem, plan);
   if (!check.valid) logger.error({ violations: check.violations.slice(0, 10) }, 'route plan failed validation');
 
