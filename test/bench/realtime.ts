@@ -18,7 +18,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -202,18 +202,27 @@ async function main(): Promise<void> {
     process.stdout.write(`connected ${couriers.length} couriers and ${dispatchers.length} dispatchers\n`);
 
     const sentAt = new Map<string, number>();
+    const sentWall = new Map<string, number>();
     const latencies: number[] = [];
+    // Where the time goes (wall clock, shared with the server): phone → server accepted, server → dispatcher.
+    const ingress: number[] = [];
+    const egress: number[] = [];
     let received = 0;
     let measuring = true;
     for (const d of dispatchers) {
       d.on('couriers.moved', (p: CouriersMovedPayload) => {
-        const t0 = sentAt.get(`${p.courierId}|${p.at}`);
+        const key = `${p.courierId}|${p.at}`;
+        const t0 = sentAt.get(key);
         if (t0 === undefined) return;
         received++;
         latencies.push(performance.now() - t0);
+        egress.push(Date.now() - p.serverAt);
+        if (d === dispatchers[0]) ingress.push(p.serverAt - sentWall.get(key)!);
       });
     }
 
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     let sent = 0;
     let acked = 0;
     let refused = 0;
@@ -234,6 +243,7 @@ async function main(): Promise<void> {
         const at = new Date().toISOString();
         const key = `${c.id}|${at}`;
         sentAt.set(key, performance.now());
+        sentWall.set(key, Date.now());
         sent++;
         sock.emit('couriers.position', { lat, lng, accuracy: 10, at }, (ack) => {
           if (ack.ok) acked++;
@@ -270,6 +280,8 @@ async function main(): Promise<void> {
       `accepted positions/s ${(acked / elapsed).toFixed(1)}`,
       `deliveries to dispatchers ${received} of ${expected}`,
       `latency emit → dispatcher: p50 ${p50!.toFixed(1)} ms, p95 ${p95!.toFixed(1)} ms, p99 ${p99!.toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1) ?? '-'} ms`,
+      `  of which courier → server accepted p99 ${pct(ingress.sort((a, b) => a - b), 99).toFixed(0)} ms, server → dispatcher p99 ${pct(egress.sort((a, b) => a - b), 99).toFixed(0)} ms`,
+      `benchmark's own event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms (client-side share of the latency)`,
       `server CPU ${cpu.toFixed(1)} % of one core (avg), RSS ${usage1.rssMb.toFixed(0)} MB (peak ${peakRss.toFixed(0)} MB)`,
       `realtime: ${COURIERS} couriers, ${DISPATCHERS} dispatchers, p99 ${Math.round(p99!)} ms, lost ${lost}`,
     ];

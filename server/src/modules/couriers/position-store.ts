@@ -14,8 +14,14 @@ import { haversineKm } from './geo';
 
 /** Fixes older than this are refused (a phone offline for a week is not live tracking). */
 const MAX_AGE_MS = 7 * 24 * 3600_000;
-/** How often buffered positions are written to the database. */
-const FLUSH_EVERY_MS = 1000;
+/**
+ * How often buffered breadcrumbs are written. Small, frequent batches: on the embedded
+ * database a write runs on the server's own thread, so a short statement every quarter
+ * second stalls live traffic far less than a big one every second.
+ */
+const FLUSH_EVERY_MS = 250;
+/** How often last positions are copied to `courier_status` (live reads come from memory). */
+const LAST_EVERY_MS = 5000;
 /** Rows per INSERT when flushing. */
 const FLUSH_CHUNK = 1000;
 
@@ -29,10 +35,10 @@ type Pending = { courierId: string; lat: number; lng: number; accuracy: number |
 
 /**
  * The hot path of courier tracking. Positions are checked and kept in memory, broadcast at
- * once, and written to the database in batches about once a second (one multi-row INSERT
- * for the trail and one UPSERT for the last positions), never one write per ping. The
- * database therefore lags the live position by up to a second; a crash loses at most that
- * second of breadcrumbs, which is acceptable for a trail.
+ * once, and written to the database in batches (a multi-row INSERT of the trail every
+ * quarter second, an UPSERT of last positions every five seconds), never one write per
+ * ping. The database therefore lags the live position by a few seconds (reads that matter
+ * use the in-memory value); a crash loses at most that much of the trail.
  *
  * One store per database handle (the process), see {@link positionStoreFor}.
  */
@@ -44,6 +50,7 @@ export class PositionStore {
   private loaded: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
+  private lastWrittenAt = 0;
   /** Counters for the benchmark and logs. */
   readonly stats = { accepted: 0, flagged: 0, rejected: 0, written: 0 };
 
@@ -138,19 +145,29 @@ export class PositionStore {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      void this.flush(false);
     }, FLUSH_EVERY_MS);
     this.timer.unref();
   }
 
-  /** Writes buffered positions now (also called on shutdown and by tests). */
-  async flush(): Promise<void> {
+  /**
+   * Writes buffered breadcrumbs now, and the last positions when due (`force`: always;
+   * shutdown, tests and trail reads).
+   */
+  async flush(force = true): Promise<void> {
     if (this.flushing) await this.flushing;
-    if (this.pending.length === 0 && this.dirty.size === 0) return;
+    const writeLasts = force || Date.now() - this.lastWrittenAt >= LAST_EVERY_MS;
+    if (this.pending.length === 0 && (!writeLasts || this.dirty.size === 0)) {
+      if (this.dirty.size > 0) this.scheduleFlush();
+      return;
+    }
     const batch = this.pending;
     this.pending = [];
-    const dirty = [...this.dirty];
-    this.dirty.clear();
+    const dirty = writeLasts ? [...this.dirty] : [];
+    if (writeLasts) {
+      this.dirty.clear();
+      this.lastWrittenAt = Date.now();
+    } else if (this.dirty.size > 0) this.scheduleFlush();
     this.flushing = (async () => {
       try {
         for (let i = 0; i < batch.length; i += FLUSH_CHUNK) {
