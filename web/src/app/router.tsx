@@ -67,6 +67,10 @@ export const router = createBrowserRouter([
               async () => (await import('./routes/dispatch.page')).DispatchPage,
             ),
           },
+          {
+            path: 'plan',
+            lazy: page(async () => (await import('./routes/dispatch-plan.page')).PlanPage),
+          },
         ],
       },
       {

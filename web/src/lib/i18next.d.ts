@@ -17,6 +17,7 @@ declare module 'i18next' {
       manager: typeof import('../features/manager/locales/vi.json');
       tracking: typeof import('../features/tracking/locales/vi.json');
       admin: typeof import('../features/admin/locales/vi.json');
+      plans: typeof import('../features/plans/locales/vi.json');
     };
   }
 }

@@ -21,7 +21,10 @@ function navItemsFor(role: RoleValue, t: TFunction): NavItem[] {
         { to: '/outbox', label: t('title', { ns: 'sms' }) },
       ];
     case 'dispatcher':
-      return [{ to: '/dispatch', label: t('nav.dispatch') }];
+      return [
+        { to: '/dispatch', label: t('nav.dispatch') },
+        { to: '/dispatch/plan', label: t('form.label', { ns: 'plans' }) },
+      ];
     case 'manager':
       return [{ to: '/manager', label: t('nav.manager') }];
     case 'admin':

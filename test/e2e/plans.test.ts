@@ -1,0 +1,96 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+
+const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
+const SHOTS = process.env['PLANS_SCREENSHOTS'];
+
+let server: RunningServer;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await server?.stop();
+});
+
+async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
+  const b = await openBrowser({ ...options, baseURL: server.baseURL });
+  browsers.push(b);
+  return b;
+}
+
+async function logIn(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByLabel('Mật khẩu').press('Enter');
+}
+
+const stopCodes = async (page: Page, courierName: string) =>
+  page.getByTestId('plan-route').filter({ has: page.getByRole('heading', { name: courierName }) }).getByTestId('plan-stop').locator('strong').allTextContents();
+
+describe('route planning on the dispatch desk', () => {
+  it('dispatcher1 plans the demo day, sees one coloured route per courier, reorders by keyboard, commits; courier1’s phone lists the stops in that order', async () => {
+    const { page, pageErrors } = await browse();
+    await logIn(page, 'dispatcher1');
+    await page.getByRole('link', { name: 'Lập lộ trình' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lập lộ trình trong ngày' }).waitFor();
+    // Plan the whole shift whatever the hour the test runs at.
+    await page.getByLabel('Bắt đầu từ (không bắt buộc)').fill('08:00');
+    await page.getByRole('button', { name: 'Lập lộ trình' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đang tìm lộ trình' }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
+
+    const cards = page.getByTestId('plan-route');
+    const withStops = cards.filter({ has: page.getByTestId('plan-stop') });
+    const nRoutes = await withStops.count();
+    expect(nRoutes).toBeGreaterThanOrEqual(3);
+    // One SVG polyline per courier with stops, each its own colour, each drawn.
+    const paths = page.locator('.leaflet-overlay-pane svg path.plan-route');
+    await expect.poll(() => paths.count()).toBe(nRoutes);
+    const strokes = await paths.evaluateAll((els) => els.map((e) => e.getAttribute('stroke')));
+    expect(new Set(strokes).size).toBe(nRoutes);
+    const lengths = await paths.evaluateAll((els) => els.map((e) => (e as SVGPathElement).getTotalLength()));
+    for (const l of lengths) expect(l).toBeGreaterThan(10);
+    // Numbered stops on the map: as many as the list shows.
+    const nStops = await page.getByTestId('plan-stop').count();
+    await expect.poll(() => page.locator('.leaflet-marker-pane .leaflet-marker-icon').count()).toBe(nStops);
+    expect(await page.getByTestId('plan-summary').textContent()).toContain(`${nStops} điểm dừng · ${nRoutes} bưu tá`);
+
+    // courier1 (Nguyễn Văn Hùng) keeps the visit already at the door first; reorder the rest by keyboard.
+    const before = await stopCodes(page, 'Nguyễn Văn Hùng');
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const movable = before.length >= 3 ? before[1]! : before[0]!;
+    const down = page.getByRole('button', { name: `Đưa ${movable} xuống sau` });
+    await down.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => stopCodes(page, 'Nguyễn Văn Hùng'), { timeout: 15_000 }).not.toEqual(before);
+    const after = await stopCodes(page, 'Nguyễn Văn Hùng');
+    expect([...after].sort()).toEqual([...before].sort());
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/plan-desk.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Chốt lộ trình' }).click();
+    await page.getByRole('button', { name: 'Chốt và báo bưu tá' }).click();
+    await page.getByText('Đã chốt lộ trình').waitFor({ timeout: 20_000 });
+    const planned = await stopCodes(page, 'Nguyễn Văn Hùng');
+    expect(planned).toEqual(after);
+    expect(pageErrors).toEqual([]);
+
+    const phone = await browse(PHONE);
+    await logIn(phone.page, 'courier1');
+    const list = phone.page.getByRole('list', { name: 'Việc hôm nay theo thứ tự đi' });
+    await list.waitFor();
+    const labels = await list.getByRole('link', { name: /^Mở việc/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const codes = labels.map((l) => /TN\d+/.exec(l)?.[0] ?? l);
+    expect(codes.slice(0, planned.length)).toEqual(planned);
+    const numbers = await list.locator('li').evaluateAll((els) => els.map((e) => e.querySelector('span')?.textContent?.trim()));
+    expect(numbers.slice(0, planned.length)).toEqual(planned.map((_, i) => String(i + 1)));
+    if (SHOTS) await phone.page.screenshot({ path: `${SHOTS}/plan-courier.png`, fullPage: true });
+    expect(phone.pageErrors).toEqual([]);
+  });
+});
