@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
+          // Unit tests first, then API tests, each group with its own worker settings.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -17,10 +19,12 @@ export default defineConfig({
           name: 'api',
           include: ['test/api/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: CI machines have 2 cores and the API tests start real databases.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: true,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -31,6 +35,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 200_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
