@@ -168,7 +168,7 @@ export function PlanPanel({ unitId, tileUrl, center }: { unitId: string | undefi
                 </Button>
               ))}
 
-            <ul className={styles.routes} aria-label={t('mapLabel')}>
+            <ul className={styles.routes} aria-label={t('routesLabel')}>
               {plan.routes.map((r, i) => (
                 <RouteCard key={r.courierId} route={r} colour={routeColour(i)} plan={plan} locked={committed || busy} onMove={move} onGive={giveTo} onRemove={remove} />
               ))}
