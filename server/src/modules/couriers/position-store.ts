@@ -22,8 +22,13 @@ const MAX_AGE_MS = 7 * 24 * 3600_000;
 const FLUSH_EVERY_MS = 250;
 /** How often last positions are copied to `courier_status` (live reads come from memory). */
 const LAST_EVERY_MS = 5000;
-/** Rows per INSERT when flushing. */
-const FLUSH_CHUNK = 1000;
+/**
+ * Rows per statement when flushing; between statements the store yields to the event
+ * loop, so on the embedded database (which runs on this thread) live messages are served
+ * between chunks instead of waiting for the whole batch.
+ */
+const FLUSH_CHUNK = 100;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type LastPosition = { lat: number; lng: number; accuracy: number | null; at: number };
 
@@ -171,6 +176,7 @@ export class PositionStore {
     this.flushing = (async () => {
       try {
         for (let i = 0; i < batch.length; i += FLUSH_CHUNK) {
+          if (i > 0) await yieldToLoop();
           await this.db.insert(courierPositions).values(batch.slice(i, i + FLUSH_CHUNK));
         }
         const lasts = dirty.flatMap((id) => {
@@ -178,6 +184,7 @@ export class PositionStore {
           return p ? [{ id, ...p }] : [];
         });
         for (let i = 0; i < lasts.length; i += FLUSH_CHUNK) {
+          await yieldToLoop();
           const chunk = lasts.slice(i, i + FLUSH_CHUNK);
           const values = sql.join(
             chunk.map((p) => sql`(${p.id}::uuid, ${p.lat}::float8, ${p.lng}::float8, ${p.accuracy}::float8, ${new Date(p.at).toISOString()}::timestamptz)`),
