@@ -31,6 +31,7 @@ import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { ratingsRoutes } from './modules/ratings/ratings.routes';
 import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes';
+import { adminRoutes } from './modules/admin/admin.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(ratingsRoutes({ db }));
   api.use(reconciliationRoutes({ db }));
   api.use(adminUnitsRoutes({ db }));
+  api.use(adminRoutes({ db }));
   api.use(exportsRoutes({ db }));
   api.use(notificationsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));

@@ -16,3 +16,4 @@ export * from './payments';
 export * from './documents';
 export * from './handovers';
 export * from './plans';
+export * from './admin';

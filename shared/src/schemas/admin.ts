@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { ROLE_VALUES } from './auth';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD / date as YYYY-MM-DD');
+
+/** Usernames are stored lower-case: letters, digits, dot, dash, underscore. */
+export const AdminUsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch / 3–40 characters: letters, digits, . _ -');
+export const AdminPasswordSchema = z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự / at least 10 characters').max(200);
+
+export const AdminUserCreateSchema = z.object({
+  username: AdminUsernameSchema,
+  fullName: z.string().trim().min(2).max(120),
+  role: z.enum(ROLE_VALUES),
+  unitId: z.uuid(),
+  phone: z.string().trim().max(20).optional(),
+  password: AdminPasswordSchema,
+});
+export type AdminUserCreate = z.infer<typeof AdminUserCreateSchema>;
+
+export const AdminUserUpdateSchema = z
+  .object({
+    fullName: z.string().trim().min(2).max(120).optional(),
+    role: z.enum(ROLE_VALUES).optional(),
+    unitId: z.uuid().optional(),
+    phone: z.string().trim().max(20).nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Không có gì để thay đổi / nothing to change');
+export type AdminUserUpdate = z.infer<typeof AdminUserUpdateSchema>;
+
+export const AdminPasswordResetSchema = z.object({ password: AdminPasswordSchema });
+
+export const AdminUnitCreateSchema = z.object({
+  code: z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9-]+$/, 'Mã đơn vị chỉ gồm chữ, số và dấu gạch / letters, digits and dashes'),
+  name: z.string().trim().min(2).max(160),
+  kind: z.string().trim().min(2).max(40).default('post_office'),
+  parentId: z.uuid(),
+  address: z.string().trim().max(300).default(''),
+  wardCode: z.string().trim().max(10).nullable().optional(),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+  phone: z.string().trim().max(20).nullable().optional(),
+});
+export const AdminUnitUpdateSchema = AdminUnitCreateSchema.omit({ code: true, parentId: true }).partial();
+
+export const AdminProcedureSchema = z.object({
+  code: z.string().trim().min(1).max(60),
+  name: z.string().trim().min(1).max(500),
+  agency: z.string().trim().min(1).max(300),
+  field: z.string().trim().min(1).max(200),
+  processingDays: z.number().int().min(0).max(365),
+  feeVnd: z.number().int().min(0).max(1_000_000_000),
+  postalChargeVnd: z.number().int().min(0).max(1_000_000_000),
+  requiredPapers: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  inPersonOnly: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+export type AdminProcedure = z.infer<typeof AdminProcedureSchema>;
+export const AdminProcedureUpdateSchema = AdminProcedureSchema.omit({ code: true }).partial();
+export const AdminProcedureListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const HOLIDAY_KINDS = ['holiday', 'working_day'] as const;
+export const AdminHolidaySchema = z.object({ date: isoDate, kind: z.enum(HOLIDAY_KINDS), name: z.string().trim().min(1).max(160) });
+export const AdminYearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const OfficeHoursSettingSchema = z.object({
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+});
+export const PostalLegDaysSettingSchema = z.object({
+  sameArea: z.number().int().min(0).max(30),
+  province: z.number().int().min(0).max(30),
+  majorCities: z.number().int().min(0).max(30),
+  interProvince: z.number().int().min(0).max(30),
+});
+export const PaymentBankSettingSchema = z.object({
+  bankBin: z.string().regex(/^\d{6}$/, 'Mã BIN ngân hàng 6 chữ số / 6-digit bank BIN'),
+  accountNumber: z.string().regex(/^[0-9A-Za-z]{4,19}$/),
+  accountName: z.string().trim().min(2).max(70),
+});
+/** Settings an admin edits, each with its own shape. */
+export const ADMIN_SETTING_SCHEMAS = {
+  job_due_working_days: z.number().int().min(1).max(60),
+  feedback_due_working_days: z.number().int().min(1).max(60),
+  postal_leg_days: PostalLegDaysSettingSchema,
+  office_hours: OfficeHoursSettingSchema,
+  payment_bank: PaymentBankSettingSchema,
+} as const;
+export type AdminSettingKey = keyof typeof ADMIN_SETTING_SCHEMAS;
+export const ADMIN_SETTING_KEYS = Object.keys(ADMIN_SETTING_SCHEMAS) as AdminSettingKey[];
+export const AdminSettingBodySchema = z.object({ value: z.unknown() });
+
+export const AdminSmsPreviewSchema = z.object({
+  key: z.string().max(60).optional(),
+  body: z.string().max(600).optional(),
+  vars: z.record(z.string(), z.union([z.string().max(200), z.number()])).optional(),
+});
+
+export const AdminAuditQuerySchema = z.object({
+  entityType: z.string().max(60).optional(),
+  entityId: z.string().max(120).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+});
