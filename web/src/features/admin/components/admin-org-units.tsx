@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Button } from '@/components/ui/button';
+import { Alert, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { TextField } from '@/components/ui/text-field';
+import { ApiError } from '@/lib/api-client';
+
+import { useAdminUnits, useCreateUnit, useUpdateUnit, type AdminUnit } from '../api/admin.api';
+import styles from './admin.module.css';
+
+function UnitRow({ unit, parent }: { unit: AdminUnit; parent: string | undefined }) {
+  const { t } = useTranslation('admin');
+  const update = useUpdateUnit();
+  const [name, setName] = useState(unit.name);
+  return (
+    <tr>
+      <td>{unit.code}</td>
+      <td>
+        <form
+          className={styles.inline}
+          onSubmit={(e) => {
+            e.preventDefault();
+            update.mutate({ id: unit.id, name });
+          }}
+        >
+          <TextField label={t('units.name')} value={name} onChange={(e) => setName(e.target.value)} />
+          <Button type="submit" variant="secondary" disabled={update.isPending || name === unit.name}>
+            {t('units.rename')}
+          </Button>
+        </form>
+        {update.error && <span role="alert" className={styles.error}>{update.error.message}</span>}
+      </td>
+      <td>{parent ?? '—'}</td>
+      <td>{unit.address}</td>
+    </tr>
+  );
+}
+
+/** Units tab: the caller's units, add one below, rename. */
+export function AdminOrgUnits() {
+  const { t } = useTranslation('admin');
+  const list = useAdminUnits();
+  const create = useCreateUnit();
+  const [form, setForm] = useState({ code: '', name: '', parentId: '', address: '' });
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.data) return <LoadingState />;
+  const names = new Map(list.data.map((u) => [u.id, u.name]));
+  const fields = create.error instanceof ApiError ? create.error.fields : undefined;
+  return (
+    <>
+      <h2>{t('units.createTitle')}</h2>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({ ...form, parentId: form.parentId || list.data[0]!.id }, { onSuccess: () => setForm({ code: '', name: '', parentId: form.parentId, address: '' }) });
+        }}
+      >
+        <TextField label={t('units.code')} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} error={fields?.code} required />
+        <TextField label={t('units.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fields?.name} required />
+        <label className={styles.field}>
+          {t('units.parent')}
+          <select value={form.parentId} onChange={(e) => setForm({ ...form, parentId: e.target.value })}>
+            {list.data.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <TextField label={t('units.address')} value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
+        <Button type="submit" disabled={create.isPending}>
+          {t('units.create')}
+        </Button>
+      </form>
+      {create.data && <Alert tone="success">{t('units.created', { code: create.data.code })}</Alert>}
+      {create.error && !fields && <Alert tone="danger">{create.error.message}</Alert>}
+      {list.data.length === 0 ? (
+        <EmptyState title={t('units.empty')} />
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th>{t('units.code')}</th>
+                <th>{t('units.name')}</th>
+                <th>{t('units.parent')}</th>
+                <th>{t('units.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((u) => (
+                <UnitRow key={u.id} unit={u} parent={u.parentId ? names.get(u.parentId) : undefined} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
