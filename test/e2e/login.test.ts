@@ -107,7 +107,7 @@ describe('logging in through the login page', () => {
   it('takes the operator to the 1022 console, where procedures can be looked up without diacritics', async () => {
     const { page, pageErrors } = await browse();
     await logIn(page, 'operator1');
-    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    await heading(page, 'Tổng đài 1022');
     expect(pathOf(page)).toBe('/operator');
 
     await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('ly lich tu phap');
@@ -123,14 +123,14 @@ describe('logging in through the login page', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('takes the dispatcher to the map, which shows the units even without map tiles', async () => {
+  it('takes the dispatcher to the map, which shows jobs and couriers even without map tiles', async () => {
     const { page, pageErrors } = await browse();
     await logIn(page, 'dispatcher1');
-    await heading(page, 'Điều phối');
+    await heading(page, 'Bản đồ điều phối');
     expect(pathOf(page)).toBe('/dispatch');
     await page.locator('.leaflet-container').waitFor();
-    await page.locator('path.leaflet-interactive').first().waitFor();
-    expect(await page.locator('path.leaflet-interactive').count()).toBeGreaterThan(1);
+    await page.locator('.leaflet-marker-icon').first().waitFor();
+    expect(await page.locator('.leaflet-marker-icon').count()).toBeGreaterThan(1);
     await screenshot(page, 'dispatcher1');
     expect(pageErrors).toEqual([]);
   });
@@ -152,12 +152,12 @@ describe('logging in through the login page', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('takes the manager to the overview with the unit tree', async () => {
+  it('takes the manager to the dashboard of their unit', async () => {
     const { page, pageErrors } = await browse();
     await logIn(page, 'manager1');
-    await heading(page, 'Tổng quan');
+    await heading(page, 'Tổng quan đơn vị');
     expect(pathOf(page)).toBe('/manager');
-    await page.getByRole('list', { name: 'Cây đơn vị' }).getByText('Bưu cục Tam Hiệp').waitFor();
+    await page.getByRole('region', { name: 'Công việc', exact: true }).waitFor();
     await screenshot(page, 'manager1');
     expect(pageErrors).toEqual([]);
   });
@@ -184,7 +184,7 @@ describe('logging in through the login page', () => {
   it('logs out back to the login page and forgets the session', async () => {
     const { page } = await browse();
     await logIn(page, 'operator3');
-    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    await heading(page, 'Tổng đài 1022');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     // Exactly /login: a plain logout is not an expired session and has no page to return to.
     await page.waitForURL((url) => url.pathname === '/login' && url.search === '');
@@ -198,7 +198,7 @@ describe('logging in through the login page', () => {
   it('sends a user whose session ended to the login page with the reason, and back afterwards', async () => {
     const { page, context } = await browse();
     await logIn(page, 'operator2');
-    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    await heading(page, 'Tổng đài 1022');
     // The server forgets nobody on its own in a test run, so the session "ends" by losing the cookie.
     await context.clearCookies();
     await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('khai sinh');
@@ -211,7 +211,7 @@ describe('logging in through the login page', () => {
     await page.getByLabel('Tên đăng nhập').fill('operator2');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await heading(page, 'Bảng điều khiển tổng đài 1022');
+    await heading(page, 'Tổng đài 1022');
     expect(pathOf(page)).toBe('/operator');
   });
 
