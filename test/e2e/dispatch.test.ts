@@ -102,6 +102,8 @@ describe('the dispatch map', () => {
     await logIn(courier.page, 'courier1');
     await courier.page.waitForURL('**/courier');
     await listenForJobUpdates(courier.page);
+    await courier.page.getByRole('heading', { level: 1, name: 'Việc hôm nay' }).waitFor();
+    expect(await courier.page.getByText(code).count()).toBe(0);
 
     await row.click();
     const drawer = page.getByRole('complementary', { name: code });
@@ -135,6 +137,9 @@ describe('the dispatch map', () => {
         },
     );
     expect(mine.items.map((j) => j.code)).toContain(code);
+    // …and the courier's own page shows it without a reload (its list otherwise refreshes once a minute).
+    await courier.page.getByText(code).first().waitFor({ timeout: 10_000 });
+    await courier.page.screenshot({ path: path.join(SCREENSHOTS, 'dispatch-courier-live.png') });
 
     // The late list names who holds each late job and since when.
     await page.getByRole('button', { name: 'Đóng' }).click();

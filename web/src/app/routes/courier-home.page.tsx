@@ -10,6 +10,7 @@ import { JobCard } from '@/features/courier/components/job-card';
 import { PositionToggle } from '@/features/courier/components/position-toggle';
 import { SyncBar } from '@/features/courier/components/sync-bar';
 import styles from '@/features/courier/components/courier.module.css';
+import { useLiveCourierJobs } from '@/features/courier/hooks/use-live-courier-jobs';
 import { pendingStatusOf, useOutbox } from '@/features/courier/hooks/use-outbox';
 import { lastFix } from '@/features/courier/offline/position';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -23,6 +24,7 @@ const JobsMap = lazy(async () => ({
 export function CourierHomePage() {
   const { t } = useTranslation('courier');
   const jobs = useCourierJobs();
+  useLiveCourierJobs();
   const outbox = useOutbox();
   const cash = useCash();
   const config = useAppConfig();
