@@ -121,7 +121,7 @@ function convert(line: number, raw: Partial<Record<ProcedureField, unknown>>, er
     const v = raw[f];
     const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     if (!s) err(f, `Thiếu ${LABEL[f].vi}.`, `${LABEL[f].en} is missing.`);
-    else if (!/^-?\d+(\.\d+)?$/.test(s)) err(f, `${LABEL[f].vi} "${s}" không phải số ngày. Hãy ghi số nguyên, ví dụ 5.`, `${LABEL[f].en} "${s}" is not a number of days. Write a whole number, e.g. 5.`);
+    else if (!/^-?\d+([.,]\d+)?$/.test(s)) err(f, `${LABEL[f].vi} "${s}" không phải số ngày. Hãy ghi số nguyên, ví dụ 5.`, `${LABEL[f].en} "${s}" is not a number of days. Write a whole number, e.g. 5.`);
     else if (!/^-?\d+$/.test(s)) err(f, `${LABEL[f].vi} "${s}" phải là số nguyên ngày.`, `${LABEL[f].en} "${s}" must be a whole number of days.`);
     else if (Number(s) < 0 || Number(s) > 365) err(f, `${LABEL[f].vi} phải từ 0 đến 365.`, `${LABEL[f].en} must be between 0 and 365.`);
     else return Number(s);

@@ -1,0 +1,109 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openBrowser, type TestBrowser } from './support/browser';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
+
+let server: RunningServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  browser = await openBrowser({ baseURL: server.baseURL });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByLabel('Mật khẩu').press('Enter');
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+describe('admin area', () => {
+  it('creates an account that can sign in, imports the catalogue, fills the holidays', async () => {
+    const { page } = browser;
+    await logIn(page, 'admin');
+    await page.waitForURL('**/admin');
+    await page.getByRole('heading', { level: 1, name: 'Quản trị' }).waitFor();
+
+    // Accounts
+    const form = page.getByRole('form', { name: 'Tạo tài khoản' });
+    await form.getByLabel('Tên đăng nhập').fill('buuta.moi');
+    await form.getByLabel('Họ và tên').fill('Trần Văn Mới');
+    await form.getByLabel('Vai trò').selectOption('courier');
+    await form.getByLabel('Mật khẩu').fill('Mat-khau-moi-2026');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByText('Đã tạo tài khoản buuta.moi.').waitFor();
+    await page.getByRole('cell', { name: /buuta\.moi/ }).waitFor();
+    await shot(page, 'admin-users');
+
+    // Catalogue: a bad file shows each mistake with its line; a good one is imported.
+    await page.getByRole('tab', { name: 'Danh mục thủ tục' }).click();
+    const dir = path.join(tmpdir(), `tn-admin-${Date.now()}`);
+    await mkdir(dir, { recursive: true });
+    const bad = path.join(dir, 'sai.csv');
+    await writeFile(bad, 'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;;Sở Tư pháp;Tư pháp;5;100.000\nE2E.2;Thủ tục B;Sở Tư pháp;Tư pháp;2,5;-1\n');
+    await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Nhập danh mục' }).click();
+    const problems = page.getByRole('list', { name: 'Lỗi trong tệp' });
+    await problems.waitFor();
+    expect(await problems.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Dòng 2, cột name'),
+      expect.stringContaining('Dòng 3, cột processingDays'),
+      expect.stringContaining('Dòng 3, cột feeVnd'),
+    ]);
+    await shot(page, 'admin-catalogue-refused');
+    const good = path.join(dir, 'dung.csv');
+    await writeFile(good, 'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;Thủ tục thử nghiệm E2E;Sở Tư pháp;Tư pháp;5;100.000\n');
+    await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(good);
+    await page.getByRole('button', { name: 'Nhập danh mục' }).click();
+    await page.getByText('Đã nhập 1 thủ tục: 1 mới').waitFor();
+    await page.getByLabel('Tìm theo tên hoặc mã').fill('thu nghiem e2e');
+    await page.getByRole('cell', { name: /Thủ tục thử nghiệm E2E/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Sửa phí của E2E.1' }).textContent()).toMatch(/^100\.000\s₫$/);
+    await shot(page, 'admin-catalogue');
+
+    // Calendar: fill a future year, twice — the second adds nothing.
+    await page.getByRole('tab', { name: 'Lịch nghỉ' }).click();
+    await page.getByLabel('Năm').fill('2031');
+    await page.getByRole('button', { name: 'Điền ngày nghỉ theo luật cho năm 2031' }).click();
+    await page.getByText(/Đã thêm \d+ ngày; 0 ngày đã có/).waitFor();
+    await page.getByRole('button', { name: 'Điền ngày nghỉ theo luật cho năm 2031' }).click();
+    await page.getByText(/Đã thêm 0 ngày/).waitFor();
+    await page.getByRole('cell', { name: '02/09/2031', exact: true }).waitFor();
+    await shot(page, 'admin-calendar');
+
+    // SMS preview and the audit trail.
+    await page.getByRole('tab', { name: 'Mẫu tin nhắn' }).click();
+    await page.getByText(/TN-261122-0042/).first().waitFor();
+    await shot(page, 'admin-sms');
+    await page.getByRole('tab', { name: 'Nhật ký thay đổi' }).click();
+    await page.getByRole('cell', { name: /user\.create/ }).first().waitFor();
+    await shot(page, 'admin-audit');
+
+    // The new account signs in.
+    const other = await openBrowser({ baseURL: server.baseURL });
+    try {
+      await logIn(other.page, 'buuta.moi', 'Mat-khau-moi-2026');
+      await other.page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
+    } finally {
+      await other.close();
+    }
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
+});
