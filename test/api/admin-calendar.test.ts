@@ -16,7 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const admin = () => loginAs(t.app, provinceAdmin.username, TEST_PASSWORD);
+// One sign-in per file: sign-ins are rate-limited per address.
+let adminAgent: ReturnType<typeof loginAs> | undefined;
+const admin = () => (adminAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD));
 const countYear = async (y: number) =>
   (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from holidays where date between ${`${y}-01-01`}::date and ${`${y}-12-31`}::date`))[0]!.n;
 

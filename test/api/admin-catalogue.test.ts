@@ -15,7 +15,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const admin = () => loginAs(t.app, provinceAdmin.username, TEST_PASSWORD);
+// One sign-in per file: sign-ins are rate-limited per address.
+let adminAgent: ReturnType<typeof loginAs> | undefined;
+const admin = () => (adminAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD));
 const upload = async (body: string, fileName = 'danh-muc.csv') =>
   (await admin()).post('/api/admin/procedures/import').query({ fileName }).set('Content-Type', 'text/csv').send(Buffer.from(body, 'utf8'));
 const byCode = async (code: string) =>
@@ -90,6 +92,16 @@ describe('procedure catalogue import', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.errors).toEqual([expect.objectContaining({ line: 3, field: 'processingDays' })]);
     expect(await byCode('4.002')).toBeUndefined();
+  });
+
+  it('refuses a binary upload and broken JSON with its line, writing nothing', async () => {
+    const before = await countProcedures();
+    const binary = await (await admin()).post('/api/admin/procedures/import').set('Content-Type', 'application/octet-stream').send(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]));
+    expect(binary.status).toBe(415);
+    const broken = await upload('[\n  { "code": "6.001", "name": "A", "agency": "B", "field": "C", "processingDays": 1, "feeVnd": 0 }\n  { "code": "6.002" }\n]', 'x.json');
+    expect(broken.status).toBe(422);
+    expect(broken.body.error.errors[0]).toMatchObject({ line: 3, field: 'json' });
+    expect(await countProcedures()).toBe(before);
   });
 
   it('lets only a province admin change the catalogue; a manager reads it', async () => {

@@ -19,8 +19,10 @@ afterAll(async () => t.close());
 const NEW_PASSWORD = 'Mat-khau-moi-2026';
 const sessionsOf = async (userId: string) =>
   (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from sessions where user_id = ${userId}`))[0]!.n;
+// One sign-in per file for the reader of the audit trail: sign-ins are rate-limited per address.
+let auditAgent: ReturnType<typeof loginAs> | undefined;
 const auditFor = async (id: string) => {
-  const agent = await loginAs(t.app, provinceAdmin.username, TEST_PASSWORD);
+  const agent = await (auditAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD));
   const res = await agent.get('/api/admin/audit').query({ entityType: 'user', entityId: id });
   expect(res.status).toBe(200);
   // Sign-ins are audited on the user too; keep the admin's changes.
@@ -128,7 +130,7 @@ describe('admin users', () => {
     expect((await admin.patch(`/api/admin/units/${org.unitB.id}`).send({ name: 'Đổi tên B' })).status).toBe(403);
     const edited = await admin.patch(`/api/admin/units/${created.body.id}`).send({ name: 'Bưu cục Mới Đổi Tên' });
     expect(edited.status).toBe(200);
-    const audit = await (await loginAs(t.app, provinceAdmin.username, TEST_PASSWORD)).get('/api/admin/audit').query({ entityType: 'unit', entityId: created.body.id });
+    const audit = await (await (auditAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD))).get('/api/admin/audit').query({ entityType: 'unit', entityId: created.body.id });
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['unit.update', 'unit.create']);
     expect(audit.body.items[0]).toMatchObject({ before: { name: 'Bưu cục Mới' }, after: { name: 'Bưu cục Mới Đổi Tên' } });
   });
