@@ -110,6 +110,17 @@ describe('admin users', () => {
     expect(row[0]!.disabled).toBe(false);
   });
 
+  it('shows a post office manager only what people of their units changed', async () => {
+    const manager = await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD);
+    const res = await manager.get('/api/admin/audit').query({ entityType: 'user' });
+    expect(res.status).toBe(200);
+    const actors = new Set(res.body.items.map((e: { actor: { username: string } | null }) => e.actor?.username));
+    expect(actors.has(org.inA.admin.username)).toBe(true);
+    expect(actors.has(provinceAdmin.username)).toBe(false);
+    const all = await (await (auditAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD))).get('/api/admin/audit').query({ entityType: 'user' });
+    expect(all.body.items.some((e: { actor: { username: string } | null }) => e.actor?.username === provinceAdmin.username)).toBe(true);
+  });
+
   it('refuses non-admins: 403 to change, managers may read', async () => {
     const manager = await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD);
     expect((await manager.get('/api/admin/users')).status).toBe(200);

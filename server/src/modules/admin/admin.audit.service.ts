@@ -1,11 +1,17 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminAuditQuerySchema } from '@tannha/shared';
 import type { Db } from '../../db/client';
-import { auditEvents, users } from '../../db/schema';
+import { auditEvents, units, users } from '../../db/schema';
+import type { AuthContext } from '../../lib/http';
 
-/** The audit trail, newest first, optionally for one kind of record or one record. */
-export async function listAudit(db: Db, q: z.infer<typeof AdminAuditQuerySchema>) {
+/**
+ * The audit trail, newest first, optionally for one kind of record or one record. Staff of a
+ * top unit see all of it; staff of a lower unit see what people of their units did.
+ */
+export async function listAudit(db: Db, auth: AuthContext, q: z.infer<typeof AdminAuditQuerySchema>) {
+  const [own] = await db.select({ parentId: units.parentId }).from(units).where(eq(units.id, auth.user.unitId)).limit(1);
+  const wholeTrail = own !== undefined && own.parentId === null;
   const rows = await db
     .select({ e: auditEvents, actorUsername: users.username, actorName: users.fullName })
     .from(auditEvents)
@@ -15,6 +21,7 @@ export async function listAudit(db: Db, q: z.infer<typeof AdminAuditQuerySchema>
         q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
         q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
         q.before ? lt(auditEvents.id, q.before) : undefined,
+        wholeTrail ? undefined : inArray(users.unitId, [...auth.unitIds]),
       ),
     )
     .orderBy(desc(auditEvents.id))

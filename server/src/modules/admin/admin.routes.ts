@@ -116,6 +116,6 @@ export function adminRoutes(deps: ModuleDeps): Router {
   // Template texts are read and saved at /api/sms/templates; this renders one with sample values.
   router.post('/admin/sms/preview', endpoint({ roles: ADMIN_READ, body: AdminSmsPreviewSchema }, async ({ body }) => previewSms(db, body)));
 
-  router.get('/admin/audit', endpoint({ roles: ADMIN_READ, query: AdminAuditQuerySchema }, async ({ query }) => listAudit(db, query)));
+  router.get('/admin/audit', endpoint({ roles: ADMIN_READ, query: AdminAuditQuerySchema }, async ({ auth, query }) => listAudit(db, auth, query)));
   return router;
 }
