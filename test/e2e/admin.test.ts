@@ -88,6 +88,18 @@ describe('admin area', () => {
     await page.getByRole('cell', { name: '02/09/2031', exact: true }).waitFor();
     await shot(page, 'admin-calendar');
 
+    // Settings: a time limit changes; a value that is not JSON is explained.
+    await page.getByRole('tab', { name: 'Cài đặt' }).click();
+    const due = page.getByLabel(/Hạn hoàn thành việc/);
+    await due.fill('3');
+    await page.locator('form', { has: due }).getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    const hours = page.getByLabel(/Giờ làm việc của tổng đài/);
+    await hours.fill('{"start": "17:00", "end": "07:30"}');
+    await page.locator('form', { has: hours }).getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Giờ kết thúc phải sau giờ bắt đầu.' }).waitFor();
+    await shot(page, 'admin-settings');
+
     // SMS preview and the audit trail.
     await page.getByRole('tab', { name: 'Mẫu tin nhắn' }).click();
     await page.getByText(/TN-261122-0042/).first().waitFor();

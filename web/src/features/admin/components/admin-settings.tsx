@@ -36,7 +36,7 @@ function SettingRow({ item }: { item: SettingItem }) {
           {t(`settings.keys.${item.key}` as 'settings.keys.job_due_working_days')} {item.isDefault && <Badge>{t('settings.default')}</Badge>}
         </span>
         <small>{t(`settings.hints.${item.key}` as 'settings.hints.job_due_working_days')}</small>
-        <textarea rows={Math.min(6, text.split('\n').length)} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        <textarea rows={Math.min(8, text.split('\n').length + 1)} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
       </label>
       <Button type="submit" variant="secondary" disabled={save.isPending}>
         {t('users.save')}
@@ -107,7 +107,7 @@ export function AdminSettings() {
     <>
       <p>{t('settings.intro')}</p>
       {list.data.map((s) => (
-        <SettingRow key={`${s.key}:${JSON.stringify(s.value)}`} item={s} />
+        <SettingRow key={s.key} item={s} />
       ))}
     </>
   );
