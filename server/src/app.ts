@@ -78,15 +78,34 @@ export function createApp(deps: AppDeps): Express {
   api.use(originCheck(config.publicBaseUrl));
   api.use(sessionMiddleware(db));
   api.use(authRoutes({ db, secureCookies: config.publicBaseUrl.startsWith('https://') }));
-  api.use(configRoutes({ db, mapTileUrl: config.mapTileUrl, twilioConfigured: config.twilio !== undefined }));
+  api.use(
+    configRoutes({
+      db,
+      mapTileUrl: config.mapTileUrl,
+      twilioConfigured: config.twilio !== undefined,
+    }),
+  );
   api.use(unitsRoutes({ db }));
   api.use(usersRoutes({ db }));
   api.use(proceduresRoutes({ db }));
   api.use(holidaysRoutes({ db }));
   api.use(citizensRoutes({ db }));
   api.use(callsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
-  api.use(telephonyRoutes({ db, twilioAuthToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl }));
-  api.use(smsRoutes({ db, twilioAuthToken: config.twilio?.authToken, publicBaseUrl: config.publicBaseUrl, transportName: config.twilio ? 'twilio' : 'console' }));
+  api.use(
+    telephonyRoutes({
+      db,
+      twilioAuthToken: config.twilio?.authToken,
+      publicBaseUrl: config.publicBaseUrl,
+    }),
+  );
+  api.use(
+    smsRoutes({
+      db,
+      twilioAuthToken: config.twilio?.authToken,
+      publicBaseUrl: config.publicBaseUrl,
+      transportName: config.twilio ? 'twilio' : 'console',
+    }),
+  );
   api.use(jobsRoutes({ db }));
   api.use(couriersRoutes({ db }));
   api.use(reportsRoutes({ db }));
@@ -98,7 +117,13 @@ export function createApp(deps: AppDeps): Express {
   api.use(exportsRoutes({ db }));
   api.use(notificationsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
-  api.use(documentsRoutes({ db, storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }), maxUploadBytes: config.uploadMaxBytes }));
+  api.use(
+    documentsRoutes({
+      db,
+      storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }),
+      maxUploadBytes: config.uploadMaxBytes,
+    }),
+  );
   api.use(handoversRoutes({ db }));
   api.use(plansRoutes({ db, osrmUrl: config.osrmUrl }));
   api.use(apiNotFound);

@@ -23,19 +23,32 @@ const EnvSchema = z.object({
     })
     .transform((v) => (v ? v : undefined)),
   DATA_DIR: z.string().min(1).default('./data'),
-  PUBLIC_BASE_URL: z.url({ error: 'must be a full URL such as https://1022.example.vn' }).optional(),
+  PUBLIC_BASE_URL: z
+    .url({ error: 'must be a full URL such as https://1022.example.vn' })
+    .optional(),
   SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   DEMO_DATA: onOff.optional(),
   DEMO_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must look like AC followed by 32 hex digits' }).optional(),
-  TWILIO_AUTH_TOKEN: z.string().min(16, { error: 'looks too short for a Twilio auth token' }).optional(),
-  TWILIO_FROM_NUMBER: z.string().regex(/^\+\d{6,15}$/, { error: 'must be in E.164 form, e.g. +84912345678' }).optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must look like AC followed by 32 hex digits' })
+    .optional(),
+  TWILIO_AUTH_TOKEN: z
+    .string()
+    .min(16, { error: 'looks too short for a Twilio auth token' })
+    .optional(),
+  TWILIO_FROM_NUMBER: z
+    .string()
+    .regex(/^\+\d{6,15}$/, { error: 'must be in E.164 form, e.g. +84912345678' })
+    .optional(),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   OSRM_URL: z.url({ error: 'must be a full URL' }).optional(),
   UPLOAD_MAX_BYTES: z
     .string()
     .optional()
-    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1024), { error: 'must be a whole number of bytes, at least 1024' })
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1024), {
+      error: 'must be a whole number of bytes, at least 1024',
+    })
     .transform((v) => (v === undefined ? 10 * 1024 * 1024 : Number(v))),
   S3_ENDPOINT: z.url({ error: 'must be a full URL such as https://s3.example.vn' }).optional(),
   S3_BUCKET: z.string().min(1).optional(),
@@ -60,7 +73,15 @@ export type Config = Readonly<{
   /** Largest upload (scan, photo, signature) accepted, in bytes. */
   uploadMaxBytes: number;
   /** S3-compatible file storage; unset → local disk under DATA_DIR/files. */
-  s3: Readonly<{ endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }> | undefined;
+  s3:
+    | Readonly<{
+        endpoint: string;
+        bucket: string;
+        region: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+      }>
+    | undefined;
   isTest: boolean;
 }>;
 
@@ -99,7 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
   if (e.S3_BUCKET && !(e.S3_ENDPOINT && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
-    throw new ConfigError(['S3_BUCKET needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY as well (or unset it to keep files on local disk)']);
+    throw new ConfigError([
+      'S3_BUCKET needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY as well (or unset it to keep files on local disk)',
+    ]);
   }
   const dataDir = path.resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
@@ -124,7 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     s3:
       e.S3_BUCKET && e.S3_ENDPOINT && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
-        ? Object.freeze({ endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY })
+        ? Object.freeze({
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          })
         : undefined,
     isTest: e.NODE_ENV === 'test',
   });

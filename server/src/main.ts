@@ -37,20 +37,30 @@ async function start(): Promise<void> {
     fail(`database migration failed: ${(err as Error).message}`);
   }
 
-  const demo = config.demoData ? await seedDemoData(database.db, { password: config.demoPassword, dataDir: config.dataDir }) : undefined;
+  const demo = config.demoData
+    ? await seedDemoData(database.db, { password: config.demoPassword, dataDir: config.dataDir })
+    : undefined;
 
   const app = createApp({ database, config, webDist });
   const server = createServer(app);
   const realtime = createRealtime(server, { db: database.db, sessionSecret: config.sessionSecret });
   // SMS leave through the durable outbox; without Twilio credentials they land on the /outbox page.
-  const smsWorker = startSmsWorker({ db: database.db, transport: await smsTransportFor(config, logger), logger });
+  const smsWorker = startSmsWorker({
+    db: database.db,
+    transport: await smsTransportFor(config, logger),
+    logger,
+  });
   // Courier breadcrumbs past their retention are deleted hourly; stopping flushes buffered positions.
   const stopCourierHousekeeping = startCourierHousekeeping(database.db);
 
   server.on('error', (err: NodeJS.ErrnoException) => {
     void database.close();
-    if (err.code === 'EADDRINUSE') fail(`port ${config.port} is already in use; stop the other program or set PORT to a free port.`);
-    if (err.code === 'EACCES') fail(`no permission to listen on port ${config.port}; use a port above 1023.`);
+    if (err.code === 'EADDRINUSE')
+      fail(
+        `port ${config.port} is already in use; stop the other program or set PORT to a free port.`,
+      );
+    if (err.code === 'EACCES')
+      fail(`no permission to listen on port ${config.port}; use a port above 1023.`);
     fail(err.message);
   });
   server.listen(config.port, () => {
@@ -78,7 +88,11 @@ async function start(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    void Promise.all([realtime.close(), stopCourierHousekeeping().catch(() => undefined), smsWorker.stop()]).then(() => {
+    void Promise.all([
+      realtime.close(),
+      stopCourierHousekeeping().catch(() => undefined),
+      smsWorker.stop(),
+    ]).then(() => {
       server.close(async () => {
         await database.close().catch(() => undefined);
         process.exit(0);

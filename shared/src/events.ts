@@ -47,7 +47,12 @@ export type CouriersMovedPayload = {
 };
 
 /** `couriers.duty` payload. */
-export type CouriersDutyPayload = { courierId: string; unitId: string; onDuty: boolean; shiftEnd: string | null };
+export type CouriersDutyPayload = {
+  courierId: string;
+  unitId: string;
+  onDuty: boolean;
+  shiftEnd: string | null;
+};
 
 /** `hello` payload: the newest job-event id, to resume from after a reconnect. */
 export type HelloPayload = { cursor: number; userId: string };
@@ -55,7 +60,8 @@ export type HelloPayload = { cursor: number; userId: string };
 /** `couriers.position` request (the same shape as one HTTP fix). */
 export type CourierPositionRequest = PositionInput;
 /** `couriers.position` acknowledgement. */
-export type CourierPositionAck = { ok: true; flagged: boolean } | { ok: false; code: string; message: string };
+export type CourierPositionAck =
+  { ok: true; flagged: boolean } | { ok: false; code: string; message: string };
 
 /** `jobs.sync` request: the highest `cursor` the client has seen. */
 export type JobsSyncRequest = { since: number };

@@ -19,17 +19,37 @@ afterAll(async () => t.close());
 let adminAgent: ReturnType<typeof loginAs> | undefined;
 const admin = () => (adminAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD));
 const upload = async (body: string, fileName = 'danh-muc.csv') =>
-  (await admin()).post('/api/admin/procedures/import').query({ fileName }).set('Content-Type', 'text/csv').send(Buffer.from(body, 'utf8'));
+  (await admin())
+    .post('/api/admin/procedures/import')
+    .query({ fileName })
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from(body, 'utf8'));
 const byCode = async (code: string) =>
-  (await queryRows<{ name: string; fee_vnd: number; processing_days: number; active: boolean; postal_charge_vnd: number; required_papers: string[] }>(
-    t.database.db,
-    sql`select name, fee_vnd::int as fee_vnd, processing_days, active, postal_charge_vnd::int as postal_charge_vnd, required_papers from procedures where code = ${code}`,
-  ))[0];
-const countProcedures = async () => (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from procedures`))[0]!.n;
+  (
+    await queryRows<{
+      name: string;
+      fee_vnd: number;
+      processing_days: number;
+      active: boolean;
+      postal_charge_vnd: number;
+      required_papers: string[];
+    }>(
+      t.database.db,
+      sql`select name, fee_vnd::int as fee_vnd, processing_days, active, postal_charge_vnd::int as postal_charge_vnd, required_papers from procedures where code = ${code}`,
+    )
+  )[0];
+const countProcedures = async () =>
+  (
+    await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from procedures`)
+  )[0]!.n;
 
 describe('procedure catalogue import', () => {
   it('imports a CSV with Vietnamese headers, then upserts by code from one with English headers', async () => {
-    const existing = await createProcedure(t.database.db, { code: '1.001', name: 'Tên cũ', feeVnd: 10_000 });
+    const existing = await createProcedure(t.database.db, {
+      code: '1.001',
+      name: 'Tên cũ',
+      feeVnd: 10_000,
+    });
     const csv = [
       'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí;Cước bưu chính;Thành phần hồ sơ',
       '1.001;"Cấp bản sao trích lục hộ tịch";UBND cấp xã;Hộ tịch;1;8.000;26.000;Tờ khai|CCCD',
@@ -38,18 +58,46 @@ describe('procedure catalogue import', () => {
     const res = await upload(csv);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ total: 2, inserted: 1, updated: 1, unchanged: 0 });
-    expect(await byCode('1.001')).toMatchObject({ name: 'Cấp bản sao trích lục hộ tịch', fee_vnd: 8000, postal_charge_vnd: 26000, required_papers: ['Tờ khai', 'CCCD'] });
-    expect(await byCode('1.002')).toMatchObject({ name: 'Đăng ký khai sinh; có "dấu ngoặc" trong tên', processing_days: 3, fee_vnd: 0, postal_charge_vnd: 20000 });
+    expect(await byCode('1.001')).toMatchObject({
+      name: 'Cấp bản sao trích lục hộ tịch',
+      fee_vnd: 8000,
+      postal_charge_vnd: 26000,
+      required_papers: ['Tờ khai', 'CCCD'],
+    });
+    expect(await byCode('1.002')).toMatchObject({
+      name: 'Đăng ký khai sinh; có "dấu ngoặc" trong tên',
+      processing_days: 3,
+      fee_vnd: 0,
+      postal_charge_vnd: 20000,
+    });
 
-    const english = ['code,name,agency,field,processingDays,fee', '1.002,Đăng ký khai sinh,UBND cấp xã,Hộ tịch,5,0'].join('\n');
+    const english = [
+      'code,name,agency,field,processingDays,fee',
+      '1.002,Đăng ký khai sinh,UBND cấp xã,Hộ tịch,5,0',
+    ].join('\n');
     const again = await upload(english, 'catalogue.csv');
     expect(again.body).toEqual({ total: 1, inserted: 0, updated: 1, unchanged: 0 });
     // Columns the file leaves out keep their values.
-    expect(await byCode('1.002')).toMatchObject({ name: 'Đăng ký khai sinh', processing_days: 5, postal_charge_vnd: 20000 });
-    expect((await upload(english, 'catalogue.csv')).body).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await byCode('1.002')).toMatchObject({
+      name: 'Đăng ký khai sinh',
+      processing_days: 5,
+      postal_charge_vnd: 20000,
+    });
+    expect((await upload(english, 'catalogue.csv')).body).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
 
-    const audit = await (await admin()).get('/api/admin/audit').query({ entityType: 'procedure', entityId: existing.id });
-    expect(audit.body.items[0]).toMatchObject({ action: 'procedure.import', before: { name: 'Tên cũ', feeVnd: 10_000 }, after: { name: 'Cấp bản sao trích lục hộ tịch', feeVnd: 8000 } });
+    const audit = await (
+      await admin()
+    )
+      .get('/api/admin/audit')
+      .query({ entityType: 'procedure', entityId: existing.id });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'procedure.import',
+      before: { name: 'Tên cũ', feeVnd: 10_000 },
+      after: { name: 'Cấp bản sao trích lục hộ tịch', feeVnd: 8000 },
+    });
   });
 
   it('refuses a bad file with every line and field that is wrong, writing nothing', async () => {
@@ -65,7 +113,9 @@ describe('procedure catalogue import', () => {
     const res = await upload(csv);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('procedures_file_invalid');
-    expect(res.body.error.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+    expect(
+      res.body.error.errors.map((e: { line: number; field: string }) => [e.line, e.field]),
+    ).toEqual([
       [3, 'name'],
       [4, 'feeVnd'],
       [5, 'processingDays'],
@@ -77,28 +127,55 @@ describe('procedure catalogue import', () => {
   });
 
   it('refuses a CSV without a required column, naming it', async () => {
-    const res = await upload('Mã thủ tục,Tên thủ tục,Lĩnh vực,Số ngày xử lý,Phí\n3.001,Tên,Hộ tịch,1,0');
+    const res = await upload(
+      'Mã thủ tục,Tên thủ tục,Lĩnh vực,Số ngày xử lý,Phí\n3.001,Tên,Hộ tịch,1,0',
+    );
     expect(res.status).toBe(422);
     expect(res.body.error.errors).toEqual([expect.objectContaining({ line: 1, field: 'agency' })]);
   });
 
   it('imports JSON, and reports the line of a bad object', async () => {
-    const good = JSON.stringify([{ code: '4.001', name: 'Thủ tục JSON', agency: 'Sở Y tế', field: 'Y tế', processingDays: 10, feeVnd: 200000, inPersonOnly: true }], null, 2);
+    const good = JSON.stringify(
+      [
+        {
+          code: '4.001',
+          name: 'Thủ tục JSON',
+          agency: 'Sở Y tế',
+          field: 'Y tế',
+          processingDays: 10,
+          feeVnd: 200000,
+          inPersonOnly: true,
+        },
+      ],
+      null,
+      2,
+    );
     const res = await upload(good, 'danh-muc.json');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ inserted: 1 });
-    const bad = '[\n  { "code": "4.002", "name": "A", "agency": "B", "field": "C", "processingDays": 1, "feeVnd": 0 },\n  { "code": "4.003", "name": "A", "agency": "B", "field": "C", "processingDays": 1.5, "feeVnd": 0 }\n]';
+    const bad =
+      '[\n  { "code": "4.002", "name": "A", "agency": "B", "field": "C", "processingDays": 1, "feeVnd": 0 },\n  { "code": "4.003", "name": "A", "agency": "B", "field": "C", "processingDays": 1.5, "feeVnd": 0 }\n]';
     const refused = await upload(bad, 'x.json');
     expect(refused.status).toBe(422);
-    expect(refused.body.error.errors).toEqual([expect.objectContaining({ line: 3, field: 'processingDays' })]);
+    expect(refused.body.error.errors).toEqual([
+      expect.objectContaining({ line: 3, field: 'processingDays' }),
+    ]);
     expect(await byCode('4.002')).toBeUndefined();
   });
 
   it('refuses a binary upload and broken JSON with its line, writing nothing', async () => {
     const before = await countProcedures();
-    const binary = await (await admin()).post('/api/admin/procedures/import').set('Content-Type', 'application/octet-stream').send(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]));
+    const binary = await (
+      await admin()
+    )
+      .post('/api/admin/procedures/import')
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]));
     expect(binary.status).toBe(415);
-    const broken = await upload('[\n  { "code": "6.001", "name": "A", "agency": "B", "field": "C", "processingDays": 1, "feeVnd": 0 }\n  { "code": "6.002" }\n]', 'x.json');
+    const broken = await upload(
+      '[\n  { "code": "6.001", "name": "A", "agency": "B", "field": "C", "processingDays": 1, "feeVnd": 0 }\n  { "code": "6.002" }\n]',
+      'x.json',
+    );
     expect(broken.status).toBe(422);
     expect(broken.body.error.errors[0]).toMatchObject({ line: 3, field: 'json' });
     expect(await countProcedures()).toBe(before);
@@ -106,31 +183,70 @@ describe('procedure catalogue import', () => {
 
   it('lets only a province admin change the catalogue; a manager reads it', async () => {
     const poAdmin = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);
-    expect((await poAdmin.post('/api/admin/procedures/import').set('Content-Type', 'text/csv').send('code,name,agency,field,processingDays,fee\n9,a,b,c,1,0')).status).toBe(403);
+    expect(
+      (
+        await poAdmin
+          .post('/api/admin/procedures/import')
+          .set('Content-Type', 'text/csv')
+          .send('code,name,agency,field,processingDays,fee\n9,a,b,c,1,0')
+      ).status,
+    ).toBe(403);
     const manager = await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD);
     expect((await manager.get('/api/admin/procedures')).status).toBe(200);
-    expect((await manager.post('/api/admin/procedures/import').set('Content-Type', 'text/csv').send('x')).status).toBe(403);
+    expect(
+      (await manager.post('/api/admin/procedures/import').set('Content-Type', 'text/csv').send('x'))
+        .status,
+    ).toBe(403);
   });
 });
 
 describe('procedure catalogue editing', () => {
   it('creates, edits and deactivates a procedure, each audited with before/after', async () => {
     const a = await admin();
-    const created = await a.post('/api/admin/procedures').send({ code: '5.001', name: 'Cấp phiếu lý lịch tư pháp', agency: 'Sở Tư pháp', field: 'Lý lịch tư pháp', processingDays: 10, feeVnd: 200_000, postalChargeVnd: 26_000 });
+    const created = await a
+      .post('/api/admin/procedures')
+      .send({
+        code: '5.001',
+        name: 'Cấp phiếu lý lịch tư pháp',
+        agency: 'Sở Tư pháp',
+        field: 'Lý lịch tư pháp',
+        processingDays: 10,
+        feeVnd: 200_000,
+        postalChargeVnd: 26_000,
+      });
     expect(created.status).toBe(201);
-    expect((await a.post('/api/admin/procedures').send({ ...created.body, id: undefined, sample: undefined })).status).toBe(409);
+    expect(
+      (
+        await a
+          .post('/api/admin/procedures')
+          .send({ ...created.body, id: undefined, sample: undefined })
+      ).status,
+    ).toBe(409);
     const neg = await a.patch(`/api/admin/procedures/${created.body.id}`).send({ feeVnd: -1 });
     expect(neg.status).toBe(400);
-    const edited = await a.patch(`/api/admin/procedures/${created.body.id}`).send({ feeVnd: 250_000 });
+    const edited = await a
+      .patch(`/api/admin/procedures/${created.body.id}`)
+      .send({ feeVnd: 250_000 });
     expect(edited.body.feeVnd).toBe(250_000);
     const off = await a.patch(`/api/admin/procedures/${created.body.id}`).send({ active: false });
     expect(off.body.active).toBe(false);
     const visible = await a.get('/api/admin/procedures');
     expect(visible.body.items.map((p: { code: string }) => p.code)).not.toContain('5.001');
-    const all = await a.get('/api/admin/procedures').query({ includeInactive: 'true', q: 'ly lich' });
+    const all = await a
+      .get('/api/admin/procedures')
+      .query({ includeInactive: 'true', q: 'ly lich' });
     expect(all.body.items.map((p: { code: string }) => p.code)).toContain('5.001');
-    const audit = await a.get('/api/admin/audit').query({ entityType: 'procedure', entityId: created.body.id });
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['procedure.deactivate', 'procedure.update', 'procedure.create']);
-    expect(audit.body.items[1]).toMatchObject({ before: { feeVnd: 200_000 }, after: { feeVnd: 250_000 } });
+    const audit = await a
+      .get('/api/admin/audit')
+      .query({ entityType: 'procedure', entityId: created.body.id });
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'procedure.deactivate',
+      'procedure.update',
+      'procedure.create',
+    ]);
+    expect(audit.body.items[1]).toMatchObject({
+      before: { feeVnd: 200_000 },
+      after: { feeVnd: 250_000 },
+    });
   });
 });

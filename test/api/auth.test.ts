@@ -14,9 +14,16 @@ afterAll(async () => t.close());
 
 describe('POST /api/auth/login', () => {
   it('opens a session in an httpOnly, SameSite=Lax cookie and returns the user', async () => {
-    const res = await request(t.app).post('/api/auth/login').send({ username: org.inA.operator.username, password: TEST_PASSWORD });
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: org.inA.operator.username, password: TEST_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ username: org.inA.operator.username, role: 'operator', unitId: org.unitA.id, unitName: 'Bưu cục A' });
+    expect(res.body.user).toMatchObject({
+      username: org.inA.operator.username,
+      role: 'operator',
+      unitId: org.unitA.id,
+      unitName: 'Bưu cục A',
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/tn_sid=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -25,21 +32,31 @@ describe('POST /api/auth/login', () => {
   });
 
   it('accepts the username in any case', async () => {
-    const res = await request(t.app).post('/api/auth/login').send({ username: org.inA.manager.username.toUpperCase(), password: TEST_PASSWORD });
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: org.inA.manager.username.toUpperCase(), password: TEST_PASSWORD });
     expect(res.status).toBe(200);
   });
 
   it('refuses a wrong password with 401 and a message in Vietnamese by default', async () => {
-    const res = await request(t.app).post('/api/auth/login').send({ username: org.inA.courier.username, password: 'wrong-password' });
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: org.inA.courier.username, password: 'wrong-password' });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('invalid_credentials');
     expect(res.body.error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {
-    const res = await request(t.app).post('/api/auth/login').set('Accept-Language', 'en').send({ username: 'nobody-here', password: 'whatever1' });
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .set('Accept-Language', 'en')
+      .send({ username: 'nobody-here', password: 'whatever1' });
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ code: 'invalid_credentials', message: 'Wrong username or password.' });
+    expect(res.body.error).toEqual({
+      code: 'invalid_credentials',
+      message: 'Wrong username or password.',
+    });
   });
 
   it('reports missing fields with a message per field', async () => {
@@ -53,28 +70,40 @@ describe('POST /api/auth/login', () => {
   it('locks the account after five wrong passwords, even for the right password, and says until when', async () => {
     const user = await createUser(t.database.db, 'dispatcher', org.unitA.id);
     for (let i = 0; i < 4; i++) {
-      const r = await request(t.app).post('/api/auth/login').send({ username: user.username, password: 'bad-' + i });
+      const r = await request(t.app)
+        .post('/api/auth/login')
+        .send({ username: user.username, password: 'bad-' + i });
       expect(r.status).toBe(401);
     }
-    const fifth = await request(t.app).post('/api/auth/login').send({ username: user.username, password: 'bad-5' });
+    const fifth = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: user.username, password: 'bad-5' });
     expect(fifth.status).toBe(423);
     expect(fifth.body.error.code).toBe('account_locked');
     expect(fifth.body.error.message).toMatch(/khóa/);
-    expect(new Date(fifth.body.error.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
-    const right = await request(t.app).post('/api/auth/login').send({ username: user.username, password: TEST_PASSWORD });
+    expect(new Date(fifth.body.error.lockedUntil).getTime()).toBeGreaterThan(
+      Date.now() + 10 * 60_000,
+    );
+    const right = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: user.username, password: TEST_PASSWORD });
     expect(right.status).toBe(423);
   });
 
   it('refuses a disabled user', async () => {
     const user = await createUser(t.database.db, 'operator', org.unitA.id, { disabled: true });
-    const res = await request(t.app).post('/api/auth/login').send({ username: user.username, password: TEST_PASSWORD });
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .send({ username: user.username, password: TEST_PASSWORD });
     expect(res.status).toBe(401);
   });
 
   it('rate-limits many attempts at one username with 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await request(t.app).post('/api/auth/login').send({ username: 'target-of-guessing', password: 'guess-' + i });
+      const r = await request(t.app)
+        .post('/api/auth/login')
+        .send({ username: 'target-of-guessing', password: 'guess-' + i });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

@@ -39,8 +39,16 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-02-05T09:00:00+07:00') });
     const agent = await loginAs(t.app, org.inA.operator.username, TEST_PASSWORD);
     const citizen = await createCitizen(t.database.db, { fullName: 'Lê Thị Hoa' });
-    const procedure = await createProcedure(t.database.db, { name: 'Cấp Phiếu lý lịch tư pháp', feeVnd: 200_000, postalChargeVnd: 26_000 });
-    const call = await logCall(agent, { callerPhone: citizen.phone.replace('+84', '0'), category: 'pickup_request', content: 'Xin nhận hồ sơ tại nhà' });
+    const procedure = await createProcedure(t.database.db, {
+      name: 'Cấp Phiếu lý lịch tư pháp',
+      feeVnd: 200_000,
+      postalChargeVnd: 26_000,
+    });
+    const call = await logCall(agent, {
+      callerPhone: citizen.phone.replace('+84', '0'),
+      category: 'pickup_request',
+      content: 'Xin nhận hồ sơ tại nhà',
+    });
     expect(call.citizenId).toBe(citizen.id);
 
     const res = await agent.post(`/api/calls/${call.id}/jobs`).send({
@@ -54,7 +62,11 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const { job, call: linked, smsId } = res.body;
 
-    const expected = dueDate(createWorkingCalendar(HOLIDAYS), new Date('2027-02-05T09:00:00+07:00'), 2);
+    const expected = dueDate(
+      createWorkingCalendar(HOLIDAYS),
+      new Date('2027-02-05T09:00:00+07:00'),
+      2,
+    );
     expect(expected).toBe('2027-02-16');
     expect(job.dueDate).toBe(expected);
     expect(job.dueDate > '2027-02-11').toBe(true); // after the whole Tết break
@@ -76,21 +88,37 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     expect(sms[0]!.body).toContain('16/02/2027');
 
     // One job per call: a second try is refused and queues nothing more.
-    const again = await agent.post(`/api/calls/${call.id}/jobs`).send({ type: 'home_assistance', unitId: org.unitA.id, addressText: '12 Võ Thị Sáu, Trấn Biên' });
+    const again = await agent
+      .post(`/api/calls/${call.id}/jobs`)
+      .send({
+        type: 'home_assistance',
+        unitId: org.unitA.id,
+        addressText: '12 Võ Thị Sáu, Trấn Biên',
+      });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('call_has_job');
-    expect(await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.jobId, job.id))).toHaveLength(1);
+    expect(
+      await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.jobId, job.id)),
+    ).toHaveLength(1);
   });
 
   it('refuses a procedure that must be done in person with 422 and a message that says why, writing nothing', async () => {
     const agent = await operator();
     const citizen = await createCitizen(t.database.db);
-    const procedure = await createProcedure(t.database.db, { name: 'Cấp Căn cước', inPersonOnly: true });
+    const procedure = await createProcedure(t.database.db, {
+      name: 'Cấp Căn cước',
+      inPersonOnly: true,
+    });
     const call = await logCall(agent, { callerPhone: citizen.phone, category: 'pickup_request' });
     const res = await agent
       .post(`/api/calls/${call.id}/jobs`)
       .set('Accept-Language', 'vi')
-      .send({ type: 'home_assistance', unitId: org.unitA.id, procedureId: procedure.id, addressText: '5 Phan Chu Trinh, Trấn Biên' });
+      .send({
+        type: 'home_assistance',
+        unitId: org.unitA.id,
+        procedureId: procedure.id,
+        addressText: '5 Phan Chu Trinh, Trấn Biên',
+      });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('procedure_in_person_only');
     expect(res.body.error.message).toContain('Cấp Căn cước');
@@ -98,7 +126,9 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     const [row] = await t.database.db.select().from(calls).where(eq(calls.id, call.id));
     expect(row!.jobId).toBeNull();
     expect(await t.database.db.select().from(jobs).where(eq(jobs.callId, call.id))).toHaveLength(0);
-    expect(await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.callId, call.id))).toHaveLength(0);
+    expect(
+      await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.callId, call.id)),
+    ).toHaveLength(0);
   });
 
   it('creates the job but queues no SMS for a citizen who opted out', async () => {
@@ -113,13 +143,21 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.smsId).toBeNull();
-    expect(await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.jobId, res.body.job.id))).toHaveLength(0);
+    expect(
+      await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.jobId, res.body.job.id)),
+    ).toHaveLength(0);
   });
 
   it('asks for the caller first when the number matches nobody', async () => {
     const agent = await operator();
     const call = await logCall(agent, { callerPhone: '0977 000 123' });
-    const res = await agent.post(`/api/calls/${call.id}/jobs`).send({ type: 'home_assistance', unitId: org.unitA.id, addressText: '1 Đồng Khởi, Tam Hiệp' });
+    const res = await agent
+      .post(`/api/calls/${call.id}/jobs`)
+      .send({
+        type: 'home_assistance',
+        unitId: org.unitA.id,
+        addressText: '1 Đồng Khởi, Tam Hiệp',
+      });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('citizen_required');
   });
@@ -128,13 +166,24 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
 describe('the call log', () => {
   it('gives readable ticket codes, filters by category, outcome, phone in any form and date range', async () => {
     const agent = await operator();
-    const a = await logCall(agent, { callerPhone: '0912.111.222', category: 'procedure_question', content: 'Hỏi lệ phí khai sinh', close: true });
-    await logCall(agent, { callerPhone: '0912 333 444', category: 'status_lookup', outcome: 'answered' });
+    const a = await logCall(agent, {
+      callerPhone: '0912.111.222',
+      category: 'procedure_question',
+      content: 'Hỏi lệ phí khai sinh',
+      close: true,
+    });
+    await logCall(agent, {
+      callerPhone: '0912 333 444',
+      category: 'status_lookup',
+      outcome: 'answered',
+    });
     expect(a.ticketCode).toMatch(/^1022-\d{6}-\d{4}$/);
     const byPhone = await agent.get('/api/calls').query({ phone: '+84 912 111 222' });
     expect(byPhone.body.items.map((c: { id: string }) => c.id)).toEqual([a.id]);
     const byCategory = await agent.get('/api/calls').query({ category: 'status_lookup' });
-    expect(byCategory.body.items.every((c: { category: string }) => c.category === 'status_lookup')).toBe(true);
+    expect(
+      byCategory.body.items.every((c: { category: string }) => c.category === 'status_lookup'),
+    ).toBe(true);
     expect(byCategory.body.total).toBeGreaterThanOrEqual(1);
     const old = await agent.get('/api/calls').query({ from: '2020-01-01', to: '2020-01-31' });
     expect(old.body.items).toHaveLength(0);
@@ -160,11 +209,16 @@ describe('the call log', () => {
   it('lets anyone edit an open call, but a closed one only a manager with a logged reason', async () => {
     const agent = await operator();
     const call = await logCall(agent, { callerPhone: '0912 777 888', category: 'other' });
-    const edited = await agent.patch(`/api/calls/${call.id}`).send({ content: 'Nội dung ghi đúng lời công dân', outcome: 'answered' });
+    const edited = await agent
+      .patch(`/api/calls/${call.id}`)
+      .send({ content: 'Nội dung ghi đúng lời công dân', outcome: 'answered' });
     expect(edited.status).toBe(200);
     expect(edited.body.content).toBe('Nội dung ghi đúng lời công dân');
     // A stale edit is refused.
-    expect((await agent.patch(`/api/calls/${call.id}`).send({ content: 'cũ', version: call.version })).status).toBe(409);
+    expect(
+      (await agent.patch(`/api/calls/${call.id}`).send({ content: 'cũ', version: call.version }))
+        .status,
+    ).toBe(409);
 
     expect((await agent.post(`/api/calls/${call.id}/close`)).status).toBe(200);
     const locked = await agent.patch(`/api/calls/${call.id}`).send({ content: 'sửa sau khi đóng' });
@@ -172,10 +226,14 @@ describe('the call log', () => {
     expect(locked.body.error.code).toBe('call_closed');
 
     const boss = await manager();
-    const noReason = await boss.patch(`/api/calls/${call.id}`).send({ content: 'sửa sau khi đóng' });
+    const noReason = await boss
+      .patch(`/api/calls/${call.id}`)
+      .send({ content: 'sửa sau khi đóng' });
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.code).toBe('reason_required');
-    const ok = await boss.patch(`/api/calls/${call.id}`).send({ content: 'sửa sau khi đóng', reason: 'Công dân gọi lại đính chính nội dung' });
+    const ok = await boss
+      .patch(`/api/calls/${call.id}`)
+      .send({ content: 'sửa sau khi đóng', reason: 'Công dân gọi lại đính chính nội dung' });
     expect(ok.status).toBe(200);
     expect(ok.body.content).toBe('sửa sau khi đóng');
     const audit = await t.database.db
@@ -186,8 +244,12 @@ describe('the call log', () => {
     expect(audit[0]!.reason).toBe('Công dân gọi lại đính chính nội dung');
     expect(audit[0]!.actorId).toBe(org.inA.manager.id);
 
-    expect((await agent.post(`/api/calls/${call.id}/reopen`).send({ reason: 'Mở lại để sửa' })).status).toBe(403);
-    const reopened = await boss.post(`/api/calls/${call.id}/reopen`).send({ reason: 'Mở lại để bổ sung' });
+    expect(
+      (await agent.post(`/api/calls/${call.id}/reopen`).send({ reason: 'Mở lại để sửa' })).status,
+    ).toBe(403);
+    const reopened = await boss
+      .post(`/api/calls/${call.id}/reopen`)
+      .send({ reason: 'Mở lại để bổ sung' });
     expect(reopened.status).toBe(200);
     expect(reopened.body.closedAt).toBeNull();
   });
@@ -197,7 +259,9 @@ describe('the call log', () => {
     const call = await logCall(agent, { callerPhone: '0912 999 000' });
     const res = await agent.post(`/api/calls/${call.id}/close`);
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toEqual(expect.arrayContaining(['category', 'outcome']));
+    expect(Object.keys(res.body.error.fields)).toEqual(
+      expect.arrayContaining(['category', 'outcome']),
+    );
   });
 });
 
@@ -219,7 +283,9 @@ describe('feedback and callbacks', () => {
     expect(overdue.status).toBe(200);
     expect(overdue.body.items.map((c: { id: string }) => c.id)).toContain(fb.body.id);
     // Answered feedback leaves the list.
-    await agent.patch(`/api/calls/${fb.body.id}`).send({ answer: 'Đã chuyển Sở Nội vụ, đã trả lời công dân', published: true });
+    await agent
+      .patch(`/api/calls/${fb.body.id}`)
+      .send({ answer: 'Đã chuyển Sở Nội vụ, đã trả lời công dân', published: true });
     const after = await agent.get('/api/calls/feedback/overdue');
     expect(after.body.items.map((c: { id: string }) => c.id)).not.toContain(fb.body.id);
   });
@@ -228,7 +294,9 @@ describe('feedback and callbacks', () => {
     const agent = await operator();
     const call = await logCall(agent, { callerPhone: '0912 121 212', category: 'status_lookup' });
     const due = new Date(Date.now() + 60 * 60_000).toISOString();
-    const cb = await agent.post(`/api/calls/${call.id}/callbacks`).send({ dueAt: due, note: 'Gọi lại báo kết quả tra cứu' });
+    const cb = await agent
+      .post(`/api/calls/${call.id}/callbacks`)
+      .send({ dueAt: due, note: 'Gọi lại báo kết quả tra cứu' });
     expect(cb.status).toBe(201);
     expect(cb.body.overdue).toBe(false);
     const notYet = await agent.get('/api/calls/callbacks').query({ due: 'true' });
@@ -239,10 +307,14 @@ describe('feedback and callbacks', () => {
     expect(item.overdue).toBe(true);
     const [row] = await t.database.db.select().from(calls).where(eq(calls.id, call.id));
     expect(row!.outcome).toBe('callback_scheduled');
-    const done = await agent.post(`/api/calls/callbacks/${cb.body.id}/complete`).send({ note: 'Đã gọi lại' });
+    const done = await agent
+      .post(`/api/calls/callbacks/${cb.body.id}/complete`)
+      .send({ note: 'Đã gọi lại' });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('done');
-    expect((await agent.post(`/api/calls/callbacks/${cb.body.id}/complete`).send({})).status).toBe(409);
+    expect((await agent.post(`/api/calls/callbacks/${cb.body.id}/complete`).send({})).status).toBe(
+      409,
+    );
   });
 });
 
@@ -252,10 +324,20 @@ describe('without Twilio credentials (console telephony)', () => {
     const desk = await createUser(t.database.db, 'operator', org.province.id);
     const agent = await loginAs(t.app, desk.username, TEST_PASSWORD);
     const citizen = await createCitizen(t.database.db, { fullName: 'Đặng Minh Dũng' });
-    await logCall(agent, { callerPhone: citizen.phone, category: 'procedure_question', content: 'Hỏi lệ phí', close: true });
-    const direct = await agent.post('/api/twilio/voice').type('form').send({ CallSid: 'CA123', From: citizen.phone });
+    await logCall(agent, {
+      callerPhone: citizen.phone,
+      category: 'procedure_question',
+      content: 'Hỏi lệ phí',
+      close: true,
+    });
+    const direct = await agent
+      .post('/api/twilio/voice')
+      .type('form')
+      .send({ CallSid: 'CA123', From: citizen.phone });
     expect(direct.status).toBe(403);
-    const sim = await agent.post('/api/telephony/simulate').send({ from: citizen.phone.replace('+84', '0') });
+    const sim = await agent
+      .post('/api/telephony/simulate')
+      .send({ from: citizen.phone.replace('+84', '0') });
     expect(sim.status, JSON.stringify(sim.body)).toBe(201);
     expect(sim.body.twiml).toContain('<Dial');
     const pop = await agent.get(`/api/telephony/screen-pop/${sim.body.callId}`);

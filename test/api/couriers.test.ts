@@ -39,7 +39,9 @@ describe('GET /api/jobs/:id/suggestions', () => {
       await dispatcher.post(`/api/jobs/${j.id}/assign`).send({ courierId: busyNear.id });
     }
     const job = (await dispatcher.post('/api/jobs').send(jobBody(f, JOB_AT))).body as Job;
-    const res = await dispatcher.get(`/api/jobs/${job.id}/suggestions`).set('Accept-Language', 'en');
+    const res = await dispatcher
+      .get(`/api/jobs/${job.id}/suggestions`)
+      .set('Accept-Language', 'en');
     expect(res.status).toBe(200);
     const items = res.body.items as JobSuggestion[];
     const names = items.map((s) => s.courier.fullName);
@@ -70,18 +72,36 @@ describe('courier positions', () => {
     const c = await createUser(db, 'courier', f.unitA.id, { fullName: 'Bưu tá Định Vị' });
     const agent = await loginAs(t.app, c.username, TEST_PASSWORD);
     const now = Date.now();
-    const fix = (lat: number, lng: number, msAgo: number) => ({ lat, lng, accuracy: 10, at: new Date(now - msAgo).toISOString() });
+    const fix = (lat: number, lng: number, msAgo: number) => ({
+      lat,
+      lng,
+      accuracy: 10,
+      at: new Date(now - msAgo).toISOString(),
+    });
     const off = await agent.post('/api/couriers/me/positions').send(fix(10.95, 106.82, 0));
     expect(off.status).toBe(409);
     expect(off.body.error.code).toBe('courier_off_duty');
-    expect((await agent.post('/api/couriers/me/duty').send({ onDuty: true, shiftEnd: '23:00' })).body.onDuty).toBe(true);
+    expect(
+      (await agent.post('/api/couriers/me/duty').send({ onDuty: true, shiftEnd: '23:00' })).body
+        .onDuty,
+    ).toBe(true);
 
-    expect((await agent.post('/api/couriers/me/positions').send({ lat: 91, lng: 106, at: new Date().toISOString() })).status).toBe(400);
-    const future = await agent.post('/api/couriers/me/positions').send(fix(10.95, 106.82, -10 * 60_000));
+    expect(
+      (
+        await agent
+          .post('/api/couriers/me/positions')
+          .send({ lat: 91, lng: 106, at: new Date().toISOString() })
+      ).status,
+    ).toBe(400);
+    const future = await agent
+      .post('/api/couriers/me/positions')
+      .send(fix(10.95, 106.82, -10 * 60_000));
     expect(future.status).toBe(400);
     expect(future.body.error.code).toBe('position_in_future');
 
-    const batch = await agent.post('/api/couriers/me/positions').send({ positions: [fix(10.95, 106.82, 120_000), fix(10.951, 106.821, 60_000)] });
+    const batch = await agent
+      .post('/api/couriers/me/positions')
+      .send({ positions: [fix(10.95, 106.82, 120_000), fix(10.951, 106.821, 60_000)] });
     expect(batch.body).toEqual({ accepted: 2, flagged: 0 });
     // 50 km in one minute: 3,000 km/h.
     const jump = await agent.post('/api/couriers/me/positions').send(fix(11.4, 106.82, 0));
@@ -93,20 +113,30 @@ describe('courier positions', () => {
     expect(me.position).toMatchObject({ lat: 10.951, lng: 106.821 });
 
     await positionStoreFor(db).flush();
-    const rows = await queryRows<{ n: number; flagged: number }>(db, sql`select count(*)::int as n, count(*) filter (where flagged)::int as flagged from courier_positions where courier_id = ${c.id}`);
+    const rows = await queryRows<{ n: number; flagged: number }>(
+      db,
+      sql`select count(*)::int as n, count(*) filter (where flagged)::int as flagged from courier_positions where courier_id = ${c.id}`,
+    );
     expect(rows[0]).toEqual({ n: 3, flagged: 1 });
     const trail = await dispatcher.get(`/api/couriers/${c.id}/trail`);
     expect(trail.body.items).toHaveLength(3);
     const other = await loginAs(t.app, f.dispatcherB.username, TEST_PASSWORD);
     expect((await other.get(`/api/couriers/${c.id}/trail`)).status).toBe(403);
-    expect(((await other.get('/api/couriers')).body.items as Courier[]).some((x) => x.id === c.id)).toBe(false);
+    expect(
+      ((await other.get('/api/couriers')).body.items as Courier[]).some((x) => x.id === c.id),
+    ).toBe(false);
   });
 
   it('deletes breadcrumbs older than the retention', async () => {
     const db = t.database.db;
-    await db.execute(sql`insert into courier_positions (courier_id, lat, lng, at) values (${f.courier2.id}, 10.9, 106.8, now() - interval '40 days'), (${f.courier2.id}, 10.9, 106.8, now() - interval '1 day')`);
+    await db.execute(
+      sql`insert into courier_positions (courier_id, lat, lng, at) values (${f.courier2.id}, 10.9, 106.8, now() - interval '40 days'), (${f.courier2.id}, 10.9, 106.8, now() - interval '1 day')`,
+    );
     expect(await prunePositions(db)).toBeGreaterThanOrEqual(1);
-    const left = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from courier_positions where courier_id = ${f.courier2.id}`);
+    const left = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from courier_positions where courier_id = ${f.courier2.id}`,
+    );
     expect(left[0]!.n).toBe(1);
   });
 });
@@ -121,21 +151,41 @@ describe('POST /api/couriers/:id/reassign-day', () => {
     const jobs: Job[] = [];
     for (let i = 0; i < 3; i++) {
       const j = (await dispatcher.post('/api/jobs').send(jobBody(f))).body as Job;
-      jobs.push((await dispatcher.post(`/api/jobs/${j.id}/assign`).send({ courierId: sick.id })).body as Job);
+      jobs.push(
+        (await dispatcher.post(`/api/jobs/${j.id}/assign`).send({ courierId: sick.id }))
+          .body as Job,
+      );
     }
     await sickAgent.post(`/api/jobs/${jobs[1]!.id}/transitions`).send({ to: 'accepted' });
-    for (const to of ['accepted', 'en_route', 'on_site', 'collected']) await sickAgent.post(`/api/jobs/${jobs[2]!.id}/transitions`).send({ to });
+    for (const to of ['accepted', 'en_route', 'on_site', 'collected'])
+      await sickAgent.post(`/api/jobs/${jobs[2]!.id}/transitions`).send({ to });
 
-    expect((await dispatcher.post(`/api/couriers/${sick.id}/reassign-day`).send({ toCourierId: cover.id })).status).toBe(400);
-    const res = await dispatcher.post(`/api/couriers/${sick.id}/reassign-day`).send({ toCourierId: cover.id, reason: 'Bưu tá nghỉ ốm' });
+    expect(
+      (
+        await dispatcher
+          .post(`/api/couriers/${sick.id}/reassign-day`)
+          .send({ toCourierId: cover.id })
+      ).status,
+    ).toBe(400);
+    const res = await dispatcher
+      .post(`/api/couriers/${sick.id}/reassign-day`)
+      .send({ toCourierId: cover.id, reason: 'Bưu tá nghỉ ốm' });
     expect(res.status).toBe(200);
     expect(res.body.moved.map((j: Job) => j.id).sort()).toEqual([jobs[0]!.id, jobs[1]!.id].sort());
-    expect(res.body.moved.every((j: Job) => j.courier?.id === cover.id && j.status === 'assigned')).toBe(true);
+    expect(
+      res.body.moved.every((j: Job) => j.courier?.id === cover.id && j.status === 'assigned'),
+    ).toBe(true);
     expect(res.body.skipped.map((s: { jobId: string }) => s.jobId)).toEqual([jobs[2]!.id]);
     const list = (await dispatcher.get('/api/couriers')).body.items as Courier[];
     expect(list.find((c) => c.id === sick.id)!.onDuty).toBe(false);
     const other = await loginAs(t.app, f.dispatcherB.username, TEST_PASSWORD);
-    expect((await other.post(`/api/couriers/${sick.id}/reassign-day`).send({ toCourierId: null, reason: 'Thử' })).status).toBe(403);
+    expect(
+      (
+        await other
+          .post(`/api/couriers/${sick.id}/reassign-day`)
+          .send({ toCourierId: null, reason: 'Thử' })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -152,7 +202,8 @@ describe('GET /api/jobs/late', () => {
     expect(item.late).toBe(true);
     expect(item.courier?.id).toBe(f.courier1.id);
     expect(item.assignedAt).not.toBeNull();
-    const onTime = (await dispatcher.get('/api/jobs?late=false&open=true&pageSize=500')).body.items as Job[];
+    const onTime = (await dispatcher.get('/api/jobs?late=false&open=true&pageSize=500')).body
+      .items as Job[];
     expect(onTime.some((j) => j.id === late.id)).toBe(false);
     const red = (await dispatcher.get('/api/jobs?board=red&pageSize=500')).body.items as Job[];
     expect(red.some((j) => j.id === late.id)).toBe(true);

@@ -6,13 +6,19 @@ import { createCourierFixture, createCourierJob } from '../support/courier-facto
 import { TEST_PASSWORD } from '../support/factories';
 
 // The smallest valid images: a 1×1 PNG and a 1×1 JPEG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
 const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64',
 );
 // A Windows executable starts with "MZ".
-const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'binary'), Buffer.alloc(200, 1)]);
+const EXE = Buffer.concat([
+  Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'binary'),
+  Buffer.alloc(200, 1),
+]);
 
 let t: TestApp;
 let fx: Awaited<ReturnType<typeof createCourierFixture>>;
@@ -25,15 +31,31 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const job = (courierId: string = fx.courier.id) => createCourierJob(t.database.db, { unitId: fx.unitA.id, courierId, type: 'home_assistance', status: 'on_site' });
+const job = (courierId: string = fx.courier.id) =>
+  createCourierJob(t.database.db, {
+    unitId: fx.unitA.id,
+    courierId,
+    type: 'home_assistance',
+    status: 'on_site',
+  });
 
 describe('POST /api/jobs/:id/documents', () => {
   it('stores scans checked by content, lists them for the office and bundles them into one PDF', async () => {
     const j = await job();
-    const a = await courier.post(`/api/jobs/${j.id}/documents`).set('Idempotency-Key', randomUUID()).field('kind', 'scan').field('pageOrder', '1').attach('file', PNG, 'page.png');
+    const a = await courier
+      .post(`/api/jobs/${j.id}/documents`)
+      .set('Idempotency-Key', randomUUID())
+      .field('kind', 'scan')
+      .field('pageOrder', '1')
+      .attach('file', PNG, 'page.png');
     expect(a.status).toBe(201);
     expect(a.body.contentType).toBe('image/png');
-    const b = await courier.post(`/api/jobs/${j.id}/documents`).set('Idempotency-Key', randomUUID()).field('kind', 'scan').field('pageOrder', '0').attach('file', JPEG, 'page.jpg');
+    const b = await courier
+      .post(`/api/jobs/${j.id}/documents`)
+      .set('Idempotency-Key', randomUUID())
+      .field('kind', 'scan')
+      .field('pageOrder', '0')
+      .attach('file', JPEG, 'page.jpg');
     expect(b.status).toBe(201);
     expect(b.body.contentType).toBe('image/jpeg');
 
@@ -45,11 +67,14 @@ describe('POST /api/jobs/:id/documents', () => {
     expect(content.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(content.body as Buffer, PNG)).toBe(0);
 
-    const pdf = await dispatcher.get(`/api/jobs/${j.id}/documents/bundle.pdf`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const pdf = await dispatcher
+      .get(`/api/jobs/${j.id}/documents/bundle.pdf`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const doc = await PDFDocument.load(pdf.body as Buffer);
@@ -61,7 +86,10 @@ describe('POST /api/jobs/:id/documents', () => {
 
   it('refuses a renamed .exe with a clear message', async () => {
     const j = await job();
-    const res = await courier.post(`/api/jobs/${j.id}/documents`).field('kind', 'scan').attach('file', EXE, { filename: 'giay-to.jpg', contentType: 'image/jpeg' });
+    const res = await courier
+      .post(`/api/jobs/${j.id}/documents`)
+      .field('kind', 'scan')
+      .attach('file', EXE, { filename: 'giay-to.jpg', contentType: 'image/jpeg' });
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe('unsupported_file_type');
     expect(res.body.error.message).toContain('JPEG, PNG hay PDF');
@@ -71,7 +99,10 @@ describe('POST /api/jobs/:id/documents', () => {
   it('refuses a file over the size limit with 413 and the limit in the message', async () => {
     const j = await job();
     const big = Buffer.concat([JPEG.subarray(0, 3), Buffer.alloc(100 * 1024, 7)]);
-    const res = await courier.post(`/api/jobs/${j.id}/documents`).field('kind', 'photo').attach('file', big, 'big.jpg');
+    const res = await courier
+      .post(`/api/jobs/${j.id}/documents`)
+      .field('kind', 'photo')
+      .attach('file', big, 'big.jpg');
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('file_too_large');
     expect(res.body.error.message).toContain('0,1 MB');
@@ -80,7 +111,12 @@ describe('POST /api/jobs/:id/documents', () => {
   it('stores a retried upload once', async () => {
     const j = await job();
     const key = randomUUID();
-    const send = () => courier.post(`/api/jobs/${j.id}/documents`).set('Idempotency-Key', key).field('kind', 'handover_photo').attach('file', JPEG, 'p.jpg');
+    const send = () =>
+      courier
+        .post(`/api/jobs/${j.id}/documents`)
+        .set('Idempotency-Key', key)
+        .field('kind', 'handover_photo')
+        .attach('file', JPEG, 'p.jpg');
     const first = await send();
     const second = await send();
     expect(first.status).toBe(201);
@@ -91,7 +127,10 @@ describe('POST /api/jobs/:id/documents', () => {
 
   it('does not let a courier upload to another courier’s job', async () => {
     const j = await job(fx.otherCourier.id);
-    const res = await courier.post(`/api/jobs/${j.id}/documents`).field('kind', 'scan').attach('file', PNG, 'p.png');
+    const res = await courier
+      .post(`/api/jobs/${j.id}/documents`)
+      .field('kind', 'scan')
+      .attach('file', PNG, 'p.png');
     expect(res.status).toBe(403);
   });
 });

@@ -22,7 +22,10 @@ describe('errors', () => {
 
   it('answers 400 with a message per field for a bad query, in English when asked', async () => {
     const agent = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);
-    const res = await agent.get('/api/users').set('Accept-Language', 'en-US').query({ unitId: 'not-a-uuid', role: 'pilot' });
+    const res = await agent
+      .get('/api/users')
+      .set('Accept-Language', 'en-US')
+      .query({ unitId: 'not-a-uuid', role: 'pilot' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['query.role', 'query.unitId']);
@@ -37,7 +40,10 @@ describe('errors', () => {
   });
 
   it('answers broken JSON with 400 invalid_json and no stack trace', async () => {
-    const res = await request(t.app).post('/api/auth/login').set('Content-Type', 'application/json').send('{"username": ');
+    const res = await request(t.app)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username": ');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_json');
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);

@@ -37,11 +37,40 @@ beforeAll(async () => {
   }));
   for (let i = 0; i < rows.length; i += 500) await db.insert(jobs).values(rows.slice(i, i + 500));
   for (const r of rows) codesInA.add(r.code);
-  await createJob(db, { unitId: org.unitB.id, citizenId: citizen.id, code: 'EXB0001', createdAt: new Date(base + 3600_000) });
-  await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, code: 'EXOLD01', createdAt: new Date(base - 3 * 86_400_000) });
-  await createCall(db, { unitId: org.unitA.id, startedAt: new Date(base + 9 * 3600_000), callerPhone: '+84912345678', category: 'feedback', outcome: 'forwarded' });
-  const job = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, code: 'EXPAY01', createdAt: new Date(base) });
-  await createPayment(db, { jobId: job.id, unitId: org.unitA.id, collectedBy: org.inA.courier.id, flow: 'procedure_fee', method: 'cash', amountVnd: 150_000, occurredAt: new Date(base + 10 * 3600_000) });
+  await createJob(db, {
+    unitId: org.unitB.id,
+    citizenId: citizen.id,
+    code: 'EXB0001',
+    createdAt: new Date(base + 3600_000),
+  });
+  await createJob(db, {
+    unitId: org.unitA.id,
+    citizenId: citizen.id,
+    code: 'EXOLD01',
+    createdAt: new Date(base - 3 * 86_400_000),
+  });
+  await createCall(db, {
+    unitId: org.unitA.id,
+    startedAt: new Date(base + 9 * 3600_000),
+    callerPhone: '+84912345678',
+    category: 'feedback',
+    outcome: 'forwarded',
+  });
+  const job = await createJob(db, {
+    unitId: org.unitA.id,
+    citizenId: citizen.id,
+    code: 'EXPAY01',
+    createdAt: new Date(base),
+  });
+  await createPayment(db, {
+    jobId: job.id,
+    unitId: org.unitA.id,
+    collectedBy: org.inA.courier.id,
+    flow: 'procedure_fee',
+    method: 'cash',
+    amountVnd: 150_000,
+    occurredAt: new Date(base + 10 * 3600_000),
+  });
   codesInA.add('EXPAY01');
 });
 afterAll(async () => t.close());
@@ -65,7 +94,17 @@ describe('GET /api/exports/*', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
     const ws = wb.getWorksheet('Công việc')!;
-    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['Mã công việc', 'Loại', 'Trạng thái', 'Thủ tục', 'Bưu tá', 'Hạn xử lý', 'Lệ phí (đồng)']));
+    expect(ws.getRow(1).values).toEqual(
+      expect.arrayContaining([
+        'Mã công việc',
+        'Loại',
+        'Trạng thái',
+        'Thủ tục',
+        'Bưu tá',
+        'Hạn xử lý',
+        'Lệ phí (đồng)',
+      ]),
+    );
     const codes = new Set<string>();
     let sample: ExcelJS.Row | undefined;
     ws.eachRow((row, n) => {
@@ -84,9 +123,13 @@ describe('GET /api/exports/*', () => {
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Mã công việc,Loại,Trạng thái,Thủ tục,Đơn vị,Bưu tá,Ngày tạo,Hạn xử lý,Hoàn thành lúc,Đúng hạn,Lệ phí (đồng),Cước (đồng),Mã hồ sơ');
+    expect(lines[0]).toBe(
+      'Mã công việc,Loại,Trạng thái,Thủ tục,Đơn vị,Bưu tá,Ngày tạo,Hạn xử lý,Hoàn thành lúc,Đúng hạn,Lệ phí (đồng),Cước (đồng),Mã hồ sơ',
+    );
     expect(lines).toHaveLength(codesInA.size + 1);
-    expect(lines.find((l) => l.startsWith('EX00000,'))).toContain('"Đăng ký kết hôn; ""có yếu tố nước ngoài"""');
+    expect(lines.find((l) => l.startsWith('EX00000,'))).toContain(
+      '"Đăng ký kết hôn; ""có yếu tố nước ngoài"""',
+    );
   });
 
   it('masks the caller’s phone in the calls export', async () => {
@@ -108,8 +151,20 @@ describe('GET /api/exports/*', () => {
   });
 
   it('refuses another unit and couriers, as the dashboard does', async () => {
-    expect((await download(org.inA.manager.username, 'jobs.csv', { from, to: today, unitId: org.unitB.id })).status).toBe(403);
-    expect((await download(org.inA.courier.username, 'jobs.csv', { from, to: today })).status).toBe(403);
-    expect((await download(org.inA.manager.username, 'users.csv', { from, to: today })).status).toBe(400);
+    expect(
+      (
+        await download(org.inA.manager.username, 'jobs.csv', {
+          from,
+          to: today,
+          unitId: org.unitB.id,
+        })
+      ).status,
+    ).toBe(403);
+    expect((await download(org.inA.courier.username, 'jobs.csv', { from, to: today })).status).toBe(
+      403,
+    );
+    expect(
+      (await download(org.inA.manager.username, 'users.csv', { from, to: today })).status,
+    ).toBe(400);
   });
 });

@@ -24,13 +24,19 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function newJob(type: JobType = 'home_assistance', over: Record<string, unknown> = {}): Promise<Job> {
+async function newJob(
+  type: JobType = 'home_assistance',
+  over: Record<string, unknown> = {},
+): Promise<Job> {
   const res = await operator.post('/api/jobs').send(jobBody(f, { type, ...over }));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as Job;
 }
 
-async function assignedJob(type: JobType = 'home_assistance', courierId = f.courier1.id): Promise<Job> {
+async function assignedJob(
+  type: JobType = 'home_assistance',
+  courierId = f.courier1.id,
+): Promise<Job> {
   // Nothing to collect, so completing does not wait for payments (the payments feature checks that).
   const job = await newJob(type, { feeDueVnd: 0, postalChargeVnd: 0 });
   const res = await dispatcher.post(`/api/jobs/${job.id}/assign`).send({ courierId });
@@ -81,12 +87,21 @@ describe('POST /api/jobs/:id/transitions', () => {
       const path = jobPath(type);
       let version = job.version;
       for (const to of path.slice(path.indexOf('assigned') + 1)) {
-        const res = await move(courier, job.id, { to, expectedVersion: version, lat: 10.95, lng: 106.82 });
+        const res = await move(courier, job.id, {
+          to,
+          expectedVersion: version,
+          lat: 10.95,
+          lng: 106.82,
+        });
         expect(res.status, `${to}: ${JSON.stringify(res.body)}`).toBe(200);
         expect(res.body.job.status).toBe(to);
         version = res.body.job.version;
       }
-      const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as { kind: string; toStatus: string; actor: { id: string } }[];
+      const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as {
+        kind: string;
+        toStatus: string;
+        actor: { id: string };
+      }[];
       expect(events.map((e) => e.toStatus)).toEqual(path);
       expect(events.at(-1)!.actor.id).toBe(f.courier1.id);
       const done = (await dispatcher.get(`/api/jobs/${job.id}`)).body as Job;
@@ -101,7 +116,10 @@ describe('POST /api/jobs/:id/transitions', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('job_transition_not_allowed');
     expect(res.body.error.message).toContain('Đã phân công');
-    const en = await courier.post(`/api/jobs/${job.id}/transitions`).set('Accept-Language', 'en').send({ to: 'delivered' });
+    const en = await courier
+      .post(`/api/jobs/${job.id}/transitions`)
+      .set('Accept-Language', 'en')
+      .send({ to: 'delivered' });
     expect(en.body.error.message).toContain('current state: assigned');
   });
 
@@ -111,30 +129,50 @@ describe('POST /api/jobs/:id/transitions', () => {
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.code).toBe('job_transition_reason_required');
     expect((await move(courier, job.id, { to: 'on_hold', reason: '  ' })).status).toBe(422);
-    const held = await move(courier, job.id, { to: 'on_hold', reason: 'Công dân hẹn lại chiều mai' });
+    const held = await move(courier, job.id, {
+      to: 'on_hold',
+      reason: 'Công dân hẹn lại chiều mai',
+    });
     expect(held.status).toBe(200);
     expect(held.body.job.heldFrom).toBe('assigned');
     const resumed = await move(courier, job.id, { to: 'assigned' });
     expect(resumed.body.job.status).toBe('assigned');
-    for (const to of ['accepted', 'en_route', 'on_site']) expect((await move(courier, job.id, { to })).status).toBe(200);
+    for (const to of ['accepted', 'en_route', 'on_site'])
+      expect((await move(courier, job.id, { to })).status).toBe(200);
     expect((await move(courier, job.id, { to: 'failed_attempt' })).status).toBe(422);
-    const failed = await move(courier, job.id, { to: 'failed_attempt', reason: 'citizen_absent', data: { failureReason: 'citizen_absent' } });
+    const failed = await move(courier, job.id, {
+      to: 'failed_attempt',
+      reason: 'citizen_absent',
+      data: { failureReason: 'citizen_absent' },
+    });
     expect(failed.status).toBe(200);
     const again = await move(courier, job.id, { to: 'assigned' });
     expect(again.body.job.status).toBe('assigned');
     expect(again.body.job.attemptCount).toBe(1);
-    const cancelled = await move(dispatcher, job.id, { to: 'cancelled', reason: 'Công dân không còn nhu cầu' });
+    const cancelled = await move(dispatcher, job.id, {
+      to: 'cancelled',
+      reason: 'Công dân không còn nhu cầu',
+    });
     expect(cancelled.status).toBe(200);
-    const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as { toStatus: string; reason: string | null }[];
+    const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as {
+      toStatus: string;
+      reason: string | null;
+    }[];
     expect(events.find((e) => e.toStatus === 'on_hold')!.reason).toBe('Công dân hẹn lại chiều mai');
     expect(events.at(-1)!.toStatus).toBe('cancelled');
   });
 
   it('a result that failed delivery can go back to the agency with a reason', async () => {
     const job = await assignedJob('result_delivery');
-    for (const to of ['accepted', 'picked_up', 'en_route', 'on_site']) expect((await move(courier, job.id, { to })).status).toBe(200);
-    expect((await move(courier, job.id, { to: 'failed_attempt', reason: 'Sai địa chỉ' })).status).toBe(200);
-    const back = await move(dispatcher, job.id, { to: 'returned', reason: 'Đã giao hai lần không thành công' });
+    for (const to of ['accepted', 'picked_up', 'en_route', 'on_site'])
+      expect((await move(courier, job.id, { to })).status).toBe(200);
+    expect(
+      (await move(courier, job.id, { to: 'failed_attempt', reason: 'Sai địa chỉ' })).status,
+    ).toBe(200);
+    const back = await move(dispatcher, job.id, {
+      to: 'returned',
+      reason: 'Đã giao hai lần không thành công',
+    });
     expect(back.status).toBe(200);
     expect((await move(dispatcher, job.id, { to: 'assigned' })).status).toBe(409);
   });
@@ -149,7 +187,9 @@ describe('POST /api/jobs/:id/transitions', () => {
     expect(b.status).toBe(200);
     expect(b.headers['idempotent-replayed']).toBe('true');
     expect(b.body.event.id).toBe(a.body.event.id);
-    const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as { toStatus: string }[];
+    const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as {
+      toStatus: string;
+    }[];
     expect(events.filter((e) => e.toStatus === 'accepted')).toHaveLength(1);
     const reused = await move(courier, job.id, { to: 'en_route' }, key);
     expect(reused.status).toBe(422);
@@ -162,7 +202,10 @@ describe('POST /api/jobs/:id/transitions', () => {
     const res = await move(courier, job.id, { to: 'accepted', occurredAt: at });
     expect(new Date(res.body.event.occurredAt).toISOString()).toBe(at);
     expect(Date.parse(res.body.event.recordedAt)).toBeGreaterThan(Date.parse(at));
-    const future = await move(courier, job.id, { to: 'en_route', occurredAt: new Date(Date.now() + 3600_000).toISOString() });
+    const future = await move(courier, job.id, {
+      to: 'en_route',
+      occurredAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect(future.status).toBe(400);
     expect(future.body.error.fields.occurredAt).toBeTruthy();
   });
@@ -171,19 +214,28 @@ describe('POST /api/jobs/:id/transitions', () => {
     const job = await assignedJob();
     const [a, b] = await Promise.all([
       move(courier, job.id, { to: 'accepted', expectedVersion: job.version }),
-      move(dispatcher, job.id, { to: 'cancelled', reason: 'Hủy theo yêu cầu', expectedVersion: job.version }),
+      move(dispatcher, job.id, {
+        to: 'cancelled',
+        reason: 'Hủy theo yêu cầu',
+        expectedVersion: job.version,
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(['job_version_conflict', 'job_transition_not_allowed']).toContain(loser.body.error.code);
-    const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as { kind: string }[];
+    const events = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items as {
+      kind: string;
+    }[];
     expect(events.filter((e) => e.kind === 'transition')).toHaveLength(1);
   });
 
   it('lets exactly one of two identical concurrent moves without a version win', async () => {
     const job = await assignedJob();
     // Accepting and handing the job back to the pool cannot both happen.
-    const [a, b] = await Promise.all([move(courier, job.id, { to: 'accepted' }), move(dispatcher, job.id, { to: 'new' })]);
+    const [a, b] = await Promise.all([
+      move(courier, job.id, { to: 'accepted' }),
+      move(dispatcher, job.id, { to: 'new' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
 
@@ -199,21 +251,31 @@ describe('POST /api/jobs/:id/assign', () => {
     const job = await assignedJob();
     expect(job.status).toBe('assigned');
     expect(job.courier?.id).toBe(f.courier1.id);
-    const noReason = await dispatcher.post(`/api/jobs/${job.id}/assign`).send({ courierId: f.courier2.id });
+    const noReason = await dispatcher
+      .post(`/api/jobs/${job.id}/assign`)
+      .send({ courierId: f.courier2.id });
     expect(noReason.status).toBe(422);
-    const re = await dispatcher.post(`/api/jobs/${job.id}/assign`).send({ courierId: f.courier2.id, reason: 'Bưu tá 1 quá tải' });
+    const re = await dispatcher
+      .post(`/api/jobs/${job.id}/assign`)
+      .send({ courierId: f.courier2.id, reason: 'Bưu tá 1 quá tải' });
     expect(re.status).toBe(200);
     expect(re.body.courier.id).toBe(f.courier2.id);
-    const un = await dispatcher.post(`/api/jobs/${job.id}/assign`).send({ courierId: null, reason: 'Chờ sắp xếp lại' });
+    const un = await dispatcher
+      .post(`/api/jobs/${job.id}/assign`)
+      .send({ courierId: null, reason: 'Chờ sắp xếp lại' });
     expect(un.body.status).toBe('new');
     expect(un.body.courier).toBeNull();
-    const kinds = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items.map((e: { kind: string }) => e.kind);
+    const kinds = (await dispatcher.get(`/api/jobs/${job.id}/events`)).body.items.map(
+      (e: { kind: string }) => e.kind,
+    );
     expect(kinds).toEqual(['created', 'assign', 'reassign', 'unassign']);
   });
 
   it('refuses a courier of another unit', async () => {
     const job = await newJob();
-    const res = await dispatcher.post(`/api/jobs/${job.id}/assign`).send({ courierId: f.courierB.id });
+    const res = await dispatcher
+      .post(`/api/jobs/${job.id}/assign`)
+      .send({ courierId: f.courierB.id });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('courier_not_in_unit');
   });
@@ -221,17 +283,25 @@ describe('POST /api/jobs/:id/assign', () => {
   it('refuses a dispatcher of another unit and an operator', async () => {
     const job = await newJob();
     const other = await loginAs(t.app, f.dispatcherB.username, TEST_PASSWORD);
-    expect((await other.post(`/api/jobs/${job.id}/assign`).send({ courierId: f.courierB.id })).status).toBe(403);
-    expect((await operator.post(`/api/jobs/${job.id}/assign`).send({ courierId: f.courier1.id })).status).toBe(403);
+    expect(
+      (await other.post(`/api/jobs/${job.id}/assign`).send({ courierId: f.courierB.id })).status,
+    ).toBe(403);
+    expect(
+      (await operator.post(`/api/jobs/${job.id}/assign`).send({ courierId: f.courier1.id })).status,
+    ).toBe(403);
   });
 
   it('assigns several jobs at once, all or nothing', async () => {
     const [a, b] = [await newJob(), await newJob()];
-    const ok = await dispatcher.post('/api/jobs/assign').send({ jobIds: [a.id, b.id], courierId: f.courier2.id });
+    const ok = await dispatcher
+      .post('/api/jobs/assign')
+      .send({ jobIds: [a.id, b.id], courierId: f.courier2.id });
     expect(ok.status).toBe(200);
     expect(ok.body.items.map((j: Job) => j.courier?.id)).toEqual([f.courier2.id, f.courier2.id]);
     const c = await newJob();
-    const bad = await dispatcher.post('/api/jobs/assign').send({ jobIds: [c.id, a.id], courierId: f.courier1.id });
+    const bad = await dispatcher
+      .post('/api/jobs/assign')
+      .send({ jobIds: [c.id, a.id], courierId: f.courier1.id });
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toContain(a.code);
     expect((await dispatcher.get(`/api/jobs/${c.id}`)).body.status).toBe('new');
@@ -251,18 +321,28 @@ describe('GET /api/jobs', () => {
   });
 
   it('filters by status, type, courier and searches without diacritics', async () => {
-    const job = await newJob('fee_collection', { addressText: '12 Phạm Văn Thuận, phường Tam Hiệp' });
-    const byType = (await dispatcher.get('/api/jobs?type=fee_collection&status=new')).body as { items: Job[] };
+    const job = await newJob('fee_collection', {
+      addressText: '12 Phạm Văn Thuận, phường Tam Hiệp',
+    });
+    const byType = (await dispatcher.get('/api/jobs?type=fee_collection&status=new')).body as {
+      items: Job[];
+    };
     expect(byType.items.map((j) => j.id)).toContain(job.id);
     expect(byType.items.every((j) => j.type === 'fee_collection' && j.status === 'new')).toBe(true);
-    const q = (await dispatcher.get('/api/jobs').query({ q: 'pham van thuan' })).body as { items: Job[] };
+    const q = (await dispatcher.get('/api/jobs').query({ q: 'pham van thuan' })).body as {
+      items: Job[];
+    };
     expect(q.items.map((j) => j.id)).toEqual([job.id]);
-    const byName = (await dispatcher.get('/api/jobs').query({ q: 'dang minh dung', pageSize: 1 })).body as { items: Job[]; total: number };
+    const byName = (await dispatcher.get('/api/jobs').query({ q: 'dang minh dung', pageSize: 1 }))
+      .body as { items: Job[]; total: number };
     expect(byName.items).toHaveLength(1);
     expect(byName.total).toBeGreaterThan(1);
-    const byCode = (await dispatcher.get('/api/jobs').query({ q: job.code.toLowerCase() })).body as { items: Job[] };
+    const byCode = (await dispatcher.get('/api/jobs').query({ q: job.code.toLowerCase() }))
+      .body as { items: Job[] };
     expect(byCode.items.map((j) => j.id)).toEqual([job.id]);
-    const unassigned = (await dispatcher.get('/api/jobs?courierId=none&open=true')).body as { items: Job[] };
+    const unassigned = (await dispatcher.get('/api/jobs?courierId=none&open=true')).body as {
+      items: Job[];
+    };
     expect(unassigned.items.every((j) => j.courier === null)).toBe(true);
   });
 

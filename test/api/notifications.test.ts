@@ -17,20 +17,47 @@ beforeAll(async () => {
   const proc = await createProcedure(db, { agency: 'Sở Tư pháp' });
   const citizen = await createCitizen(db, { phone: '+84912345678' });
   const quiet = await createCitizen(db, { phone: '+84987000111', smsOptOut: true });
-  job = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, courierId: courier.id, procedureId: proc.id, dossierCode: 'H48.19.10-261122-0042', status: 'accepted' });
-  quietJob = await createJob(db, { unitId: org.unitA.id, citizenId: quiet.id, courierId: courier.id, status: 'accepted' });
+  job = await createJob(db, {
+    unitId: org.unitA.id,
+    citizenId: citizen.id,
+    courierId: courier.id,
+    procedureId: proc.id,
+    dossierCode: 'H48.19.10-261122-0042',
+    status: 'accepted',
+  });
+  quietJob = await createJob(db, {
+    unitId: org.unitA.id,
+    citizenId: quiet.id,
+    courierId: courier.id,
+    status: 'accepted',
+  });
 });
 afterAll(async () => t.close());
 
 /** What the job engine does on each change: run the hooks inside the change's transaction. */
 async function transition(j: typeof job, toStatus: string, reason?: string) {
-  const auth = { user: { ...org.inA.dispatcher, unitName: '' }, unitIds: [org.unitA.id], sessionId: 's' } as never;
+  const auth = {
+    user: { ...org.inA.dispatcher, unitName: '' },
+    unitIds: [org.unitA.id],
+    sessionId: 's',
+  } as never;
   await t.database.db.transaction(async (tx) => {
-    await runJobHooks('transitioned', tx, { ...j, status: toStatus }, { toStatus, reason: reason ?? null, occurredAt: new Date() } as never, auth);
+    await runJobHooks(
+      'transitioned',
+      tx,
+      { ...j, status: toStatus },
+      { toStatus, reason: reason ?? null, occurredAt: new Date() } as never,
+      auth,
+    );
   });
 }
 
-const messages = async (id: string) => (await (await loginAs(t.app, org.inA.dispatcher.username, TEST_PASSWORD)).get(`/api/jobs/${id}/messages`)).body.items as { template: string; body: string; status: string; to: string }[];
+const messages = async (id: string) =>
+  (
+    await (
+      await loginAs(t.app, org.inA.dispatcher.username, TEST_PASSWORD)
+    ).get(`/api/jobs/${id}/messages`)
+  ).body.items as { template: string; body: string; status: string; to: string }[];
 
 describe('SMS to the citizen at the moments that matter', () => {
   it('tells the citizen the courier is on the way, with the courier’s given name, an ETA and the tracking link', async () => {
@@ -49,7 +76,11 @@ describe('SMS to the citizen at the moments that matter', () => {
     await transition(job, 'submitted');
     await transition(job, 'delivered');
     const all = await messages(job.id);
-    expect(all.map((m) => m.template)).toEqual(['courier_en_route', 'dossier_submitted', 'result_delivered']);
+    expect(all.map((m) => m.template)).toEqual([
+      'courier_en_route',
+      'dossier_submitted',
+      'result_delivered',
+    ]);
     expect(all[1]!.body).toContain('H48.19.10-261122-0042');
     expect(all[1]!.body).toContain('Sở Tư pháp');
   });

@@ -5,7 +5,11 @@ import { parseVietQr } from '@tannha/shared';
 import { payments } from '../../server/src/db/schema';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { createCourierFixture, createCourierJob, setBankAccount } from '../support/courier-factories';
+import {
+  createCourierFixture,
+  createCourierJob,
+  setBankAccount,
+} from '../support/courier-factories';
 import { TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
@@ -20,8 +24,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const job = (over: Parameters<typeof createCourierJob>[1] extends infer O ? Partial<O> : never = {}) =>
-  createCourierJob(t.database.db, { unitId: fx.unitA.id, courierId: fx.courier.id, ...over });
+const job = (
+  over: Parameters<typeof createCourierJob>[1] extends infer O ? Partial<O> : never = {},
+) => createCourierJob(t.database.db, { unitId: fx.unitA.id, courierId: fx.courier.id, ...over });
 
 describe('POST /api/jobs/:id/payments', () => {
   it('records the procedure fee and the postal charge as separate lines with separate receipt series', async () => {
@@ -29,7 +34,13 @@ describe('POST /api/jobs/:id/payments', () => {
     const res = await courier
       .post(`/api/jobs/${j.id}/payments`)
       .set('Idempotency-Key', randomUUID())
-      .send({ method: 'cash', lines: [{ flow: 'procedure_fee', amountVnd: 100_000 }, { flow: 'postal_charge', amountVnd: 26_000 }] });
+      .send({
+        method: 'cash',
+        lines: [
+          { flow: 'procedure_fee', amountVnd: 100_000 },
+          { flow: 'postal_charge', amountVnd: 26_000 },
+        ],
+      });
     expect(res.status).toBe(201);
     const byFlow = Object.fromEntries(res.body.payments.map((p: { flow: string }) => [p.flow, p]));
     expect(byFlow.procedure_fee.receiptNo).toMatch(/\/LP-\d{6}$/);
@@ -49,7 +60,9 @@ describe('POST /api/jobs/:id/payments', () => {
   });
 
   it('keeps receipt numbers gapless and unique under 50 concurrent collections', async () => {
-    const jobs = await Promise.all(Array.from({ length: 50 }, () => job({ feeDueVnd: 50_000, postalChargeVnd: 0 })));
+    const jobs = await Promise.all(
+      Array.from({ length: 50 }, () => job({ feeDueVnd: 50_000, postalChargeVnd: 0 })),
+    );
     const results = await Promise.all(
       jobs.map((j) =>
         courier
@@ -59,8 +72,14 @@ describe('POST /api/jobs/:id/payments', () => {
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const rows = await t.database.db.select().from(payments).where(eq(payments.unitId, fx.unitA.id));
-    const seqs = rows.filter((r) => r.flow === 'procedure_fee').map((r) => r.receiptSeq).sort((a, b) => a - b);
+    const rows = await t.database.db
+      .select()
+      .from(payments)
+      .where(eq(payments.unitId, fx.unitA.id));
+    const seqs = rows
+      .filter((r) => r.flow === 'procedure_fee')
+      .map((r) => r.receiptSeq)
+      .sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect(seqs.length).toBeGreaterThanOrEqual(50);
@@ -69,12 +88,19 @@ describe('POST /api/jobs/:id/payments', () => {
   it('creates one ledger entry when a collection is retried with the same idempotency key', async () => {
     const j = await job({ feeDueVnd: 30_000, postalChargeVnd: 0 });
     const key = randomUUID();
-    const body = { method: 'cash', lines: [{ flow: 'procedure_fee', amountVnd: 30_000 }], occurredAt: new Date(Date.now() - 3600_000).toISOString() };
+    const body = {
+      method: 'cash',
+      lines: [{ flow: 'procedure_fee', amountVnd: 30_000 }],
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+    };
     const [a, b] = await Promise.all([
       courier.post(`/api/jobs/${j.id}/payments`).set('Idempotency-Key', key).send(body),
       courier.post(`/api/jobs/${j.id}/payments`).set('Idempotency-Key', key).send(body),
     ]);
-    const c = await courier.post(`/api/jobs/${j.id}/payments`).set('Idempotency-Key', key).send(body);
+    const c = await courier
+      .post(`/api/jobs/${j.id}/payments`)
+      .set('Idempotency-Key', key)
+      .send(body);
     expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
     expect(new Set([a.body.collectionId, b.body.collectionId, c.body.collectionId]).size).toBe(1);
     expect(c.body.replayed).toBe(true);
@@ -97,7 +123,11 @@ describe('POST /api/jobs/:id/payments', () => {
     const ok = await courier
       .post(`/api/jobs/${j.id}/payments`)
       .set('Idempotency-Key', randomUUID())
-      .send({ method: 'cash', reason: 'Công dân được miễn giảm 10% theo quyết định', lines: [{ flow: 'procedure_fee', amountVnd: 90_000 }] });
+      .send({
+        method: 'cash',
+        reason: 'Công dân được miễn giảm 10% theo quyết định',
+        lines: [{ flow: 'procedure_fee', amountVnd: 90_000 }],
+      });
     expect(ok.status).toBe(201);
     expect(ok.body.payments[0].reason).toContain('miễn giảm');
   });
@@ -105,8 +135,18 @@ describe('POST /api/jobs/:id/payments', () => {
   it('refuses to collect twice what was already collected', async () => {
     const j = await job({ feeDueVnd: 10_000, postalChargeVnd: 0 });
     const line = { method: 'cash', lines: [{ flow: 'procedure_fee', amountVnd: 10_000 }] };
-    expect((await courier.post(`/api/jobs/${j.id}/payments`).set('Idempotency-Key', randomUUID()).send(line)).status).toBe(201);
-    const again = await courier.post(`/api/jobs/${j.id}/payments`).set('Idempotency-Key', randomUUID()).send(line);
+    expect(
+      (
+        await courier
+          .post(`/api/jobs/${j.id}/payments`)
+          .set('Idempotency-Key', randomUUID())
+          .send(line)
+      ).status,
+    ).toBe(201);
+    const again = await courier
+      .post(`/api/jobs/${j.id}/payments`)
+      .set('Idempotency-Key', randomUUID())
+      .send(line);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('nothing_due');
   });
@@ -116,10 +156,21 @@ describe('POST /api/jobs/:id/payments', () => {
     const res = await courier
       .post(`/api/jobs/${j.id}/payments`)
       .set('Idempotency-Key', randomUUID())
-      .send({ method: 'transfer', lines: [{ flow: 'procedure_fee', amountVnd: 50_000 }, { flow: 'postal_charge', amountVnd: 26_000 }] });
+      .send({
+        method: 'transfer',
+        lines: [
+          { flow: 'procedure_fee', amountVnd: 50_000 },
+          { flow: 'postal_charge', amountVnd: 26_000 },
+        ],
+      });
     expect(res.status).toBe(201);
     const qr = parseVietQr(res.body.vietQr);
-    expect(qr).toMatchObject({ ok: true, bankBin: '970416', accountNumber: '257678859', amount: 76_000 });
+    expect(qr).toMatchObject({
+      ok: true,
+      bankBin: '970416',
+      accountNumber: '257678859',
+      amount: 76_000,
+    });
     expect(qr.ok && qr.purpose).toContain(j.code);
     expect(res.body.payments.every((p: { status: string }) => p.status === 'pending')).toBe(true);
     let money = await courier.get(`/api/jobs/${j.id}/payments`);
@@ -128,7 +179,9 @@ describe('POST /api/jobs/:id/payments', () => {
 
     const dispatcher = await loginAs(t.app, fx.inA.dispatcher.username, TEST_PASSWORD);
     for (const p of res.body.payments) {
-      const c = await dispatcher.post(`/api/payments/${p.id}/confirm`).set('Idempotency-Key', randomUUID());
+      const c = await dispatcher
+        .post(`/api/payments/${p.id}/confirm`)
+        .set('Idempotency-Key', randomUUID());
       expect(c.status).toBe(200);
       expect(c.body.status).toBe('confirmed');
     }
@@ -166,16 +219,36 @@ describe('GET /api/couriers/me/cash', () => {
       const f = await createCourierFixture(t2.database.db);
       await setBankAccount(t2.database.db);
       const c = await loginAs(t2.app, f.courier.username, TEST_PASSWORD);
-      const mk = (fee: number) => createCourierJob(t2.database.db, { unitId: f.unitA.id, courierId: f.courier.id, feeDueVnd: fee, postalChargeVnd: 26_000 });
+      const mk = (fee: number) =>
+        createCourierJob(t2.database.db, {
+          unitId: f.unitA.id,
+          courierId: f.courier.id,
+          feeDueVnd: fee,
+          postalChargeVnd: 26_000,
+        });
       const j1 = await mk(100_000);
       const j2 = await mk(50_000);
       const j3 = await mk(70_000);
-      const all = (fee: number) => [{ flow: 'procedure_fee', amountVnd: fee }, { flow: 'postal_charge', amountVnd: 26_000 }];
-      await c.post(`/api/jobs/${j1.id}/payments`).set('Idempotency-Key', randomUUID()).send({ method: 'cash', lines: all(100_000) });
-      const second = await c.post(`/api/jobs/${j2.id}/payments`).set('Idempotency-Key', randomUUID()).send({ method: 'cash', lines: all(50_000) });
-      await c.post(`/api/jobs/${j3.id}/payments`).set('Idempotency-Key', randomUUID()).send({ method: 'transfer', lines: all(70_000) });
+      const all = (fee: number) => [
+        { flow: 'procedure_fee', amountVnd: fee },
+        { flow: 'postal_charge', amountVnd: 26_000 },
+      ];
+      await c
+        .post(`/api/jobs/${j1.id}/payments`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ method: 'cash', lines: all(100_000) });
+      const second = await c
+        .post(`/api/jobs/${j2.id}/payments`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ method: 'cash', lines: all(50_000) });
+      await c
+        .post(`/api/jobs/${j3.id}/payments`)
+        .set('Idempotency-Key', randomUUID())
+        .send({ method: 'transfer', lines: all(70_000) });
       const fee2 = second.body.payments.find((p: { flow: string }) => p.flow === 'procedure_fee');
-      const rev = await c.post(`/api/payments/${fee2.id}/reverse`).send({ reason: 'Thu nhầm, trả lại công dân' });
+      const rev = await c
+        .post(`/api/payments/${fee2.id}/reverse`)
+        .send({ reason: 'Thu nhầm, trả lại công dân' });
       expect(rev.status).toBe(201);
       expect(rev.body.amountVnd).toBe(-50_000);
 

@@ -40,7 +40,11 @@ it('keeps answering /healthz quickly while a 2-second plan is being solved', asy
     body: JSON.stringify({ date: f.date, budgetMs: 2000 }),
   }).then(async (res) => {
     done = true;
-    return { status: res.status, body: (await res.json()) as Plan, ms: performance.now() - started };
+    return {
+      status: res.status,
+      body: (await res.json()) as Plan,
+      ms: performance.now() - started,
+    };
   });
 
   const latencies: number[] = [];

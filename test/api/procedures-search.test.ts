@@ -12,7 +12,11 @@ beforeAll(async () => {
   t = await buildTestApp();
   const org = await createOrgFixture(t.database.db);
   // The whole sample catalogue, so "first" means first among many similar names.
-  await t.database.db.insert(procedures).values(DEMO_PROCEDURES.map((p) => ({ ...p, inPersonOnly: p.inPersonOnly ?? false, sample: true })));
+  await t.database.db
+    .insert(procedures)
+    .values(
+      DEMO_PROCEDURES.map((p) => ({ ...p, inPersonOnly: p.inPersonOnly ?? false, sample: true })),
+    );
   agent = await loginAs(t.app, org.inA.operator.username, TEST_PASSWORD);
 });
 afterAll(async () => t?.close());
@@ -21,7 +25,16 @@ async function first(q: string) {
   const res = await agent.get('/api/procedures').query({ q });
   expect(res.status).toBe(200);
   expect(res.body.items.length, `no result for "${q}"`).toBeGreaterThan(0);
-  return res.body.items[0] as { name: string; field: string; feeVnd: number; postalChargeVnd: number; processingDays: number; requiredPapers: string[]; agency: string; inPersonOnly: boolean };
+  return res.body.items[0] as {
+    name: string;
+    field: string;
+    feeVnd: number;
+    postalChargeVnd: number;
+    processingDays: number;
+    requiredPapers: string[];
+    agency: string;
+    inPersonOnly: boolean;
+  };
 }
 
 describe('GET /api/procedures?q= (operator catalogue search)', () => {

@@ -19,13 +19,29 @@ beforeAll(async () => {
   const courier = await createUser(db, 'courier', org.unitA.id, { fullName: 'Phạm Minh Tâm' });
   courierId = courier.id;
   const citizen = await createCitizen(db, { phone: '+84903111222' });
-  done = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, status: 'completed', courierId: courier.id, completedAt: new Date() });
-  await addJobEvent(db, done.id, { toStatus: 'completed', fromStatus: 'submitted', occurredAt: new Date() });
-  open = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, status: 'on_site', courierId: courier.id });
+  done = await createJob(db, {
+    unitId: org.unitA.id,
+    citizenId: citizen.id,
+    status: 'completed',
+    courierId: courier.id,
+    completedAt: new Date(),
+  });
+  await addJobEvent(db, done.id, {
+    toStatus: 'completed',
+    fromStatus: 'submitted',
+    occurredAt: new Date(),
+  });
+  open = await createJob(db, {
+    unitId: org.unitA.id,
+    citizenId: citizen.id,
+    status: 'on_site',
+    courierId: courier.id,
+  });
 });
 afterAll(async () => t.close());
 
-const rate = (code: string, body: object) => request(t.app).post(`/api/track/${code}/rating`).send(body);
+const rate = (code: string, body: object) =>
+  request(t.app).post(`/api/track/${code}/rating`).send(body);
 
 describe('POST /api/track/:code/rating', () => {
   it('refuses to rate a job that is not completed yet', async () => {
@@ -47,7 +63,11 @@ describe('POST /api/track/:code/rating', () => {
   });
 
   it('takes one rating after completion and refuses a second', async () => {
-    const first = await rate(done.code, { phone: '1222', stars: 4, comment: 'Bưu tá nhiệt tình, đúng hẹn.' });
+    const first = await rate(done.code, {
+      phone: '1222',
+      stars: 4,
+      comment: 'Bưu tá nhiệt tình, đúng hẹn.',
+    });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ stars: 4, comment: 'Bưu tá nhiệt tình, đúng hẹn.' });
     const second = await rate(done.code, { phone: '1222', stars: 1 });
@@ -61,16 +81,34 @@ describe('POST /api/track/:code/rating', () => {
     const agent = await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD);
     const list = await agent.get('/api/ratings').query({ from: addDays(today, -1), to: today });
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ jobCode: done.code, stars: 4, courierName: 'Phạm Minh Tâm' })]);
-    const summary = await agent.get('/api/reports/summary').query({ from: addDays(today, -1), to: today });
-    expect(summary.body.ratings).toMatchObject({ count: 1, average: 4, distribution: [0, 0, 0, 1, 0] });
-    expect(summary.body.couriers.find((c: { courierId: string }) => c.courierId === courierId)).toMatchObject({ ratingCount: 1, ratingAverage: 4 });
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ jobCode: done.code, stars: 4, courierName: 'Phạm Minh Tâm' }),
+    ]);
+    const summary = await agent
+      .get('/api/reports/summary')
+      .query({ from: addDays(today, -1), to: today });
+    expect(summary.body.ratings).toMatchObject({
+      count: 1,
+      average: 4,
+      distribution: [0, 0, 0, 1, 0],
+    });
+    expect(
+      summary.body.couriers.find((c: { courierId: string }) => c.courierId === courierId),
+    ).toMatchObject({ ratingCount: 1, ratingAverage: 4 });
   });
 
   it('keeps unit B’s ratings from unit A’s manager and couriers', async () => {
-    const b = await (await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD)).get('/api/ratings').query({ from: today, to: today, unitId: org.unitB.id });
+    const b = await (
+      await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD)
+    )
+      .get('/api/ratings')
+      .query({ from: today, to: today, unitId: org.unitB.id });
     expect(b.status).toBe(403);
-    const c = await (await loginAs(t.app, org.inA.courier.username, TEST_PASSWORD)).get('/api/ratings').query({ from: today, to: today });
+    const c = await (
+      await loginAs(t.app, org.inA.courier.username, TEST_PASSWORD)
+    )
+      .get('/api/ratings')
+      .query({ from: today, to: today });
     expect(c.status).toBe(403);
   });
 });

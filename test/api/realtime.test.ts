@@ -3,7 +3,13 @@ import type { Job } from '@tannha/shared';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { TEST_PASSWORD } from '../support/factories';
 import { createJobsFixture, jobBody } from '../support/jobs-factories';
-import { collect, connectAs, eventually, listenWithRealtime, sessionCookie } from '../support/realtime-client';
+import {
+  collect,
+  connectAs,
+  eventually,
+  listenWithRealtime,
+  sessionCookie,
+} from '../support/realtime-client';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof createJobsFixture>>;
@@ -40,7 +46,9 @@ describe('socket events', () => {
     const province = await socketFor(f.provinceManager.username);
     const c1 = await socketFor(f.courier1.username);
     const c2 = await socketFor(f.courier2.username);
-    const [gotA, gotB, gotP, got1, got2] = [a, b, province, c1, c2].map((s) => collect(s.socket, 'jobs.updated')) as [Moves, Moves, Moves, Moves, Moves];
+    const [gotA, gotB, gotP, got1, got2] = [a, b, province, c1, c2].map((s) =>
+      collect(s.socket, 'jobs.updated'),
+    ) as [Moves, Moves, Moves, Moves, Moves];
 
     const operator = await loginAs(t.app, f.inA.operator.username, TEST_PASSWORD);
     const created = (await operator.post('/api/jobs').send(jobBody(f))).body as Job;
@@ -63,21 +71,44 @@ describe('socket events', () => {
     const a = await socketFor(f.inA.dispatcher.username);
     const b = await socketFor(f.dispatcherB.username);
     const c2 = await socketFor(f.courier2.username);
-    const [gotA, gotB, got2] = [a, b, c2].map((s) => collect(s.socket, 'couriers.moved')) as [Positions, Positions, Positions];
+    const [gotA, gotB, got2] = [a, b, c2].map((s) => collect(s.socket, 'couriers.moved')) as [
+      Positions,
+      Positions,
+      Positions,
+    ];
     const me = await socketFor(f.courier1.username);
-    const ack = await me.socket.emitWithAck('couriers.position', { lat: 10.951, lng: 106.822, accuracy: 8, at: new Date().toISOString() });
+    const ack = await me.socket.emitWithAck('couriers.position', {
+      lat: 10.951,
+      lng: 106.822,
+      accuracy: 8,
+      at: new Date().toISOString(),
+    });
     expect(ack).toEqual({ ok: true, flagged: false });
     await eventually(() => gotA.length === 1);
     expect(gotA[0]).toMatchObject({ courierId: f.courier1.id, lat: 10.951, lng: 106.822 });
-    const future = await me.socket.emitWithAck('couriers.position', { lat: 10.95, lng: 106.82, at: new Date(Date.now() + 3600_000).toISOString() });
+    const future = await me.socket.emitWithAck('couriers.position', {
+      lat: 10.95,
+      lng: 106.82,
+      at: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect(future).toMatchObject({ ok: false, code: 'position_in_future' });
-    const nonsense = await me.socket.emitWithAck('couriers.position', { lat: 123, lng: 106.82, at: new Date().toISOString() });
+    const nonsense = await me.socket.emitWithAck('couriers.position', {
+      lat: 123,
+      lng: 106.82,
+      at: new Date().toISOString(),
+    });
     expect(nonsense).toMatchObject({ ok: false, code: 'validation_failed' });
     await new Promise((r) => setTimeout(r, 200));
     expect(gotB).toHaveLength(0);
     expect(got2).toHaveLength(0);
     const dispatcherSock = a.socket;
-    expect(await dispatcherSock.emitWithAck('couriers.position', { lat: 10.95, lng: 106.82, at: new Date().toISOString() })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await dispatcherSock.emitWithAck('couriers.position', {
+        lat: 10.95,
+        lng: 106.82,
+        at: new Date().toISOString(),
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('catches a reconnecting dispatcher up on what it missed', async () => {
@@ -85,9 +116,12 @@ describe('socket events', () => {
     const cursor = first.cursor;
     first.socket.disconnect();
     const operator = await loginAs(t.app, f.inA.operator.username, TEST_PASSWORD);
-    const missed = (await operator.post('/api/jobs').send(jobBody(f, { notes: 'tạo khi mất kết nối' }))).body as Job;
+    const missed = (
+      await operator.post('/api/jobs').send(jobBody(f, { notes: 'tạo khi mất kết nối' }))
+    ).body as Job;
     const manager = await loginAs(t.app, f.provinceManager.username, TEST_PASSWORD);
-    const otherUnit = (await manager.post('/api/jobs').send(jobBody(f, { unitId: f.unitB.id }))).body as Job;
+    const otherUnit = (await manager.post('/api/jobs').send(jobBody(f, { unitId: f.unitB.id })))
+      .body as Job;
     expect(otherUnit.id).toBeTruthy();
 
     const again = await socketFor(f.inA.dispatcher.username);

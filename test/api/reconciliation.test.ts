@@ -33,17 +33,54 @@ beforeAll(async () => {
     cashOf[courier.id] = 0;
     for (const [i, amount] of amounts.entries()) {
       const proc = i % 2 ? police : justice;
-      const job = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, courierId: courier.id, status: 'completed', procedureId: proc.id });
+      const job = await createJob(db, {
+        unitId: org.unitA.id,
+        citizenId: citizen.id,
+        courierId: courier.id,
+        status: 'completed',
+        procedureId: proc.id,
+      });
       const flow = i === 0 ? 'procedure_fee' : 'postal_charge';
-      await createPayment(db, { jobId: job.id, unitId: org.unitA.id, collectedBy: courier.id, flow, method: 'cash', amountVnd: amount, occurredAt: at(9 + i) });
+      await createPayment(db, {
+        jobId: job.id,
+        unitId: org.unitA.id,
+        collectedBy: courier.id,
+        flow,
+        method: 'cash',
+        amountVnd: amount,
+        occurredAt: at(9 + i),
+      });
       cashOf[courier.id]! += amount;
       if (flow === 'procedure_fee') feesFor[proc.agency] = (feesFor[proc.agency] ?? 0) + amount;
     }
     // A transfer is not cash in hand, and the next day's cash belongs to the next shift.
-    const job = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, courierId: courier.id, status: 'completed', procedureId: police.id });
-    await createPayment(db, { jobId: job.id, unitId: org.unitA.id, collectedBy: courier.id, flow: 'procedure_fee', method: 'transfer', amountVnd: 70_000, occurredAt: at(15) });
+    const job = await createJob(db, {
+      unitId: org.unitA.id,
+      citizenId: citizen.id,
+      courierId: courier.id,
+      status: 'completed',
+      procedureId: police.id,
+    });
+    await createPayment(db, {
+      jobId: job.id,
+      unitId: org.unitA.id,
+      collectedBy: courier.id,
+      flow: 'procedure_fee',
+      method: 'transfer',
+      amountVnd: 70_000,
+      occurredAt: at(15),
+    });
     feesFor[police.agency] = (feesFor[police.agency] ?? 0) + 70_000;
-    await createPayment(db, { jobId: job.id, unitId: org.unitA.id, collectedBy: courier.id, flow: 'postal_charge', method: 'cash', amountVnd: 26_000, occurredAt: at(33), shiftDate: today });
+    await createPayment(db, {
+      jobId: job.id,
+      unitId: org.unitA.id,
+      collectedBy: courier.id,
+      flow: 'postal_charge',
+      method: 'cash',
+      amountVnd: 26_000,
+      occurredAt: at(33),
+      shiftDate: today,
+    });
   }
 });
 afterAll(async () => t.close());
@@ -54,20 +91,39 @@ describe('cash handed in per courier per shift', () => {
   it('shows each courier’s cash of the shift as the ledger sums it', async () => {
     const res = await (await manager()).get('/api/reconciliation/shifts').query({ date: shift });
     expect(res.status).toBe(200);
-    const byId = Object.fromEntries(res.body.items.map((r: { courierId: string }) => [r.courierId, r]));
-    expect(byId[exact.id]).toMatchObject({ outstandingVnd: cashOf[exact.id], outstandingCount: 3, handedInVnd: 0, byFlow: { procedureFeeVnd: 120_000, postalChargeVnd: 76_000 } });
+    const byId = Object.fromEntries(
+      res.body.items.map((r: { courierId: string }) => [r.courierId, r]),
+    );
+    expect(byId[exact.id]).toMatchObject({
+      outstandingVnd: cashOf[exact.id],
+      outstandingCount: 3,
+      handedInVnd: 0,
+      byFlow: { procedureFeeVnd: 120_000, postalChargeVnd: 76_000 },
+    });
     expect(byId[short.id]).toMatchObject({ outstandingVnd: cashOf[short.id], outstandingCount: 4 });
     expect(byId[courierB.id]).toBeUndefined();
   });
 
   it('records a count that matches the ledger and clears the shift', async () => {
     const agent = await manager();
-    const res = await agent.post('/api/reconciliation/handovers').send({ courierId: exact.id, shiftDate: shift, countedVnd: 196_000 });
+    const res = await agent
+      .post('/api/reconciliation/handovers')
+      .send({ courierId: exact.id, shiftDate: shift, countedVnd: 196_000 });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ expectedVnd: 196_000, countedVnd: 196_000, differenceVnd: 0, paymentCount: 3, reason: null });
+    expect(res.body).toMatchObject({
+      expectedVnd: 196_000,
+      countedVnd: 196_000,
+      differenceVnd: 0,
+      paymentCount: 3,
+      reason: null,
+    });
     const after = await agent.get('/api/reconciliation/shifts').query({ date: shift });
-    expect(after.body.items.find((r: { courierId: string }) => r.courierId === exact.id)).toMatchObject({ outstandingVnd: 0, handedInVnd: 196_000 });
-    const again = await agent.post('/api/reconciliation/handovers').send({ courierId: exact.id, shiftDate: shift, countedVnd: 0 });
+    expect(
+      after.body.items.find((r: { courierId: string }) => r.courierId === exact.id),
+    ).toMatchObject({ outstandingVnd: 0, handedInVnd: 196_000 });
+    const again = await agent
+      .post('/api/reconciliation/handovers')
+      .send({ courierId: exact.id, shiftDate: shift, countedVnd: 0 });
     expect(again.status).toBe(422);
     expect(again.body.error.code).toBe('nothing_to_hand_over');
   });
@@ -75,33 +131,68 @@ describe('cash handed in per courier per shift', () => {
   it('refuses a short count without a reason, then stores the difference with it', async () => {
     const agent = await manager();
     const expected = cashOf[short.id]!;
-    const noReason = await agent.post('/api/reconciliation/handovers').send({ courierId: short.id, shiftDate: shift, countedVnd: expected - 20_000 });
+    const noReason = await agent
+      .post('/api/reconciliation/handovers')
+      .send({ courierId: short.id, shiftDate: shift, countedVnd: expected - 20_000 });
     expect(noReason.status).toBe(422);
     expect(noReason.body.error.code).toBe('difference_needs_reason');
     expect(noReason.body.error.message).toContain('20.000');
     expect(Object.keys(noReason.body.error.fields)).toEqual(['reason']);
 
-    const res = await agent.post('/api/reconciliation/handovers').send({ courierId: short.id, shiftDate: shift, countedVnd: expected - 20_000, reason: 'Trả lại tiền thừa nhầm cho công dân' });
+    const res = await agent
+      .post('/api/reconciliation/handovers')
+      .send({
+        courierId: short.id,
+        shiftDate: shift,
+        countedVnd: expected - 20_000,
+        reason: 'Trả lại tiền thừa nhầm cho công dân',
+      });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ expectedVnd: expected, differenceVnd: -20_000, reason: 'Trả lại tiền thừa nhầm cho công dân' });
+    expect(res.body).toMatchObject({
+      expectedVnd: expected,
+      differenceVnd: -20_000,
+      reason: 'Trả lại tiền thừa nhầm cho công dân',
+    });
 
     const list = await agent.get('/api/reconciliation/handovers').query({ from: shift, to: shift });
     expect(list.body.items).toHaveLength(2);
   });
 
   it('shows the difference and its reason on the dashboard', async () => {
-    const res = await (await manager()).get('/api/reports/summary').query({ from: shift, to: today });
-    expect(res.body.cash).toMatchObject({ handovers: 2, expectedVnd: 196_000 + cashOf[short.id]!, differenceVnd: -20_000 });
-    expect(res.body.cash.discrepancies).toEqual([expect.objectContaining({ courierName: 'Vũ Thị Thiếu', differenceVnd: -20_000, reason: 'Trả lại tiền thừa nhầm cho công dân' })]);
+    const res = await (
+      await manager()
+    )
+      .get('/api/reports/summary')
+      .query({ from: shift, to: today });
+    expect(res.body.cash).toMatchObject({
+      handovers: 2,
+      expectedVnd: 196_000 + cashOf[short.id]!,
+      differenceVnd: -20_000,
+    });
+    expect(res.body.cash.discrepancies).toEqual([
+      expect.objectContaining({
+        courierName: 'Vũ Thị Thiếu',
+        differenceVnd: -20_000,
+        reason: 'Trả lại tiền thừa nhầm cho công dân',
+      }),
+    ]);
   });
 
   it('does not let unit A’s manager count unit B’s courier', async () => {
-    const res = await (await manager()).post('/api/reconciliation/handovers').send({ courierId: courierB.id, shiftDate: shift, countedVnd: 0 });
+    const res = await (
+      await manager()
+    )
+      .post('/api/reconciliation/handovers')
+      .send({ courierId: courierB.id, shiftDate: shift, countedVnd: 0 });
     expect(res.status).toBe(403);
   });
 
   it('is closed to couriers', async () => {
-    const res = await (await loginAs(t.app, org.inA.courier.username, TEST_PASSWORD)).get('/api/reconciliation/shifts').query({ date: shift });
+    const res = await (
+      await loginAs(t.app, org.inA.courier.username, TEST_PASSWORD)
+    )
+      .get('/api/reconciliation/shifts')
+      .query({ date: shift });
     expect(res.status).toBe(403);
   });
 });
@@ -110,13 +201,26 @@ describe('procedure fees handed over per agency', () => {
   it('lists confirmed fees per agency and hands one agency’s over once', async () => {
     const agent = await manager();
     const fees = await agent.get('/api/reconciliation/fees');
-    expect(Object.fromEntries(fees.body.items.map((f: { agency: string; outstandingVnd: number }) => [f.agency, f.outstandingVnd]))).toEqual(feesFor);
-    const res = await agent.post('/api/reconciliation/fee-remittances').send({ unitId: org.unitA.id, agency: 'Sở Tư pháp', reference: 'BBGN-0001' });
+    expect(
+      Object.fromEntries(
+        fees.body.items.map((f: { agency: string; outstandingVnd: number }) => [
+          f.agency,
+          f.outstandingVnd,
+        ]),
+      ),
+    ).toEqual(feesFor);
+    const res = await agent
+      .post('/api/reconciliation/fee-remittances')
+      .send({ unitId: org.unitA.id, agency: 'Sở Tư pháp', reference: 'BBGN-0001' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ amountVnd: feesFor['Sở Tư pháp'], paymentCount: 2 });
-    const again = await agent.post('/api/reconciliation/fee-remittances').send({ unitId: org.unitA.id, agency: 'Sở Tư pháp' });
+    const again = await agent
+      .post('/api/reconciliation/fee-remittances')
+      .send({ unitId: org.unitA.id, agency: 'Sở Tư pháp' });
     expect(again.status).toBe(422);
     const after = await agent.get('/api/reconciliation/fees');
-    expect(after.body.items.find((f: { agency: string }) => f.agency === 'Sở Tư pháp')).toMatchObject({ outstandingVnd: 0, remittedVnd: feesFor['Sở Tư pháp'] });
+    expect(
+      after.body.items.find((f: { agency: string }) => f.agency === 'Sở Tư pháp'),
+    ).toMatchObject({ outstandingVnd: 0, remittedVnd: feesFor['Sở Tư pháp'] });
   });
 });

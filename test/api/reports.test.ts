@@ -1,10 +1,30 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, toVnDate, vnStartOfDay, jobPath, type JobType, type ReportSummary } from '@tannha/shared';
+import {
+  addDays,
+  toVnDate,
+  vnStartOfDay,
+  jobPath,
+  type JobType,
+  type ReportSummary,
+} from '@tannha/shared';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { createOrgFixture, createProcedure, createUnit, createUser, TEST_PASSWORD } from '../support/factories';
+import {
+  createOrgFixture,
+  createProcedure,
+  createUnit,
+  createUser,
+  TEST_PASSWORD,
+} from '../support/factories';
 import { refreshJobMilestones } from '../../server/src/modules/reports/job-milestones';
-import { addJobEvent, createCall, createCitizen, createJob, createPayment, createRating } from '../support/reports-factories';
+import {
+  addJobEvent,
+  createCall,
+  createCitizen,
+  createJob,
+  createPayment,
+  createRating,
+} from '../support/reports-factories';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof createOrgFixture>>;
@@ -47,7 +67,10 @@ beforeAll(async () => {
   const courierA = org.inA.courier;
   const courierA1 = await createUser(db, 'courier', subA.id, { fullName: 'Trần Thị Bưu' });
   const courierB = await createUser(db, 'courier', org.unitB.id);
-  const procs = [await createProcedure(db, { name: 'Cấp bản sao trích lục hộ tịch' }), await createProcedure(db, { name: 'Đăng ký khai sinh' })];
+  const procs = [
+    await createProcedure(db, { name: 'Cấp bản sao trích lục hộ tịch' }),
+    await createProcedure(db, { name: 'Đăng ký khai sinh' }),
+  ];
   const citizen = await createCitizen(db);
   const rnd = lcg(42);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -58,10 +81,19 @@ beforeAll(async () => {
   for (let i = 0; i < 40; i++) {
     const where = i % 4 === 3 ? 'B' : i % 4 === 2 ? 'A1' : 'A';
     const early = i % 10 === 9;
-    const startedAt = new Date(vnStartOfDay(addDays(from, early ? -3 : Math.floor(rnd() * 9))).getTime() + Math.floor(rnd() * 24) * HOUR + 5 * 60_000);
+    const startedAt = new Date(
+      vnStartOfDay(addDays(from, early ? -3 : Math.floor(rnd() * 9))).getTime() +
+        Math.floor(rnd() * 24) * HOUR +
+        5 * 60_000,
+    );
     const category = pick(categories);
     const outcome = pick(outcomes);
-    await createCall(db, { unitId: where === 'B' ? org.unitB.id : where === 'A1' ? subA.id : org.unitA.id, startedAt, category, outcome });
+    await createCall(db, {
+      unitId: where === 'B' ? org.unitB.id : where === 'A1' ? subA.id : org.unitA.id,
+      startedAt,
+      category,
+      outcome,
+    });
     if (where !== 'B' && !early) callsInScope.push({ category, outcome, startedAt });
   }
 
@@ -75,18 +107,41 @@ beforeAll(async () => {
     const status = pick(statusesFor(type));
     const early = i % 12 === 11;
     const day = addDays(from, early ? -4 : Math.floor(rnd() * 9));
-    const callStartedAt = i % 2 === 0 ? new Date(vnStartOfDay(day).getTime() + 8 * HOUR + Math.floor(rnd() * 60) * 60_000) : null;
-    const createdAt = new Date((callStartedAt ?? vnStartOfDay(day)).getTime() + 9 * HOUR + Math.floor(rnd() * 30) * 60_000);
-    const reach = status === 'cancelled' ? 0 : status === 'on_hold' ? 3 : path.indexOf(status as never);
-    const assignedAt = reach >= 1 ? new Date(createdAt.getTime() + Math.floor(5 + rnd() * 120) * 60_000) : null;
+    const callStartedAt =
+      i % 2 === 0
+        ? new Date(vnStartOfDay(day).getTime() + 8 * HOUR + Math.floor(rnd() * 60) * 60_000)
+        : null;
+    const createdAt = new Date(
+      (callStartedAt ?? vnStartOfDay(day)).getTime() + 9 * HOUR + Math.floor(rnd() * 30) * 60_000,
+    );
+    const reach =
+      status === 'cancelled' ? 0 : status === 'on_hold' ? 3 : path.indexOf(status as never);
+    const assignedAt =
+      reach >= 1 ? new Date(createdAt.getTime() + Math.floor(5 + rnd() * 120) * 60_000) : null;
     const pickupIdx = path.indexOf(type === 'home_assistance' ? 'collected' : 'picked_up');
     const handIdx = path.indexOf(type === 'home_assistance' ? 'submitted' : 'delivered');
-    const pickupAt = reach >= pickupIdx && assignedAt ? new Date(assignedAt.getTime() + Math.floor(30 + rnd() * 600) * 60_000) : null;
-    const handedAt = reach >= handIdx && pickupAt ? new Date(pickupAt.getTime() + Math.floor(30 + rnd() * 900) * 60_000) : null;
-    const completedAt = status === 'completed' ? new Date((handedAt ?? createdAt).getTime() + Math.floor(rnd() * 3 * 24) * HOUR) : null;
+    const pickupAt =
+      reach >= pickupIdx && assignedAt
+        ? new Date(assignedAt.getTime() + Math.floor(30 + rnd() * 600) * 60_000)
+        : null;
+    const handedAt =
+      reach >= handIdx && pickupAt
+        ? new Date(pickupAt.getTime() + Math.floor(30 + rnd() * 900) * 60_000)
+        : null;
+    const completedAt =
+      status === 'completed'
+        ? new Date((handedAt ?? createdAt).getTime() + Math.floor(rnd() * 3 * 24) * HOUR)
+        : null;
     const dueDate = i % 9 === 4 ? null : addDays(day, Math.floor(rnd() * 5));
     const procedure = pick(procs);
-    const call = callStartedAt ? await createCall(db, { unitId: org.province.id, startedAt: callStartedAt, category: 'pickup_request', outcome: 'job_created' }) : null;
+    const call = callStartedAt
+      ? await createCall(db, {
+          unitId: org.province.id,
+          startedAt: callStartedAt,
+          category: 'pickup_request',
+          outcome: 'job_created',
+        })
+      : null;
     const job = await createJob(db, {
       unitId,
       citizenId: citizen.id,
@@ -102,29 +157,74 @@ beforeAll(async () => {
       lng: 106.82 + rnd() * 0.02,
     });
     await addJobEvent(db, job.id, { kind: 'created', toStatus: 'new', occurredAt: createdAt });
-    if (assignedAt) await addJobEvent(db, job.id, { toStatus: 'assigned', fromStatus: 'new', occurredAt: assignedAt });
+    if (assignedAt)
+      await addJobEvent(db, job.id, {
+        toStatus: 'assigned',
+        fromStatus: 'new',
+        occurredAt: assignedAt,
+      });
     // A reassignment later must not move the "first assigned" time.
-    if (assignedAt && i % 5 === 0) await addJobEvent(db, job.id, { toStatus: 'assigned', fromStatus: 'assigned', occurredAt: new Date(assignedAt.getTime() + 10 * 60_000) });
-    if (pickupAt) await addJobEvent(db, job.id, { toStatus: path[pickupIdx]!, occurredAt: pickupAt });
+    if (assignedAt && i % 5 === 0)
+      await addJobEvent(db, job.id, {
+        toStatus: 'assigned',
+        fromStatus: 'assigned',
+        occurredAt: new Date(assignedAt.getTime() + 10 * 60_000),
+      });
+    if (pickupAt)
+      await addJobEvent(db, job.id, { toStatus: path[pickupIdx]!, occurredAt: pickupAt });
     if (handedAt) await addJobEvent(db, job.id, { toStatus: path[handIdx]!, occurredAt: handedAt });
     if (where !== 'B' && !early) {
-      inScope.push({ type, status, createdAt, completedAt, dueDate, courierId: reach >= 1 ? courier.id : null, callStartedAt, assignedAt, pickupAt, handedAt, procedure: procedure.id });
+      inScope.push({
+        type,
+        status,
+        createdAt,
+        completedAt,
+        dueDate,
+        courierId: reach >= 1 ? courier.id : null,
+        callStartedAt,
+        assignedAt,
+        pickupAt,
+        handedAt,
+        procedure: procedure.id,
+      });
     }
     // Money and ratings on finished jobs.
     if (pickupAt) {
       const entries = [
-        { flow: 'procedure_fee' as const, method: pick(['cash', 'transfer'] as const), amountVnd: 50_000 + Math.floor(rnd() * 10) * 10_000, status: pick(['confirmed', 'confirmed', 'pending'] as const) },
-        { flow: 'postal_charge' as const, method: 'cash' as const, amountVnd: 26_000, status: 'confirmed' as const },
+        {
+          flow: 'procedure_fee' as const,
+          method: pick(['cash', 'transfer'] as const),
+          amountVnd: 50_000 + Math.floor(rnd() * 10) * 10_000,
+          status: pick(['confirmed', 'confirmed', 'pending'] as const),
+        },
+        {
+          flow: 'postal_charge' as const,
+          method: 'cash' as const,
+          amountVnd: 26_000,
+          status: 'confirmed' as const,
+        },
       ];
       for (const e of entries) {
-        await createPayment(db, { jobId: job.id, unitId, collectedBy: courier.id, occurredAt: pickupAt, ...e });
+        await createPayment(db, {
+          jobId: job.id,
+          unitId,
+          collectedBy: courier.id,
+          occurredAt: pickupAt,
+          ...e,
+        });
         if (where !== 'B' && pickupAt >= vnStartOfDay(from)) paymentsInScope.push(e);
       }
     }
     if (status === 'completed' && completedAt) {
       const stars = 1 + Math.floor(rnd() * 5);
       const ratedAt = new Date(Math.min(Date.now() - 1000, completedAt.getTime() + HOUR));
-      await createRating(db, { jobId: job.id, unitId, courierId: courier.id, stars, createdAt: ratedAt });
+      await createRating(db, {
+        jobId: job.id,
+        unitId,
+        courierId: courier.id,
+        stars,
+        createdAt: ratedAt,
+      });
       if (where !== 'B' && ratedAt >= vnStartOfDay(from)) starsInScope.push(stars);
     }
   }
@@ -143,7 +243,8 @@ const countBy = <T>(xs: T[], key: (x: T) => string) => {
   for (const x of xs) m[key(x)] = (m[key(x)] ?? 0) + 1;
   return m;
 };
-const asMap = (rows: { key: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+const asMap = (rows: { key: string; count: number }[]) =>
+  Object.fromEntries(rows.map((r) => [r.key, r.count]));
 const avgSeconds = (pairs: [Date | null, Date | null][]) => {
   const xs = pairs.filter(([a, b]) => a && b).map(([a, b]) => (b!.getTime() - a!.getTime()) / 1000);
   return { count: xs.length, avg: xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null };
@@ -174,7 +275,9 @@ describe('GET /api/reports/summary', () => {
     expect(body.jobs.total).toBe(inScope.length);
     expect(asMap(body.jobs.byType)).toEqual(countBy(inScope, (j) => j.type));
     expect(asMap(body.jobs.byStatus)).toEqual(countBy(inScope, (j) => j.status));
-    expect(Object.fromEntries(body.jobs.byProcedure.map((p) => [p.procedureId, p.count]))).toEqual(countBy(inScope, (j) => j.procedure));
+    expect(Object.fromEntries(body.jobs.byProcedure.map((p) => [p.procedureId, p.count]))).toEqual(
+      countBy(inScope, (j) => j.procedure),
+    );
     expect(body.jobs.byDay.reduce((s, d) => s + d.created, 0)).toBe(inScope.length);
   });
 
@@ -195,7 +298,9 @@ describe('GET /api/reports/summary', () => {
   it('averages the time of each leg from the first event reaching it', () => {
     const legs = Object.fromEntries(body.legs.map((l) => [l.leg, l]));
     const expected = {
-      call_to_assignment: avgSeconds(inScope.map((j) => [j.callStartedAt ?? j.createdAt, j.assignedAt])),
+      call_to_assignment: avgSeconds(
+        inScope.map((j) => [j.callStartedAt ?? j.createdAt, j.assignedAt]),
+      ),
       assignment_to_pickup: avgSeconds(inScope.map((j) => [j.assignedAt, j.pickupAt])),
       pickup_to_handover: avgSeconds(inScope.map((j) => [j.pickupAt, j.handedAt])),
     };
@@ -213,23 +318,41 @@ describe('GET /api/reports/summary', () => {
       for (const p of confirmed) m[p[key]] = (m[p[key]] ?? 0) + p.amountVnd;
       return m;
     };
-    expect(Object.fromEntries(body.money.byFlow.map((f) => [f.key, f.amountVnd]))).toEqual(sumBy('flow'));
-    expect(Object.fromEntries(body.money.byMethod.map((f) => [f.key, f.amountVnd]))).toEqual(sumBy('method'));
+    expect(Object.fromEntries(body.money.byFlow.map((f) => [f.key, f.amountVnd]))).toEqual(
+      sumBy('flow'),
+    );
+    expect(Object.fromEntries(body.money.byMethod.map((f) => [f.key, f.amountVnd]))).toEqual(
+      sumBy('method'),
+    );
     expect(body.money.totalVnd).toBe(confirmed.reduce((s, p) => s + p.amountVnd, 0));
-    expect(body.money.pendingVnd).toBe(paymentsInScope.filter((p) => p.status === 'pending').reduce((s, p) => s + p.amountVnd, 0));
+    expect(body.money.pendingVnd).toBe(
+      paymentsInScope.filter((p) => p.status === 'pending').reduce((s, p) => s + p.amountVnd, 0),
+    );
   });
 
   it('reports ratings and per-courier volume', () => {
     expect(body.ratings.count).toBe(starsInScope.length);
-    if (starsInScope.length) expect(body.ratings.average).toBeCloseTo(starsInScope.reduce((a, b) => a + b, 0) / starsInScope.length, 2);
-    const perCourier = countBy(inScope.filter((j) => j.courierId), (j) => j.courierId!);
+    if (starsInScope.length)
+      expect(body.ratings.average).toBeCloseTo(
+        starsInScope.reduce((a, b) => a + b, 0) / starsInScope.length,
+        2,
+      );
+    const perCourier = countBy(
+      inScope.filter((j) => j.courierId),
+      (j) => j.courierId!,
+    );
     expect(Object.fromEntries(body.couriers.map((c) => [c.courierId, c.jobs]))).toEqual(perCourier);
     expect(body.distanceSource).toBe('job_coordinates');
     for (const c of body.couriers) expect(c.name).not.toBe('');
   });
 
   it('lists open jobs past their due date with who holds them', () => {
-    const lateOpen = inScope.filter((j) => j.dueDate && j.dueDate < today && !['completed', 'cancelled', 'returned'].includes(j.status));
+    const lateOpen = inScope.filter(
+      (j) =>
+        j.dueDate &&
+        j.dueDate < today &&
+        !['completed', 'cancelled', 'returned'].includes(j.status),
+    );
     // Jobs created before the range that are late count too, so the list is at least these.
     expect(body.late.length).toBeGreaterThanOrEqual(lateOpen.length);
     for (const l of body.late) expect(l.dueDate < today).toBe(true);
@@ -239,7 +362,11 @@ describe('GET /api/reports/summary', () => {
 
 describe('who may read the reports', () => {
   it('refuses a manager of unit A asking for unit B', async () => {
-    const res = await summaryFor(org.inA.manager.username, { from, to: today, unitId: org.unitB.id });
+    const res = await summaryFor(org.inA.manager.username, {
+      from,
+      to: today,
+      unitId: org.unitB.id,
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
   });
@@ -256,7 +383,9 @@ describe('who may read the reports', () => {
   });
 
   it('answers 401 without a session', async () => {
-    expect((await request(t.app).get('/api/reports/summary').query({ from, to: today })).status).toBe(401);
+    expect(
+      (await request(t.app).get('/api/reports/summary').query({ from, to: today })).status,
+    ).toBe(401);
   });
 
   it('explains a reversed range field by field', async () => {
@@ -273,18 +402,48 @@ describe('job milestones kept by the job engine’s hooks', () => {
     const { queryRows } = await import('../../server/src/db/client');
     const db = t.database.db;
     const citizen = await createCitizen(db);
-    const call = await createCall(db, { unitId: org.province.id, startedAt: new Date(Date.now() - 5 * HOUR) });
-    const job = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, callId: call.id, createdAt: new Date(Date.now() - 4 * HOUR), courierId: org.inA.courier.id });
-    const auth = { user: { ...org.inA.dispatcher, unitName: '' }, unitIds: [org.unitA.id], sessionId: 's' } as never;
+    const call = await createCall(db, {
+      unitId: org.province.id,
+      startedAt: new Date(Date.now() - 5 * HOUR),
+    });
+    const job = await createJob(db, {
+      unitId: org.unitA.id,
+      citizenId: citizen.id,
+      callId: call.id,
+      createdAt: new Date(Date.now() - 4 * HOUR),
+      courierId: org.inA.courier.id,
+    });
+    const auth = {
+      user: { ...org.inA.dispatcher, unitName: '' },
+      unitIds: [org.unitA.id],
+      sessionId: 's',
+    } as never;
     const base = Date.now();
     const at = (h: number) => new Date(base - h * HOUR);
     const tx = db as never;
     await runJobHooks('created', tx, job, auth);
     await runJobHooks('assigned', tx, { ...job, assignedAt: at(3) }, auth);
     await runJobHooks('assigned', tx, { ...job, assignedAt: at(2.5) }, auth); // a reassignment keeps the first time
-    await runJobHooks('transitioned', tx, job, { toStatus: 'collected', occurredAt: at(2) } as never, auth);
-    await runJobHooks('transitioned', tx, job, { toStatus: 'submitted', occurredAt: at(1) } as never, auth);
-    const [m] = await queryRows<{ started_at: Date; assigned_at: Date; pickup_at: Date; handed_at: Date }>(db, sql`select * from job_milestones where job_id = ${job.id}`);
+    await runJobHooks(
+      'transitioned',
+      tx,
+      job,
+      { toStatus: 'collected', occurredAt: at(2) } as never,
+      auth,
+    );
+    await runJobHooks(
+      'transitioned',
+      tx,
+      job,
+      { toStatus: 'submitted', occurredAt: at(1) } as never,
+      auth,
+    );
+    const [m] = await queryRows<{
+      started_at: Date;
+      assigned_at: Date;
+      pickup_at: Date;
+      handed_at: Date;
+    }>(db, sql`select * from job_milestones where job_id = ${job.id}`);
     expect(new Date(m!.started_at).getTime()).toBe(call.startedAt.getTime());
     expect(new Date(m!.assigned_at).getTime()).toBe(at(3).getTime());
     expect(new Date(m!.pickup_at).getTime()).toBe(at(2).getTime());

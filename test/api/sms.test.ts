@@ -10,7 +10,11 @@ import { openDatabase, type Database } from '../../server/src/db/client';
 import { smsOutbox, smsTemplates } from '../../server/src/db/schema';
 import { createTwilioMessagesClient } from '../../server/src/integrations/twilio/messages-client';
 import { logger } from '../../server/src/lib/logger';
-import { queueSms, renderSmsTemplate, startSmsWorker } from '../../server/src/modules/sms/sms.service';
+import {
+  queueSms,
+  renderSmsTemplate,
+  startSmsWorker,
+} from '../../server/src/modules/sms/sms.service';
 import { createTwilioSmsTransport } from '../../server/src/modules/sms/sms.transport';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { createCitizen, TWILIO_ENV, twilioSigned } from '../support/calls-factories';
@@ -31,7 +35,10 @@ function transportFor(fakeUrl: string) {
   return createTwilioSmsTransport(client, TWILIO_ENV.PUBLIC_BASE_URL);
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -52,12 +59,31 @@ describe('SMS outbox with the Twilio Messages API', () => {
     const fake = await startFakeTwilio();
     fake.plan('fail500', 'fail500');
     const citizen = await createCitizen(t.database.db);
-    const queued = await queueSms(t.database.db, { to: citizen.phone, template: 'job_created', vars: { jobType: 'tiếp nhận hồ sơ tại nhà', code: 'TN2611220001', dueDate: '24/11/2026', trackingUrl: 'http://x/tra-cuu/TN2611220001' }, citizenId: citizen.id });
+    const queued = await queueSms(t.database.db, {
+      to: citizen.phone,
+      template: 'job_created',
+      vars: {
+        jobType: 'tiếp nhận hồ sơ tại nhà',
+        code: 'TN2611220001',
+        dueDate: '24/11/2026',
+        trackingUrl: 'http://x/tra-cuu/TN2611220001',
+      },
+      citizenId: citizen.id,
+    });
     expect(queued).not.toBeNull();
-    const worker = startSmsWorker({ db: t.database.db, transport: transportFor(fake.url), logger, pollMs: 20, baseDelayMs: 100 });
+    const worker = startSmsWorker({
+      db: t.database.db,
+      transport: transportFor(fake.url),
+      logger,
+      pollMs: 20,
+      baseDelayMs: 100,
+    });
     try {
       const row = await until(async () => {
-        const [r] = await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.id, queued!.id));
+        const [r] = await t.database.db
+          .select()
+          .from(smsOutbox)
+          .where(eq(smsOutbox.id, queued!.id));
         return r?.status === 'sent' ? r : undefined;
       });
       expect(fake.posts()).toBe(3);
@@ -79,9 +105,16 @@ describe('SMS outbox with the Twilio Messages API', () => {
       const unsigned = await request(t.app).post(pathAndQuery).type('form').send(params);
       expect(unsigned.status).toBe(403);
       const { signature } = twilioSigned(TWILIO_ENV.TWILIO_AUTH_TOKEN, cbUrl, params);
-      const res = await request(t.app).post(pathAndQuery).type('form').set('X-Twilio-Signature', signature).send(params);
+      const res = await request(t.app)
+        .post(pathAndQuery)
+        .type('form')
+        .set('X-Twilio-Signature', signature)
+        .send(params);
       expect(res.status).toBe(204);
-      const [after] = await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.id, queued!.id));
+      const [after] = await t.database.db
+        .select()
+        .from(smsOutbox)
+        .where(eq(smsOutbox.id, queued!.id));
       expect(after!.status).toBe('delivered');
       expect(after!.deliveredAt).not.toBeNull();
     } finally {
@@ -95,12 +128,35 @@ describe('SMS outbox with the Twilio Messages API', () => {
     const citizen = await createCitizen(t.database.db);
     // A 400 from the provider (e.g. an invalid number) cannot get better by retrying.
     const transport = transportFor(fake.url);
-    const refusing = { ...transport, send: async () => Promise.reject(new (await import('../../server/src/modules/sms/sms.transport')).SmsSendError('SMS provider answered 400: 21211 invalid To', 'rejected', true)) };
-    const queued = await queueSms(t.database.db, { to: citizen.phone, template: 'failed_attempt', vars: { code: 'TN1', reason: 'vắng nhà' } });
-    const worker = startSmsWorker({ db: t.database.db, transport: refusing, logger, pollMs: 20, baseDelayMs: 50 });
+    const refusing = {
+      ...transport,
+      send: async () =>
+        Promise.reject(
+          new (await import('../../server/src/modules/sms/sms.transport')).SmsSendError(
+            'SMS provider answered 400: 21211 invalid To',
+            'rejected',
+            true,
+          ),
+        ),
+    };
+    const queued = await queueSms(t.database.db, {
+      to: citizen.phone,
+      template: 'failed_attempt',
+      vars: { code: 'TN1', reason: 'vắng nhà' },
+    });
+    const worker = startSmsWorker({
+      db: t.database.db,
+      transport: refusing,
+      logger,
+      pollMs: 20,
+      baseDelayMs: 50,
+    });
     try {
       const row = await until(async () => {
-        const [r] = await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.id, queued!.id));
+        const [r] = await t.database.db
+          .select()
+          .from(smsOutbox)
+          .where(eq(smsOutbox.id, queued!.id));
         return r?.status === 'failed' ? r : undefined;
       });
       expect(row.attempts).toBe(1);
@@ -113,13 +169,36 @@ describe('SMS outbox with the Twilio Messages API', () => {
 
   it('renders Vietnamese templates, prefers the admin text, never lets an ID number through, and respects opt-out', async () => {
     const db = t.database.db;
-    const text = await renderSmsTemplate(db, 'job_created', { jobType: 'trả kết quả tại nhà', code: 'TN9', dueDate: '01/12/2026', trackingUrl: 'https://a/tra-cuu/TN9' });
+    const text = await renderSmsTemplate(db, 'job_created', {
+      jobType: 'trả kết quả tại nhà',
+      code: 'TN9',
+      dueDate: '01/12/2026',
+      trackingUrl: 'https://a/tra-cuu/TN9',
+    });
     expect(text).toContain('Đã tiếp nhận yêu cầu trả kết quả tại nhà');
     await db.insert(smsTemplates).values({ key: 'failed_attempt', body: 'Mã {code}: {reason}' });
-    expect(await renderSmsTemplate(db, 'failed_attempt', { code: 'TN9', reason: 'CCCD 079203001234 sai' })).toBe('Mã TN9: CCCD [đã ẩn] sai');
+    expect(
+      await renderSmsTemplate(db, 'failed_attempt', {
+        code: 'TN9',
+        reason: 'CCCD 079203001234 sai',
+      }),
+    ).toBe('Mã TN9: CCCD [đã ẩn] sai');
     const optedOut = await createCitizen(db, { smsOptOut: true });
-    expect(await queueSms(db, { to: optedOut.phone, template: 'failed_attempt', vars: { code: 'TN9', reason: 'x' }, citizenId: optedOut.id })).toBeNull();
-    expect(await queueSms(db, { to: optedOut.phone, template: 'failed_attempt', vars: { code: 'TN9', reason: 'x' } })).toBeNull();
+    expect(
+      await queueSms(db, {
+        to: optedOut.phone,
+        template: 'failed_attempt',
+        vars: { code: 'TN9', reason: 'x' },
+        citizenId: optedOut.id,
+      }),
+    ).toBeNull();
+    expect(
+      await queueSms(db, {
+        to: optedOut.phone,
+        template: 'failed_attempt',
+        vars: { code: 'TN9', reason: 'x' },
+      }),
+    ).toBeNull();
   });
 
   it('shows the outbox to staff with masked numbers; couriers may not read it', async () => {
@@ -163,14 +242,27 @@ describe('SMS worker killed mid-send', () => {
   });
 
   /** PGlite is single-process: the test's handle is closed while the child runs. */
-  const open = (): Promise<Database> => (dbUrl ? openDatabase({ databaseUrl: dbUrl, poolSize: 2 }) : openDatabase({ dataDir: pgliteDir! }));
+  const open = (): Promise<Database> =>
+    dbUrl
+      ? openDatabase({ databaseUrl: dbUrl, poolSize: 2 })
+      : openDatabase({ dataDir: pgliteDir! });
 
   function startChild(fakeUrl: string): Promise<ChildProcess> {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', FAKE_TWILIO_URL: fakeUrl };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'test',
+      FAKE_TWILIO_URL: fakeUrl,
+    };
     if (dbUrl) env.DATABASE_URL = dbUrl;
     else env.PGLITE_DIR = pgliteDir;
     // One process (no tsx wrapper), so the SIGKILL hits the worker itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/sms-worker-child.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/sms-worker-child.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let out = '';
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
     return new Promise((resolve, reject) => {
@@ -190,17 +282,28 @@ describe('SMS worker killed mid-send', () => {
   async function queueOne(body: string): Promise<string> {
     const d = await open();
     try {
-      const r = await queueSms(d.db, { to: '+84912000999', template: 'failed_attempt', vars: { code: body, reason: 'vắng nhà' } });
+      const r = await queueSms(d.db, {
+        to: '+84912000999',
+        template: 'failed_attempt',
+        vars: { code: body, reason: 'vắng nhà' },
+      });
       return r!.id;
     } finally {
       await d.close();
     }
   }
 
-  for (const scenario of ['the provider had created the message', 'the provider never created it'] as const) {
+  for (const scenario of [
+    'the provider had created the message',
+    'the provider never created it',
+  ] as const) {
     it(`after a kill when ${scenario}: a restarted worker settles it and exactly one SMS exists`, async () => {
       const fake = await startFakeTwilio();
-      fake.plan(scenario === 'the provider had created the message' ? 'createThenHang' : 'hangWithoutCreating');
+      fake.plan(
+        scenario === 'the provider had created the message'
+          ? 'createThenHang'
+          : 'hangWithoutCreating',
+      );
       const id = await queueOne(`TN-${scenario.length}`);
       const child = await startChild(fake.url);
       await fake.waitForPosts(1);
@@ -211,7 +314,14 @@ describe('SMS worker killed mid-send', () => {
         const [mid] = await d.db.select().from(smsOutbox).where(eq(smsOutbox.id, id));
         expect(mid!.status).toBe('sending'); // claimed, outcome unknown
         // The restarted worker treats claims older than the lease as interrupted.
-        const worker = startSmsWorker({ db: d.db, transport: transportFor(fake.url), logger, pollMs: 20, leaseMs: 300, baseDelayMs: 50 });
+        const worker = startSmsWorker({
+          db: d.db,
+          transport: transportFor(fake.url),
+          logger,
+          pollMs: 20,
+          leaseMs: 300,
+          baseDelayMs: 50,
+        });
         try {
           const row = await until(async () => {
             const [r] = await d.db.select().from(smsOutbox).where(eq(smsOutbox.id, id));
@@ -239,7 +349,11 @@ describe('SMS worker killed mid-send', () => {
     // Give the child time to record it, then kill it anyway; a restart must not resend.
     const d0 = dbUrl ? await open() : undefined;
     if (d0) {
-      await until(async () => ((await d0.db.select().from(smsOutbox).where(eq(smsOutbox.id, id)))[0]?.status === 'sent' ? true : undefined));
+      await until(async () =>
+        (await d0.db.select().from(smsOutbox).where(eq(smsOutbox.id, id)))[0]?.status === 'sent'
+          ? true
+          : undefined,
+      );
       await d0.close();
     } else {
       await new Promise((r) => setTimeout(r, 1500));
@@ -247,7 +361,13 @@ describe('SMS worker killed mid-send', () => {
     await kill(child);
     const d = await open();
     try {
-      const worker = startSmsWorker({ db: d.db, transport: transportFor(fake.url), logger, pollMs: 20, leaseMs: 300 });
+      const worker = startSmsWorker({
+        db: d.db,
+        transport: transportFor(fake.url),
+        logger,
+        pollMs: 20,
+        leaseMs: 300,
+      });
       await new Promise((r) => setTimeout(r, 800));
       await worker.stop();
       const [row] = await d.db.select().from(smsOutbox).where(eq(smsOutbox.id, id));

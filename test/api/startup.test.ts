@@ -12,7 +12,12 @@ function runServer(env: Record<string, string>, opts: { stopWhenReady?: boolean 
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        LOG_LEVEL: 'silent',
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -36,14 +41,21 @@ async function freePort(): Promise<number> {
 
 describe('server start-up', () => {
   it('refuses a bad PORT with one clear line and a non-zero exit', async () => {
-    const r = await runServer({ PORT: 'eighty', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tn-start-')) });
+    const r = await runServer({
+      PORT: 'eighty',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tn-start-')),
+    });
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/PORT must be a whole number between 1 and 65535 \(got "eighty"\)/);
   });
 
   it('refuses an unreachable DATABASE_URL with one clear line and a non-zero exit', async () => {
-    const r = await runServer({ PORT: String(await freePort()), DATABASE_URL: 'postgres://u:secret@127.0.0.1:9/none', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tn-start-')) });
+    const r = await runServer({
+      PORT: String(await freePort()),
+      DATABASE_URL: 'postgres://u:secret@127.0.0.1:9/none',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tn-start-')),
+    });
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/Cannot reach the PostgreSQL server/);
@@ -52,7 +64,11 @@ describe('server start-up', () => {
 
   it('seeds the demo once, refuses a second process on the same data, and keeps the data on the next start', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tn-start-'));
-    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, DEMO_PASSWORD: 'demo-Pass-1022' };
+    const env = {
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      DEMO_PASSWORD: 'demo-Pass-1022',
+    };
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },

@@ -20,7 +20,10 @@ beforeAll(async () => {
   t = await buildTestApp();
   const db = t.database.db;
   const org = await createOrgFixture(db);
-  const courier = await createUser(db, 'courier', org.unitA.id, { fullName: 'Nguyễn Văn Hùng', phone: '+84987654321' });
+  const courier = await createUser(db, 'courier', org.unitA.id, {
+    fullName: 'Nguyễn Văn Hùng',
+    phone: '+84987654321',
+  });
   const citizen = await createCitizen(db, { fullName: CITIZEN, phone: PHONE, cccdLast4: '1234' });
   const procedure = await createProcedure(db, { name: 'Đăng ký khai sinh' });
   const t0 = new Date(Date.now() - 3 * 3600_000);
@@ -40,24 +43,50 @@ beforeAll(async () => {
   });
   const steps = ['new', 'assigned', 'accepted', 'picked_up', 'en_route'];
   for (const [i, s] of steps.entries()) {
-    await addJobEvent(db, enRoute.id, { toStatus: s, fromStatus: i ? steps[i - 1] : undefined, occurredAt: new Date(t0.getTime() + i * 30 * 60_000), reason: i === 3 ? 'Ghi chú nội bộ: gọi 0912345678' : undefined });
+    await addJobEvent(db, enRoute.id, {
+      toStatus: s,
+      fromStatus: i ? steps[i - 1] : undefined,
+      occurredAt: new Date(t0.getTime() + i * 30 * 60_000),
+      reason: i === 3 ? 'Ghi chú nội bộ: gọi 0912345678' : undefined,
+    });
   }
   // The courier's phone reported a position 2 minutes ago, about 2 km away.
-  await db.execute(sql`insert into courier_status (courier_id, on_duty, last_lat, last_lng, last_at) values (${courier.id}, true, 10.96, 106.82, ${new Date(Date.now() - 120_000)})`);
+  await db.execute(
+    sql`insert into courier_status (courier_id, on_duty, last_lat, last_lng, last_at) values (${courier.id}, true, 10.96, 106.82, ${new Date(Date.now() - 120_000)})`,
+  );
 
-  failed = await createJob(db, { unitId: org.unitA.id, citizenId: citizen.id, type: 'home_assistance', status: 'failed_attempt', courierId: courier.id, createdAt: t0 });
+  failed = await createJob(db, {
+    unitId: org.unitA.id,
+    citizenId: citizen.id,
+    type: 'home_assistance',
+    status: 'failed_attempt',
+    courierId: courier.id,
+    createdAt: t0,
+  });
   await addJobEvent(db, failed.id, { toStatus: 'new', occurredAt: t0 });
-  await addJobEvent(db, failed.id, { toStatus: 'failed_attempt', fromStatus: 'on_site', occurredAt: new Date(t0.getTime() + 3600_000), reason: 'citizen_absent' });
+  await addJobEvent(db, failed.id, {
+    toStatus: 'failed_attempt',
+    fromStatus: 'on_site',
+    occurredAt: new Date(t0.getTime() + 3600_000),
+    reason: 'citizen_absent',
+  });
 });
 afterAll(async () => t.close());
 
-const track = (code: string, phone: string, ip = from()) => request(t.app).get(`/api/track/${code}`).query({ phone }).set('X-Forwarded-For', ip);
+const track = (code: string, phone: string, ip = from()) =>
+  request(t.app).get(`/api/track/${code}`).query({ phone }).set('X-Forwarded-For', ip);
 
 describe('GET /api/track/:code', () => {
   it('shows the timeline in plain Vietnamese, the due date, the courier’s given name and an ETA while en route', async () => {
     const res = await track(enRoute.code, '5678');
     expect(res.status).toBe(200);
-    expect(res.body.timeline.map((e: { status: string }) => e.status)).toEqual(['new', 'assigned', 'accepted', 'picked_up', 'en_route']);
+    expect(res.body.timeline.map((e: { status: string }) => e.status)).toEqual([
+      'new',
+      'assigned',
+      'accepted',
+      'picked_up',
+      'en_route',
+    ]);
     expect(res.body.timeline[4].label).toBe('Bưu tá đang trên đường đến');
     expect(res.body.statusLabel).toBe('Bưu tá đang trên đường đến');
     expect(res.body.dueDate).toBe(enRoute.dueDate);
@@ -72,11 +101,39 @@ describe('GET /api/track/:code', () => {
   it('has no personal fields: the keys are exactly the public ones and no personal value appears', async () => {
     const res = await track(enRoute.code, '5678');
     expect(Object.keys(res.body).sort()).toEqual(
-      ['canRate', 'code', 'courierFirstName', 'dossierCode', 'dueDate', 'eta', 'procedureName', 'rating', 'status', 'statusLabel', 'timeline', 'type', 'typeLabel', 'unitName', 'window'].sort(),
+      [
+        'canRate',
+        'code',
+        'courierFirstName',
+        'dossierCode',
+        'dueDate',
+        'eta',
+        'procedureName',
+        'rating',
+        'status',
+        'statusLabel',
+        'timeline',
+        'type',
+        'typeLabel',
+        'unitName',
+        'window',
+      ].sort(),
     );
-    for (const e of res.body.timeline) expect(Object.keys(e).sort()).toEqual(['at', 'detail', 'label', 'status']);
+    for (const e of res.body.timeline)
+      expect(Object.keys(e).sort()).toEqual(['at', 'detail', 'label', 'status']);
     const text = JSON.stringify(res.body);
-    for (const personal of [PHONE, '0912345678', '345678', ADDRESS, 'Đồng Khởi', CITIZEN, 'Nguyễn Văn', '0987654321', '1234', 'Ghi chú nội bộ']) {
+    for (const personal of [
+      PHONE,
+      '0912345678',
+      '345678',
+      ADDRESS,
+      'Đồng Khởi',
+      CITIZEN,
+      'Nguyễn Văn',
+      '0987654321',
+      '1234',
+      'Ghi chú nội bộ',
+    ]) {
       expect(text).not.toContain(personal);
     }
   });
@@ -97,7 +154,10 @@ describe('GET /api/track/:code', () => {
   it('explains a failed attempt with the reason from the fixed list only', async () => {
     const res = await track(failed.code, '5678');
     expect(res.status).toBe(200);
-    expect(res.body.timeline[1]).toMatchObject({ status: 'failed_attempt', detail: 'Không gặp được người nhận' });
+    expect(res.body.timeline[1]).toMatchObject({
+      status: 'failed_attempt',
+      detail: 'Không gặp được người nhận',
+    });
     expect(res.body.eta).toBeNull();
   });
 
@@ -110,7 +170,8 @@ describe('GET /api/track/:code', () => {
   it('answers 429 after too many tries from one address, while another address still gets through', async () => {
     const ip = '203.0.113.77';
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await track(enRoute.code, String(1000 + i), ip)).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push((await track(enRoute.code, String(1000 + i), ip)).status);
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
     const blocked = await track(enRoute.code, '5678', ip);

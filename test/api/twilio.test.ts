@@ -4,7 +4,15 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCallbacks, calls, smsOutbox } from '../../server/src/db/schema';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { callSid, closedAllDay, createCitizen, openAllDay, setSetting, TWILIO_ENV, twilioSigned } from '../support/calls-factories';
+import {
+  callSid,
+  closedAllDay,
+  createCitizen,
+  openAllDay,
+  setSetting,
+  TWILIO_ENV,
+  twilioSigned,
+} from '../support/calls-factories';
 import { createOrgFixture, createUser, TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
@@ -23,17 +31,35 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** Posts a form to a Twilio webhook path, signed for the public URL unless told otherwise. */
-function post(path: string, params: Record<string, string>, sign: 'valid' | 'none' | 'wrong' = 'valid') {
+function post(
+  path: string,
+  params: Record<string, string>,
+  sign: 'valid' | 'none' | 'wrong' = 'valid',
+) {
   const req = request(t.app).post(path).type('form').send(params);
-  if (sign === 'valid') return req.set('X-Twilio-Signature', twilioSigned(TOKEN, BASE + path, params).signature);
-  if (sign === 'wrong') return req.set('X-Twilio-Signature', twilioSigned('another-token-0123456789', BASE + path, params).signature);
+  if (sign === 'valid')
+    return req.set('X-Twilio-Signature', twilioSigned(TOKEN, BASE + path, params).signature);
+  if (sign === 'wrong')
+    return req.set(
+      'X-Twilio-Signature',
+      twilioSigned('another-token-0123456789', BASE + path, params).signature,
+    );
   return req;
 }
 
 function parseTwiml(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false }).parse(xml) as {
-    Response: { Say: unknown; Dial?: { Number?: string | string[]; '@action'?: string }; Record?: Record<string, string>; Hangup?: unknown };
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+  }).parse(xml) as {
+    Response: {
+      Say: unknown;
+      Dial?: { Number?: string | string[]; '@action'?: string };
+      Record?: Record<string, string>;
+      Hangup?: unknown;
+    };
   };
 }
 
@@ -44,7 +70,13 @@ async function callsWithSid(sid: string) {
 describe('POST /api/twilio/voice', () => {
   it('records one call per CallSid even when Twilio retries the webhook, and answers both times', async () => {
     const citizen = await createCitizen(t.database.db, { fullName: 'Trần Văn Bình' });
-    const params = { CallSid: callSid(), From: citizen.phone, To: '+842513822123', CallStatus: 'ringing', AccountSid: TWILIO_ENV.TWILIO_ACCOUNT_SID };
+    const params = {
+      CallSid: callSid(),
+      From: citizen.phone,
+      To: '+842513822123',
+      CallStatus: 'ringing',
+      AccountSid: TWILIO_ENV.TWILIO_ACCOUNT_SID,
+    };
     const first = await post('/api/twilio/voice', params);
     const retry = await post('/api/twilio/voice', params);
     expect(first.status).toBe(200);
@@ -59,7 +91,11 @@ describe('POST /api/twilio/voice', () => {
   });
 
   it('answers with valid TwiML that greets in Vietnamese and rings the configured operators', async () => {
-    const res = await post('/api/twilio/voice', { CallSid: callSid(), From: '0912 345 678', To: '1022' });
+    const res = await post('/api/twilio/voice', {
+      CallSid: callSid(),
+      From: '0912 345 678',
+      To: '1022',
+    });
     const twiml = parseTwiml(res.text);
     const say = twiml.Response.Say as { '#text': string; '@language': string };
     expect(say['@language']).toBe('vi-VN');
@@ -80,15 +116,36 @@ describe('POST /api/twilio/voice', () => {
 
   it('refuses a wrong signature, and a signature for another URL, with 403 and writes nothing', async () => {
     const sid = callSid();
-    expect((await post('/api/twilio/voice', { CallSid: sid, From: '0912345678' }, 'wrong')).status).toBe(403);
+    expect(
+      (await post('/api/twilio/voice', { CallSid: sid, From: '0912345678' }, 'wrong')).status,
+    ).toBe(403);
     // Signed for the internal URL instead of the public one: not what Twilio signs.
     const params = { CallSid: sid, From: '0912345678' };
-    const internal = twilioSigned(TOKEN, 'http://127.0.0.1:3000/api/twilio/voice', params).signature;
-    const res = await request(t.app).post('/api/twilio/voice').type('form').set('X-Twilio-Signature', internal).send(params);
+    const internal = twilioSigned(
+      TOKEN,
+      'http://127.0.0.1:3000/api/twilio/voice',
+      params,
+    ).signature;
+    const res = await request(t.app)
+      .post('/api/twilio/voice')
+      .type('form')
+      .set('X-Twilio-Signature', internal)
+      .send(params);
     expect(res.status).toBe(403);
     // Tampered body: signature of other parameters.
-    const tampered = twilioSigned(TOKEN, BASE + '/api/twilio/voice', { CallSid: sid, From: '0999999999' }).signature;
-    expect((await request(t.app).post('/api/twilio/voice').type('form').set('X-Twilio-Signature', tampered).send(params)).status).toBe(403);
+    const tampered = twilioSigned(TOKEN, BASE + '/api/twilio/voice', {
+      CallSid: sid,
+      From: '0999999999',
+    }).signature;
+    expect(
+      (
+        await request(t.app)
+          .post('/api/twilio/voice')
+          .type('form')
+          .set('X-Twilio-Signature', tampered)
+          .send(params)
+      ).status,
+    ).toBe(403);
     expect(await callsWithSid(sid)).toHaveLength(0);
   });
 
@@ -100,20 +157,32 @@ describe('POST /api/twilio/voice', () => {
       const twiml = parseTwiml(res.text);
       expect(JSON.stringify(twiml.Response.Say)).toContain('ngoài giờ làm việc');
       expect(twiml.Response.Dial).toBeUndefined();
-      expect(twiml.Response.Record!['@recordingStatusCallback']).toBe(`${BASE}/api/twilio/voice/recording`);
+      expect(twiml.Response.Record!['@recordingStatusCallback']).toBe(
+        `${BASE}/api/twilio/voice/recording`,
+      );
       const [call] = await callsWithSid(sid);
       expect(call!.outOfHours).toBe(true);
-      const cbs = await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id));
+      const cbs = await t.database.db
+        .select()
+        .from(callCallbacks)
+        .where(eq(callCallbacks.callId, call!.id));
       expect(cbs).toHaveLength(1);
       expect(cbs[0]!.reason).toBe('out_of_hours');
       expect(cbs[0]!.dueAt.getTime()).toBeGreaterThan(Date.now());
 
       // The voicemail arrives: the recording is kept on the call, still one callback.
-      const rec = await post('/api/twilio/voice/recording', { CallSid: sid, RecordingUrl: 'https://api.twilio.com/rec/RE123', RecordingStatus: 'completed' });
+      const rec = await post('/api/twilio/voice/recording', {
+        CallSid: sid,
+        RecordingUrl: 'https://api.twilio.com/rec/RE123',
+        RecordingStatus: 'completed',
+      });
       expect(rec.status).toBe(204);
       const [after] = await callsWithSid(sid);
       expect(after!.recordingUrl).toBe('https://api.twilio.com/rec/RE123');
-      const cbs2 = await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id));
+      const cbs2 = await t.database.db
+        .select()
+        .from(callCallbacks)
+        .where(eq(callCallbacks.callId, call!.id));
       expect(cbs2.map((c) => c.reason)).toEqual(['voicemail']);
     } finally {
       await openAllDay(t.database.db);
@@ -125,8 +194,14 @@ describe('POST /api/twilio/voice/status', () => {
   it('completes the call with its duration', async () => {
     const sid = callSid();
     await post('/api/twilio/voice', { CallSid: sid, From: '0912000111' });
-    expect((await post('/api/twilio/voice/status', { CallSid: sid, CallStatus: 'in-progress' })).status).toBe(204);
-    const res = await post('/api/twilio/voice/status', { CallSid: sid, CallStatus: 'completed', CallDuration: '187' });
+    expect(
+      (await post('/api/twilio/voice/status', { CallSid: sid, CallStatus: 'in-progress' })).status,
+    ).toBe(204);
+    const res = await post('/api/twilio/voice/status', {
+      CallSid: sid,
+      CallStatus: 'completed',
+      CallDuration: '187',
+    });
     expect(res.status).toBe(204);
     const [call] = await callsWithSid(sid);
     expect(call!.twilioStatus).toBe('completed');
@@ -134,18 +209,31 @@ describe('POST /api/twilio/voice/status', () => {
     expect(call!.answeredAt).not.toBeNull();
     expect(call!.endedAt).not.toBeNull();
     // A completed call owes no callback.
-    expect(await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id))).toHaveLength(0);
+    expect(
+      await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id)),
+    ).toHaveLength(0);
   });
 
   it('a no-answer status marks the call missed and creates exactly one callback, even when reported twice', async () => {
     const sid = callSid();
     const from = '0913222333';
     await post('/api/twilio/voice', { CallSid: sid, From: from });
-    await post('/api/twilio/voice/status', { CallSid: sid, CallStatus: 'no-answer', CallDuration: '0' });
-    await post('/api/twilio/voice/status', { CallSid: sid, CallStatus: 'no-answer', CallDuration: '0' });
+    await post('/api/twilio/voice/status', {
+      CallSid: sid,
+      CallStatus: 'no-answer',
+      CallDuration: '0',
+    });
+    await post('/api/twilio/voice/status', {
+      CallSid: sid,
+      CallStatus: 'no-answer',
+      CallDuration: '0',
+    });
     const [call] = await callsWithSid(sid);
     expect(call!.outcome).toBe('missed');
-    const cbs = await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id));
+    const cbs = await t.database.db
+      .select()
+      .from(callCallbacks)
+      .where(eq(callCallbacks.callId, call!.id));
     expect(cbs).toHaveLength(1);
     expect(cbs[0]!.reason).toBe('missed');
     expect(cbs[0]!.phone).toBe('+84913222333');
@@ -165,7 +253,11 @@ describe('POST /api/twilio/voice/status', () => {
   it('refuses an unsigned status callback and changes nothing', async () => {
     const sid = callSid();
     await post('/api/twilio/voice', { CallSid: sid, From: '0914000555' });
-    const res = await post('/api/twilio/voice/status', { CallSid: sid, CallStatus: 'completed', CallDuration: '99' }, 'none');
+    const res = await post(
+      '/api/twilio/voice/status',
+      { CallSid: sid, CallStatus: 'completed', CallDuration: '99' },
+      'none',
+    );
     expect(res.status).toBe(403);
     const [call] = await callsWithSid(sid);
     expect(call!.durationSeconds).toBeNull();
@@ -176,11 +268,16 @@ describe('dial result and the simulate control', () => {
   it('falls back to voicemail and a callback when no operator picks up', async () => {
     const sid = callSid();
     await post('/api/twilio/voice', { CallSid: sid, From: '0915000666' });
-    const res = await post('/api/twilio/voice/dial-result', { CallSid: sid, DialCallStatus: 'no-answer' });
+    const res = await post('/api/twilio/voice/dial-result', {
+      CallSid: sid,
+      DialCallStatus: 'no-answer',
+    });
     const twiml = parseTwiml(res.text);
     expect(twiml.Response.Record).toBeDefined();
     const [call] = await callsWithSid(sid);
-    expect(await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id))).toHaveLength(1);
+    expect(
+      await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id)),
+    ).toHaveLength(1);
   });
 
   it('turns the simulate control off when Twilio is configured', async () => {

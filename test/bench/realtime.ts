@@ -22,7 +22,11 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, CouriersMovedPayload, ServerToClientEvents } from '@tannha/shared';
+import type {
+  ClientToServerEvents,
+  CouriersMovedPayload,
+  ServerToClientEvents,
+} from '@tannha/shared';
 import { openDatabase, queryRows, type Database } from '../../server/src/db/client';
 import { seedDemoData } from '../../server/src/modules/demo/demo-seed';
 
@@ -59,7 +63,9 @@ async function freePort(): Promise<number> {
 }
 
 /** A fresh database: PostgreSQL (new database on the server) or PGlite in a temp dir. */
-async function prepareDatabase(dataDir: string): Promise<{ database: Database; url?: string; drop?: () => Promise<void> }> {
+async function prepareDatabase(
+  dataDir: string,
+): Promise<{ database: Database; url?: string; drop?: () => Promise<void> }> {
   const serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) {
     const database = await openDatabase({ dataDir });
@@ -91,41 +97,76 @@ async function prepareDatabase(dataDir: string): Promise<{ database: Database; u
 async function seedUsers(database: Database, dataDir: string) {
   const db = database.db;
   await seedDemoData(db, { password: 'bench-Pass-1022', dataDir });
-  const offices = await queryRows<{ id: string; lat: number; lng: number }>(db, sql`select id, lat, lng from units where code like 'DNI-BH-%' order by code`);
-  const area = (await queryRows<{ id: string }>(db, sql`select id from units where code = 'DNI-BH'`))[0]!.id;
-  const hash = (await queryRows<{ password_hash: string }>(db, sql`select password_hash from users where username = 'courier1'`))[0]!.password_hash;
+  const offices = await queryRows<{ id: string; lat: number; lng: number }>(
+    db,
+    sql`select id, lat, lng from units where code like 'DNI-BH-%' order by code`,
+  );
+  const area = (
+    await queryRows<{ id: string }>(db, sql`select id from units where code = 'DNI-BH'`)
+  )[0]!.id;
+  const hash = (
+    await queryRows<{ password_hash: string }>(
+      db,
+      sql`select password_hash from users where username = 'courier1'`,
+    )
+  )[0]!.password_hash;
   const make = async (role: 'courier' | 'dispatcher', n: number) => {
     const out: { id: string; cookie: string; lat: number; lng: number }[] = [];
     for (let start = 0; start < n; start += 500) {
       const batch = Array.from({ length: Math.min(500, n - start) }, (_, k) => {
         const i = start + k;
         const office = offices[i % offices.length]!;
-        return { username: `bench-${role}-${i}`, unitId: role === 'courier' ? office.id : area, office };
+        return {
+          username: `bench-${role}-${i}`,
+          unitId: role === 'courier' ? office.id : area,
+          office,
+        };
       });
       const rows = await queryRows<{ id: string; username: string }>(
         db,
         sql`insert into users (username, password_hash, full_name, role, unit_id)
-            values ${sql.join(batch.map((b) => sql`(${b.username}, ${hash}, ${b.username}, ${role}, ${b.unitId}::uuid)`), sql`, `)}
+            values ${sql.join(
+              batch.map(
+                (b) => sql`(${b.username}, ${hash}, ${b.username}, ${role}, ${b.unitId}::uuid)`,
+              ),
+              sql`, `,
+            )}
             returning id, username`,
       );
       const tokens = rows.map(() => randomBytes(24).toString('base64url'));
       await db.execute(
         sql`insert into sessions (id, user_id, expires_at) values ${sql.join(
-          rows.map((r, k) => sql`(${createHash('sha256').update(tokens[k]!).digest('hex')}, ${r.id}::uuid, now() + interval '1 day')`),
+          rows.map(
+            (r, k) =>
+              sql`(${createHash('sha256').update(tokens[k]!).digest('hex')}, ${r.id}::uuid, now() + interval '1 day')`,
+          ),
           sql`, `,
         )}`,
       );
       if (role === 'courier') {
-        await db.execute(sql`insert into courier_status (courier_id, on_duty, on_duty_since, shift_end) values ${sql.join(rows.map((r) => sql`(${r.id}::uuid, true, now(), '23:59')`), sql`, `)}`);
+        await db.execute(
+          sql`insert into courier_status (courier_id, on_duty, on_duty_since, shift_end) values ${sql.join(
+            rows.map((r) => sql`(${r.id}::uuid, true, now(), '23:59')`),
+            sql`, `,
+          )}`,
+        );
       }
       rows.forEach((r, k) => {
         const o = batch[k]!.office;
-        out.push({ id: r.id, cookie: `tn_sid=${encodeURIComponent('s:' + sign(tokens[k]!, SESSION_SECRET))}`, lat: o.lat + (Math.random() - 0.5) * 0.03, lng: o.lng + (Math.random() - 0.5) * 0.03 });
+        out.push({
+          id: r.id,
+          cookie: `tn_sid=${encodeURIComponent('s:' + sign(tokens[k]!, SESSION_SECRET))}`,
+          lat: o.lat + (Math.random() - 0.5) * 0.03,
+          lng: o.lng + (Math.random() - 0.5) * 0.03,
+        });
       });
     }
     return out;
   };
-  return { couriers: await make('courier', COURIERS), dispatchers: await make('dispatcher', DISPATCHERS) };
+  return {
+    couriers: await make('courier', COURIERS),
+    dispatchers: await make('dispatcher', DISPATCHERS),
+  };
 }
 
 function startServer(port: number, dataDir: string, databaseUrl: string | undefined): ChildProcess {
@@ -141,7 +182,11 @@ function startServer(port: number, dataDir: string, databaseUrl: string | undefi
   };
   if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
   // node --import tsx: one process, so its CPU and memory are the server's own.
-  return spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function waitReady(base: string): Promise<void> {
@@ -168,18 +213,26 @@ function procUsage(pid: number): { cpuSec: number; rssMb: number } {
 
 function connect(base: string, cookie: string): Promise<Client> {
   return new Promise((resolve, reject) => {
-    const s: Client = io(base, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+    const s: Client = io(base, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      reconnection: false,
+      forceNew: true,
+    });
     s.once('connect', () => resolve(s));
     s.once('connect_error', reject);
   });
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tn-bench-rt-'));
   const kind = process.env['DATABASE_URL'] ? 'PostgreSQL' : 'embedded PGlite';
-  process.stdout.write(`realtime benchmark: ${COURIERS} couriers, ${DISPATCHERS} dispatchers, ${SECONDS} s, ${kind}\n`);
+  process.stdout.write(
+    `realtime benchmark: ${COURIERS} couriers, ${DISPATCHERS} dispatchers, ${SECONDS} s, ${kind}\n`,
+  );
   const prepared = await prepareDatabase(dataDir);
   const users = await seedUsers(prepared.database, dataDir);
   await prepared.database.close();
@@ -196,10 +249,14 @@ async function main(): Promise<void> {
     sockets.push(...dispatchers);
     const couriers: Client[] = [];
     for (let i = 0; i < users.couriers.length; i += 50) {
-      couriers.push(...(await Promise.all(users.couriers.slice(i, i + 50).map((c) => connect(base, c.cookie)))));
+      couriers.push(
+        ...(await Promise.all(users.couriers.slice(i, i + 50).map((c) => connect(base, c.cookie)))),
+      );
     }
     sockets.push(...couriers);
-    process.stdout.write(`connected ${couriers.length} couriers and ${dispatchers.length} dispatchers\n`);
+    process.stdout.write(
+      `connected ${couriers.length} couriers and ${dispatchers.length} dispatchers\n`,
+    );
 
     const sentAt = new Map<string, number>();
     const sentWall = new Map<string, number>();
@@ -230,7 +287,10 @@ async function main(): Promise<void> {
     const usage0 = procUsage(server.pid!);
     const t0 = performance.now();
     let peakRss = usage0.rssMb;
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, procUsage(server.pid!).rssMb)), 1000);
+    const rssTimer = setInterval(
+      () => (peakRss = Math.max(peakRss, procUsage(server.pid!).rssMb)),
+      1000,
+    );
     users.couriers.forEach((c, i) => {
       const sock = couriers[i]!;
       let lat = c.lat;
@@ -255,10 +315,13 @@ async function main(): Promise<void> {
       };
       // Staggered over the first interval, then every 5 s.
       timers.push(
-        setTimeout(() => {
-          send();
-          timers.push(setInterval(send, INTERVAL_MS));
-        }, (i / users.couriers.length) * INTERVAL_MS),
+        setTimeout(
+          () => {
+            send();
+            timers.push(setInterval(send, INTERVAL_MS));
+          },
+          (i / users.couriers.length) * INTERVAL_MS,
+        ),
       );
     });
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
@@ -280,7 +343,13 @@ async function main(): Promise<void> {
       `accepted positions/s ${(acked / elapsed).toFixed(1)}`,
       `deliveries to dispatchers ${received} of ${expected}`,
       `latency emit → dispatcher: p50 ${p50!.toFixed(1)} ms, p95 ${p95!.toFixed(1)} ms, p99 ${p99!.toFixed(1)} ms, max ${latencies.at(-1)?.toFixed(1) ?? '-'} ms`,
-      `  of which courier → server accepted p99 ${pct(ingress.sort((a, b) => a - b), 99).toFixed(0)} ms, server → dispatcher p99 ${pct(egress.sort((a, b) => a - b), 99).toFixed(0)} ms`,
+      `  of which courier → server accepted p99 ${pct(
+        ingress.sort((a, b) => a - b),
+        99,
+      ).toFixed(0)} ms, server → dispatcher p99 ${pct(
+        egress.sort((a, b) => a - b),
+        99,
+      ).toFixed(0)} ms`,
       `benchmark's own event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms (client-side share of the latency)`,
       `server CPU ${cpu.toFixed(1)} % of one core (avg), RSS ${usage1.rssMb.toFixed(0)} MB (peak ${peakRss.toFixed(0)} MB)`,
       `realtime: ${COURIERS} couriers, ${DISPATCHERS} dispatchers, p99 ${Math.round(p99!)} ms, lost ${lost}`,

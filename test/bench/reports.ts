@@ -50,7 +50,9 @@ async function main() {
   const { jobs: N, runs, keep } = parseArgs(process.argv.slice(2));
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    console.error('bench:reports needs DATABASE_URL (a PostgreSQL server where it may create a database).');
+    console.error(
+      'bench:reports needs DATABASE_URL (a PostgreSQL server where it may create a database).',
+    );
     process.exit(2);
   }
   const name = `tn_bench_reports_${randomBytes(3).toString('hex')}`;
@@ -76,7 +78,9 @@ async function main() {
     console.log(`generating ${N} jobs and ${2 * N} calls in ${name} …`);
 
     // Organisation: a province office, 10 areas, 4 post offices each, 8 couriers per post office.
-    await exec('units, couriers, procedures', sql`
+    await exec(
+      'units, couriers, procedures',
+      sql`
       insert into units (id, code, name, kind, parent_id, lat, lng)
         select md5('u0')::uuid, 'P', 'Bưu điện tỉnh', 'province_office', null, 10.95, 106.82;
       insert into units (id, code, name, kind, parent_id, lat, lng)
@@ -88,20 +92,26 @@ async function main() {
       insert into procedures (id, code, name, agency, field, processing_days, fee_vnd, postal_charge_vnd)
         select md5('p' || p)::uuid, 'TT' || p, 'Thủ tục ' || p, 'Sở ' || (p % 6), 'Lĩnh vực ' || (p % 6), 5, 50000 + p * 1000, 26000 from generate_series(1, 45) p;
       insert into citizens (id, full_name, phone)
-        select md5('z' || z)::uuid, 'Công dân ' || z, '+8491' || lpad(z::text, 7, '0') from generate_series(1, 50000) z;`);
+        select md5('z' || z)::uuid, 'Công dân ' || z, '+8491' || lpad(z::text, 7, '0') from generate_series(1, 50000) z;`,
+    );
 
     // Calls, in time order, at the province office (the 1022 desk).
-    await exec(`calls (${2 * N})`, sql`
+    await exec(
+      `calls (${2 * N})`,
+      sql`
       insert into calls (id, ticket_code, direction, caller_phone, unit_id, started_at, category, outcome, created_at)
         select md5('c' || g)::uuid, 'C' || g, 'inbound', '+84912000000', md5('u0')::uuid,
           ${start}::timestamptz + (g::float8 / ${2 * N}) * interval '365 days',
           (array['procedure_question','status_lookup','pickup_request','delivery_request','feedback','other'])[1 + g % 6],
           (array['answered','job_created','callback_scheduled','forwarded','missed'])[1 + (g / 7) % 5],
           ${start}::timestamptz + (g::float8 / ${2 * N}) * interval '365 days'
-        from generate_series(1, ${2 * N}) g`);
+        from generate_series(1, ${2 * N}) g`,
+    );
 
     // Jobs: every other one comes from a call; older jobs are finished, the last days spread along the path.
-    await exec(`jobs (${N})`, sql`
+    await exec(
+      `jobs (${N})`,
+      sql`
       insert into jobs (id, code, type, status, unit_id, citizen_id, procedure_id, address_text, lat, lng, due_date,
                         fee_due_vnd, postal_charge_vnd, courier_id, call_id, created_at, updated_at, assigned_at, completed_at)
         select md5('j' || g)::uuid, 'J' || g, t.type, t.status, md5('o' || o)::uuid, md5('z' || (1 + g % 50000))::uuid,
@@ -123,9 +133,12 @@ async function main() {
             case when t0.created_at < now() - interval '5 days' then (case when g % 50 = 0 then 'cancelled' else 'completed' end)
                  else (case when t0.type = 'home_assistance' then (array['new','assigned','accepted','en_route','on_site','collected','submitted','completed'])
                             else (array['new','assigned','accepted','picked_up','en_route','on_site','delivered','completed']) end)[1 + g % 8] end as status
-        ) t`);
+        ) t`,
+    );
 
-    await exec('job events', sql`
+    await exec(
+      'job events',
+      sql`
       insert into job_events (job_id, kind, from_status, to_status, occurred_at, recorded_at)
         select j.id, case when s.ord = 1 then 'created' when s.st = 'assigned' then 'assign' else 'transition' end,
           p.path[s.ord - 1], s.st, j.created_at + (s.ord - 1) * interval '3 hours', j.created_at + (s.ord - 1) * interval '3 hours'
@@ -134,22 +147,29 @@ async function main() {
           then array['new','assigned','accepted','en_route','on_site','collected','submitted','completed']
           else array['new','assigned','accepted','picked_up','en_route','on_site','delivered','completed'] end as path) p
         cross join lateral unnest(p.path) with ordinality s(st, ord)
-        where s.ord <= coalesce(array_position(p.path, j.status), 1)`);
+        where s.ord <= coalesce(array_position(p.path, j.status), 1)`,
+    );
 
     // Money: a procedure fee and a postal charge on every job that got as far as collecting.
-    await exec('payments', sql`
+    await exec(
+      'payments',
+      sql`
       insert into payments (job_id, unit_id, collected_by, flow, method, amount_vnd, status, receipt_year, receipt_seq, receipt_no, occurred_at, recorded_at, shift_date)
         select j.id, j.unit_id, j.courier_id, f.flow, case when (row_number() over ()) % 3 = 0 then 'transfer' else 'cash' end,
           case when f.flow = 'procedure_fee' then j.fee_due_vnd else j.postal_charge_vnd end, 'confirmed',
           2000 + (row_number() over ()) % 100, row_number() over (), 'R' || (row_number() over ()),
           j.created_at + interval '9 hours', j.created_at + interval '9 hours', (j.created_at at time zone 'Asia/Ho_Chi_Minh')::date
         from jobs j cross join (values ('procedure_fee'), ('postal_charge')) f(flow)
-        where j.status in ('collected', 'submitted', 'delivered', 'completed') and j.courier_id is not null`);
+        where j.status in ('collected', 'submitted', 'delivered', 'completed') and j.courier_id is not null`,
+    );
 
-    await exec('ratings', sql`
+    await exec(
+      'ratings',
+      sql`
       insert into ratings (job_id, unit_id, courier_id, stars, created_at)
         select id, unit_id, courier_id, 1 + (abs(hashtext(code)) % 5), completed_at + interval '2 hours'
-        from jobs where status = 'completed' and abs(hashtext(code)) % 3 = 0`);
+        from jobs where status = 'completed' and abs(hashtext(code)) % 3 = 0`,
+    );
     const tm = performance.now();
     await refreshJobMilestones(db);
     console.log(`  ${'job milestones (rollup)'.padEnd(34)} ${step(tm)}`);
@@ -157,21 +177,36 @@ async function main() {
     await exec('vacuum analyze', sql`vacuum analyze`);
     console.log(`generated in ${step(t0)}`);
 
-    const province = (await queryRows<{ id: string }>(db, sql`select id from units where code = 'P'`))[0]!.id;
-    const unitIds = (await queryRows<{ id: string }>(db, sql`select id from units`)).map((r) => r.id);
+    const province = (
+      await queryRows<{ id: string }>(db, sql`select id from units where code = 'P'`)
+    )[0]!.id;
+    const unitIds = (await queryRows<{ id: string }>(db, sql`select id from units`)).map(
+      (r) => r.id,
+    );
     const auth: AuthContext = {
-      user: { id: '00000000-0000-4000-8000-000000000000', username: 'bench', fullName: 'Bench', role: 'manager', unitId: province, unitName: 'P' },
+      user: {
+        id: '00000000-0000-4000-8000-000000000000',
+        username: 'bench',
+        fullName: 'Bench',
+        role: 'manager',
+        unitId: province,
+        unitName: 'P',
+      },
       unitIds,
       sessionId: 'bench',
     };
     const query = { from: addDays(today, -29), to: today };
     const summary = await getReportSummary(db, auth, query);
-    console.log(`30-day province dashboard: ${summary.jobs.total} jobs, ${summary.calls.total} calls, ${summary.couriers.length} couriers, on-time ${(100 * (summary.onTime.rate ?? 0)).toFixed(1)} %`);
+    console.log(
+      `30-day province dashboard: ${summary.jobs.total} jobs, ${summary.calls.total} calls, ${summary.couriers.length} couriers, on-time ${(100 * (summary.onTime.rate ?? 0)).toFixed(1)} %`,
+    );
 
     const baseline: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t = performance.now();
-      await db.execute(sql`select count(*) from jobs where created_at >= ${vnStartOfDay(query.from)} and created_at < ${vnStartOfDay(addDays(today, 1))}`);
+      await db.execute(
+        sql`select count(*) from jobs where created_at >= ${vnStartOfDay(query.from)} and created_at < ${vnStartOfDay(addDays(today, 1))}`,
+      );
       baseline.push(performance.now() - t);
     }
     for (let i = 0; i < 3; i++) await getReportSummary(db, auth, query); // warm-up
@@ -182,7 +217,9 @@ async function main() {
       times.push(performance.now() - t);
     }
     console.log(`baseline count(*) of the window's jobs: p50 ${pct(baseline, 50).toFixed(0)} ms`);
-    console.log(`dashboard over ${runs} runs: p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+    console.log(
+      `dashboard over ${runs} runs: p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
+    );
     console.log(`reports: ${N} jobs, p95 ${Math.round(pct(times, 95))} ms`);
   } finally {
     await database.close();

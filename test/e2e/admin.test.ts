@@ -32,7 +32,8 @@ async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Pr
   await page.getByLabel('Mật khẩu').press('Enter');
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe('admin area', () => {
   it('creates an account that can sign in, imports the catalogue, fills the holidays', async () => {
@@ -57,7 +58,10 @@ describe('admin area', () => {
     const dir = path.join(tmpdir(), `tn-admin-${Date.now()}`);
     await mkdir(dir, { recursive: true });
     const bad = path.join(dir, 'sai.csv');
-    await writeFile(bad, 'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;;Sở Tư pháp;Tư pháp;5;100.000\nE2E.2;Thủ tục B;Sở Tư pháp;Tư pháp;2,5;-1\n');
+    await writeFile(
+      bad,
+      'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;;Sở Tư pháp;Tư pháp;5;100.000\nE2E.2;Thủ tục B;Sở Tư pháp;Tư pháp;2,5;-1\n',
+    );
     await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(bad);
     await page.getByRole('button', { name: 'Nhập danh mục' }).click();
     const problems = page.getByRole('list', { name: 'Lỗi trong tệp' });
@@ -69,13 +73,18 @@ describe('admin area', () => {
     ]);
     await shot(page, 'admin-catalogue-refused');
     const good = path.join(dir, 'dung.csv');
-    await writeFile(good, 'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;Thủ tục thử nghiệm E2E;Sở Tư pháp;Tư pháp;5;100.000\n');
+    await writeFile(
+      good,
+      'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;Thủ tục thử nghiệm E2E;Sở Tư pháp;Tư pháp;5;100.000\n',
+    );
     await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(good);
     await page.getByRole('button', { name: 'Nhập danh mục' }).click();
     await page.getByText('Đã nhập 1 thủ tục: 1 mới').waitFor();
     await page.getByLabel('Tìm theo tên hoặc mã').fill('thu nghiem e2e');
     await page.getByRole('cell', { name: /Thủ tục thử nghiệm E2E/ }).waitFor();
-    expect(await page.getByRole('button', { name: 'Sửa phí của E2E.1' }).textContent()).toMatch(/^100\.000\s₫$/);
+    expect(await page.getByRole('button', { name: 'Sửa phí của E2E.1' }).textContent()).toMatch(
+      /^100\.000\s₫$/,
+    );
     await shot(page, 'admin-catalogue');
 
     // Calendar: fill a future year, twice — the second adds nothing.
@@ -97,15 +106,24 @@ describe('admin area', () => {
     const hours = page.getByLabel(/Giờ làm việc của tổng đài/);
     await hours.fill('{"start": "17:00", "end": "07:30"}');
     await page.locator('form', { has: hours }).getByRole('button', { name: 'Lưu' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Giờ kết thúc phải sau giờ bắt đầu.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Giờ kết thúc phải sau giờ bắt đầu.' })
+      .waitFor();
     await shot(page, 'admin-settings');
 
     // SMS preview and the audit trail.
     await page.getByRole('tab', { name: 'Mẫu tin nhắn' }).click();
-    await page.getByText(/TN-261122-0042/).first().waitFor();
+    await page
+      .getByText(/TN-261122-0042/)
+      .first()
+      .waitFor();
     await shot(page, 'admin-sms');
     await page.getByRole('tab', { name: 'Nhật ký thay đổi' }).click();
-    await page.getByRole('cell', { name: /user\.create/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /user\.create/ })
+      .first()
+      .waitFor();
     await shot(page, 'admin-audit');
 
     // The new account signs in.

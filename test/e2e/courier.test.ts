@@ -51,7 +51,12 @@ async function sign(page: Page, name: string): Promise<void> {
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
   await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 22, box.y + box.height * (0.6 - 0.25 * Math.sin(i / 2)), { steps: 2 });
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(
+      box.x + 20 + i * 22,
+      box.y + box.height * (0.6 - 0.25 * Math.sin(i / 2)),
+      { steps: 2 },
+    );
   await page.mouse.up();
   await page.getByText('Đã ký').first().waitFor();
 }
@@ -72,27 +77,39 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     const loaded: { url: string; body: Buffer }[] = [];
     const onResponse = async (res: Response) => {
       const url = res.url();
-      if (/\.(js|css)$/.test(new URL(url).pathname)) loaded.push({ url, body: await res.body().catch(() => Buffer.alloc(0)) });
+      if (/\.(js|css)$/.test(new URL(url).pathname))
+        loaded.push({ url, body: await res.body().catch(() => Buffer.alloc(0)) });
     };
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     page.on('response', onResponse);
     const t0 = Date.now();
     await page.goto('/courier');
-    const first = page.getByRole('list', { name: 'Việc hôm nay theo thứ tự đi' }).getByRole('listitem').first();
+    const first = page
+      .getByRole('list', { name: 'Việc hôm nay theo thứ tự đi' })
+      .getByRole('listitem')
+      .first();
     await first.waitFor();
     const usableMs = Date.now() - t0;
     page.off('response', onResponse);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
     const gz = loaded.reduce((s, f) => s + gzipSync(f.body).length, 0);
-    console.log(`[courier] first load of /courier: ${loaded.length} JS/CSS files, ${(gz / 1024).toFixed(1)} KiB gzip; usable after ${usableMs} ms`);
+    console.log(
+      `[courier] first load of /courier: ${loaded.length} JS/CSS files, ${(gz / 1024).toFixed(1)} KiB gzip; usable after ${usableMs} ms`,
+    );
 
     // Planned order: the demo's three jobs for courier1 come first, numbered 1, 2, 3.
     await expect.poll(() => first.textContent()).toContain('Phạm Thị Lan');
     expect(await first.textContent()).toContain('76.000 ₫');
-    expect(await first.getByRole('link', { name: /^Gọi / }).getAttribute('href')).toMatch(/^tel:\+849/);
-    expect(await first.getByRole('link', { name: /^Chỉ đường/ }).getAttribute('href')).toMatch(/^geo:\d/);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await first.getByRole('link', { name: /^Gọi / }).getAttribute('href')).toMatch(
+      /^tel:\+849/,
+    );
+    expect(await first.getByRole('link', { name: /^Chỉ đường/ }).getAttribute('href')).toMatch(
+      /^geo:\d/,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
     await page.screenshot({ path: path.join(DOCS, 'courier-jobs.png') });
 
     await first.getByRole('link', { name: /^Mở việc/ }).click();
@@ -103,7 +120,9 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     // Pick-up at the agency: the dossier code comes from the job; a photo of the sealed result.
     await page.getByLabel('Mã hồ sơ').waitFor();
     expect(await page.getByLabel('Mã hồ sơ').inputValue()).toMatch(/^H48\.19\.10-\d{6}-0101$/);
-    await page.getByLabel('Ảnh gói kết quả đã niêm phong').setInputFiles({ name: 'seal.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await page
+      .getByLabel('Ảnh gói kết quả đã niêm phong')
+      .setInputFiles({ name: 'seal.jpg', mimeType: 'image/jpeg', buffer: JPEG });
     await button(page, 'Đã nhận kết quả');
     await button(page, 'Bắt đầu đi');
     await button(page, 'Đã đến nơi');
@@ -116,9 +135,13 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     // Handover: the applicant, ID checked against the file, signature on the glass, photo.
     await page.getByLabel('Số giấy tờ').fill('075203012345');
     await sign(page, 'Chữ ký người nhận');
-    await page.getByLabel('Ảnh bàn giao').setInputFiles({ name: 'handover.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await page
+      .getByLabel('Ảnh bàn giao')
+      .setInputFiles({ name: 'handover.jpg', mimeType: 'image/jpeg', buffer: JPEG });
     await page.getByLabel('Giấy tờ thu lại').fill('Giấy hẹn trả kết quả');
-    await page.getByRole('img', { name: 'Chữ ký người nhận' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page
+      .getByRole('img', { name: 'Chữ ký người nhận' })
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(DOCS, 'courier-handover.png') });
     await button(page, 'Xác nhận bàn giao');
     await button(page, 'Hoàn tất việc');
@@ -134,7 +157,10 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     const money = await (await office.context.request.get(`/api/jobs/${jobId}/payments`)).json();
     expect(money.feesCollected).toBe(true);
     expect(money.payments.map((p: { receiptNo: string }) => p.receiptNo)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/\/LP-\d{6}$/), expect.stringMatching(/\/CB-\d{6}$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/\/LP-\d{6}$/),
+        expect.stringMatching(/\/CB-\d{6}$/),
+      ]),
     );
     await office.page.goto(`/bien-lai/${money.payments[0].collectionId}`);
     await office.page.getByRole('heading', { name: 'Biên lai thu tiền' }).waitFor();
@@ -149,7 +175,9 @@ describe('the courier’s phone offline', () => {
     await logIn(page, 'courier1');
     await page.getByRole('heading', { level: 1, name: 'Việc hôm nay' }).waitFor();
     // The service worker takes over the page and keeps what the courier needs.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+      timeout: 30_000,
+    });
     await page.getByRole('link', { name: /^Mở việc .* Võ Minh Tuấn/ }).click();
     await page.getByRole('heading', { name: 'Bàn giao kết quả' }).waitFor();
     const jobId = new URL(page.url()).pathname.split('/').pop()!;
@@ -161,7 +189,9 @@ describe('the courier’s phone offline', () => {
     const offlineAt = Date.now();
     await page.getByLabel('Số giấy tờ').fill('075098765432');
     await sign(page, 'Chữ ký người nhận');
-    await page.getByLabel('Ảnh bàn giao').setInputFiles({ name: 'handover.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await page
+      .getByLabel('Ảnh bàn giao')
+      .setInputFiles({ name: 'handover.jpg', mimeType: 'image/jpeg', buffer: JPEG });
     await button(page, 'Xác nhận bàn giao');
     const bar = page.getByRole('region', { name: 'Đồng bộ' });
     await bar.getByText('3 thao tác chờ đồng bộ').waitFor();
@@ -172,13 +202,15 @@ describe('the courier’s phone offline', () => {
 
     await context.setOffline(false);
     await bar.waitFor({ state: 'detached', timeout: 30_000 });
-    const events = (await (await context.request.get(`/api/jobs/${jobId}/events`)).json()).items as { toStatus: string | null; occurredAt: string; recordedAt: string }[];
+    const events = (await (await context.request.get(`/api/jobs/${jobId}/events`)).json())
+      .items as { toStatus: string | null; occurredAt: string; recordedAt: string }[];
     const delivered = events.filter((e) => e.toStatus === 'delivered');
     expect(delivered).toHaveLength(1);
     const occurred = Date.parse(delivered[0]!.occurredAt);
     expect(occurred).toBeGreaterThanOrEqual(offlineAt - 1000);
     expect(Date.parse(delivered[0]!.recordedAt) - occurred).toBeGreaterThanOrEqual(2_500);
-    const docs = (await (await context.request.get(`/api/jobs/${jobId}/documents`)).json()).items as { kind: string }[];
+    const docs = (await (await context.request.get(`/api/jobs/${jobId}/documents`)).json())
+      .items as { kind: string }[];
     expect(docs.map((d) => d.kind).sort()).toEqual(['handover_photo', 'signature']);
   });
 });

@@ -31,20 +31,34 @@ describe('the manager’s dashboard', () => {
     await page.getByLabel('Tên đăng nhập').fill('manager1');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByLabel('Mật khẩu').press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Tổng quan đơn vị' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { level: 1, name: 'Tổng quan đơn vị' })
+      .waitFor({ timeout: 30_000 });
     await page.getByRole('region', { name: 'Công việc', exact: true }).waitFor();
 
     const today = toVnDate(new Date());
     const from30 = addDays(today, -29);
-    const summaryFor30 = page.waitForResponse((r) => r.url().includes('/api/reports/summary') && r.url().includes(`from=${from30}`));
+    const summaryFor30 = page.waitForResponse(
+      (r) => r.url().includes('/api/reports/summary') && r.url().includes(`from=${from30}`),
+    );
     await page.getByRole('button', { name: '30 ngày' }).click();
-    const summary = (await (await summaryFor30).json()) as { jobs: { total: number }; late: unknown[] };
-    expect(await page.getByRole('button', { name: '30 ngày' }).getAttribute('aria-pressed')).toBe('true');
+    const summary = (await (await summaryFor30).json()) as {
+      jobs: { total: number };
+      late: unknown[];
+    };
+    expect(await page.getByRole('button', { name: '30 ngày' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     const jobsCard = page.getByRole('region', { name: 'Công việc', exact: true });
-    await expect.poll(async () => (await jobsCard.textContent()) ?? '').toContain(summary.jobs.total.toLocaleString('vi-VN'));
+    await expect
+      .poll(async () => (await jobsCard.textContent()) ?? '')
+      .toContain(summary.jobs.total.toLocaleString('vi-VN'));
     expect(summary.jobs.total).toBeGreaterThan(50);
     await page.getByRole('heading', { name: 'Công việc theo ngày' }).waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'manager-dashboard.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'manager-dashboard.png'),
+      fullPage: true,
+    });
 
     const exportsSection = page.getByRole('region', { name: 'Xuất dữ liệu' });
     const downloading = page.waitForEvent('download');

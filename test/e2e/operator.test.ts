@@ -58,10 +58,17 @@ describe('operator console, keyboard only', () => {
 
     // The regular caller of the demo data, with one earlier call on record.
     const found = await page.request.get('/api/citizens?q=dang%20minh%20dung');
-    const caller = ((await found.json()) as { items: { id: string; phone: string; fullName: string }[] }).items[0]!;
+    const caller = (
+      (await found.json()) as { items: { id: string; phone: string; fullName: string }[] }
+    ).items[0]!;
     expect(caller.fullName).toBe('Đặng Minh Dũng');
     const earlier = await page.request.post('/api/calls', {
-      data: { callerPhone: caller.phone, category: 'procedure_question', content: 'Hỏi lệ phí cấp phiếu lý lịch tư pháp', close: true },
+      data: {
+        callerPhone: caller.phone,
+        category: 'procedure_question',
+        content: 'Hỏi lệ phí cấp phiếu lý lịch tư pháp',
+        close: true,
+      },
     });
     expect(earlier.status()).toBe(201);
 
@@ -73,7 +80,10 @@ describe('operator console, keyboard only', () => {
     await banner.waitFor({ timeout: 15_000 });
     await banner.getByText('Đặng Minh Dũng').waitFor();
     await banner.getByText('Hỏi lệ phí cấp phiếu lý lịch tư pháp').first().waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'operator-screen-pop.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'operator-screen-pop.png'),
+      fullPage: true,
+    });
 
     // From here: log the call and create the job. Keys and seconds are measured.
     kb.reset();
@@ -89,7 +99,9 @@ describe('operator console, keyboard only', () => {
     const reloadStart = Date.now();
     await page.reload();
     await page.locator('#call-content').waitFor();
-    expect(await page.locator('#call-content').inputValue()).toBe('Xin nhận hồ sơ cấp phiếu lý lịch tư pháp tại nhà');
+    expect(await page.locator('#call-content').inputValue()).toBe(
+      'Xin nhận hồ sơ cấp phiếu lý lịch tư pháp tại nhà',
+    );
     expect(await page.locator('#call-category').inputValue()).toBe('pickup_request');
     const reloadMs = Date.now() - reloadStart;
 
@@ -107,7 +119,10 @@ describe('operator console, keyboard only', () => {
     const created = page.getByText(/Đã tạo việc (TN\d{10}), hạn/);
     await created.waitFor({ timeout: 15_000 });
     const jobCode = /TN\d{10}/.exec((await created.textContent()) ?? '')![0];
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'operator-job-created.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'operator-job-created.png'),
+      fullPage: true,
+    });
     await kb.press('Alt+L');
     await page.getByRole('heading', { name: 'Chưa có cuộc gọi nào đang xử lý' }).waitFor();
     const seconds = (Date.now() - started - reloadMs) / 1000;
@@ -125,7 +140,9 @@ describe('operator console, keyboard only', () => {
     await page.getByText(`tra-cuu/${jobCode}`).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'operator-outbox.png'), fullPage: true });
 
-    process.stdout.write(`\n  Log a call and create a job (keyboard only): ${kb.count()} keystrokes, ${seconds.toFixed(1)} s (from Alt+A to the ticket closed, reload excluded)\n\n`);
+    process.stdout.write(
+      `\n  Log a call and create a job (keyboard only): ${kb.count()} keystrokes, ${seconds.toFixed(1)} s (from Alt+A to the ticket closed, reload excluded)\n\n`,
+    );
     expect(kb.count()).toBeLessThan(80);
     expect(pageErrors).toEqual([]);
   });

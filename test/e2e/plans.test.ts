@@ -32,7 +32,12 @@ async function logIn(page: Page, username: string): Promise<void> {
 }
 
 const stopCodes = async (page: Page, courierName: string) =>
-  page.getByTestId('plan-route').filter({ has: page.getByRole('heading', { name: courierName }) }).getByTestId('plan-stop').locator('strong').allTextContents();
+  page
+    .getByTestId('plan-route')
+    .filter({ has: page.getByRole('heading', { name: courierName }) })
+    .getByTestId('plan-stop')
+    .locator('strong')
+    .allTextContents();
 
 describe('route planning on the dispatch desk', () => {
   it('dispatcher1 plans the demo day, sees one coloured route per courier, reorders by keyboard, commits; courier1’s phone lists the stops in that order', async () => {
@@ -43,7 +48,11 @@ describe('route planning on the dispatch desk', () => {
     // Plan the whole shift whatever the hour the test runs at.
     await page.getByLabel('Bắt đầu từ (không bắt buộc)').fill('08:00');
     await page.getByRole('button', { name: 'Lập lộ trình' }).click();
-    await page.getByRole('status').filter({ hasText: 'Đang tìm lộ trình' }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Đang tìm lộ trình' })
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     await page.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
 
     const cards = page.getByTestId('plan-route');
@@ -55,12 +64,18 @@ describe('route planning on the dispatch desk', () => {
     await expect.poll(() => paths.count()).toBe(nRoutes);
     const strokes = await paths.evaluateAll((els) => els.map((e) => e.getAttribute('stroke')));
     expect(new Set(strokes).size).toBe(nRoutes);
-    const lengths = await paths.evaluateAll((els) => els.map((e) => (e as SVGPathElement).getTotalLength()));
+    const lengths = await paths.evaluateAll((els) =>
+      els.map((e) => (e as SVGPathElement).getTotalLength()),
+    );
     for (const l of lengths) expect(l).toBeGreaterThan(10);
     // Numbered stops on the map: as many as the list shows.
     const nStops = await page.getByTestId('plan-stop').count();
-    await expect.poll(() => page.locator('.leaflet-marker-pane .leaflet-marker-icon').count()).toBe(nStops);
-    expect(await page.getByTestId('plan-summary').textContent()).toContain(`${nStops} điểm dừng · ${nRoutes} bưu tá`);
+    await expect
+      .poll(() => page.locator('.leaflet-marker-pane .leaflet-marker-icon').count())
+      .toBe(nStops);
+    expect(await page.getByTestId('plan-summary').textContent()).toContain(
+      `${nStops} điểm dừng · ${nRoutes} bưu tá`,
+    );
 
     // courier1 (Nguyễn Văn Hùng) keeps the visit already at the door first; reorder the rest by keyboard.
     const before = await stopCodes(page, 'Nguyễn Văn Hùng');
@@ -69,7 +84,9 @@ describe('route planning on the dispatch desk', () => {
     const down = page.getByRole('button', { name: `Đưa ${movable} xuống sau` });
     await down.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => stopCodes(page, 'Nguyễn Văn Hùng'), { timeout: 15_000 }).not.toEqual(before);
+    await expect
+      .poll(() => stopCodes(page, 'Nguyễn Văn Hùng'), { timeout: 15_000 })
+      .not.toEqual(before);
     const after = await stopCodes(page, 'Nguyễn Văn Hùng');
     expect([...after].sort()).toEqual([...before].sort());
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/plan-desk.png`, fullPage: true });
@@ -85,10 +102,14 @@ describe('route planning on the dispatch desk', () => {
     await logIn(phone.page, 'courier1');
     const list = phone.page.getByRole('list', { name: 'Việc hôm nay theo thứ tự đi' });
     await list.waitFor();
-    const labels = await list.getByRole('link', { name: /^Mở việc/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const labels = await list
+      .getByRole('link', { name: /^Mở việc/ })
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     const codes = labels.map((l) => /TN\d+/.exec(l)?.[0] ?? l);
     expect(codes.slice(0, planned.length)).toEqual(planned);
-    const numbers = await list.locator('li').evaluateAll((els) => els.map((e) => e.querySelector('span')?.textContent?.trim()));
+    const numbers = await list
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => e.querySelector('span')?.textContent?.trim()));
     expect(numbers.slice(0, planned.length)).toEqual(planned.map((_, i) => String(i + 1)));
     if (SHOTS) await phone.page.screenshot({ path: `${SHOTS}/plan-courier.png`, fullPage: true });
     expect(phone.pageErrors).toEqual([]);

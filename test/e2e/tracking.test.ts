@@ -16,7 +16,11 @@ let browser: TestBrowser;
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   server = await startServer();
-  browser = await openBrowser({ baseURL: server.baseURL, viewport: { width: 390, height: 844 }, mobile: true });
+  browser = await openBrowser({
+    baseURL: server.baseURL,
+    viewport: { width: 390, height: 844 },
+    mobile: true,
+  });
 });
 
 afterAll(async () => {
@@ -28,7 +32,9 @@ describe('a citizen with the tracking link from the receipt', () => {
   it('sees the steps in plain Vietnamese after giving the last 4 phone digits, and rates the job once', async () => {
     const { page, pageErrors } = browser;
     await page.goto(`/tra-cuu/${RECEIPT.code}`);
-    await page.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' })
+      .waitFor({ timeout: 30_000 });
 
     await page.getByLabel('4 số cuối điện thoại').fill('0000');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
@@ -43,7 +49,10 @@ describe('a citizen with the tracking link from the receipt', () => {
     const body = (await page.textContent('body')) ?? '';
     expect(body).not.toContain('Nguyễn Thị Hồng');
     expect(body).not.toContain('0912');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'tracking-before-rating.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'tracking-before-rating.png'),
+      fullPage: true,
+    });
 
     await page.getByRole('radio', { name: '5 sao' }).click();
     await page.getByLabel('Góp ý (không bắt buộc)').fill('Bưu tá đến đúng hẹn, rất chu đáo.');

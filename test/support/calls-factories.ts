@@ -9,22 +9,40 @@ let phoneSeq = 0;
 /** A fresh mobile number (+8490…) unique within the test file. */
 export function uniquePhone(): string {
   phoneSeq += 1;
-  return `+84902${String(Date.now() % 10_000).padStart(4, '0')}${String(phoneSeq).padStart(3, '0')}`.slice(0, 12);
+  return `+84902${String(Date.now() % 10_000).padStart(4, '0')}${String(phoneSeq).padStart(3, '0')}`.slice(
+    0,
+    12,
+  );
 }
 
 /** A caller with one saved address. */
 export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
   const [row] = await db
     .insert(citizens)
-    .values({ fullName: `Công dân ${randomBytes(3).toString('hex')}`, phone: uniquePhone(), ...over })
+    .values({
+      fullName: `Công dân ${randomBytes(3).toString('hex')}`,
+      phone: uniquePhone(),
+      ...over,
+    })
     .returning();
-  await db.insert(citizenAddresses).values({ citizenId: row!.id, label: 'Nhà riêng', addressText: '12 Võ Thị Sáu, phường Trấn Biên, Đồng Nai', lat: 10.95, lng: 106.82 });
+  await db
+    .insert(citizenAddresses)
+    .values({
+      citizenId: row!.id,
+      label: 'Nhà riêng',
+      addressText: '12 Võ Thị Sáu, phường Trấn Biên, Đồng Nai',
+      lat: 10.95,
+      lng: 106.82,
+    });
   return row!;
 }
 
 /** Writes (or replaces) a setting. */
 export async function setSetting(db: Db, key: string, value: unknown) {
-  await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+  await db
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } });
 }
 
 /**
@@ -32,7 +50,10 @@ export async function setSetting(db: Db, key: string, value: unknown) {
  * day in the calendar and office hours cover the whole day.
  */
 export async function openAllDay(db: Db) {
-  await db.insert(holidays).values({ date: toVnDate(new Date()), kind: 'working_day', name: 'Test: worked day' }).onConflictDoNothing();
+  await db
+    .insert(holidays)
+    .values({ date: toVnDate(new Date()), kind: 'working_day', name: 'Test: worked day' })
+    .onConflictDoNothing();
   await setSetting(db, 'office_hours', { start: '00:00', end: '24:00' });
 }
 

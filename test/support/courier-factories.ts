@@ -9,7 +9,11 @@ const uniq = () => randomBytes(4).toString('hex').toUpperCase();
 export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
   const [row] = await db
     .insert(citizens)
-    .values({ fullName: 'Nguyễn Văn An', phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, ...over })
+    .values({
+      fullName: 'Nguyễn Văn An',
+      phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      ...over,
+    })
     .returning();
   return row!;
 }
@@ -20,7 +24,16 @@ export async function createCitizen(db: Db, over: Partial<typeof citizens.$infer
  */
 export async function createCourierJob(
   db: Db,
-  opts: { unitId: string; courierId: string | null; type?: 'home_assistance' | 'result_delivery' | 'fee_collection'; status?: string; feeDueVnd?: number; postalChargeVnd?: number; citizenId?: string; procedureId?: string },
+  opts: {
+    unitId: string;
+    courierId: string | null;
+    type?: 'home_assistance' | 'result_delivery' | 'fee_collection';
+    status?: string;
+    feeDueVnd?: number;
+    postalChargeVnd?: number;
+    citizenId?: string;
+    procedureId?: string;
+  },
 ) {
   const citizenId = opts.citizenId ?? (await createCitizen(db)).id;
   const procedureId = opts.procedureId ?? (await createProcedure(db)).id;
@@ -49,8 +62,14 @@ export async function createCourierJob(
 export async function setBankAccount(db: Db, bankBin = '970416', accountNumber = '257678859') {
   await db
     .insert(settings)
-    .values({ key: 'payment_bank', value: { bankBin, accountNumber, accountName: 'BUU DIEN DONG NAI' } })
-    .onConflictDoUpdate({ target: settings.key, set: { value: { bankBin, accountNumber, accountName: 'BUU DIEN DONG NAI' } } });
+    .values({
+      key: 'payment_bank',
+      value: { bankBin, accountNumber, accountName: 'BUU DIEN DONG NAI' },
+    })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: { bankBin, accountNumber, accountName: 'BUU DIEN DONG NAI' } },
+    });
 }
 
 /** Org fixture plus a second courier in the same unit. */

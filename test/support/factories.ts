@@ -12,17 +12,37 @@ const uniq = () => randomBytes(4).toString('hex');
 export async function createUnit(db: Db, over: Partial<typeof units.$inferInsert> = {}) {
   const [row] = await db
     .insert(units)
-    .values({ code: `U-${uniq()}`, name: `Bưu cục ${uniq()}`, kind: 'post_office', address: 'Biên Hòa, Đồng Nai', lat: 10.95, lng: 106.82, ...over })
+    .values({
+      code: `U-${uniq()}`,
+      name: `Bưu cục ${uniq()}`,
+      kind: 'post_office',
+      address: 'Biên Hòa, Đồng Nai',
+      lat: 10.95,
+      lng: 106.82,
+      ...over,
+    })
     .returning();
   return row!;
 }
 
 /** A user with the test password (hashed once per file). */
-export async function createUser(db: Db, role: Role, unitId: string, over: Partial<typeof users.$inferInsert> = {}) {
+export async function createUser(
+  db: Db,
+  role: Role,
+  unitId: string,
+  over: Partial<typeof users.$inferInsert> = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const [row] = await db
     .insert(users)
-    .values({ username: `${role}-${uniq()}`, fullName: `Người dùng ${role}`, role, unitId, passwordHash: await passwordHash, ...over })
+    .values({
+      username: `${role}-${uniq()}`,
+      fullName: `Người dùng ${role}`,
+      role,
+      unitId,
+      passwordHash: await passwordHash,
+      ...over,
+    })
     .returning();
   return row!;
 }
@@ -31,7 +51,17 @@ export async function createUser(db: Db, role: Role, unitId: string, over: Parti
 export async function createProcedure(db: Db, over: Partial<typeof procedures.$inferInsert> = {}) {
   const [row] = await db
     .insert(procedures)
-    .values({ code: `P-${uniq()}`, name: 'Thủ tục mẫu', agency: 'Sở Tư pháp', field: 'Tư pháp', processingDays: 5, feeVnd: 100_000, postalChargeVnd: 26_000, requiredPapers: ['Tờ khai'], ...over })
+    .values({
+      code: `P-${uniq()}`,
+      name: 'Thủ tục mẫu',
+      agency: 'Sở Tư pháp',
+      field: 'Tư pháp',
+      processingDays: 5,
+      feeVnd: 100_000,
+      postalChargeVnd: 26_000,
+      requiredPapers: ['Tờ khai'],
+      ...over,
+    })
     .returning();
   return row!;
 }
@@ -42,7 +72,9 @@ export async function createOrgFixture(db: Db) {
   const unitA = await createUnit(db, { parentId: province.id, name: 'Bưu cục A' });
   const unitB = await createUnit(db, { parentId: province.id, name: 'Bưu cục B' });
   const roles: Role[] = ['operator', 'dispatcher', 'courier', 'manager', 'admin'];
-  const inA = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await createUser(db, r, unitA.id)] as const))) as Record<Role, typeof users.$inferSelect>;
+  const inA = Object.fromEntries(
+    await Promise.all(roles.map(async (r) => [r, await createUser(db, r, unitA.id)] as const)),
+  ) as Record<Role, typeof users.$inferSelect>;
   const dispatcherB = await createUser(db, 'dispatcher', unitB.id);
   const provinceManager = await createUser(db, 'manager', province.id);
   return { province, unitA, unitB, inA, dispatcherB, provinceManager };

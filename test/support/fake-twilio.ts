@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeMessage = { sid: string; to: string; from: string; body: string; statusCallback: string | null; dateCreated: Date };
+export type FakeMessage = {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback: string | null;
+  dateCreated: Date;
+};
 
 /**
  * A stand-in for Twilio's Messages API on 127.0.0.1: creates and lists messages, and can
@@ -74,7 +81,14 @@ export async function startFakeTwilio() {
   const { port } = server.address() as AddressInfo;
 
   function wire(m: FakeMessage) {
-    return { sid: m.sid, to: m.to, from: m.from, body: m.body, status: 'queued', date_created: m.dateCreated.toUTCString() };
+    return {
+      sid: m.sid,
+      to: m.to,
+      from: m.from,
+      body: m.body,
+      status: 'queued',
+      date_created: m.dateCreated.toUTCString(),
+    };
   }
 
   return {
@@ -87,7 +101,10 @@ export async function startFakeTwilio() {
     waitForPosts: (n: number, timeoutMs = 20_000) =>
       new Promise<void>((resolve, reject) => {
         if (posts >= n) return resolve();
-        const timer = setTimeout(() => reject(new Error(`fake Twilio got ${posts} POSTs, expected ${n}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`fake Twilio got ${posts} POSTs, expected ${n}`)),
+          timeoutMs,
+        );
         onPost = () => {
           if (posts >= n) {
             clearTimeout(timer);

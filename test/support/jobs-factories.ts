@@ -10,23 +10,53 @@ const uniq = () => randomBytes(3).toString('hex');
 export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
   const [row] = await db
     .insert(citizens)
-    .values({ fullName: 'Nguyễn Văn Đức', phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, ...over })
+    .values({
+      fullName: 'Nguyễn Văn Đức',
+      phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      ...over,
+    })
     .returning();
   return row!;
 }
 
 /** Puts a courier on duty with a last position (as if their phone had reported it). */
-export async function setCourierOnDuty(db: Db, courierId: string, pos?: { lat: number; lng: number; at?: Date }, shiftEnd = '23:59') {
+export async function setCourierOnDuty(
+  db: Db,
+  courierId: string,
+  pos?: { lat: number; lng: number; at?: Date },
+  shiftEnd = '23:59',
+) {
   await db
     .insert(courierStatus)
-    .values({ courierId, onDuty: true, onDutySince: new Date(), shiftEnd, lastLat: pos?.lat ?? null, lastLng: pos?.lng ?? null, lastAt: pos ? (pos.at ?? new Date()) : null })
-    .onConflictDoUpdate({ target: courierStatus.courierId, set: { onDuty: true, shiftEnd, lastLat: pos?.lat ?? null, lastLng: pos?.lng ?? null, lastAt: pos ? (pos.at ?? new Date()) : null } });
+    .values({
+      courierId,
+      onDuty: true,
+      onDutySince: new Date(),
+      shiftEnd,
+      lastLat: pos?.lat ?? null,
+      lastLng: pos?.lng ?? null,
+      lastAt: pos ? (pos.at ?? new Date()) : null,
+    })
+    .onConflictDoUpdate({
+      target: courierStatus.courierId,
+      set: {
+        onDuty: true,
+        shiftEnd,
+        lastLat: pos?.lat ?? null,
+        lastLng: pos?.lng ?? null,
+        lastAt: pos ? (pos.at ?? new Date()) : null,
+      },
+    });
 }
 
 /** The org fixture plus a procedure, a citizen and a second courier in unit A and one in unit B. */
 export async function createJobsFixture(db: Db) {
   const org = await createOrgFixture(db);
-  const procedure = await createProcedure(db, { name: `Cấp bản sao trích lục ${uniq()}`, feeVnd: 8_000, postalChargeVnd: 26_000 });
+  const procedure = await createProcedure(db, {
+    name: `Cấp bản sao trích lục ${uniq()}`,
+    feeVnd: 8_000,
+    postalChargeVnd: 26_000,
+  });
   const inPerson = await createProcedure(db, { name: 'Đăng ký kết hôn', inPersonOnly: true });
   const citizen = await createCitizen(db, { fullName: 'Đặng Minh Dũng', phone: '+84912345678' });
   const courier2 = await createUser(db, 'courier', org.unitA.id, { fullName: 'Trần Minh Đức' });
@@ -35,7 +65,10 @@ export async function createJobsFixture(db: Db) {
 }
 
 /** A `POST /api/jobs` body for the fixture. */
-export function jobBody(f: { unitA: { id: string }; citizen: { id: string }; procedure: { id: string } }, over: Record<string, unknown> = {}) {
+export function jobBody(
+  f: { unitA: { id: string }; citizen: { id: string }; procedure: { id: string } },
+  over: Record<string, unknown> = {},
+) {
   return {
     type: 'home_assistance' as JobType,
     unitId: f.unitA.id,

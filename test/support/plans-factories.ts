@@ -66,16 +66,25 @@ const WINDOWS: [number, number][] = [
 export async function createPlanDayFixture(db: Db, date = addDays(toVnDate(new Date()), 7)) {
   const org = await createOrgFixture(db);
   const procedure = await createProcedure(db);
-  const [citizen] = await db.insert(citizens).values({ fullName: 'Nguyễn Thị Lan', phone: '+84912000111' }).returning();
+  const [citizen] = await db
+    .insert(citizens)
+    .values({ fullName: 'Nguyễn Thị Lan', phone: '+84912000111' })
+    .returning();
   const courier1 = org.inA.courier;
   const courier2 = await createUser(db, 'courier', org.unitA.id, { fullName: 'Trần Minh Đức' });
   const courier3 = await createUser(db, 'courier', org.unitA.id, { fullName: 'Lê Thị Hồng' });
   for (const c of [courier1, courier2, courier3]) {
-    await db.insert(courierStatus).values({ courierId: c.id, onDuty: true, onDutySince: new Date(), shiftEnd: '17:30' }).onConflictDoNothing();
+    await db
+      .insert(courierStatus)
+      .values({ courierId: c.id, onDuty: true, onDutySince: new Date(), shiftEnd: '17:30' })
+      .onConflictDoNothing();
   }
   const common = { unitId: org.unitA.id, citizenId: citizen!.id, procedureId: procedure.id };
   // Deterministic spread of places within ~3 km of the post office (10.95, 106.82).
-  const place = (i: number) => ({ lat: 10.95 + 0.025 * Math.sin(i * 2.4), lng: 106.82 + 0.025 * Math.cos(i * 1.7) });
+  const place = (i: number) => ({
+    lat: 10.95 + 0.025 * Math.sin(i * 2.4),
+    lng: 106.82 + 0.025 * Math.cos(i * 1.7),
+  });
   const visits = [];
   for (let i = 0; i < 15; i++) {
     const w = i < WINDOWS.length ? WINDOWS[i]! : undefined;
@@ -88,9 +97,34 @@ export async function createPlanDayFixture(db: Db, date = addDays(toVnDate(new D
       }),
     );
   }
-  const noPlace = await createPlanJob(db, { ...common, lat: null, lng: null, window: [date, 9, 11] });
+  const noPlace = await createPlanJob(db, {
+    ...common,
+    lat: null,
+    lng: null,
+    window: [date, 9, 11],
+  });
   const tooEarly = await createPlanJob(db, { ...common, ...place(20), window: [date, 6, 7] });
-  const otherUnit = await createPlanJob(db, { ...common, unitId: org.unitB.id, ...place(21), window: [date, 9, 11] });
-  const otherDay = await createPlanJob(db, { ...common, ...place(22), window: [addDays(date, 1), 9, 11] });
-  return { ...org, date, procedure, citizen: citizen!, couriers: [courier1, courier2, courier3], visits, noPlace, tooEarly, otherUnit, otherDay };
+  const otherUnit = await createPlanJob(db, {
+    ...common,
+    unitId: org.unitB.id,
+    ...place(21),
+    window: [date, 9, 11],
+  });
+  const otherDay = await createPlanJob(db, {
+    ...common,
+    ...place(22),
+    window: [addDays(date, 1), 9, 11],
+  });
+  return {
+    ...org,
+    date,
+    procedure,
+    citizen: citizen!,
+    couriers: [courier1, courier2, courier3],
+    visits,
+    noPlace,
+    tooEarly,
+    otherUnit,
+    otherDay,
+  };
 }

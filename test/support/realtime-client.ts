@@ -9,9 +9,14 @@ import type { TestApp } from './app';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Listens with the app and socket.io on a free port, as main.ts does. */
-export async function listenWithRealtime(t: TestApp): Promise<{ url: string; server: Server; realtime: Realtime; close: () => Promise<void> }> {
+export async function listenWithRealtime(
+  t: TestApp,
+): Promise<{ url: string; server: Server; realtime: Realtime; close: () => Promise<void> }> {
   const server = createServer(t.app);
-  const realtime = createRealtime(server, { db: t.database.db, sessionSecret: t.config.sessionSecret });
+  const realtime = createRealtime(server, {
+    db: t.database.db,
+    sessionSecret: t.config.sessionSecret,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -27,7 +32,11 @@ export async function listenWithRealtime(t: TestApp): Promise<{ url: string; ser
 }
 
 /** Logs in over HTTP and returns the session cookie header. */
-export async function sessionCookie(t: TestApp, username: string, password: string): Promise<string> {
+export async function sessionCookie(
+  t: TestApp,
+  username: string,
+  password: string,
+): Promise<string> {
   const res = await request(t.app).post('/api/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   const cookies = res.headers['set-cookie'] as unknown as string[];
@@ -35,8 +44,16 @@ export async function sessionCookie(t: TestApp, username: string, password: stri
 }
 
 /** A connected socket.io client with that session; resolves after the server's `hello`. */
-export async function connectAs(url: string, cookie: string): Promise<{ socket: TestSocket; cursor: number }> {
-  const socket: TestSocket = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+export async function connectAs(
+  url: string,
+  cookie: string,
+): Promise<{ socket: TestSocket; cursor: number }> {
+  const socket: TestSocket = connect(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    reconnection: false,
+    forceNew: true,
+  });
   const cursor = await new Promise<number>((resolve, reject) => {
     socket.once('hello', (p) => resolve(p.cursor));
     socket.once('connect_error', reject);
@@ -45,7 +62,10 @@ export async function connectAs(url: string, cookie: string): Promise<{ socket: 
 }
 
 /** Collects every payload of one event. */
-export function collect<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E): Parameters<ServerToClientEvents[E]>[0][] {
+export function collect<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+): Parameters<ServerToClientEvents[E]>[0][] {
   const out: Parameters<ServerToClientEvents[E]>[0][] = [];
   socket.on(event as 'hello', ((p: never) => out.push(p)) as never);
   return out;

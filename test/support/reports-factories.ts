@@ -9,21 +9,45 @@ let receiptSeq = 0;
 /** A citizen with a phone ending in `last4` (default random). */
 export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
   const phone = over.phone ?? `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  const [row] = await db.insert(citizens).values({ fullName: 'Nguyễn Văn Thử', phone, ...over }).returning();
+  const [row] = await db
+    .insert(citizens)
+    .values({ fullName: 'Nguyễn Văn Thử', phone, ...over })
+    .returning();
   return row!;
 }
 
 /** A job written straight to the table (reports read tables, not the job engine's API). */
-export async function createJob(db: Db, over: Partial<typeof jobs.$inferInsert> & { unitId: string; citizenId: string }) {
+export async function createJob(
+  db: Db,
+  over: Partial<typeof jobs.$inferInsert> & { unitId: string; citizenId: string },
+) {
   const [row] = await db
     .insert(jobs)
-    .values({ code: `TN${uniq().toUpperCase()}`, type: 'home_assistance', status: 'new', addressText: '12 Phạm Văn Thuận, Biên Hòa', ...over })
+    .values({
+      code: `TN${uniq().toUpperCase()}`,
+      type: 'home_assistance',
+      status: 'new',
+      addressText: '12 Phạm Văn Thuận, Biên Hòa',
+      ...over,
+    })
     .returning();
   return row!;
 }
 
 /** One job event (a transition reaching `toStatus` at `occurredAt`). */
-export async function addJobEvent(db: Db, jobId: string, e: { toStatus: string; fromStatus?: string; occurredAt: Date; kind?: string; actorId?: string; reason?: string; data?: unknown }) {
+export async function addJobEvent(
+  db: Db,
+  jobId: string,
+  e: {
+    toStatus: string;
+    fromStatus?: string;
+    occurredAt: Date;
+    kind?: string;
+    actorId?: string;
+    reason?: string;
+    data?: unknown;
+  },
+) {
   await db.insert(jobEvents).values({
     jobId,
     kind: e.kind ?? (e.toStatus === 'assigned' ? 'assign' : 'transition'),
@@ -38,10 +62,18 @@ export async function addJobEvent(db: Db, jobId: string, e: { toStatus: string; 
 }
 
 /** A logged 1022 call. */
-export async function createCall(db: Db, over: Partial<typeof calls.$inferInsert> & { unitId: string; startedAt: Date }) {
+export async function createCall(
+  db: Db,
+  over: Partial<typeof calls.$inferInsert> & { unitId: string; startedAt: Date },
+) {
   const [row] = await db
     .insert(calls)
-    .values({ ticketCode: `1022-${uniq()}`, direction: 'inbound', callerPhone: '+84912000111', ...over })
+    .values({
+      ticketCode: `1022-${uniq()}`,
+      direction: 'inbound',
+      callerPhone: '+84912000111',
+      ...over,
+    })
     .returning();
   return row!;
 }
@@ -49,7 +81,17 @@ export async function createCall(db: Db, over: Partial<typeof calls.$inferInsert
 /** A ledger entry with its own receipt number (unique per unit, flow and year). */
 export async function createPayment(
   db: Db,
-  p: { jobId: string; unitId: string; collectedBy: string; flow: 'procedure_fee' | 'postal_charge'; method: 'cash' | 'transfer'; amountVnd: number; occurredAt: Date; status?: 'confirmed' | 'pending'; shiftDate?: string },
+  p: {
+    jobId: string;
+    unitId: string;
+    collectedBy: string;
+    flow: 'procedure_fee' | 'postal_charge';
+    method: 'cash' | 'transfer';
+    amountVnd: number;
+    occurredAt: Date;
+    status?: 'confirmed' | 'pending';
+    shiftDate?: string;
+  },
 ) {
   receiptSeq++;
   const year = Number(toVnDate(p.occurredAt).slice(0, 4));
@@ -69,7 +111,17 @@ export async function createPayment(
 }
 
 /** A citizen's rating of a job. */
-export async function createRating(db: Db, r: { jobId: string; unitId: string; courierId: string | null; stars: number; comment?: string; createdAt: Date }) {
+export async function createRating(
+  db: Db,
+  r: {
+    jobId: string;
+    unitId: string;
+    courierId: string | null;
+    stars: number;
+    comment?: string;
+    createdAt: Date;
+  },
+) {
   const [row] = await db.insert(ratings).values(r).returning();
   return row!;
 }

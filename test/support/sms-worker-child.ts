@@ -9,7 +9,11 @@ import { logger } from '../../server/src/lib/logger';
 import { createTwilioSmsTransport } from '../../server/src/modules/sms/sms.transport';
 import { startSmsWorker } from '../../server/src/modules/sms/sms.worker';
 
-const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 2 } : { dataDir: process.env.PGLITE_DIR! });
+const database = await openDatabase(
+  process.env.DATABASE_URL
+    ? { databaseUrl: process.env.DATABASE_URL, poolSize: 2 }
+    : { dataDir: process.env.PGLITE_DIR! },
+);
 const client = createTwilioMessagesClient({
   accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
   authToken: 'test-auth-token-0123456789abcdef',
@@ -17,5 +21,11 @@ const client = createTwilioMessagesClient({
   baseUrl: process.env.FAKE_TWILIO_URL!,
   timeoutMs: 60_000,
 });
-startSmsWorker({ db: database.db, transport: createTwilioSmsTransport(client, 'http://localhost:3000'), logger, pollMs: 50, leaseMs: 600_000 });
+startSmsWorker({
+  db: database.db,
+  transport: createTwilioSmsTransport(client, 'http://localhost:3000'),
+  logger,
+  pollMs: 50,
+  leaseMs: 600_000,
+});
 process.stdout.write('ready\n');

@@ -20,7 +20,9 @@ export function serviceWorkerPlugin(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',
-        source: template.replace('__VERSION__', version).replace('/*__ASSETS__*/ []', JSON.stringify(assets)),
+        source: template
+          .replace('__VERSION__', version)
+          .replace('/*__ASSETS__*/ []', JSON.stringify(assets)),
       });
     },
   };

@@ -7,11 +7,20 @@ const SHELL = 'shell-' + VERSION;
 const DATA = 'data-v1';
 // Reads the courier screen needs when offline: answered from the network when possible,
 // from the last good answer otherwise.
-const CACHED_API = [/^\/api\/me$/, /^\/api\/config/, /^\/api\/jobs(\/[^/]+(\/(events|payments|papers))?)?$/, /^\/api\/couriers\/me\/cash/, /^\/api\/procedures/];
+const CACHED_API = [
+  /^\/api\/me$/,
+  /^\/api\/config/,
+  /^\/api\/jobs(\/[^/]+(\/(events|payments|papers))?)?$/,
+  /^\/api\/couriers\/me\/cash/,
+  /^\/api\/procedures/,
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(SHELL).then((cache) => cache.addAll(['/index.html', '/manifest.webmanifest', ...PRECACHE])).then(() => self.skipWaiting()),
+    caches
+      .open(SHELL)
+      .then((cache) => cache.addAll(['/index.html', '/manifest.webmanifest', ...PRECACHE]))
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -19,7 +28,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('shell-') && k !== SHELL).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(
+          keys.filter((k) => k.startsWith('shell-') && k !== SHELL).map((k) => caches.delete(k)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });

@@ -1,4 +1,12 @@
-import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+  mkdirSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -32,7 +40,10 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'migrations',
+);
 
 /** Raised when the database cannot be reached or opened; start-up prints it and exits. */
 export class DatabaseUnavailableError extends Error {}
@@ -56,7 +67,10 @@ export async function openDatabase(opts: {
   loadDataDir?: Blob;
 }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.inMemory ? undefined : path.join(opts.dataDir ?? './data', 'pglite'), opts.loadDataDir);
+  return openPglite(
+    opts.inMemory ? undefined : path.join(opts.dataDir ?? './data', 'pglite'),
+    opts.loadDataDir,
+  );
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -105,10 +119,15 @@ async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dir ?? 'memory://', { extensions: { unaccent, pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
+    client = await PGlite.create(dir ?? 'memory://', {
+      extensions: { unaccent, pg_trgm },
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
   } catch (err) {
     releaseLock();
-    throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dir}: ${(err as Error).message}`);
+    throw new DatabaseUnavailableError(
+      `Cannot open the embedded database in ${dir}: ${(err as Error).message}`,
+    );
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;

@@ -17,7 +17,11 @@ export class AppError extends Error {
     status: number,
     code: string,
     text: LocalizedText,
-    opts: { fields?: Record<string, LocalizedText>; extra?: Record<string, unknown>; cause?: unknown } = {},
+    opts: {
+      fields?: Record<string, LocalizedText>;
+      extra?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
     super(text.en, { cause: opts.cause });
     this.status = status;
@@ -33,7 +37,10 @@ export const validationFailed = (fields: Record<string, LocalizedText>) =>
   new AppError(
     400,
     'validation_failed',
-    { vi: 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', en: 'Some fields are not valid; please check the marked fields.' },
+    {
+      vi: 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.',
+      en: 'Some fields are not valid; please check the marked fields.',
+    },
     { fields },
   );
 
@@ -57,15 +64,21 @@ export const forbidden = (text?: LocalizedText) =>
 
 /** 404 for a missing record; `what` names it in both languages. */
 export const notFound = (what: LocalizedText = { vi: 'Dữ liệu', en: 'Record' }) =>
-  new AppError(404, 'not_found', { vi: `${what.vi} không tồn tại.`, en: `${what.en} was not found.` });
+  new AppError(404, 'not_found', {
+    vi: `${what.vi} không tồn tại.`,
+    en: `${what.en} was not found.`,
+  });
 
 /** 409: the record changed under the caller or the move is not allowed now. */
 export const conflict = (code: string, text: LocalizedText, extra?: Record<string, unknown>) =>
   new AppError(409, code, text, { extra });
 
 /** 422: understood, but a business rule refuses it. */
-export const unprocessable = (code: string, text: LocalizedText, fields?: Record<string, LocalizedText>) =>
-  new AppError(422, code, text, { fields });
+export const unprocessable = (
+  code: string,
+  text: LocalizedText,
+  fields?: Record<string, LocalizedText>,
+) => new AppError(422, code, text, { fields });
 
 /** Picks the text for the caller's locale. */
 export function localize(text: LocalizedText, locale: Locale): string {

@@ -1,7 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import type { Db } from '../db/client';
-import { forbidden, unauthenticated, validationFailed, type Locale, type LocalizedText } from './errors';
+import {
+  forbidden,
+  unauthenticated,
+  validationFailed,
+  type Locale,
+  type LocalizedText,
+} from './errors';
 import { parseWithMessages } from './validation';
 
 export const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const;
@@ -34,7 +40,11 @@ declare module 'express-serve-static-core' {
 
 type Schema = z.ZodType;
 
-type EndpointSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined> = {
+type EndpointSpec<
+  B extends Schema | undefined,
+  Q extends Schema | undefined,
+  P extends Schema | undefined,
+> = {
   /** Roles that may call it; `'public'` for no login. */
   roles: readonly Role[] | 'public';
   body?: B;
@@ -55,7 +65,8 @@ export type EndpointContext<B, Q, P, A> = {
 };
 
 /** What a handler returns: a body (200), or a status with an optional body. */
-export type EndpointResult = unknown | { status: number; body?: unknown; headers?: Record<string, string> };
+export type EndpointResult =
+  unknown | { status: number; body?: unknown; headers?: Record<string, string> };
 
 const RESULT = Symbol('endpoint-result');
 /** Marks a handler result that carries its own status (201, 204, …). */
@@ -76,7 +87,12 @@ export function endpoint<
 >(
   spec: EndpointSpec<B, Q, P> & { roles: R },
   handler: (
-    ctx: EndpointContext<Infer<B>, Infer<Q>, Infer<P>, R extends 'public' ? AuthContext | undefined : AuthContext>,
+    ctx: EndpointContext<
+      Infer<B>,
+      Infer<Q>,
+      Infer<P>,
+      R extends 'public' ? AuthContext | undefined : AuthContext
+    >,
   ) => Promise<EndpointResult> | EndpointResult,
 ): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -108,7 +124,11 @@ export function endpoint<
       });
       if (res.headersSent) return;
       if (result && typeof result === 'object' && RESULT in result) {
-        const r = result as unknown as { status: number; body?: unknown; headers?: Record<string, string> };
+        const r = result as unknown as {
+          status: number;
+          body?: unknown;
+          headers?: Record<string, string>;
+        };
         if (r.headers) res.set(r.headers);
         if (r.body === undefined) res.status(r.status).end();
         else res.status(r.status).json(r.body);

@@ -38,7 +38,9 @@ export function readIdempotencyKey(header: string | undefined): string | undefin
 }
 
 function hashRequest(request: unknown): string {
-  return createHash('sha256').update(stableJson(request ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(stableJson(request ?? null))
+    .digest('hex');
 }
 
 function stableJson(v: unknown): string {
@@ -66,39 +68,57 @@ export async function withIdempotency(
   fn: (tx: Tx) => Promise<{ status: number; body: unknown }>,
 ): Promise<IdempotentResult> {
   const requestHash = hashRequest(opts.request);
-  return runTransaction(db, async (tx) => {
-    // Claims the key; a concurrent claim of the same key blocks here until the other
-    // transaction ends (unique primary key), then finds the row and replays it.
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ userId: opts.userId, scope: opts.scope, key: opts.key, requestHash, status: 0 })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) {
-      const [row] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, opts.userId), eq(idempotencyKeys.scope, opts.scope), eq(idempotencyKeys.key, opts.key)))
-        .limit(1);
-      if (!row) throw new Error('idempotency row vanished');
-      if (row.requestHash !== requestHash) {
-        throw new AppError(422, 'idempotency_key_reused', {
-          vi: 'Mã Idempotency-Key này đã được dùng cho một yêu cầu khác. Hãy tạo mã mới cho mỗi thao tác.',
-          en: 'This Idempotency-Key was already used for a different request. Use a new key for each action.',
-        });
+  return runTransaction(
+    db,
+    async (tx) => {
+      // Claims the key; a concurrent claim of the same key blocks here until the other
+      // transaction ends (unique primary key), then finds the row and replays it.
+      const claimed = await tx
+        .insert(idempotencyKeys)
+        .values({ userId: opts.userId, scope: opts.scope, key: opts.key, requestHash, status: 0 })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      if (claimed.length === 0) {
+        const [row] = await tx
+          .select()
+          .from(idempotencyKeys)
+          .where(
+            and(
+              eq(idempotencyKeys.userId, opts.userId),
+              eq(idempotencyKeys.scope, opts.scope),
+              eq(idempotencyKeys.key, opts.key),
+            ),
+          )
+          .limit(1);
+        if (!row) throw new Error('idempotency row vanished');
+        if (row.requestHash !== requestHash) {
+          throw new AppError(422, 'idempotency_key_reused', {
+            vi: 'Mã Idempotency-Key này đã được dùng cho một yêu cầu khác. Hãy tạo mã mới cho mỗi thao tác.',
+            en: 'This Idempotency-Key was already used for a different request. Use a new key for each action.',
+          });
+        }
+        return { status: row.status, body: row.body, replayed: true };
       }
-      return { status: row.status, body: row.body, replayed: true };
-    }
-    const result = await fn(tx);
-    await tx
-      .update(idempotencyKeys)
-      .set({ status: result.status, body: result.body as never })
-      .where(and(eq(idempotencyKeys.userId, opts.userId), eq(idempotencyKeys.scope, opts.scope), eq(idempotencyKeys.key, opts.key)));
-    return { ...result, replayed: false };
-  }, opts.tx);
+      const result = await fn(tx);
+      await tx
+        .update(idempotencyKeys)
+        .set({ status: result.status, body: result.body as never })
+        .where(
+          and(
+            eq(idempotencyKeys.userId, opts.userId),
+            eq(idempotencyKeys.scope, opts.scope),
+            eq(idempotencyKeys.key, opts.key),
+          ),
+        );
+      return { ...result, replayed: false };
+    },
+    opts.tx,
+  );
 }
 
 /** Deletes stored answers older than the retention (periodic task). */
 export async function pruneIdempotencyKeys(db: Db, now = new Date()): Promise<void> {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)));
+  await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)));
 }

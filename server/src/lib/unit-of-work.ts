@@ -13,9 +13,16 @@ const pending = new WeakMap<Tx, Array<() => void>>();
  * {@link afterCommit}. With `outer` given, `fn` runs inside that transaction instead (it
  * must itself come from `runTransaction`) and the callbacks wait for its commit.
  */
-export async function runTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, outer?: Tx): Promise<T> {
+export async function runTransaction<T>(
+  db: Db,
+  fn: (tx: Tx) => Promise<T>,
+  outer?: Tx,
+): Promise<T> {
   if (outer) {
-    if (!pending.has(outer)) throw new Error('runTransaction: the outer transaction was not started with runTransaction()');
+    if (!pending.has(outer))
+      throw new Error(
+        'runTransaction: the outer transaction was not started with runTransaction()',
+      );
     return fn(outer);
   }
   const callbacks: Array<() => void> = [];

@@ -26,7 +26,8 @@ function mapFor(locale: Locale): z.core.$ZodErrorMap {
   return (issue) => {
     const key = (issue as { params?: { i18n?: string } }).params?.i18n;
     if (key && CUSTOM_MESSAGES[key]) return CUSTOM_MESSAGES[key][locale];
-    if (issue.code === 'invalid_type' && issue.input === undefined) return CUSTOM_MESSAGES.required![locale];
+    if (issue.code === 'invalid_type' && issue.input === undefined)
+      return CUSTOM_MESSAGES.required![locale];
     return localeMaps[locale](issue);
   };
 }
@@ -46,7 +47,8 @@ export function parseWithMessages<S extends z.ZodType>(
   const vi = schema.safeParse(value, { error: mapFor('vi') });
   const en = schema.safeParse(value, { error: mapFor('en') });
   const fields: Record<string, LocalizedText> = {};
-  const keyOf = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || prefix || '_';
+  const keyOf = (path: PropertyKey[]) =>
+    [prefix, ...path.map(String)].filter(Boolean).join('.') || prefix || '_';
   const viIssues = vi.success ? [] : vi.error.issues;
   const enIssues = en.success ? [] : en.error.issues;
   viIssues.forEach((issue, i) => {

@@ -27,7 +27,12 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
       ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, localize(v, locale)]))
       : undefined;
     res.status(err.status).json({
-      error: { code: err.code, message: localize(err.text, locale), ...(fields ? { fields } : {}), ...(err.extra ?? {}) },
+      error: {
+        code: err.code,
+        message: localize(err.text, locale),
+        ...(fields ? { fields } : {}),
+        ...(err.extra ?? {}),
+      },
     });
     return;
   }
@@ -36,7 +41,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(400).json({
       error: {
         code: 'invalid_json',
-        message: localize({ vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' }, locale),
+        message: localize(
+          {
+            vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+            en: 'The request body is not valid JSON.',
+          },
+          locale,
+        ),
       },
     });
     return;
@@ -45,7 +56,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(413).json({
       error: {
         code: 'payload_too_large',
-        message: localize({ vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' }, locale),
+        message: localize(
+          { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+          locale,
+        ),
       },
     });
     return;

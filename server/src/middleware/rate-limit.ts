@@ -7,7 +7,11 @@ const tooMany = new AppError(429, 'rate_limited', {
   en: 'Too many attempts. Please wait a few minutes and try again.',
 });
 
-function limiter(opts: { windowMs: number; limit: number; key: (req: Request) => string }): RequestHandler {
+function limiter(opts: {
+  windowMs: number;
+  limit: number;
+  key: (req: Request) => string;
+}): RequestHandler {
   return rateLimit({
     windowMs: opts.windowMs,
     limit: opts.limit,
@@ -15,7 +19,9 @@ function limiter(opts: { windowMs: number; limit: number; key: (req: Request) =>
     legacyHeaders: false,
     keyGenerator: opts.key,
     handler: (req, res) => {
-      res.status(429).json({ error: { code: tooMany.code, message: localize(tooMany.text, req.locale) } });
+      res
+        .status(429)
+        .json({ error: { code: tooMany.code, message: localize(tooMany.text, req.locale) } });
     },
   });
 }
@@ -27,19 +33,31 @@ const ipKey = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
  * (guessing one account from many addresses). The account lock-out after five wrong
  * passwords sits on top of these, in the auth service.
  */
-export function loginRateLimits(opts: { perIp?: number; perUsername?: number; windowMs?: number } = {}): RequestHandler[] {
+export function loginRateLimits(
+  opts: { perIp?: number; perUsername?: number; windowMs?: number } = {},
+): RequestHandler[] {
   const windowMs = opts.windowMs ?? 15 * 60_000;
   return [
     limiter({ windowMs, limit: opts.perIp ?? 30, key: (req) => 'ip:' + ipKey(req) }),
     limiter({
       windowMs,
       limit: opts.perUsername ?? 10,
-      key: (req) => 'user:' + String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase(),
+      key: (req) =>
+        'user:' +
+        String((req.body as { username?: unknown } | undefined)?.username ?? '')
+          .trim()
+          .toLowerCase(),
     }),
   ];
 }
 
 /** Per-address throttle for public, unauthenticated look-ups (tracking). */
-export function publicLookupRateLimit(opts: { limit?: number; windowMs?: number } = {}): RequestHandler {
-  return limiter({ windowMs: opts.windowMs ?? 15 * 60_000, limit: opts.limit ?? 20, key: (req) => 'pub:' + ipKey(req) });
+export function publicLookupRateLimit(
+  opts: { limit?: number; windowMs?: number } = {},
+): RequestHandler {
+  return limiter({
+    windowMs: opts.windowMs ?? 15 * 60_000,
+    limit: opts.limit ?? 20,
+    key: (req) => 'pub:' + ipKey(req),
+  });
 }

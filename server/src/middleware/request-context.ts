@@ -11,10 +11,14 @@ export function requestContextMiddleware(): RequestHandler[] {
   const httpLogger = pinoHttp({
     logger,
     genReqId: (req) => (req as unknown as { requestId: string }).requestId,
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {
       // Query strings can hold phone numbers and names: keep them out of the logs.
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/([?&](phone|q)=)[^&]*/g, '$1…') }),
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        url: req.url.replace(/([?&](phone|q)=)[^&]*/g, '$1…'),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },

@@ -23,15 +23,24 @@ import { rooms } from './rooms';
 
 export { rooms } from './rooms';
 
-export type Realtime = { io: Server<ClientToServerEvents, ServerToClientEvents>; close: () => Promise<void> };
+export type Realtime = {
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  close: () => Promise<void>;
+};
 
 /**
  * socket.io on the HTTP server. Clients authenticate on the handshake with the same
  * session cookie as HTTP; each socket joins the rooms of its user, its unit (and the
  * units above it, so a province dispatcher sees its post offices) and its role.
  */
-export function createRealtime(server: HttpServer, deps: { db: Db; sessionSecret: string }): Realtime {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false, cors: { origin: false } });
+export function createRealtime(
+  server: HttpServer,
+  deps: { db: Db; sessionSecret: string },
+): Realtime {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
+    serveClient: false,
+    cors: { origin: false },
+  });
   const positions = positionStoreFor(deps.db);
   io.use(async (socket, next) => {
     try {
@@ -48,7 +57,11 @@ export function createRealtime(server: HttpServer, deps: { db: Db; sessionSecret
   });
   io.on('connection', (socket) => {
     const auth = (socket.data as { auth: AuthContext }).auth;
-    void socket.join([rooms.user(auth.user.id), rooms.unit(auth.user.unitId), rooms.unitRole(auth.user.unitId, auth.user.role)]);
+    void socket.join([
+      rooms.user(auth.user.id),
+      rooms.unit(auth.user.unitId),
+      rooms.unitRole(auth.user.unitId, auth.user.role),
+    ]);
     // The cursor to resume from after a reconnect (jobs.sync).
     void currentJobCursor(deps.db)
       .then((cursor) => socket.emit('hello', { cursor, userId: auth.user.id }))
@@ -63,12 +76,20 @@ export function createRealtime(server: HttpServer, deps: { db: Db; sessionSecret
       }
       const parsed = PositionSchema.safeParse(raw);
       if (!parsed.success) {
-        reply({ ok: false, code: 'validation_failed', message: parsed.error.issues[0]?.message ?? 'invalid position' });
+        reply({
+          ok: false,
+          code: 'validation_failed',
+          message: parsed.error.issues[0]?.message ?? 'invalid position',
+        });
         return;
       }
       positions
         .accept({ id: auth.user.id, unitId: auth.user.unitId }, parsed.data)
-        .then((r): CourierPositionAck => (r.ok ? { ok: true, flagged: r.flagged } : { ok: false, code: r.code, message: positionError(r.code).text[locale(socket)] }))
+        .then((r): CourierPositionAck =>
+          r.ok
+            ? { ok: true, flagged: r.flagged }
+            : { ok: false, code: r.code, message: positionError(r.code).text[locale(socket)] },
+        )
         .catch((err: unknown): CourierPositionAck => {
           logger.error({ err }, 'position failed');
           return { ok: false, code: 'unavailable', message: 'Server error' };
@@ -81,13 +102,18 @@ export function createRealtime(server: HttpServer, deps: { db: Db; sessionSecret
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const since = Number((req as { since?: unknown } | undefined)?.since ?? 0);
       if (!Number.isInteger(since) || since < 0) {
-        reply({ ok: false, code: 'validation_failed', message: 'since must be a whole number ≥ 0' });
+        reply({
+          ok: false,
+          code: 'validation_failed',
+          message: 'since must be a whole number ≥ 0',
+        });
         return;
       }
       syncJobs(deps.db, auth, since)
         .then((r): JobsSyncResponse => ({ ok: true, ...r }))
         .catch((err: unknown): JobsSyncResponse => {
-          if (err instanceof AppError) return { ok: false, code: err.code, message: err.text[locale(socket)] };
+          if (err instanceof AppError)
+            return { ok: false, code: err.code, message: err.text[locale(socket)] };
           logger.error({ err }, 'jobs.sync failed');
           return { ok: false, code: 'unavailable', message: 'Server error' };
         })
@@ -108,7 +134,9 @@ export function createRealtime(server: HttpServer, deps: { db: Db; sessionSecret
   };
 }
 
-function locale(socket: { handshake: { headers: Record<string, string | string[] | undefined> } }): 'vi' | 'en' {
+function locale(socket: {
+  handshake: { headers: Record<string, string | string[] | undefined> };
+}): 'vi' | 'en' {
   const h = socket.handshake.headers['accept-language'];
   return typeof h === 'string' && h.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }

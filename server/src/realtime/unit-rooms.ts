@@ -21,13 +21,16 @@ export async function unitAndAncestors(db: DbOrTx, unitId: string): Promise<stri
 }
 
 async function loadChain(db: DbOrTx, unitId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     with recursive up as (
       select id, parent_id, 0 as depth from units where id = ${unitId}
       union all
       select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id
     )
-    select id from up order by depth`);
+    select id from up order by depth`,
+  );
   const ids = rows.map((r) => r.id);
   cache.set(unitId, { ids, at: Date.now() });
   return ids;

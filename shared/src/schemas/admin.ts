@@ -1,15 +1,23 @@
 import { z } from 'zod';
 import { ROLE_VALUES } from './auth';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD / date as YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD / date as YYYY-MM-DD');
 
 /** Usernames are stored lower-case: letters, digits, dot, dash, underscore. */
 export const AdminUsernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch / 3–40 characters: letters, digits, . _ -');
-export const AdminPasswordSchema = z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự / at least 10 characters').max(200);
+  .regex(
+    /^[a-z0-9._-]{3,40}$/,
+    'Tên đăng nhập 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch / 3–40 characters: letters, digits, . _ -',
+  );
+export const AdminPasswordSchema = z
+  .string()
+  .min(10, 'Mật khẩu tối thiểu 10 ký tự / at least 10 characters')
+  .max(200);
 
 export const AdminUserCreateSchema = z.object({
   username: AdminUsernameSchema,
@@ -35,7 +43,12 @@ export type AdminUserUpdate = z.infer<typeof AdminUserUpdateSchema>;
 export const AdminPasswordResetSchema = z.object({ password: AdminPasswordSchema });
 
 export const AdminUnitCreateSchema = z.object({
-  code: z.string().trim().min(2).max(30).regex(/^[A-Za-z0-9-]+$/, 'Mã đơn vị chỉ gồm chữ, số và dấu gạch / letters, digits and dashes'),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(30)
+    .regex(/^[A-Za-z0-9-]+$/, 'Mã đơn vị chỉ gồm chữ, số và dấu gạch / letters, digits and dashes'),
   name: z.string().trim().min(2).max(160),
   kind: z.string().trim().min(2).max(40).default('post_office'),
   parentId: z.uuid(),
@@ -45,7 +58,10 @@ export const AdminUnitCreateSchema = z.object({
   lng: z.number().min(-180).max(180).nullable().optional(),
   phone: z.string().trim().max(20).nullable().optional(),
 });
-export const AdminUnitUpdateSchema = AdminUnitCreateSchema.omit({ code: true, parentId: true }).partial();
+export const AdminUnitUpdateSchema = AdminUnitCreateSchema.omit({
+  code: true,
+  parentId: true,
+}).partial();
 
 export const AdminProcedureSchema = z.object({
   code: z.string().trim().min(1).max(60),
@@ -68,7 +84,11 @@ export const AdminProcedureListQuerySchema = z.object({
 });
 
 export const HOLIDAY_KINDS = ['holiday', 'working_day'] as const;
-export const AdminHolidaySchema = z.object({ date: isoDate, kind: z.enum(HOLIDAY_KINDS), name: z.string().trim().min(1).max(160) });
+export const AdminHolidaySchema = z.object({
+  date: isoDate,
+  kind: z.enum(HOLIDAY_KINDS),
+  name: z.string().trim().min(1).max(160),
+});
 export const AdminYearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export const OfficeHoursSettingSchema = z.object({

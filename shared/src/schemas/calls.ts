@@ -18,7 +18,13 @@ export const CALL_CATEGORIES = [
 ] as const;
 export type CallCategory = (typeof CALL_CATEGORIES)[number];
 
-export const CALL_OUTCOMES = ['answered', 'job_created', 'callback_scheduled', 'forwarded', 'missed'] as const;
+export const CALL_OUTCOMES = [
+  'answered',
+  'job_created',
+  'callback_scheduled',
+  'forwarded',
+  'missed',
+] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export const CALLBACK_STATUSES = ['open', 'done', 'cancelled'] as const;
@@ -140,7 +146,9 @@ export type CallList = z.infer<typeof CallListSchema>;
  */
 export const CreateJobFromCallSchema = z
   .object({
-    type: z.enum(JOB_TYPES).refine((t) => t !== 'fee_collection', { error: 'Chọn tiếp nhận hồ sơ hoặc trả kết quả' }),
+    type: z
+      .enum(JOB_TYPES)
+      .refine((t) => t !== 'fee_collection', { error: 'Chọn tiếp nhận hồ sơ hoặc trả kết quả' }),
     /** Post office that will serve the address. */
     unitId: z.uuid(),
     /** Defaults to the citizen linked to the call. */
@@ -171,7 +179,12 @@ export type CreateJobFromCallInput = z.infer<typeof CreateJobFromCallSchema>;
 
 export const JobFromCallResultSchema = z.object({
   call: CallSchema,
-  job: z.object({ id: z.uuid(), code: z.string(), dueDate: z.string().nullable(), status: z.string() }),
+  job: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    dueDate: z.string().nullable(),
+    status: z.string(),
+  }),
   smsId: z.uuid().nullable(),
 });
 export type JobFromCallResult = z.infer<typeof JobFromCallResultSchema>;

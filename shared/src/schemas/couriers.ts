@@ -11,8 +11,14 @@ export const POSITION_MAX_PLAUSIBLE_KMH = 150;
 
 /** One GPS fix from a courier's phone. `at` is when the phone took it (ISO 8601). */
 export const PositionSchema = z.object({
-  lat: z.number().min(-90, { error: 'Vĩ độ phải trong khoảng -90…90' }).max(90, { error: 'Vĩ độ phải trong khoảng -90…90' }),
-  lng: z.number().min(-180, { error: 'Kinh độ phải trong khoảng -180…180' }).max(180, { error: 'Kinh độ phải trong khoảng -180…180' }),
+  lat: z
+    .number()
+    .min(-90, { error: 'Vĩ độ phải trong khoảng -90…90' })
+    .max(90, { error: 'Vĩ độ phải trong khoảng -90…90' }),
+  lng: z
+    .number()
+    .min(-180, { error: 'Kinh độ phải trong khoảng -180…180' })
+    .max(180, { error: 'Kinh độ phải trong khoảng -180…180' }),
   /** Metres, as the phone reports it. */
   accuracy: z.number().min(0).max(100_000).nullish(),
   at: z.iso.datetime({ offset: true, error: 'Thời điểm phải theo dạng ISO 8601' }),
@@ -22,7 +28,9 @@ export type PositionInput = z.infer<typeof PositionSchema>;
 /** `POST /api/couriers/me/positions`: one fix, or a batch collected while offline (oldest first). */
 export const PostPositionsSchema = z.union([
   PositionSchema,
-  z.object({ positions: z.array(PositionSchema).min(1).max(500, { error: 'Tối đa 500 vị trí một lần' }) }),
+  z.object({
+    positions: z.array(PositionSchema).min(1).max(500, { error: 'Tối đa 500 vị trí một lần' }),
+  }),
 ]);
 export type PostPositionsInput = z.infer<typeof PostPositionsSchema>;
 
@@ -34,7 +42,9 @@ export const PostPositionsResultSchema = z.object({
 });
 export type PostPositionsResult = z.infer<typeof PostPositionsResultSchema>;
 
-const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ theo dạng HH:mm, ví dụ 17:00' });
+const HHmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ theo dạng HH:mm, ví dụ 17:00' });
 
 /** `POST /api/couriers/me/duty`: start or end a shift. */
 export const SetDutySchema = z.object({
@@ -71,7 +81,10 @@ export type Courier = z.infer<typeof CourierSchema>;
 export const CourierListQuerySchema = z.object({
   unitId: z.uuid().optional(),
   onDuty: z
-    .preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean())
+    .preprocess(
+      (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
+      z.boolean(),
+    )
     .optional(),
 });
 export type CourierListQuery = z.infer<typeof CourierListQuerySchema>;

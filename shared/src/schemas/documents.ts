@@ -21,7 +21,9 @@ export const UploadDocumentFieldsSchema = z.object({
   pageOrder: z.coerce.number().int().min(0).max(999).optional(),
   signer: z.enum(SIGNERS).optional(),
   note: z.string().trim().max(300).optional(),
-  occurredAt: z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ (ISO 8601)' }).optional(),
+  occurredAt: z.iso
+    .datetime({ offset: true, error: 'Thời điểm không hợp lệ (ISO 8601)' })
+    .optional(),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
 });

@@ -102,7 +102,13 @@ export const AgencyHandoverInputSchema = FieldContextSchema.extend({
   clerkName: z.string().trim().min(2, { error: 'Nhập họ tên cán bộ nhận' }).max(120),
   clerkSignatureId: z.uuid().optional(),
   items: z
-    .array(z.object({ jobId: z.uuid(), complete: z.boolean(), note: z.string().trim().max(300).optional() }))
+    .array(
+      z.object({
+        jobId: z.uuid(),
+        complete: z.boolean(),
+        note: z.string().trim().max(300).optional(),
+      }),
+    )
     .min(1, { error: 'Chọn ít nhất một hồ sơ' })
     .max(200),
 });
@@ -118,7 +124,15 @@ export const AgencyHandoverSchema = z.object({
   /** The legal filing time of every dossier listed. */
   signedAt: z.string(),
   items: z.array(
-    z.object({ jobId: z.uuid(), jobCode: z.string(), slipNo: z.string(), complete: z.boolean(), note: z.string().nullable(), citizenName: z.string(), procedureName: z.string().nullable() }),
+    z.object({
+      jobId: z.uuid(),
+      jobCode: z.string(),
+      slipNo: z.string(),
+      complete: z.boolean(),
+      note: z.string().nullable(),
+      citizenName: z.string(),
+      procedureName: z.string().nullable(),
+    }),
   ),
   replayed: z.boolean(),
 });

@@ -23,10 +23,22 @@ export const JobBoardSchema = z.enum(JOB_BOARDS);
 /** 0 normal, 1 high, 2 urgent. */
 export const JobPrioritySchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
-const IsoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm phải theo dạng ISO 8601, ví dụ 2026-03-15T09:30:00+07:00' });
-const Lat = z.number().min(-90, { error: 'Vĩ độ phải trong khoảng -90…90' }).max(90, { error: 'Vĩ độ phải trong khoảng -90…90' });
-const Lng = z.number().min(-180, { error: 'Kinh độ phải trong khoảng -180…180' }).max(180, { error: 'Kinh độ phải trong khoảng -180…180' });
-const Vnd = z.number().int({ error: 'Số tiền phải là số nguyên (đồng)' }).min(0, { error: 'Số tiền không được âm' });
+const IsoInstant = z.iso.datetime({
+  offset: true,
+  error: 'Thời điểm phải theo dạng ISO 8601, ví dụ 2026-03-15T09:30:00+07:00',
+});
+const Lat = z
+  .number()
+  .min(-90, { error: 'Vĩ độ phải trong khoảng -90…90' })
+  .max(90, { error: 'Vĩ độ phải trong khoảng -90…90' });
+const Lng = z
+  .number()
+  .min(-180, { error: 'Kinh độ phải trong khoảng -180…180' })
+  .max(180, { error: 'Kinh độ phải trong khoảng -180…180' });
+const Vnd = z
+  .number()
+  .int({ error: 'Số tiền phải là số nguyên (đồng)' })
+  .min(0, { error: 'Số tiền không được âm' });
 const LocalDate = z.string().refine(isDateString, { error: 'Ngày phải theo dạng YYYY-MM-DD' });
 
 /**
@@ -40,7 +52,11 @@ export const CreateJobSchema = z
     citizenId: z.uuid(),
     procedureId: z.uuid().nullish(),
     dossierCode: DossierCodeSchema.nullish(),
-    addressText: z.string().trim().min(5, { error: 'Địa chỉ quá ngắn, hãy ghi số nhà, đường, phường' }).max(500),
+    addressText: z
+      .string()
+      .trim()
+      .min(5, { error: 'Địa chỉ quá ngắn, hãy ghi số nhà, đường, phường' })
+      .max(500),
     wardCode: z.string().trim().max(20).nullish(),
     lat: Lat.nullish(),
     lng: Lng.nullish(),
@@ -52,11 +68,17 @@ export const CreateJobSchema = z
     notes: z.string().trim().max(2000).nullish(),
     callId: z.uuid().nullish(),
   })
-  .refine((v) => (v.lat == null) === (v.lng == null), { error: 'Cần cả vĩ độ và kinh độ, hoặc bỏ trống cả hai', path: ['lat'] })
-  .refine((v) => !v.windowStart || !v.windowEnd || Date.parse(v.windowStart) < Date.parse(v.windowEnd), {
-    error: 'Giờ kết thúc hẹn phải sau giờ bắt đầu',
-    path: ['windowEnd'],
-  });
+  .refine((v) => (v.lat == null) === (v.lng == null), {
+    error: 'Cần cả vĩ độ và kinh độ, hoặc bỏ trống cả hai',
+    path: ['lat'],
+  })
+  .refine(
+    (v) => !v.windowStart || !v.windowEnd || Date.parse(v.windowStart) < Date.parse(v.windowEnd),
+    {
+      error: 'Giờ kết thúc hẹn phải sau giờ bắt đầu',
+      path: ['windowEnd'],
+    },
+  );
 export type CreateJobInput = z.infer<typeof CreateJobSchema>;
 
 /**
@@ -86,15 +108,25 @@ export type AssignJobInput = z.infer<typeof AssignJobSchema>;
 
 /** `POST /api/jobs/assign`: several jobs to one courier, all or nothing. */
 export const BulkAssignJobsSchema = z.object({
-  jobIds: z.array(z.uuid()).min(1, { error: 'Chọn ít nhất một việc' }).max(200, { error: 'Tối đa 200 việc một lần' }),
+  jobIds: z
+    .array(z.uuid())
+    .min(1, { error: 'Chọn ít nhất một việc' })
+    .max(200, { error: 'Tối đa 200 việc một lần' }),
   courierId: z.uuid().nullable(),
   reason: z.string().trim().max(1000).optional(),
 });
 export type BulkAssignJobsInput = z.infer<typeof BulkAssignJobsSchema>;
 
 const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item)).optional();
-const boolish = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean()).optional();
+  z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item))
+    .optional();
+const boolish = z
+  .preprocess(
+    (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
+    z.boolean(),
+  )
+  .optional();
 
 /**
  * `GET /api/jobs` filters. `status` and `board` take a comma-separated list; `courierId`
@@ -138,8 +170,15 @@ export const JobSchema = z.object({
   heldFrom: JobStatusSchema.nullable(),
   unitId: z.uuid(),
   unitName: z.string(),
-  citizen: z.object({ id: z.uuid(), fullName: z.string(), phoneMasked: z.string(), phone: z.string().optional() }),
-  procedure: z.object({ id: z.uuid(), code: z.string(), name: z.string(), inPersonOnly: z.boolean() }).nullable(),
+  citizen: z.object({
+    id: z.uuid(),
+    fullName: z.string(),
+    phoneMasked: z.string(),
+    phone: z.string().optional(),
+  }),
+  procedure: z
+    .object({ id: z.uuid(), code: z.string(), name: z.string(), inPersonOnly: z.boolean() })
+    .nullable(),
   dossierCode: z.string().nullable(),
   addressText: z.string(),
   wardCode: z.string().nullable(),
@@ -180,7 +219,14 @@ export const JobListSchema = z.object({
 export type JobList = z.infer<typeof JobListSchema>;
 
 /** created | transition | assign | unassign | reassign | note */
-export const JOB_EVENT_KINDS = ['created', 'transition', 'assign', 'unassign', 'reassign', 'note'] as const;
+export const JOB_EVENT_KINDS = [
+  'created',
+  'transition',
+  'assign',
+  'unassign',
+  'reassign',
+  'note',
+] as const;
 
 /** One entry of a job's append-only timeline. */
 export const JobEventSchema = z.object({

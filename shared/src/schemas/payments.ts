@@ -15,13 +15,17 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 /** Where and when an action happened on the phone (it may arrive much later, offline). */
 export const FieldContextSchema = z.object({
   /** ISO instant when it happened; defaults to when the server received it. */
-  occurredAt: z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ (ISO 8601)' }).optional(),
+  occurredAt: z.iso
+    .datetime({ offset: true, error: 'Thời điểm không hợp lệ (ISO 8601)' })
+    .optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
 });
 
 export const PaymentLineInputSchema = z.object({
-  flow: z.enum(PAYMENT_FLOWS, { error: 'Loại khoản thu không hợp lệ (procedure_fee hoặc postal_charge)' }),
+  flow: z.enum(PAYMENT_FLOWS, {
+    error: 'Loại khoản thu không hợp lệ (procedure_fee hoặc postal_charge)',
+  }),
   amountVnd: VndAmountSchema,
 });
 
@@ -79,7 +83,9 @@ export const JobMoneySchema = z.object({
   feesCollected: z.boolean(),
   payments: z.array(PaymentSchema),
   /** Bank account for transfers (settings); null when the office has not set one. */
-  bank: z.object({ bankBin: z.string(), accountNumber: z.string(), accountName: z.string() }).nullable(),
+  bank: z
+    .object({ bankBin: z.string(), accountNumber: z.string(), accountName: z.string() })
+    .nullable(),
 });
 export type JobMoney = z.infer<typeof JobMoneySchema>;
 
@@ -94,10 +100,7 @@ export const CollectionResultSchema = z.object({
 export type CollectionResult = z.infer<typeof CollectionResultSchema>;
 
 export const CashQuerySchema = z.object({
-  date: z
-    .string()
-    .refine(isDateString, { error: 'Ngày phải có dạng YYYY-MM-DD' })
-    .optional(),
+  date: z.string().refine(isDateString, { error: 'Ngày phải có dạng YYYY-MM-DD' }).optional(),
 });
 export type CashQuery = z.infer<typeof CashQuerySchema>;
 

@@ -9,7 +9,9 @@ import { isDateString } from '../time';
  */
 
 const LocalDate = z.string().refine(isDateString, { error: 'Ngày phải theo dạng YYYY-MM-DD' });
-const HHmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ theo dạng HH:mm, ví dụ 08:00' });
+const HHmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ theo dạng HH:mm, ví dụ 08:00' });
 
 /** Longest search a request may ask for, ms. */
 export const PLAN_MAX_BUDGET_MS = 10_000;
@@ -124,7 +126,12 @@ export const PlanSchema = z.object({
   /** Every courier of the plan, also those with no stops (so stops can be moved to them). */
   routes: z.array(PlanRouteSchema),
   unassigned: z.array(PlanUnassignedSchema),
-  totals: z.object({ stops: z.number().int(), couriers: z.number().int(), distanceM: z.number(), violations: z.number().int() }),
+  totals: z.object({
+    stops: z.number().int(),
+    couriers: z.number().int(),
+    distanceM: z.number(),
+    violations: z.number().int(),
+  }),
   /** Search time of the proposal, ms. */
   solveMs: z.number(),
   /** great_circle or osrm. */

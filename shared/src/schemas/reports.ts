@@ -15,7 +15,10 @@ export const ReportRangeQuerySchema = z
     to: DateString,
     unitId: z.uuid().optional(),
   })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'The end date must not be before the start date' })
+  .refine((q) => q.from <= q.to, {
+    path: ['to'],
+    message: 'The end date must not be before the start date',
+  })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < REPORT_MAX_RANGE_DAYS, {
     path: ['from'],
     message: `A report covers at most ${REPORT_MAX_RANGE_DAYS} days`,
@@ -26,7 +29,11 @@ const Count = z.object({ key: z.string(), count: z.number().int() });
 const Money = z.object({ key: z.string(), amountVnd: z.number().int(), count: z.number().int() });
 
 /** Legs of a job timed on the dashboard. */
-export const REPORT_LEGS = ['call_to_assignment', 'assignment_to_pickup', 'pickup_to_handover'] as const;
+export const REPORT_LEGS = [
+  'call_to_assignment',
+  'assignment_to_pickup',
+  'pickup_to_handover',
+] as const;
 export type ReportLeg = (typeof REPORT_LEGS)[number];
 
 export const ReportSummarySchema = z.object({
@@ -50,16 +57,35 @@ export const ReportSummarySchema = z.object({
     total: z.number().int(),
     byType: z.array(Count),
     byStatus: z.array(Count),
-    byProcedure: z.array(z.object({ procedureId: z.string().nullable(), code: z.string().nullable(), name: z.string().nullable(), count: z.number().int() })),
-    byDay: z.array(z.object({ date: z.string(), created: z.number().int(), completed: z.number().int() })),
+    byProcedure: z.array(
+      z.object({
+        procedureId: z.string().nullable(),
+        code: z.string().nullable(),
+        name: z.string().nullable(),
+        count: z.number().int(),
+      }),
+    ),
+    byDay: z.array(
+      z.object({ date: z.string(), created: z.number().int(), completed: z.number().int() }),
+    ),
   }),
   /**
    * Jobs created in the range, judged against their due date: on time = completed on or
    * before the due date; late = completed after it, or still open after it. Jobs not due
    * yet, cancelled or without a due date are left out. `rate` is null with nothing judged.
    */
-  onTime: z.object({ onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() }),
-  legs: z.array(z.object({ leg: z.enum(REPORT_LEGS), count: z.number().int(), avgSeconds: z.number().nullable() })),
+  onTime: z.object({
+    onTime: z.number().int(),
+    late: z.number().int(),
+    rate: z.number().nullable(),
+  }),
+  legs: z.array(
+    z.object({
+      leg: z.enum(REPORT_LEGS),
+      count: z.number().int(),
+      avgSeconds: z.number().nullable(),
+    }),
+  ),
   /** Open jobs past their due date, oldest due first (at most 100), with who holds them. */
   late: z.array(
     z.object({
@@ -107,7 +133,15 @@ export const ReportSummarySchema = z.object({
     average: z.number().nullable(),
     /** Index 0 = 1 star … index 4 = 5 stars. */
     distribution: z.array(z.number().int()),
-    recent: z.array(z.object({ stars: z.number().int(), comment: z.string().nullable(), createdAt: z.string(), jobCode: z.string(), courierName: z.string().nullable() })),
+    recent: z.array(
+      z.object({
+        stars: z.number().int(),
+        comment: z.string().nullable(),
+        createdAt: z.string(),
+        jobCode: z.string(),
+        courierName: z.string().nullable(),
+      }),
+    ),
   }),
   cash: z.object({
     handovers: z.number().int(),

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const SMS_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'undelivered'] as const;
+export const SMS_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'undelivered',
+] as const;
 export type SmsStatus = (typeof SMS_STATUSES)[number];
 
 /** Keys of the built-in SMS texts (admins may override each in `sms_templates`). */

@@ -25,7 +25,15 @@ export const IncomingCallEventSchema = z.object({
     .object({
       id: z.uuid(),
       fullName: z.string(),
-      addresses: z.array(z.object({ id: z.uuid(), addressText: z.string(), wardCode: z.string().nullable(), lat: z.number().nullable(), lng: z.number().nullable() })),
+      addresses: z.array(
+        z.object({
+          id: z.uuid(),
+          addressText: z.string(),
+          wardCode: z.string().nullable(),
+          lat: z.number().nullable(),
+          lng: z.number().nullable(),
+        }),
+      ),
       unitId: z.uuid().nullable(),
     })
     .nullable(),
@@ -39,7 +47,15 @@ export const IncomingCallEventSchema = z.object({
       content: z.string().nullable(),
     }),
   ),
-  openJobs: z.array(z.object({ id: z.uuid(), code: z.string(), type: z.string(), status: z.string(), dueDate: z.string().nullable() })),
+  openJobs: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      type: z.string(),
+      status: z.string(),
+      dueDate: z.string().nullable(),
+    }),
+  ),
 });
 export type IncomingCallEvent = z.infer<typeof IncomingCallEventSchema>;
 

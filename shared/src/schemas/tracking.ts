@@ -12,7 +12,10 @@ export const TrackingCodeSchema = z
 export const TrackingParamsSchema = z.object({ code: TrackingCodeSchema });
 
 /** The last four digits of the phone number the job was registered with: the look-up's proof. */
-export const PhoneLast4Schema = z.string().trim().regex(/^\d{4}$/, 'Enter the last 4 digits of your phone number');
+export const PhoneLast4Schema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}$/, 'Enter the last 4 digits of your phone number');
 
 export const TrackingQuerySchema = z.object({ phone: PhoneLast4Schema });
 
@@ -43,9 +46,18 @@ export const TrackingViewSchema = z.object({
   courierFirstName: z.string().nullable(),
   /** Estimated arrival while the courier is on the way; null otherwise. */
   eta: z.string().nullable(),
-  timeline: z.array(z.object({ at: z.string(), status: z.string(), label: z.string(), detail: z.string().nullable() })),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      status: z.string(),
+      label: z.string(),
+      detail: z.string().nullable(),
+    }),
+  ),
   canRate: z.boolean(),
-  rating: z.object({ stars: z.number().int(), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
+  rating: z
+    .object({ stars: z.number().int(), comment: z.string().nullable(), createdAt: z.string() })
+    .nullable(),
 });
 export type TrackingView = z.infer<typeof TrackingViewSchema>;
 

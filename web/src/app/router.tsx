@@ -63,9 +63,7 @@ export const router = createBrowserRouter([
         children: [
           {
             index: true,
-            lazy: page(
-              async () => (await import('./routes/dispatch.page')).DispatchPage,
-            ),
+            lazy: page(async () => (await import('./routes/dispatch.page')).DispatchPage),
           },
           {
             path: 'plan',
@@ -117,7 +115,10 @@ export const router = createBrowserRouter([
         path: 'outbox',
         element: <RequireStaff>{(me) => <StaffLayout me={me} />}</RequireStaff>,
         children: [
-          { index: true, lazy: page(async () => (await import('./routes/sms-outbox.page')).SmsOutboxPage) },
+          {
+            index: true,
+            lazy: page(async () => (await import('./routes/sms-outbox.page')).SmsOutboxPage),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -18,7 +18,9 @@ export const adminProvinces = pgTable(
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('admin_provinces_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`)],
+  (t) => [
+    index('admin_provinces_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`),
+  ],
 );
 
 export const adminWards = pgTable(

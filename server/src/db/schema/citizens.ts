@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, pgTable, text, timestamp, uuid, boolean } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  boolean,
+} from 'drizzle-orm/pg-core';
 import { units } from './units';
 
 /** Callers and applicants. The CCCD is kept only as a hash plus its last four digits. */

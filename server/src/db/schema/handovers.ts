@@ -111,7 +111,10 @@ export const agencyHandoverItems = pgTable(
     complete: boolean('complete').notNull(),
     note: text('note'),
   },
-  (t) => [uniqueIndex('agency_handover_items_job_uq').on(t.jobId), index('agency_handover_items_h_idx').on(t.handoverId)],
+  (t) => [
+    uniqueIndex('agency_handover_items_job_uq').on(t.jobId),
+    index('agency_handover_items_h_idx').on(t.handoverId),
+  ],
 );
 
 /**
@@ -148,5 +151,8 @@ export const deliveryHandovers = pgTable(
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
   },
-  (t) => [index('delivery_handovers_job_idx').on(t.jobId), uniqueIndex('delivery_handovers_idem_uq').on(t.courierId, t.idempotencyKey)],
+  (t) => [
+    index('delivery_handovers_job_idx').on(t.jobId),
+    uniqueIndex('delivery_handovers_idem_uq').on(t.courierId, t.idempotencyKey),
+  ],
 );

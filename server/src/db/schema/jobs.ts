@@ -71,7 +71,10 @@ export const jobs = pgTable(
     index('jobs_due_idx').on(t.dueDate),
     index('jobs_citizen_idx').on(t.citizenId),
     index('jobs_address_fold_idx').using('gin', sql`vn_fold(${t.addressText}) gin_trgm_ops`),
-    index('jobs_code_fold_idx').using('gin', sql`vn_fold(${t.code} || ' ' || coalesce(${t.dossierCode}, '')) gin_trgm_ops`),
+    index('jobs_code_fold_idx').using(
+      'gin',
+      sql`vn_fold(${t.code} || ' ' || coalesce(${t.dossierCode}, '')) gin_trgm_ops`,
+    ),
   ],
 );
 
@@ -97,5 +100,8 @@ export const jobEvents = pgTable(
     lng: doublePrecision('lng'),
     data: jsonb('data'),
   },
-  (t) => [index('job_events_job_idx').on(t.jobId, t.id), index('job_events_occurred_idx').on(t.occurredAt)],
+  (t) => [
+    index('job_events_job_idx').on(t.jobId, t.id),
+    index('job_events_occurred_idx').on(t.occurredAt),
+  ],
 );

@@ -1,4 +1,13 @@
-import { bigserial, boolean, doublePrecision, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 /**
@@ -41,5 +50,8 @@ export const courierPositions = pgTable(
     /** Implausible (too fast): kept for the record, never used as the last position. */
     flagged: boolean('flagged').notNull().default(false),
   },
-  (t) => [index('courier_positions_courier_at_idx').on(t.courierId, t.at), index('courier_positions_at_idx').on(t.at)],
+  (t) => [
+    index('courier_positions_courier_at_idx').on(t.courierId, t.at),
+    index('courier_positions_at_idx').on(t.at),
+  ],
 );

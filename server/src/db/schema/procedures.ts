@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** The procedure catalogue operators answer from and jobs are priced from. */
 export const procedures = pgTable(
@@ -25,7 +35,5 @@ export const procedures = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('procedures_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`),
-  ],
+  (t) => [index('procedures_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`)],
 );

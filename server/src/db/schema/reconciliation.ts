@@ -1,4 +1,13 @@
-import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { payments } from './payments';
 import { units } from './units';
 import { users } from './users';
@@ -76,5 +85,8 @@ export const feeRemittanceItems = pgTable(
       .notNull()
       .references(() => payments.id),
   },
-  (t) => [uniqueIndex('fee_remittance_items_payment_uq').on(t.paymentId), index('fee_remittance_items_rem_idx').on(t.remittanceId)],
+  (t) => [
+    uniqueIndex('fee_remittance_items_payment_uq').on(t.paymentId),
+    index('fee_remittance_items_rem_idx').on(t.remittanceId),
+  ],
 );

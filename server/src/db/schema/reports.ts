@@ -25,5 +25,14 @@ export const jobMilestones = pgTable(
     /** Dossier submitted at the counter or result delivered at the door. */
     handedAt: timestamp('handed_at', { withTimezone: true }),
   },
-  (t) => [index('job_milestones_created_idx').on(t.createdAt, t.unitId, t.startedAt, t.assignedAt, t.pickupAt, t.handedAt)],
+  (t) => [
+    index('job_milestones_created_idx').on(
+      t.createdAt,
+      t.unitId,
+      t.startedAt,
+      t.assignedAt,
+      t.pickupAt,
+      t.handedAt,
+    ),
+  ],
 );

@@ -59,7 +59,8 @@ export type S3StorageOptions = {
 };
 
 const sha256Hex = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+const hmac = (key: Buffer | string, data: string) =>
+  createHmac('sha256', key).update(data).digest();
 
 /**
  * An S3-compatible bucket through path-style requests signed with AWS Signature V4 (works
@@ -70,12 +71,23 @@ export function createS3Storage(opts: S3StorageOptions, fetchImpl: typeof fetch 
   const base = new URL(opts.endpoint);
   const prefix = opts.prefix ? opts.prefix.replace(/\/+$/, '') + '/' : '';
 
-  async function send(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, contentType?: string) {
+  async function send(
+    method: 'PUT' | 'GET' | 'DELETE',
+    key: string,
+    body?: Buffer,
+    contentType?: string,
+  ) {
     assertSafeKey(key);
-    const objectPath = `/${opts.bucket}/${prefix}${key}`.split('/').map(encodeURIComponent).join('/');
+    const objectPath = `/${opts.bucket}/${prefix}${key}`
+      .split('/')
+      .map(encodeURIComponent)
+      .join('/');
     const url = new URL(objectPath, base);
     const now = new Date();
-    const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const day = amzDate.slice(0, 8);
     const payloadHash = sha256Hex(body ?? '');
     const headers: Record<string, string> = {
@@ -130,7 +142,10 @@ export function createS3Storage(opts: S3StorageOptions, fetchImpl: typeof fetch 
  * The storage the server uses: S3 when `S3_BUCKET` (with endpoint and keys) is configured,
  * local disk under `DATA_DIR/files` otherwise.
  */
-export function createStorage(cfg: { dataDir: string; s3?: S3StorageOptions | undefined }): Storage {
+export function createStorage(cfg: {
+  dataDir: string;
+  s3?: S3StorageOptions | undefined;
+}): Storage {
   if (cfg.s3) return createS3Storage(cfg.s3);
   return createLocalStorage(path.join(cfg.dataDir, 'files'));
 }

@@ -31,7 +31,13 @@ export class SmsSendError extends Error {
   }
 }
 
-export type TwilioMessage = { sid: string; status: string; to: string; body: string; dateCreated: Date | null };
+export type TwilioMessage = {
+  sid: string;
+  status: string;
+  to: string;
+  body: string;
+  dateCreated: Date | null;
+};
 
 export function createTwilioMessagesClient(opts: TwilioMessagesClientOptions) {
   const base = (opts.baseUrl ?? 'https://api.twilio.com').replace(/\/$/, '');
@@ -53,14 +59,22 @@ export function createTwilioMessagesClient(opts: TwilioMessagesClientOptions) {
   return {
     from: opts.from,
     /** Creates a message; resolves with Twilio's message once it answered 2xx. */
-    async create(msg: { to: string; body: string; statusCallback?: string }): Promise<TwilioMessage> {
+    async create(msg: {
+      to: string;
+      body: string;
+      statusCallback?: string;
+    }): Promise<TwilioMessage> {
       const form = new URLSearchParams({ To: msg.to, From: opts.from, Body: msg.body });
       if (msg.statusCallback) form.set('StatusCallback', msg.statusCallback);
       let res: Response;
       try {
         res = await doFetch(path, {
           method: 'POST',
-          headers: { Authorization: auth, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+          headers: {
+            Authorization: auth,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json',
+          },
           body: form.toString(),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -70,7 +84,10 @@ export function createTwilioMessagesClient(opts: TwilioMessagesClientOptions) {
         if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
           throw new SmsSendError(`cannot reach the SMS provider (${code})`, 'rejected');
         }
-        throw new SmsSendError(`no answer from the SMS provider: ${(err as Error).message}`, 'unknown');
+        throw new SmsSendError(
+          `no answer from the SMS provider: ${(err as Error).message}`,
+          'unknown',
+        );
       }
       const text = await res.text().catch(() => '');
       if (res.status >= 200 && res.status < 300) {
@@ -90,13 +107,20 @@ export function createTwilioMessagesClient(opts: TwilioMessagesClientOptions) {
       // 4xx other than 429 are problems with the message itself (bad number, unsubscribed):
       // retrying cannot help. 429 and 5xx are the provider's trouble: retry later.
       const permanent = res.status >= 400 && res.status < 500 && res.status !== 429;
-      throw new SmsSendError(`SMS provider answered ${res.status}: ${detail}`, 'rejected', permanent);
+      throw new SmsSendError(
+        `SMS provider answered ${res.status}: ${detail}`,
+        'rejected',
+        permanent,
+      );
     },
 
     /** Messages recently sent to `to` from our number, newest first (for reconciliation). */
     async listRecent(to: string, limit = 50): Promise<TwilioMessage[]> {
       const url = `${path}?${new URLSearchParams({ To: to, From: opts.from, PageSize: String(limit) }).toString()}`;
-      const res = await doFetch(url, { headers: { Authorization: auth, Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+      const res = await doFetch(url, {
+        headers: { Authorization: auth, Accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (!res.ok) throw new Error(`SMS provider list answered ${res.status}`);
       const j = (await res.json()) as { messages?: Record<string, unknown>[] };
       return (j.messages ?? []).map(toMessage);

@@ -12,7 +12,10 @@ import { logger } from '../../lib/logger';
  * Without an auth token (Twilio not configured) every request is refused: the only way to
  * reach the voice handler then is the signed-in dev control (`POST /api/telephony/simulate`).
  */
-export function twilioSignatureCheck(opts: { authToken: string | undefined; publicBaseUrl: string }): RequestHandler {
+export function twilioSignatureCheck(opts: {
+  authToken: string | undefined;
+  publicBaseUrl: string;
+}): RequestHandler {
   return (req, _res, next) => {
     const refuse = (why: string) => {
       logger.warn({ path: req.path, why }, 'twilio webhook refused');
@@ -27,13 +30,20 @@ export function twilioSignatureCheck(opts: { authToken: string | undefined; publ
     const signature = req.get('x-twilio-signature');
     if (!signature) return refuse('missing signature');
     const url = opts.publicBaseUrl + req.originalUrl;
-    const params = req.is('application/x-www-form-urlencoded') ? ((req.body ?? {}) as Record<string, unknown>) : {};
-    if (!twilio.validateRequest(opts.authToken, signature, url, params)) return refuse('bad signature');
+    const params = req.is('application/x-www-form-urlencoded')
+      ? ((req.body ?? {}) as Record<string, unknown>)
+      : {};
+    if (!twilio.validateRequest(opts.authToken, signature, url, params))
+      return refuse('bad signature');
     next();
   };
 }
 
 /** The signature Twilio would send for a request (tests and the dev simulate control). */
-export function signTwilioRequest(authToken: string, url: string, params: Record<string, string>): string {
+export function signTwilioRequest(
+  authToken: string,
+  url: string,
+  params: Record<string, string>,
+): string {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
 }

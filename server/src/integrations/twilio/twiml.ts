@@ -3,7 +3,10 @@ import twilio from 'twilio';
 const VOICE = { language: 'vi-VN' as const };
 
 /** A connect target: an E.164 number or `client:<identity>` / `sip:…`. */
-function addTarget(dial: ReturnType<InstanceType<typeof twilio.twiml.VoiceResponse>['dial']>, target: string) {
+function addTarget(
+  dial: ReturnType<InstanceType<typeof twilio.twiml.VoiceResponse>['dial']>,
+  target: string,
+) {
   if (target.startsWith('client:')) dial.client(target.slice('client:'.length));
   else if (target.startsWith('sip:')) dial.sip(target);
   else dial.number(target);
@@ -13,7 +16,13 @@ function addTarget(dial: ReturnType<InstanceType<typeof twilio.twiml.VoiceRespon
  * In office hours: a Vietnamese greeting, then ring the unit's operators together; when
  * nobody picks up, Twilio asks `dialResultUrl`, which falls back to voicemail.
  */
-export function connectTwiml(opts: { greeting: string; targets: string[]; dialResultUrl: string; timeoutSeconds?: number; record?: boolean }): string {
+export function connectTwiml(opts: {
+  greeting: string;
+  targets: string[];
+  dialResultUrl: string;
+  timeoutSeconds?: number;
+  record?: boolean;
+}): string {
   const r = new twilio.twiml.VoiceResponse();
   r.say(VOICE, opts.greeting);
   const dial = r.dial({
@@ -27,7 +36,11 @@ export function connectTwiml(opts: { greeting: string; targets: string[]; dialRe
 }
 
 /** Out of hours, or nobody free: say so, record a message, hang up. */
-export function voicemailTwiml(opts: { message: string; recordingUrl: string; maxLengthSeconds?: number }): string {
+export function voicemailTwiml(opts: {
+  message: string;
+  recordingUrl: string;
+  maxLengthSeconds?: number;
+}): string {
   const r = new twilio.twiml.VoiceResponse();
   r.say(VOICE, opts.message);
   r.record({

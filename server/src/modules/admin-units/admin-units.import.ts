@@ -4,7 +4,13 @@ import { queryRows } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { JsonSyntaxError, lineOf, parseJsonWithLines } from './json-with-lines';
 
-export type ParsedProvince = { code: string; name: string; fullName: string; nameEn: string | null; kind: string };
+export type ParsedProvince = {
+  code: string;
+  name: string;
+  fullName: string;
+  nameEn: string | null;
+  kind: string;
+};
 export type ParsedWard = ParsedProvince & { provinceCode: string };
 export type ImportProblem = { line: number | null; field: string; message: string };
 
@@ -21,21 +27,40 @@ function problem(line: number | null | undefined, field: string, message: string
  * each ward `{ Code, Name, FullName, NameEn?, ProvinceCode, AdministrativeUnitShortName }`.
  * Every problem is listed with its line and field; nothing is written unless there are none.
  */
-export function parseAdminUnitsFile(text: string): { provinces: ParsedProvince[]; wards: ParsedWard[]; problems: ImportProblem[] } {
+export function parseAdminUnitsFile(text: string): {
+  provinces: ParsedProvince[];
+  wards: ParsedWard[];
+  problems: ImportProblem[];
+} {
   const problems: ImportProblem[] = [];
   let root: unknown;
   try {
     root = parseJsonWithLines(text);
   } catch (err) {
-    if (err instanceof JsonSyntaxError) return { provinces: [], wards: [], problems: [problem(err.line, `(column ${err.column})`, `not valid JSON: ${err.message}`)] };
+    if (err instanceof JsonSyntaxError)
+      return {
+        provinces: [],
+        wards: [],
+        problems: [problem(err.line, `(column ${err.column})`, `not valid JSON: ${err.message}`)],
+      };
     throw err;
   }
-  if (!Array.isArray(root)) return { provinces: [], wards: [], problems: [problem(1, '(root)', 'expected a list (array) of provinces')] };
+  if (!Array.isArray(root))
+    return {
+      provinces: [],
+      wards: [],
+      problems: [problem(1, '(root)', 'expected a list (array) of provinces')],
+    };
   const provinces: ParsedProvince[] = [];
   const wards: ParsedWard[] = [];
   const seenP = new Map<string, string>();
   const seenW = new Map<string, string>();
-  const text2 = (o: Record<string, unknown>, key: string, path: string, opts: { pattern?: RegExp; optional?: boolean } = {}): string | null => {
+  const text2 = (
+    o: Record<string, unknown>,
+    key: string,
+    path: string,
+    opts: { pattern?: RegExp; optional?: boolean } = {},
+  ): string | null => {
     const v = o[key];
     if (v === undefined || v === null || v === '') {
       if (!opts.optional) problems.push(problem(lineOf(o), `${path}.${key}`, 'is missing'));
@@ -46,7 +71,9 @@ export function parseAdminUnitsFile(text: string): { provinces: ParsedProvince[]
       return null;
     }
     if (opts.pattern && !opts.pattern.test(v)) {
-      problems.push(problem(lineOf(o), `${path}.${key}`, `"${v}" does not match ${opts.pattern.source}`));
+      problems.push(
+        problem(lineOf(o), `${path}.${key}`, `"${v}" does not match ${opts.pattern.source}`),
+      );
       return null;
     }
     return v.trim();
@@ -64,7 +91,14 @@ export function parseAdminUnitsFile(text: string): { provinces: ParsedProvince[]
     const kind = text2(o, 'AdministrativeUnitShortName', path);
     const nameEn = text2(o, 'NameEn', path, { optional: true });
     if (code) {
-      if (seenP.has(code)) problems.push(problem(lineOf(o), `${path}.Code`, `province code ${code} appears twice (also at ${seenP.get(code)})`));
+      if (seenP.has(code))
+        problems.push(
+          problem(
+            lineOf(o),
+            `${path}.Code`,
+            `province code ${code} appears twice (also at ${seenP.get(code)})`,
+          ),
+        );
       seenP.set(code, path);
     }
     if (code && name && fullName && kind) provinces.push({ code, name, fullName, nameEn, kind });
@@ -85,15 +119,38 @@ export function parseAdminUnitsFile(text: string): { provinces: ParsedProvince[]
       const wkind = text2(wo, 'AdministrativeUnitShortName', wpath);
       const wen = text2(wo, 'NameEn', wpath, { optional: true });
       const pcode = text2(wo, 'ProvinceCode', wpath, { optional: true }) ?? code;
-      if (code && pcode && pcode !== code) problems.push(problem(lineOf(wo), `${wpath}.ProvinceCode`, `is ${pcode} but the ward is listed under province ${code}`));
+      if (code && pcode && pcode !== code)
+        problems.push(
+          problem(
+            lineOf(wo),
+            `${wpath}.ProvinceCode`,
+            `is ${pcode} but the ward is listed under province ${code}`,
+          ),
+        );
       if (wcode) {
-        if (seenW.has(wcode)) problems.push(problem(lineOf(wo), `${wpath}.Code`, `ward code ${wcode} appears twice (also at ${seenW.get(wcode)})`));
+        if (seenW.has(wcode))
+          problems.push(
+            problem(
+              lineOf(wo),
+              `${wpath}.Code`,
+              `ward code ${wcode} appears twice (also at ${seenW.get(wcode)})`,
+            ),
+          );
         seenW.set(wcode, wpath);
       }
-      if (wcode && wname && wfull && wkind && code) wards.push({ code: wcode, name: wname, fullName: wfull, nameEn: wen, kind: wkind, provinceCode: code });
+      if (wcode && wname && wfull && wkind && code)
+        wards.push({
+          code: wcode,
+          name: wname,
+          fullName: wfull,
+          nameEn: wen,
+          kind: wkind,
+          provinceCode: code,
+        });
     });
   });
-  if (problems.length === 0 && provinces.length === 0) problems.push(problem(1, '(root)', 'the list is empty'));
+  if (problems.length === 0 && provinces.length === 0)
+    problems.push(problem(1, '(root)', 'the list is empty'));
   return { provinces, wards, problems };
 }
 
@@ -113,9 +170,17 @@ export function invalidFileError(problems: ImportProblem[]): AppError {
   );
 }
 
-export type ImportCounts = { provinces: { inserted: number; updated: number }; wards: { inserted: number; updated: number } };
+export type ImportCounts = {
+  provinces: { inserted: number; updated: number };
+  wards: { inserted: number; updated: number };
+};
 
-async function upsert(tx: DbOrTx, table: 'admin_provinces' | 'admin_wards', rows: (ParsedProvince | ParsedWard)[], effectiveDate: string) {
+async function upsert(
+  tx: DbOrTx,
+  table: 'admin_provinces' | 'admin_wards',
+  rows: (ParsedProvince | ParsedWard)[],
+  effectiveDate: string,
+) {
   let inserted = 0;
   let updated = 0;
   // Batches keep each statement's parameter count well under PostgreSQL's limit.

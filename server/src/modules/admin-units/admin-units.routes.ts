@@ -6,7 +6,11 @@ import { queryRows } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { ALL_ROLES, endpoint, type ModuleDeps } from '../../lib/http';
 import { recordAudit } from '../audit/audit.repository';
-import { ADMIN_UNITS_MAX_BYTES, effectiveDateFromName, importAdminUnits } from './admin-units.import';
+import {
+  ADMIN_UNITS_MAX_BYTES,
+  effectiveDateFromName,
+  importAdminUnits,
+} from './admin-units.import';
 
 const ImportQuerySchema = z.object({
   effectiveDate: z
@@ -44,18 +48,33 @@ export function adminUnitsRoutes({ db }: ModuleDeps): Router {
       if (!Buffer.isBuffer(body) || body.length === 0 || body.includes(0)) throw notText();
       const text = new TextDecoder('utf-8', { fatal: false }).decode(body);
       if (text.includes('\uFFFD')) throw notText();
-      const effectiveDate = query.effectiveDate ?? effectiveDateFromName(query.fileName) ?? toVnDate(new Date());
+      const effectiveDate =
+        query.effectiveDate ?? effectiveDateFromName(query.fileName) ?? toVnDate(new Date());
       return importAdminUnits(db, text, {
         effectiveDate,
         onWritten: (tx, counts) =>
-          recordAudit(tx, { actorId: auth.user.id, action: 'admin_units.import', entityType: 'admin_units', entityId: effectiveDate, after: { ...counts, fileName: query.fileName ?? null }, ip: req.ip }),
+          recordAudit(tx, {
+            actorId: auth.user.id,
+            action: 'admin_units.import',
+            entityType: 'admin_units',
+            entityId: effectiveDate,
+            after: { ...counts, fileName: query.fileName ?? null },
+            ip: req.ip,
+          }),
       });
     }),
   );
   router.get(
     '/admin-units/provinces',
     endpoint({ roles: ALL_ROLES }, async () => {
-      const rows = await queryRows<{ code: string; name: string; fullName: string; kind: string; effectiveDate: string; wardCount: number }>(
+      const rows = await queryRows<{
+        code: string;
+        name: string;
+        fullName: string;
+        kind: string;
+        effectiveDate: string;
+        wardCount: number;
+      }>(
         db,
         sql`select p.code, p.name, p.full_name as "fullName", p.kind, to_char(p.effective_date, 'YYYY-MM-DD') as "effectiveDate",
                    (select count(*)::int from admin_wards w where w.province_code = p.code) as "wardCount"
@@ -68,7 +87,13 @@ export function adminUnitsRoutes({ db }: ModuleDeps): Router {
     '/admin-units/wards',
     endpoint({ roles: ALL_ROLES, query: WardsQuerySchema }, async ({ query }) => {
       const q = query.q ? foldVietnamese(query.q) : undefined;
-      const rows = await queryRows<{ code: string; provinceCode: string; name: string; fullName: string; kind: string }>(
+      const rows = await queryRows<{
+        code: string;
+        provinceCode: string;
+        name: string;
+        fullName: string;
+        kind: string;
+      }>(
         db,
         sql`select code, province_code as "provinceCode", name, full_name as "fullName", kind from admin_wards
             where true ${query.provinceCode ? sql`and province_code = ${query.provinceCode}` : sql``}

@@ -14,7 +14,11 @@ import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.repository';
-import { ADMIN_UNITS_MAX_BYTES, effectiveDateFromName, importAdminUnits } from './admin-units.import';
+import {
+  ADMIN_UNITS_MAX_BYTES,
+  effectiveDateFromName,
+  importAdminUnits,
+} from './admin-units.import';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -22,21 +26,33 @@ async function main() {
   const dateIdx = args.indexOf('--effective-date');
   const explicitDate = dateIdx >= 0 ? args[dateIdx + 1] : undefined;
   if (!file) {
-    console.error('usage: tsx server/src/modules/admin-units/import-units.cli.ts <file.json> [--effective-date YYYY-MM-DD]');
+    console.error(
+      'usage: tsx server/src/modules/admin-units/import-units.cli.ts <file.json> [--effective-date YYYY-MM-DD]',
+    );
     process.exit(2);
   }
   if (statSync(file).size > ADMIN_UNITS_MAX_BYTES) {
-    console.error(`${file} is larger than ${ADMIN_UNITS_MAX_BYTES / 1024 / 1024} MB; is it the right file?`);
+    console.error(
+      `${file} is larger than ${ADMIN_UNITS_MAX_BYTES / 1024 / 1024} MB; is it the right file?`,
+    );
     process.exit(2);
   }
-  const effectiveDate = explicitDate ?? effectiveDateFromName(path.basename(file)) ?? toVnDate(new Date());
+  const effectiveDate =
+    explicitDate ?? effectiveDateFromName(path.basename(file)) ?? toVnDate(new Date());
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
     const result = await importAdminUnits(database.db, readFileSync(file, 'utf8'), {
       effectiveDate,
-      onWritten: (tx, counts) => recordAudit(tx, { actorId: null, action: 'admin_units.import', entityType: 'admin_units', entityId: effectiveDate, after: { ...counts, fileName: path.basename(file), via: 'cli' } }),
+      onWritten: (tx, counts) =>
+        recordAudit(tx, {
+          actorId: null,
+          action: 'admin_units.import',
+          entityType: 'admin_units',
+          entityId: effectiveDate,
+          after: { ...counts, fileName: path.basename(file), via: 'cli' },
+        }),
     });
     console.log(
       `Imported administrative units effective ${result.effectiveDate}: provinces ${result.provinces.inserted} new, ${result.provinces.updated} updated; ` +
@@ -45,7 +61,10 @@ async function main() {
   } catch (err) {
     if (err instanceof AppError) {
       console.error(err.text.en);
-      for (const p of ((err.extra?.problems as { line: number | null; field: string; message: string }[] | undefined) ?? []).slice(0, 20)) {
+      for (const p of (
+        (err.extra?.problems as
+          { line: number | null; field: string; message: string }[] | undefined) ?? []
+      ).slice(0, 20)) {
         console.error(`  line ${p.line ?? '?'}: ${p.field}: ${p.message}`);
       }
       process.exitCode = 1;

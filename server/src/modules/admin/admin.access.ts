@@ -9,7 +9,11 @@ import type { AuthContext } from '../../lib/http';
  * admin of a top unit (no parent) changes them; an admin of a post office manages its users.
  */
 export async function assertProvinceAdmin(db: DbOrTx, auth: AuthContext): Promise<void> {
-  const [u] = await db.select({ parentId: units.parentId }).from(units).where(eq(units.id, auth.user.unitId)).limit(1);
+  const [u] = await db
+    .select({ parentId: units.parentId })
+    .from(units)
+    .where(eq(units.id, auth.user.unitId))
+    .limit(1);
   if (!u || u.parentId !== null) {
     throw forbidden({
       vi: 'Chỉ quản trị viên cấp tỉnh mới thay đổi được danh mục, lịch nghỉ và cài đặt chung. Hãy nhờ quản trị viên cấp tỉnh.',

@@ -9,8 +9,16 @@ import type { AuthContext } from '../../lib/http';
  * The audit trail, newest first, optionally for one kind of record or one record. Staff of a
  * top unit see all of it; staff of a lower unit see what people of their units did.
  */
-export async function listAudit(db: Db, auth: AuthContext, q: z.infer<typeof AdminAuditQuerySchema>) {
-  const [own] = await db.select({ parentId: units.parentId }).from(units).where(eq(units.id, auth.user.unitId)).limit(1);
+export async function listAudit(
+  db: Db,
+  auth: AuthContext,
+  q: z.infer<typeof AdminAuditQuerySchema>,
+) {
+  const [own] = await db
+    .select({ parentId: units.parentId })
+    .from(units)
+    .where(eq(units.id, auth.user.unitId))
+    .limit(1);
   const wholeTrail = own !== undefined && own.parentId === null;
   const rows = await db
     .select({ e: auditEvents, actorUsername: users.username, actorName: users.fullName })
@@ -30,7 +38,9 @@ export async function listAudit(db: Db, auth: AuthContext, q: z.infer<typeof Adm
     items: rows.map((r) => ({
       id: Number(r.e.id),
       at: r.e.at.toISOString(),
-      actor: r.e.actorId ? { id: r.e.actorId, username: r.actorUsername, fullName: r.actorName } : null,
+      actor: r.e.actorId
+        ? { id: r.e.actorId, username: r.actorUsername, fullName: r.actorName }
+        : null,
       action: r.e.action,
       entityType: r.e.entityType,
       entityId: r.e.entityId,

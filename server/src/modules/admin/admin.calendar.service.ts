@@ -22,7 +22,11 @@ export async function listHolidays(db: Db, year: number) {
 export async function addHoliday(db: Db, auth: AuthContext, e: Entry, ip?: string) {
   await assertProvinceAdmin(db, auth);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(holidays).values(e).onConflictDoNothing({ target: holidays.date }).returning();
+    const [row] = await tx
+      .insert(holidays)
+      .values(e)
+      .onConflictDoNothing({ target: holidays.date })
+      .returning();
     if (!row) {
       const [other] = await tx.select().from(holidays).where(eq(holidays.date, e.date)).limit(1);
       throw conflict('holiday_exists', {
@@ -30,7 +34,14 @@ export async function addHoliday(db: Db, auth: AuthContext, e: Entry, ip?: strin
         en: `${e.date} is already in the calendar (${other?.name ?? ''}). Remove it first to change it.`,
       });
     }
-    await recordAudit(tx, { actorId: auth.user.id, action: 'holiday.add', entityType: 'holiday', entityId: e.date, after: e, ip });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'holiday.add',
+      entityType: 'holiday',
+      entityId: e.date,
+      after: e,
+      ip,
+    });
     return { date: row.date, kind: row.kind, name: row.name };
   });
 }
@@ -40,7 +51,14 @@ export async function removeHoliday(db: Db, auth: AuthContext, date: string, ip?
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(holidays).where(eq(holidays.date, date)).returning();
     if (!row) throw notFound(HOLIDAY);
-    await recordAudit(tx, { actorId: auth.user.id, action: 'holiday.remove', entityType: 'holiday', entityId: date, before: { date: row.date, kind: row.kind, name: row.name }, ip });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'holiday.remove',
+      entityType: 'holiday',
+      entityId: date,
+      before: { date: row.date, kind: row.kind, name: row.name },
+      ip,
+    });
     return { removed: date };
   });
 }
@@ -50,10 +68,22 @@ export async function fillDefaultHolidays(db: Db, auth: AuthContext, year: numbe
   await assertProvinceAdmin(db, auth);
   const entries = defaultHolidays(year);
   return db.transaction(async (tx) => {
-    const added = await tx.insert(holidays).values(entries).onConflictDoNothing({ target: holidays.date }).returning();
+    const added = await tx
+      .insert(holidays)
+      .values(entries)
+      .onConflictDoNothing({ target: holidays.date })
+      .returning();
     const items = added.map((h) => ({ date: h.date, kind: h.kind, name: h.name }));
     if (items.length > 0) {
-      await recordAudit(tx, { actorId: auth.user.id, action: 'holiday.fill_defaults', entityType: 'holiday', entityId: String(year), before: null, after: { year, added: items }, ip });
+      await recordAudit(tx, {
+        actorId: auth.user.id,
+        action: 'holiday.fill_defaults',
+        entityType: 'holiday',
+        entityId: String(year),
+        before: null,
+        after: { year, added: items },
+        ip,
+      });
     }
     return { year, added: items.length, skipped: entries.length - items.length, items };
   });

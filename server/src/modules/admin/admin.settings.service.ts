@@ -25,36 +25,70 @@ export async function listSettings(db: Db) {
   return {
     items: ADMIN_SETTING_KEYS.map((key) => {
       const r = byKey.get(key);
-      return { key, value: r ? r.value : DEFAULTS[key], isDefault: !r, updatedAt: r?.updatedAt.toISOString() ?? null };
+      return {
+        key,
+        value: r ? r.value : DEFAULTS[key],
+        isDefault: !r,
+        updatedAt: r?.updatedAt.toISOString() ?? null,
+      };
     }),
   };
 }
 
-export async function saveSetting(db: Db, auth: AuthContext, key: string, value: unknown, ip?: string) {
+export async function saveSetting(
+  db: Db,
+  auth: AuthContext,
+  key: string,
+  value: unknown,
+  ip?: string,
+) {
   await assertProvinceAdmin(db, auth);
   if (!(ADMIN_SETTING_KEYS as string[]).includes(key)) {
-    throw new AppError(404, 'not_found', { vi: `Không có cài đặt "${key}".`, en: `There is no setting "${key}".` });
+    throw new AppError(404, 'not_found', {
+      vi: `Không có cài đặt "${key}".`,
+      en: `There is no setting "${key}".`,
+    });
   }
   const parsed = ADMIN_SETTING_SCHEMAS[key as AdminSettingKey].safeParse(value);
   if (!parsed.success) {
     const fields: Record<string, { vi: string; en: string }> = {};
     for (const issue of parsed.error.issues) {
       const path = ['value', ...issue.path.map(String)].join('.');
-      fields[path] ??= { vi: `Giá trị không hợp lệ: ${issue.message}`, en: `Invalid value: ${issue.message}` };
+      fields[path] ??= {
+        vi: `Giá trị không hợp lệ: ${issue.message}`,
+        en: `Invalid value: ${issue.message}`,
+      };
     }
     throw validationFailed(fields);
   }
   if (key === 'office_hours') {
     const v = parsed.data as { start: string; end: string };
-    if (v.start >= v.end) throw validationFailed({ 'value.end': { vi: 'Giờ kết thúc phải sau giờ bắt đầu.', en: 'The end time must be after the start time.' } });
+    if (v.start >= v.end)
+      throw validationFailed({
+        'value.end': {
+          vi: 'Giờ kết thúc phải sau giờ bắt đầu.',
+          en: 'The end time must be after the start time.',
+        },
+      });
   }
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(settings).where(eq(settings.key, key)).limit(1);
     await tx
       .insert(settings)
       .values({ key, value: parsed.data })
-      .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: new Date() } });
-    await recordAudit(tx, { actorId: auth.user.id, action: 'setting.update', entityType: 'setting', entityId: key, before: before ? before.value : null, after: parsed.data, ip });
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value: parsed.data, updatedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'setting.update',
+      entityType: 'setting',
+      entityId: key,
+      before: before ? before.value : null,
+      after: parsed.data,
+      ip,
+    });
     return { key, value: parsed.data, isDefault: false };
   });
 }

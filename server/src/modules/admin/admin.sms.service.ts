@@ -23,15 +23,28 @@ function segments(text: string): { encoding: 'gsm7' | 'ucs2'; segments: number }
   // eslint-disable-next-line no-control-regex
   const gsm = /^[\x0A\x0D\x20-\x7E£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉÄÖÑÜ§¿äöñüà]*$/.test(text);
   const [one, many] = gsm ? [160, 153] : [70, 67];
-  return { encoding: gsm ? 'gsm7' : 'ucs2', segments: text.length <= one ? 1 : Math.ceil(text.length / many) };
+  return {
+    encoding: gsm ? 'gsm7' : 'ucs2',
+    segments: text.length <= one ? 1 : Math.ceil(text.length / many),
+  };
 }
 
 /** The text a citizen would get from a template (saved, or the draft being edited), with sample values. */
-export async function previewSms(db: Db, p: { key?: string | undefined; body?: string | undefined; vars?: Record<string, string | number> | undefined }) {
+export async function previewSms(
+  db: Db,
+  p: {
+    key?: string | undefined;
+    body?: string | undefined;
+    vars?: Record<string, string | number> | undefined;
+  },
+) {
   let body = p.body;
   if (body === undefined) {
     if (!p.key || !(SMS_TEMPLATE_KEYS as readonly string[]).includes(p.key)) {
-      throw new AppError(404, 'not_found', { vi: `Mẫu tin nhắn "${p.key ?? ''}" không tồn tại.`, en: `SMS template "${p.key ?? ''}" was not found.` });
+      throw new AppError(404, 'not_found', {
+        vi: `Mẫu tin nhắn "${p.key ?? ''}" không tồn tại.`,
+        en: `SMS template "${p.key ?? ''}" was not found.`,
+      });
     }
     body = (await listSmsTemplates(db)).find((t) => t.key === p.key)!.body;
   }

@@ -26,7 +26,14 @@ function present(u: typeof users.$inferSelect, unitName?: string) {
     createdAt: u.createdAt.toISOString(),
   };
 }
-const auditView = (u: typeof users.$inferSelect) => ({ username: u.username, fullName: u.fullName, role: u.role, unitId: u.unitId, phone: u.phone, disabled: u.disabled });
+const auditView = (u: typeof users.$inferSelect) => ({
+  username: u.username,
+  fullName: u.fullName,
+  role: u.role,
+  unitId: u.unitId,
+  phone: u.phone,
+  disabled: u.disabled,
+});
 
 const usernameTaken = (username: string) =>
   conflict('username_taken', {
@@ -57,25 +64,54 @@ export async function listAdminUsers(db: Db, auth: AuthContext) {
   return { items: rows.map((r) => present(r.u, r.unitName)) };
 }
 
-export async function createAdminUser(db: Db, auth: AuthContext, body: AdminUserCreate, ip?: string) {
+export async function createAdminUser(
+  db: Db,
+  auth: AuthContext,
+  body: AdminUserCreate,
+  ip?: string,
+) {
   assertUnitInScope(auth, body.unitId);
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     await unitExists(tx, body.unitId);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, body.username)).limit(1);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, body.username))
+      .limit(1);
     if (taken) throw usernameTaken(body.username);
     const [row] = await tx
       .insert(users)
-      .values({ username: body.username, fullName: body.fullName, role: body.role, unitId: body.unitId, phone: body.phone || null, passwordHash })
+      .values({
+        username: body.username,
+        fullName: body.fullName,
+        role: body.role,
+        unitId: body.unitId,
+        phone: body.phone || null,
+        passwordHash,
+      })
       .onConflictDoNothing({ target: users.username })
       .returning();
     if (!row) throw usernameTaken(body.username);
-    await recordAudit(tx, { actorId: auth.user.id, action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row), ip });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      after: auditView(row),
+      ip,
+    });
     return present(row);
   });
 }
 
-export async function updateAdminUser(db: Db, auth: AuthContext, id: string, body: AdminUserUpdate, ip?: string) {
+export async function updateAdminUser(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  body: AdminUserUpdate,
+  ip?: string,
+) {
   if (body.unitId) assertUnitInScope(auth, body.unitId);
   if (id === auth.user.id && (body.disabled === true || (body.role && body.role !== 'admin'))) {
     throw new AppError(422, 'cannot_demote_self', {
@@ -97,20 +133,53 @@ export async function updateAdminUser(db: Db, auth: AuthContext, id: string, bod
     }
     const [after] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
     // A disabled user, or one whose role or unit changed, signs in again with the new rights.
-    const endSessions = body.disabled === true || (body.role !== undefined && body.role !== before.role) || (body.unitId !== undefined && body.unitId !== before.unitId);
-    const ended = endSessions ? (await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id })).length : 0;
-    const action = body.disabled === true && !before.disabled ? 'user.disable' : body.disabled === false && before.disabled ? 'user.enable' : 'user.update';
-    await recordAudit(tx, { actorId: auth.user.id, action, entityType: 'user', entityId: id, before: auditView(before), after: { ...auditView(after!), sessionsEnded: ended }, ip });
+    const endSessions =
+      body.disabled === true ||
+      (body.role !== undefined && body.role !== before.role) ||
+      (body.unitId !== undefined && body.unitId !== before.unitId);
+    const ended = endSessions
+      ? (await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id }))
+          .length
+      : 0;
+    const action =
+      body.disabled === true && !before.disabled
+        ? 'user.disable'
+        : body.disabled === false && before.disabled
+          ? 'user.enable'
+          : 'user.update';
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action,
+      entityType: 'user',
+      entityId: id,
+      before: auditView(before),
+      after: { ...auditView(after!), sessionsEnded: ended },
+      ip,
+    });
     return present(after!);
   });
 }
 
-export async function resetAdminUserPassword(db: Db, auth: AuthContext, id: string, password: string, ip?: string) {
+export async function resetAdminUserPassword(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  password: string,
+  ip?: string,
+) {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const before = await manageable(tx, auth, id);
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, id));
-    const ended = (await tx.delete(sessions).where(and(eq(sessions.userId, id))).returning({ id: sessions.id })).length;
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, id));
+    const ended = (
+      await tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, id)))
+        .returning({ id: sessions.id })
+    ).length;
     await recordAudit(tx, {
       actorId: auth.user.id,
       action: 'user.reset_password',

@@ -27,9 +27,27 @@ import { foldVietnamese, parseVnd } from '@tannha/shared';
 import type { LocalizedText } from '../../lib/errors';
 import { JsonSyntaxError, lineOf, parseJsonWithLines } from '../admin-units/json-with-lines';
 
-export const PROCEDURE_FIELDS = ['code', 'name', 'agency', 'field', 'processingDays', 'feeVnd', 'postalChargeVnd', 'requiredPapers', 'inPersonOnly', 'active'] as const;
+export const PROCEDURE_FIELDS = [
+  'code',
+  'name',
+  'agency',
+  'field',
+  'processingDays',
+  'feeVnd',
+  'postalChargeVnd',
+  'requiredPapers',
+  'inPersonOnly',
+  'active',
+] as const;
 export type ProcedureField = (typeof PROCEDURE_FIELDS)[number];
-const REQUIRED: readonly ProcedureField[] = ['code', 'name', 'agency', 'field', 'processingDays', 'feeVnd'];
+const REQUIRED: readonly ProcedureField[] = [
+  'code',
+  'name',
+  'agency',
+  'field',
+  'processingDays',
+  'feeVnd',
+];
 
 const key = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]/g, '');
 const ALIASES: Record<string, ProcedureField> = {};
@@ -38,7 +56,15 @@ alias('code', ['Mã thủ tục', 'Mã', 'Mã TTHC', 'code']);
 alias('name', ['Tên thủ tục', 'Tên', 'Tên TTHC', 'name']);
 alias('agency', ['Cơ quan thực hiện', 'Cơ quan', 'agency']);
 alias('field', ['Lĩnh vực', 'field']);
-alias('processingDays', ['Số ngày xử lý', 'Thời hạn (ngày)', 'Thời hạn', 'Thời hạn giải quyết', 'Số ngày', 'processingDays', 'days']);
+alias('processingDays', [
+  'Số ngày xử lý',
+  'Thời hạn (ngày)',
+  'Thời hạn',
+  'Thời hạn giải quyết',
+  'Số ngày',
+  'processingDays',
+  'days',
+]);
 alias('feeVnd', ['Phí lệ phí', 'Phí, lệ phí', 'Lệ phí', 'Phí', 'fee', 'feeVnd']);
 alias('postalChargeVnd', ['Cước bưu chính', 'Cước', 'postalCharge', 'postalChargeVnd']);
 alias('requiredPapers', ['Thành phần hồ sơ', 'Giấy tờ', 'requiredPapers', 'papers']);
@@ -59,7 +85,9 @@ export type ImportedProcedure = {
   active?: boolean;
 };
 export type ImportError = { line: number; field: string; message: LocalizedText };
-export type ParseResult = { ok: true; rows: ImportedProcedure[]; columns: ProcedureField[] } | { ok: false; errors: ImportError[] };
+export type ParseResult =
+  | { ok: true; rows: ImportedProcedure[]; columns: ProcedureField[] }
+  | { ok: false; errors: ImportError[] };
 
 const MAX_ERRORS = 200;
 
@@ -107,23 +135,44 @@ const YES = new Set(['co', 'x', '1', 'true', 'yes', 'y', 'dung']);
 const NO = new Set(['khong', '0', 'false', 'no', 'n', 'sai', '']);
 
 /** Checks and converts one record's raw values (strings from CSV, anything from JSON). */
-function convert(line: number, raw: Partial<Record<ProcedureField, unknown>>, errors: ImportError[]): ImportedProcedure | undefined {
+function convert(
+  line: number,
+  raw: Partial<Record<ProcedureField, unknown>>,
+  errors: ImportError[],
+): ImportedProcedure | undefined {
   const before = errors.length;
-  const err = (field: ProcedureField, vi: string, en: string) => errors.push({ line, field, message: { vi, en } });
+  const err = (field: ProcedureField, vi: string, en: string) =>
+    errors.push({ line, field, message: { vi, en } });
   const text = (f: ProcedureField, max: number): string => {
     const v = raw[f];
     const s = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
     if (!s) err(f, `Thiếu ${LABEL[f].vi}.`, `${LABEL[f].en} is missing.`);
-    else if (s.length > max) err(f, `${LABEL[f].vi} dài quá ${max} ký tự.`, `${LABEL[f].en} is longer than ${max} characters.`);
+    else if (s.length > max)
+      err(
+        f,
+        `${LABEL[f].vi} dài quá ${max} ký tự.`,
+        `${LABEL[f].en} is longer than ${max} characters.`,
+      );
     return s;
   };
   const days = (f: ProcedureField): number => {
     const v = raw[f];
     const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     if (!s) err(f, `Thiếu ${LABEL[f].vi}.`, `${LABEL[f].en} is missing.`);
-    else if (!/^-?\d+([.,]\d+)?$/.test(s)) err(f, `${LABEL[f].vi} "${s}" không phải số ngày. Hãy ghi số nguyên, ví dụ 5.`, `${LABEL[f].en} "${s}" is not a number of days. Write a whole number, e.g. 5.`);
-    else if (!/^-?\d+$/.test(s)) err(f, `${LABEL[f].vi} "${s}" phải là số nguyên ngày.`, `${LABEL[f].en} "${s}" must be a whole number of days.`);
-    else if (Number(s) < 0 || Number(s) > 365) err(f, `${LABEL[f].vi} phải từ 0 đến 365.`, `${LABEL[f].en} must be between 0 and 365.`);
+    else if (!/^-?\d+([.,]\d+)?$/.test(s))
+      err(
+        f,
+        `${LABEL[f].vi} "${s}" không phải số ngày. Hãy ghi số nguyên, ví dụ 5.`,
+        `${LABEL[f].en} "${s}" is not a number of days. Write a whole number, e.g. 5.`,
+      );
+    else if (!/^-?\d+$/.test(s))
+      err(
+        f,
+        `${LABEL[f].vi} "${s}" phải là số nguyên ngày.`,
+        `${LABEL[f].en} "${s}" must be a whole number of days.`,
+      );
+    else if (Number(s) < 0 || Number(s) > 365)
+      err(f, `${LABEL[f].vi} phải từ 0 đến 365.`, `${LABEL[f].en} must be between 0 and 365.`);
     else return Number(s);
     return 0;
   };
@@ -131,7 +180,12 @@ function convert(line: number, raw: Partial<Record<ProcedureField, unknown>>, er
     const v = raw[f];
     const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
     if (!s) {
-      if (required) err(f, `Thiếu ${LABEL[f].vi} (ghi 0 nếu miễn phí).`, `${LABEL[f].en} is missing (write 0 if free).`);
+      if (required)
+        err(
+          f,
+          `Thiếu ${LABEL[f].vi} (ghi 0 nếu miễn phí).`,
+          `${LABEL[f].en} is missing (write 0 if free).`,
+        );
       return required ? 0 : undefined;
     }
     if (/^-/.test(s)) {
@@ -140,7 +194,11 @@ function convert(line: number, raw: Partial<Record<ProcedureField, unknown>>, er
     }
     const n = parseVnd(s);
     if (n === null || n > 1_000_000_000) {
-      err(f, `${LABEL[f].vi} "${s}" không phải số tiền hợp lệ. Ghi số đồng, ví dụ 150.000.`, `${LABEL[f].en} "${s}" is not a valid amount. Write whole VND, e.g. 150.000.`);
+      err(
+        f,
+        `${LABEL[f].vi} "${s}" không phải số tiền hợp lệ. Ghi số đồng, ví dụ 150.000.`,
+        `${LABEL[f].en} "${s}" is not a valid amount. Write whole VND, e.g. 150.000.`,
+      );
       return 0;
     }
     return n;
@@ -152,7 +210,11 @@ function convert(line: number, raw: Partial<Record<ProcedureField, unknown>>, er
     const s = key(String(v));
     if (YES.has(s)) return true;
     if (NO.has(s)) return s === '' ? undefined : false;
-    err(f, `${LABEL[f].vi} "${String(v)}" không rõ: ghi "có" hoặc "không".`, `${LABEL[f].en} "${String(v)}" is unclear: write "yes" or "no".`);
+    err(
+      f,
+      `${LABEL[f].vi} "${String(v)}" không rõ: ghi "có" hoặc "không".`,
+      `${LABEL[f].en} "${String(v)}" is unclear: write "yes" or "no".`,
+    );
     return undefined;
   };
   const papers = (): string[] | undefined => {
@@ -199,26 +261,53 @@ function checkDuplicates(rows: ImportedProcedure[], errors: ImportError[]) {
   for (const r of rows) {
     const first = seen.get(r.code);
     if (first !== undefined) {
-      errors.push({ line: r.line, field: 'code', message: { vi: `Mã "${r.code}" đã có ở dòng ${first}.`, en: `Code "${r.code}" already appears on line ${first}.` } });
+      errors.push({
+        line: r.line,
+        field: 'code',
+        message: {
+          vi: `Mã "${r.code}" đã có ở dòng ${first}.`,
+          en: `Code "${r.code}" already appears on line ${first}.`,
+        },
+      });
     } else seen.set(r.code, r.line);
   }
 }
 
 function parseCsv(text: string): ParseResult {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = [',', ';', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
+  const sep = [',', ';', '\t'].sort(
+    (a, b) => firstLine.split(b).length - firstLine.split(a).length,
+  )[0]!;
   const records = csvRecords(text, sep);
   const header = records.shift();
-  if (!header) return { ok: false, errors: [{ line: 1, field: 'file', message: { vi: 'Tệp trống.', en: 'The file is empty.' } }] };
+  if (!header)
+    return {
+      ok: false,
+      errors: [{ line: 1, field: 'file', message: { vi: 'Tệp trống.', en: 'The file is empty.' } }],
+    };
   const columns: (ProcedureField | undefined)[] = header.cells.map((h) => ALIASES[key(h)]);
   const errors: ImportError[] = [];
   header.cells.forEach((h, i) => {
     if (!columns[i] && h.trim()) {
-      errors.push({ line: header.line, field: h.trim(), message: { vi: `Không hiểu cột "${h.trim()}". Các cột nhận được: ${Object.values(LABEL).map((l) => l.vi).join(', ')}.`, en: `Unknown column "${h.trim()}". Accepted columns: ${PROCEDURE_FIELDS.join(', ')}.` } });
+      errors.push({
+        line: header.line,
+        field: h.trim(),
+        message: {
+          vi: `Không hiểu cột "${h.trim()}". Các cột nhận được: ${Object.values(LABEL)
+            .map((l) => l.vi)
+            .join(', ')}.`,
+          en: `Unknown column "${h.trim()}". Accepted columns: ${PROCEDURE_FIELDS.join(', ')}.`,
+        },
+      });
     }
   });
   for (const f of REQUIRED) {
-    if (!columns.includes(f)) errors.push({ line: header.line, field: f, message: { vi: `Thiếu cột ${LABEL[f].vi}.`, en: `The ${LABEL[f].en} column is missing.` } });
+    if (!columns.includes(f))
+      errors.push({
+        line: header.line,
+        field: f,
+        message: { vi: `Thiếu cột ${LABEL[f].vi}.`, en: `The ${LABEL[f].en} column is missing.` },
+      });
   }
   if (errors.length) return { ok: false, errors };
   const rows: ImportedProcedure[] = [];
@@ -232,8 +321,18 @@ function parseCsv(text: string): ParseResult {
     if (row) rows.push(row);
   }
   checkDuplicates(rows, errors);
-  if (!errors.length && !rows.length) errors.push({ line: 2, field: 'file', message: { vi: 'Tệp không có dòng thủ tục nào dưới dòng tiêu đề.', en: 'The file has no procedure lines under the header.' } });
-  return errors.length ? { ok: false, errors } : { ok: true, rows, columns: columns.filter((c): c is ProcedureField => Boolean(c)) };
+  if (!errors.length && !rows.length)
+    errors.push({
+      line: 2,
+      field: 'file',
+      message: {
+        vi: 'Tệp không có dòng thủ tục nào dưới dòng tiêu đề.',
+        en: 'The file has no procedure lines under the header.',
+      },
+    });
+  return errors.length
+    ? { ok: false, errors }
+    : { ok: true, rows, columns: columns.filter((c): c is ProcedureField => Boolean(c)) };
 }
 
 function parseJson(text: string): ParseResult {
@@ -241,11 +340,41 @@ function parseJson(text: string): ParseResult {
   try {
     data = parseJsonWithLines(text);
   } catch (e) {
-    if (e instanceof JsonSyntaxError) return { ok: false, errors: [{ line: e.line, field: 'json', message: { vi: `JSON sai cú pháp ở cột ${e.column}: ${e.message}`, en: `JSON syntax error at column ${e.column}: ${e.message}` } }] };
+    if (e instanceof JsonSyntaxError)
+      return {
+        ok: false,
+        errors: [
+          {
+            line: e.line,
+            field: 'json',
+            message: {
+              vi: `JSON sai cú pháp ở cột ${e.column}: ${e.message}`,
+              en: `JSON syntax error at column ${e.column}: ${e.message}`,
+            },
+          },
+        ],
+      };
     throw e;
   }
-  const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
-  if (!list) return { ok: false, errors: [{ line: 1, field: 'json', message: { vi: 'Tệp JSON phải là một mảng các thủ tục.', en: 'The JSON file must be an array of procedures.' } }] };
+  const list = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)
+      ? (data as { items: unknown[] }).items
+      : undefined;
+  if (!list)
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          field: 'json',
+          message: {
+            vi: 'Tệp JSON phải là một mảng các thủ tục.',
+            en: 'The JSON file must be an array of procedures.',
+          },
+        },
+      ],
+    };
   const errors: ImportError[] = [];
   const rows: ImportedProcedure[] = [];
   const present = new Set<ProcedureField>();
@@ -253,7 +382,14 @@ function parseJson(text: string): ParseResult {
     if (errors.length >= MAX_ERRORS) break;
     const line = lineOf(item) ?? 1;
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      errors.push({ line, field: 'item', message: { vi: 'Mỗi phần tử phải là một đối tượng thủ tục.', en: 'Each element must be a procedure object.' } });
+      errors.push({
+        line,
+        field: 'item',
+        message: {
+          vi: 'Mỗi phần tử phải là một đối tượng thủ tục.',
+          en: 'Each element must be a procedure object.',
+        },
+      });
       continue;
     }
     const raw: Partial<Record<ProcedureField, unknown>> = {};
@@ -268,7 +404,12 @@ function parseJson(text: string): ParseResult {
     if (row) rows.push(row);
   }
   checkDuplicates(rows, errors);
-  if (!errors.length && !rows.length) errors.push({ line: 1, field: 'json', message: { vi: 'Tệp không có thủ tục nào.', en: 'The file has no procedures.' } });
+  if (!errors.length && !rows.length)
+    errors.push({
+      line: 1,
+      field: 'json',
+      message: { vi: 'Tệp không có thủ tục nào.', en: 'The file has no procedures.' },
+    });
   return errors.length ? { ok: false, errors } : { ok: true, rows, columns: [...present] };
 }
 

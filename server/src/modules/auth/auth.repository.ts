@@ -24,7 +24,12 @@ export async function findUserForLogin(db: DbOrTx, username: string) {
 }
 
 /** Counts one more wrong password; locks the account when the limit is reached. */
-export async function recordFailedLogin(db: DbOrTx, userId: string, maxFailures: number, lockUntil: Date) {
+export async function recordFailedLogin(
+  db: DbOrTx,
+  userId: string,
+  maxFailures: number,
+  lockUntil: Date,
+) {
   const rows = await db
     .update(users)
     .set({
@@ -37,14 +42,31 @@ export async function recordFailedLogin(db: DbOrTx, userId: string, maxFailures:
 }
 
 export async function recordSuccessfulLogin(db: DbOrTx, userId: string, at: Date) {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at })
+    .where(eq(users.id, userId));
 }
 
 export async function insertSession(
   db: DbOrTx,
-  s: { id: string; userId: string; expiresAt: Date; ip: string | undefined; userAgent: string | undefined },
+  s: {
+    id: string;
+    userId: string;
+    expiresAt: Date;
+    ip: string | undefined;
+    userAgent: string | undefined;
+  },
 ) {
-  await db.insert(sessions).values({ id: s.id, userId: s.userId, expiresAt: s.expiresAt, ip: s.ip ?? null, userAgent: s.userAgent ?? null });
+  await db
+    .insert(sessions)
+    .values({
+      id: s.id,
+      userId: s.userId,
+      expiresAt: s.expiresAt,
+      ip: s.ip ?? null,
+      userAgent: s.userAgent ?? null,
+    });
 }
 
 /** A live session with its user, or undefined when expired, unknown or the user is disabled. */

@@ -46,7 +46,12 @@ export function hashToken(token: string): string {
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip?: string | undefined; userAgent?: string | undefined },
+  input: {
+    username: string;
+    password: string;
+    ip?: string | undefined;
+    userAgent?: string | undefined;
+  },
   now = new Date(),
 ): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
   const username = input.username.trim().toLowerCase();
@@ -58,8 +63,19 @@ export async function login(
   if (user.lockedUntil && user.lockedUntil > now) throw accountLocked(user.lockedUntil);
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const after = await repo.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCKOUT_MS));
-    await recordAudit(db, { actorId: user.id, action: 'login_failed', entityType: 'user', entityId: user.id, ip: input.ip });
+    const after = await repo.recordFailedLogin(
+      db,
+      user.id,
+      MAX_FAILED_LOGINS,
+      new Date(now.getTime() + LOCKOUT_MS),
+    );
+    await recordAudit(db, {
+      actorId: user.id,
+      action: 'login_failed',
+      entityType: 'user',
+      entityId: user.id,
+      ip: input.ip,
+    });
     if (after?.lockedUntil && after.lockedUntil > now) throw accountLocked(after.lockedUntil);
     throw invalidCredentials();
   }
@@ -67,8 +83,20 @@ export async function login(
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   await db.transaction(async (tx) => {
     await repo.recordSuccessfulLogin(tx, user.id, now);
-    await repo.insertSession(tx, { id: hashToken(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
-    await recordAudit(tx, { actorId: user.id, action: 'login', entityType: 'user', entityId: user.id, ip: input.ip });
+    await repo.insertSession(tx, {
+      id: hashToken(token),
+      userId: user.id,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'login',
+      entityType: 'user',
+      entityId: user.id,
+      ip: input.ip,
+    });
   });
   return {
     token,
@@ -85,7 +113,11 @@ export async function login(
 }
 
 /** Resolves a session token to who is calling and which units they may see. */
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<AuthContext | undefined> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<AuthContext | undefined> {
   const id = hashToken(token);
   const row = await repo.findActiveSession(db, id, now);
   if (!row) return undefined;

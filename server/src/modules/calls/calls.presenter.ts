@@ -44,7 +44,13 @@ export function presentCall(v: CallView): Call {
 }
 
 export function presentCallback(
-  v: { cb: CallbackRow; ticketCode: string; recordingUrl: string | null; citizenName: string | null; assignedName: string | null },
+  v: {
+    cb: CallbackRow;
+    ticketCode: string;
+    recordingUrl: string | null;
+    citizenName: string | null;
+    assignedName: string | null;
+  },
   now = new Date(),
 ): Callback {
   return {

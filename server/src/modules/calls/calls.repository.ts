@@ -2,19 +2,35 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } 
 import { alias } from 'drizzle-orm/pg-core';
 import { createWorkingCalendar, type HolidayEntry, type WorkingCalendar } from '@tannha/shared';
 import { queryRows, type DbOrTx } from '../../db/client';
-import { callCallbacks, calls, citizens, holidays, jobs, procedures, settings, units, users } from '../../db/schema';
+import {
+  callCallbacks,
+  calls,
+  citizens,
+  holidays,
+  jobs,
+  procedures,
+  settings,
+  units,
+  users,
+} from '../../db/schema';
 
 export type CallRow = typeof calls.$inferSelect;
 export type CallbackRow = typeof callCallbacks.$inferSelect;
 
 /** A setting's JSON value, or the fallback when unset. */
 export async function readSetting<T>(db: DbOrTx, key: string, fallback: T): Promise<T> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .limit(1);
   return row ? (row.value as T) : fallback;
 }
 
 export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  const rows = await db.select({ date: holidays.date, kind: holidays.kind, name: holidays.name }).from(holidays);
+  const rows = await db
+    .select({ date: holidays.date, kind: holidays.kind, name: holidays.name })
+    .from(holidays);
   return createWorkingCalendar(rows as HolidayEntry[]);
 }
 
@@ -42,7 +58,11 @@ export async function getCallBySid(db: DbOrTx, sid: string) {
   return (await db.select().from(calls).where(eq(calls.twilioCallSid, sid)).limit(1))[0];
 }
 
-export async function updateCallRow(db: DbOrTx, id: string, values: Partial<typeof calls.$inferInsert>) {
+export async function updateCallRow(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof calls.$inferInsert>,
+) {
   const [row] = await db
     .update(calls)
     .set({ ...values, updatedAt: new Date(), version: sql`${calls.version} + 1` })
@@ -77,12 +97,20 @@ export async function getCallView(db: DbOrTx, id: string) {
   return (await callViewQuery(db).where(eq(calls.id, id)).limit(1))[0];
 }
 
-export async function listCallViews(db: DbOrTx, where: SQL | undefined, limit: number, offset: number) {
+export async function listCallViews(
+  db: DbOrTx,
+  where: SQL | undefined,
+  limit: number,
+  offset: number,
+) {
   return callViewQuery(db).where(where).orderBy(desc(calls.startedAt)).limit(limit).offset(offset);
 }
 
 export async function countCalls(db: DbOrTx, where: SQL | undefined) {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(calls).where(where);
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(calls)
+    .where(where);
   return r?.n ?? 0;
 }
 
@@ -98,7 +126,9 @@ export function callFilters(f: {
   q?: string | undefined;
   open?: boolean | undefined;
 }): SQL | undefined {
-  const parts: (SQL | undefined)[] = [or(inArray(calls.unitId, [...f.unitIds]), inArray(calls.forwardedUnitId, [...f.unitIds]))];
+  const parts: (SQL | undefined)[] = [
+    or(inArray(calls.unitId, [...f.unitIds]), inArray(calls.forwardedUnitId, [...f.unitIds])),
+  ];
   if (f.fromInstant) parts.push(gte(calls.startedAt, f.fromInstant));
   if (f.toInstant) parts.push(lt(calls.startedAt, f.toInstant));
   if (f.category) parts.push(eq(calls.category, f.category));
@@ -110,7 +140,12 @@ export function callFilters(f: {
   if (f.open === false) parts.push(sql`${calls.closedAt} is not null`);
   if (f.q) {
     const like = '%' + f.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
-    parts.push(or(sql`${calls.ticketCode} ilike ${like}`, sql`vn_fold(coalesce(${calls.content}, '')) like vn_fold(${like})`));
+    parts.push(
+      or(
+        sql`${calls.ticketCode} ilike ${like}`,
+        sql`vn_fold(coalesce(${calls.content}, '')) like vn_fold(${like})`,
+      ),
+    );
   }
   return and(...parts);
 }
@@ -169,11 +204,18 @@ export async function getCallbackView(db: DbOrTx, id: string) {
   return (await listCallbackViews(db, eq(callCallbacks.id, id), 1))[0];
 }
 
-export function callbackFilters(f: { unitIds: readonly string[]; status: string; mineId?: string | undefined; dueBy?: Date | undefined }) {
+export function callbackFilters(f: {
+  unitIds: readonly string[];
+  status: string;
+  mineId?: string | undefined;
+  dueBy?: Date | undefined;
+}) {
   return and(
     inArray(callCallbacks.unitId, [...f.unitIds]),
     eq(callCallbacks.status, f.status),
-    f.mineId ? or(eq(callCallbacks.assignedTo, f.mineId), isNull(callCallbacks.assignedTo)) : undefined,
+    f.mineId
+      ? or(eq(callCallbacks.assignedTo, f.mineId), isNull(callCallbacks.assignedTo))
+      : undefined,
     f.dueBy ? lte(callCallbacks.dueAt, f.dueBy) : undefined,
   );
 }
@@ -182,7 +224,15 @@ export async function getCallbackRow(db: DbOrTx, id: string) {
   return (await db.select().from(callCallbacks).where(eq(callCallbacks.id, id)).limit(1))[0];
 }
 
-export async function updateCallbackRow(db: DbOrTx, id: string, values: Partial<typeof callCallbacks.$inferInsert>) {
-  const [row] = await db.update(callCallbacks).set(values).where(eq(callCallbacks.id, id)).returning();
+export async function updateCallbackRow(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof callCallbacks.$inferInsert>,
+) {
+  const [row] = await db
+    .update(callCallbacks)
+    .set(values)
+    .where(eq(callCallbacks.id, id))
+    .returning();
   return row;
 }

@@ -31,57 +31,80 @@ export function callsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl:
   const router = Router();
   router.get(
     '/calls',
-    endpoint({ roles: OFFICE_ROLES, query: ListCallsQuerySchema }, async ({ auth, query }) => listCalls(db, auth, query)),
+    endpoint({ roles: OFFICE_ROLES, query: ListCallsQuerySchema }, async ({ auth, query }) =>
+      listCalls(db, auth, query),
+    ),
   );
   router.post(
     '/calls',
-    endpoint({ roles: OFFICE_ROLES, body: CreateCallSchema }, async ({ auth, body }) => withStatus(201, await createCall(db, auth, body))),
+    endpoint({ roles: OFFICE_ROLES, body: CreateCallSchema }, async ({ auth, body }) =>
+      withStatus(201, await createCall(db, auth, body)),
+    ),
   );
   // Fixed paths before /calls/:id.
   router.get(
     '/calls/feedback/overdue',
-    endpoint({ roles: OFFICE_ROLES, query: OverdueFeedbackQuerySchema }, async ({ auth, query }) => listOverdueFeedback(db, auth, query.withinDays)),
+    endpoint({ roles: OFFICE_ROLES, query: OverdueFeedbackQuerySchema }, async ({ auth, query }) =>
+      listOverdueFeedback(db, auth, query.withinDays),
+    ),
   );
   router.get(
     '/calls/callbacks',
-    endpoint({ roles: OFFICE_ROLES, query: ListCallbacksQuerySchema }, async ({ auth, query }) => listCallbacks(db, auth, query)),
+    endpoint({ roles: OFFICE_ROLES, query: ListCallbacksQuerySchema }, async ({ auth, query }) =>
+      listCallbacks(db, auth, query),
+    ),
   );
   router.post(
     '/calls/callbacks/:id/complete',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema, body: CompleteCallbackSchema }, async ({ auth, params, body }) =>
-      completeCallback(db, auth, params.id, body),
+    endpoint(
+      { roles: OFFICE_ROLES, params: IdParamsSchema, body: CompleteCallbackSchema },
+      async ({ auth, params, body }) => completeCallback(db, auth, params.id, body),
     ),
   );
   router.get(
     '/calls/:id',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) => getCall(db, auth, params.id)),
+    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) =>
+      getCall(db, auth, params.id),
+    ),
   );
   router.patch(
     '/calls/:id',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema, body: UpdateCallSchema }, async ({ auth, params, body }) =>
-      updateCall(db, auth, params.id, body),
+    endpoint(
+      { roles: OFFICE_ROLES, params: IdParamsSchema, body: UpdateCallSchema },
+      async ({ auth, params, body }) => updateCall(db, auth, params.id, body),
     ),
   );
   router.post(
     '/calls/:id/close',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) => closeCall(db, auth, params.id)),
+    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) =>
+      closeCall(db, auth, params.id),
+    ),
   );
   router.post(
     '/calls/:id/reopen',
-    endpoint({ roles: ['manager', 'admin'], params: IdParamsSchema, body: ReopenCallSchema }, async ({ auth, params, body }) =>
-      reopenCall(db, auth, params.id, body.reason),
+    endpoint(
+      { roles: ['manager', 'admin'], params: IdParamsSchema, body: ReopenCallSchema },
+      async ({ auth, params, body }) => reopenCall(db, auth, params.id, body.reason),
     ),
   );
   router.post(
     '/calls/:id/jobs',
-    endpoint({ roles: ['operator', 'dispatcher', 'manager', 'admin'], params: IdParamsSchema, body: CreateJobFromCallSchema }, async ({ auth, params, body }) =>
-      withStatus(201, await createJobFromCall(db, auth, params.id, body, { publicBaseUrl })),
+    endpoint(
+      {
+        roles: ['operator', 'dispatcher', 'manager', 'admin'],
+        params: IdParamsSchema,
+        body: CreateJobFromCallSchema,
+      },
+      async ({ auth, params, body }) =>
+        withStatus(201, await createJobFromCall(db, auth, params.id, body, { publicBaseUrl })),
     ),
   );
   router.post(
     '/calls/:id/callbacks',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema, body: ScheduleCallbackSchema }, async ({ auth, params, body }) =>
-      withStatus(201, await scheduleCallback(db, auth, params.id, body)),
+    endpoint(
+      { roles: OFFICE_ROLES, params: IdParamsSchema, body: ScheduleCallbackSchema },
+      async ({ auth, params, body }) =>
+        withStatus(201, await scheduleCallback(db, auth, params.id, body)),
     ),
   );
   return router;

@@ -45,18 +45,33 @@ export function ticketCode(n: number, at: Date): string {
 }
 
 /** Inserts a call with the next ticket code, inside the caller's transaction. */
-export async function insertCallWithTicket(tx: DbOrTx, values: Omit<typeof calls.$inferInsert, 'ticketCode'>) {
+export async function insertCallWithTicket(
+  tx: DbOrTx,
+  values: Omit<typeof calls.$inferInsert, 'ticketCode'>,
+) {
   const started = values.startedAt ?? new Date();
   const n = await repo.nextCallNumber(tx);
   return repo.insertCall(tx, { ...values, startedAt: started, ticketCode: ticketCode(n, started) });
 }
 
 function assertCanSeeCall(auth: AuthContext, c: CallRow): void {
-  if (auth.unitIds.includes(c.unitId) || (c.forwardedUnitId && auth.unitIds.includes(c.forwardedUnitId))) return;
-  throw forbidden({ vi: 'Cuộc gọi này thuộc đơn vị khác.', en: 'This call belongs to another unit.' });
+  if (
+    auth.unitIds.includes(c.unitId) ||
+    (c.forwardedUnitId && auth.unitIds.includes(c.forwardedUnitId))
+  )
+    return;
+  throw forbidden({
+    vi: 'Cuộc gọi này thuộc đơn vị khác.',
+    en: 'This call belongs to another unit.',
+  });
 }
 
-async function callOrThrow(db: DbOrTx, auth: AuthContext, id: string, forUpdate = false): Promise<CallRow> {
+async function callOrThrow(
+  db: DbOrTx,
+  auth: AuthContext,
+  id: string,
+  forUpdate = false,
+): Promise<CallRow> {
   const c = await repo.getCallRow(db, id, forUpdate);
   if (!c) throw notFound(CALL);
   assertCanSeeCall(auth, c);
@@ -70,19 +85,39 @@ async function viewOf(db: DbOrTx, id: string): Promise<Call> {
 /** Feedback must be answered within `feedback_due_working_days` working days (default 5). */
 async function feedbackDueFrom(db: DbOrTx, at: Date): Promise<string> {
   const cal = await repo.loadCalendar(db);
-  const days = await repo.readSetting<number>(db, 'feedback_due_working_days', DEFAULT_FEEDBACK_DUE_WORKING_DAYS);
-  return addWorkingDays(cal, effectiveReceiptDate(cal, at), typeof days === 'number' && days >= 0 ? Math.round(days) : DEFAULT_FEEDBACK_DUE_WORKING_DAYS);
+  const days = await repo.readSetting<number>(
+    db,
+    'feedback_due_working_days',
+    DEFAULT_FEEDBACK_DUE_WORKING_DAYS,
+  );
+  return addWorkingDays(
+    cal,
+    effectiveReceiptDate(cal, at),
+    typeof days === 'number' && days >= 0 ? Math.round(days) : DEFAULT_FEEDBACK_DUE_WORKING_DAYS,
+  );
 }
 
-async function checkRefs(db: DbOrTx, auth: AuthContext, input: { citizenId?: string | null | undefined; forwardedUnitId?: string | null | undefined }) {
+async function checkRefs(
+  db: DbOrTx,
+  auth: AuthContext,
+  input: { citizenId?: string | null | undefined; forwardedUnitId?: string | null | undefined },
+) {
   if (input.citizenId) await getCitizenForUser(db, auth, input.citizenId);
   // Feedback may be forwarded to any unit (often outside the caller's own tree), but it must exist.
   if (input.forwardedUnitId) {
-    const [u] = await db.select({ id: units.id }).from(units).where(eq(units.id, input.forwardedUnitId)).limit(1);
+    const [u] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(eq(units.id, input.forwardedUnitId))
+      .limit(1);
     if (!u) {
-      throw unprocessable('unit_not_found', { vi: 'Đơn vị nhận chuyển không tồn tại.', en: 'The unit to forward to does not exist.' }, {
-        forwardedUnitId: { vi: 'Chọn lại đơn vị', en: 'Choose the unit again' },
-      });
+      throw unprocessable(
+        'unit_not_found',
+        { vi: 'Đơn vị nhận chuyển không tồn tại.', en: 'The unit to forward to does not exist.' },
+        {
+          forwardedUnitId: { vi: 'Chọn lại đơn vị', en: 'Choose the unit again' },
+        },
+      );
     }
   }
 }
@@ -94,11 +129,18 @@ export async function createCall(db: Db, auth: AuthContext, input: CreateCallInp
     await checkRefs(tx, auth, input);
     let citizenId = input.citizenId ?? null;
     if (!citizenId) {
-      const matches = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, input.callerPhone)).limit(2);
+      const matches = await tx
+        .select({ id: citizens.id })
+        .from(citizens)
+        .where(eq(citizens.phone, input.callerPhone))
+        .limit(2);
       if (matches.length === 1) citizenId = matches[0]!.id;
     }
     const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
-    const feedbackDueDate = input.category === 'feedback' ? (input.feedbackDueDate ?? (await feedbackDueFrom(tx, startedAt))) : (input.feedbackDueDate ?? null);
+    const feedbackDueDate =
+      input.category === 'feedback'
+        ? (input.feedbackDueDate ?? (await feedbackDueFrom(tx, startedAt)))
+        : (input.feedbackDueDate ?? null);
     const closed = input.close === true;
     const row = await insertCallWithTicket(tx, {
       direction: input.direction,
@@ -162,7 +204,12 @@ export async function listCalls(db: Db, auth: AuthContext, q: ListCallsQuery) {
  * Edits a call. Open calls: any desk role of the unit. Closed calls: only a manager or
  * admin, with a reason that is written to the audit log with the before/after values.
  */
-export async function updateCall(db: Db, auth: AuthContext, id: string, input: UpdateCallInput): Promise<Call> {
+export async function updateCall(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  input: UpdateCallInput,
+): Promise<Call> {
   if (!WRITER_ROLES.includes(auth.user.role)) throw forbidden();
   return runTransaction(db, async (tx) => {
     const c = await callOrThrow(tx, auth, id, true);
@@ -184,7 +231,12 @@ export async function updateCall(db: Db, auth: AuthContext, id: string, input: U
         throw unprocessable(
           'reason_required',
           { vi: 'Sửa phiếu đã đóng cần ghi lý do.', en: 'Changing a closed call needs a reason.' },
-          { reason: { vi: 'Hãy ghi lý do (ít nhất 5 ký tự)', en: 'Give a reason (at least 5 characters)' } },
+          {
+            reason: {
+              vi: 'Hãy ghi lý do (ít nhất 5 ký tự)',
+              en: 'Give a reason (at least 5 characters)',
+            },
+          },
         );
       }
     }
@@ -194,7 +246,8 @@ export async function updateCall(db: Db, auth: AuthContext, id: string, input: U
     if (category === 'feedback' && !c.feedbackDueDate && fields.feedbackDueDate === undefined) {
       patch.feedbackDueDate = await feedbackDueFrom(tx, c.startedAt);
     }
-    if (fields.answer !== undefined) patch.answeredFeedbackAt = fields.answer ? (c.answeredFeedbackAt ?? new Date()) : null;
+    if (fields.answer !== undefined)
+      patch.answeredFeedbackAt = fields.answer ? (c.answeredFeedbackAt ?? new Date()) : null;
     await repo.updateCallRow(tx, id, patch);
     if (c.closedAt) {
       const keys = Object.keys(patch) as (keyof CallRow)[];
@@ -222,24 +275,51 @@ export async function closeCall(db: Db, auth: AuthContext, id: string): Promise<
     if (!c.category) fields.category = { vi: 'Chọn loại cuộc gọi', en: 'Choose a category' };
     if (!c.outcome) fields.outcome = { vi: 'Chọn kết quả xử lý', en: 'Choose an outcome' };
     if (Object.keys(fields).length > 0) {
-      throw unprocessable('call_incomplete', { vi: 'Chưa thể đóng phiếu: còn thiếu thông tin.', en: 'The call cannot be closed yet: some fields are missing.' }, fields);
+      throw unprocessable(
+        'call_incomplete',
+        {
+          vi: 'Chưa thể đóng phiếu: còn thiếu thông tin.',
+          en: 'The call cannot be closed yet: some fields are missing.',
+        },
+        fields,
+      );
     }
     const now = new Date();
-    await repo.updateCallRow(tx, id, { closedAt: now, closedBy: auth.user.id, endedAt: c.endedAt ?? now });
+    await repo.updateCallRow(tx, id, {
+      closedAt: now,
+      closedBy: auth.user.id,
+      endedAt: c.endedAt ?? now,
+    });
     return viewOf(tx, id);
   });
 }
 
 /** Manager/admin: opens a closed call again; the reason goes to the audit log. */
-export async function reopenCall(db: Db, auth: AuthContext, id: string, reason: string): Promise<Call> {
+export async function reopenCall(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  reason: string,
+): Promise<Call> {
   if (!SUPERVISOR_ROLES.includes(auth.user.role)) {
-    throw forbidden({ vi: 'Chỉ lãnh đạo mới mở lại được phiếu đã đóng.', en: 'Only a manager can reopen a closed call.' });
+    throw forbidden({
+      vi: 'Chỉ lãnh đạo mới mở lại được phiếu đã đóng.',
+      en: 'Only a manager can reopen a closed call.',
+    });
   }
   return runTransaction(db, async (tx) => {
     const c = await callOrThrow(tx, auth, id, true);
     if (!c.closedAt) return viewOf(tx, id);
     await repo.updateCallRow(tx, id, { closedAt: null, closedBy: null });
-    await recordAudit(tx, { actorId: auth.user.id, action: 'call.reopen', entityType: 'call', entityId: id, before: { closedAt: c.closedAt }, after: { closedAt: null }, reason });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'call.reopen',
+      entityType: 'call',
+      entityId: id,
+      before: { closedAt: c.closedAt },
+      after: { closedAt: null },
+      reason,
+    });
     return viewOf(tx, id);
   });
 }
@@ -276,7 +356,10 @@ export async function createJobFromCall(
     if (!citizenId) {
       throw unprocessable(
         'citizen_required',
-        { vi: 'Cần lưu thông tin người gọi trước khi tạo việc.', en: 'Save the caller first, then create the job.' },
+        {
+          vi: 'Cần lưu thông tin người gọi trước khi tạo việc.',
+          en: 'Save the caller first, then create the job.',
+        },
         { citizenId: { vi: 'Chưa chọn người gọi', en: 'No caller chosen' } },
       );
     }
@@ -306,13 +389,27 @@ export async function createJobFromCall(
       jobId: job.id,
       outcome: 'job_created',
       citizenId,
-      category: c.category ?? (input.type === 'result_delivery' ? 'delivery_request' : 'pickup_request'),
+      category:
+        c.category ?? (input.type === 'result_delivery' ? 'delivery_request' : 'pickup_request'),
       procedureId: c.procedureId ?? input.procedureId ?? null,
     });
     if (input.saveAddress) {
-      const existing = await tx.select({ t: citizenAddresses.addressText }).from(citizenAddresses).where(eq(citizenAddresses.citizenId, citizenId));
-      if (!existing.some((a) => a.t.trim().toLowerCase() === input.addressText.trim().toLowerCase())) {
-        await tx.insert(citizenAddresses).values({ citizenId, addressText: input.addressText, wardCode: input.wardCode ?? null, lat: input.lat ?? null, lng: input.lng ?? null });
+      const existing = await tx
+        .select({ t: citizenAddresses.addressText })
+        .from(citizenAddresses)
+        .where(eq(citizenAddresses.citizenId, citizenId));
+      if (
+        !existing.some((a) => a.t.trim().toLowerCase() === input.addressText.trim().toLowerCase())
+      ) {
+        await tx
+          .insert(citizenAddresses)
+          .values({
+            citizenId,
+            addressText: input.addressText,
+            wardCode: input.wardCode ?? null,
+            lat: input.lat ?? null,
+            lng: input.lng ?? null,
+          });
       }
     }
     const sms = await queueSms(tx, {
@@ -348,14 +445,16 @@ export async function ensureAutoCallback(
 ) {
   const existing = await repo.openCallbackForCall(tx, c.id);
   if (existing) {
-    if (reason === 'voicemail' && existing.reason !== 'voicemail') return repo.updateCallbackRow(tx, existing.id, { reason, note: opts.note ?? existing.note });
+    if (reason === 'voicemail' && existing.reason !== 'voicemail')
+      return repo.updateCallbackRow(tx, existing.id, { reason, note: opts.note ?? existing.note });
     return existing;
   }
   const now = opts.now ?? new Date();
   const { cal, hours } = await loadOfficeHours(tx);
   const opening = nextOpening(cal, hours, now);
   // In hours: call back within 15 minutes; out of hours: when the desk opens.
-  const dueAt = opening.getTime() === now.getTime() ? new Date(now.getTime() + 15 * 60_000) : opening;
+  const dueAt =
+    opening.getTime() === now.getTime() ? new Date(now.getTime() + 15 * 60_000) : opening;
   const cb = await repo.insertCallback(tx, {
     callId: c.id,
     unitId: c.unitId,
@@ -365,7 +464,9 @@ export async function ensureAutoCallback(
     reason,
     note: opts.note ?? null,
   });
-  await repo.updateCallRow(tx, c.id, { outcome: c.outcome ?? (reason === 'missed' ? 'missed' : 'callback_scheduled') });
+  await repo.updateCallRow(tx, c.id, {
+    outcome: c.outcome ?? (reason === 'missed' ? 'missed' : 'callback_scheduled'),
+  });
   await queueSms(tx, {
     to: c.callerPhone,
     template: 'callback_scheduled',
@@ -377,14 +478,23 @@ export async function ensureAutoCallback(
 }
 
 /** An operator promises to call back at `dueAt`. */
-export async function scheduleCallback(db: Db, auth: AuthContext, callId: string, input: ScheduleCallbackInput) {
+export async function scheduleCallback(
+  db: Db,
+  auth: AuthContext,
+  callId: string,
+  input: ScheduleCallbackInput,
+) {
   if (!WRITER_ROLES.includes(auth.user.role)) throw forbidden();
   return runTransaction(db, async (tx) => {
     const c = await callOrThrow(tx, auth, callId, true);
     const existing = await repo.openCallbackForCall(tx, callId);
     const assignedTo = input.assignedTo === undefined ? auth.user.id : input.assignedTo;
     const cb = existing
-      ? await repo.updateCallbackRow(tx, existing.id, { dueAt: new Date(input.dueAt), note: input.note ?? existing.note, assignedTo })
+      ? await repo.updateCallbackRow(tx, existing.id, {
+          dueAt: new Date(input.dueAt),
+          note: input.note ?? existing.note,
+          assignedTo,
+        })
       : await repo.insertCallback(tx, {
           callId,
           unitId: c.unitId,
@@ -396,7 +506,8 @@ export async function scheduleCallback(db: Db, auth: AuthContext, callId: string
           assignedTo,
           createdBy: auth.user.id,
         });
-    if (!c.outcome || c.outcome === 'missed') await repo.updateCallRow(tx, callId, { outcome: 'callback_scheduled' });
+    if (!c.outcome || c.outcome === 'missed')
+      await repo.updateCallRow(tx, callId, { outcome: 'callback_scheduled' });
     return presentCallback((await repo.getCallbackView(tx, cb!.id))!);
   });
 }
@@ -410,20 +521,35 @@ export async function listCallbacks(db: Db, auth: AuthContext, q: ListCallbacksQ
     dueBy: q.due === 'true' ? new Date() : undefined,
   });
   const now = new Date();
-  return { items: (await repo.listCallbackViews(db, where, q.limit)).map((v) => presentCallback(v, now)) };
+  return {
+    items: (await repo.listCallbackViews(db, where, q.limit)).map((v) => presentCallback(v, now)),
+  };
 }
 
 /** Marks a callback done (or cancelled), recording who and when. */
-export async function completeCallback(db: Db, auth: AuthContext, id: string, input: CompleteCallbackInput) {
+export async function completeCallback(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  input: CompleteCallbackInput,
+) {
   if (!WRITER_ROLES.includes(auth.user.role)) throw forbidden();
   return runTransaction(db, async (tx) => {
     const cb = await repo.getCallbackRow(tx, id);
     if (!cb) throw notFound({ vi: 'Lịch gọi lại', en: 'Callback' });
     assertUnitInScope(auth, cb.unitId);
     if (cb.status !== 'open') {
-      throw conflict('callback_not_open', { vi: 'Lịch gọi lại này đã được xử lý.', en: 'This callback was already handled.' });
+      throw conflict('callback_not_open', {
+        vi: 'Lịch gọi lại này đã được xử lý.',
+        en: 'This callback was already handled.',
+      });
     }
-    await repo.updateCallbackRow(tx, id, { status: input.status, doneAt: new Date(), doneBy: auth.user.id, note: input.note ?? cb.note });
+    await repo.updateCallbackRow(tx, id, {
+      status: input.status,
+      doneAt: new Date(),
+      doneBy: auth.user.id,
+      note: input.note ?? cb.note,
+    });
     return presentCallback((await repo.getCallbackView(tx, id))!);
   });
 }
@@ -432,5 +558,10 @@ export async function completeCallback(db: Db, auth: AuthContext, id: string, in
 export async function listOverdueFeedback(db: Db, auth: AuthContext, withinDays: number) {
   const today = toVnDate(new Date());
   const rows = await repo.listOpenFeedback(db, auth.unitIds, addDays(today, withinDays));
-  return { items: rows.map((r) => ({ ...presentCall(r), overdue: (r.call.feedbackDueDate ?? '') < today })) };
+  return {
+    items: rows.map((r) => ({
+      ...presentCall(r),
+      overdue: (r.call.feedbackDueDate ?? '') < today,
+    })),
+  };
 }

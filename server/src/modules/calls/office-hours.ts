@@ -1,4 +1,10 @@
-import { isWorkingDay, nextWorkingDay, vnDateTimeParts, vnStartOfDay, type WorkingCalendar } from '@tannha/shared';
+import {
+  isWorkingDay,
+  nextWorkingDay,
+  vnDateTimeParts,
+  vnStartOfDay,
+  type WorkingCalendar,
+} from '@tannha/shared';
 import type { DbOrTx } from '../../db/client';
 import { loadCalendar, readSetting } from './calls.repository';
 
@@ -14,7 +20,9 @@ function minutes(hhmm: string): number {
   return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
 }
 
-export async function loadOfficeHours(db: DbOrTx): Promise<{ cal: WorkingCalendar; hours: OfficeHours }> {
+export async function loadOfficeHours(
+  db: DbOrTx,
+): Promise<{ cal: WorkingCalendar; hours: OfficeHours }> {
   const raw = await readSetting<Partial<OfficeHours>>(db, 'office_hours', DEFAULT_OFFICE_HOURS);
   const hours = {
     start: typeof raw.start === 'string' ? raw.start : DEFAULT_OFFICE_HOURS.start,
@@ -36,6 +44,9 @@ export function nextOpening(cal: WorkingCalendar, hours: OfficeHours, at: Date):
   if (isOpenAt(cal, hours, at)) return at;
   const p = vnDateTimeParts(at);
   const startMs = minutes(hours.start) * 60_000;
-  const day = isWorkingDay(cal, p.date) && p.hour * 60 + p.minute < minutes(hours.start) ? p.date : nextWorkingDay(cal, p.date);
+  const day =
+    isWorkingDay(cal, p.date) && p.hour * 60 + p.minute < minutes(hours.start)
+      ? p.date
+      : nextWorkingDay(cal, p.date);
   return new Date(vnStartOfDay(day).getTime() + startMs);
 }

@@ -2,7 +2,14 @@ import type { Citizen, CitizenAddress } from '@tannha/shared';
 import type { CitizenAddressRow, CitizenRow } from './citizens.repository';
 
 export function presentAddress(a: CitizenAddressRow): CitizenAddress {
-  return { id: a.id, label: a.label, addressText: a.addressText, wardCode: a.wardCode, lat: a.lat, lng: a.lng };
+  return {
+    id: a.id,
+    label: a.label,
+    addressText: a.addressText,
+    wardCode: a.wardCode,
+    lat: a.lat,
+    lng: a.lng,
+  };
 }
 
 /** API shape of a caller; the CCCD is never returned, only its last four digits. */

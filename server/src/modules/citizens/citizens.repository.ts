@@ -11,7 +11,12 @@ function visibleIn(unitIds: readonly string[]) {
 }
 
 /** Citizens with this exact E.164 number, most recently updated first. */
-export async function findCitizensByPhone(db: DbOrTx, e164: string, unitIds: readonly string[], limit = 10) {
+export async function findCitizensByPhone(
+  db: DbOrTx,
+  e164: string,
+  unitIds: readonly string[],
+  limit = 10,
+) {
   return db
     .select()
     .from(citizens)
@@ -24,7 +29,12 @@ export async function findCitizensByPhone(db: DbOrTx, e164: string, unitIds: rea
  * Name search ignoring diacritics and đ: every folded word must appear in the folded name,
  * or the whole query must be trigram-similar; best match first.
  */
-export async function searchCitizensByName(db: DbOrTx, folded: string, unitIds: readonly string[], limit: number) {
+export async function searchCitizensByName(
+  db: DbOrTx,
+  folded: string,
+  unitIds: readonly string[],
+  limit: number,
+) {
   const words = folded.split(' ').filter(Boolean);
   const name = sql`vn_fold(${citizens.fullName})`;
   const allWords = sql.join(
@@ -34,8 +44,14 @@ export async function searchCitizensByName(db: DbOrTx, folded: string, unitIds: 
   return db
     .select()
     .from(citizens)
-    .where(and(visibleIn(unitIds), sql`((${allWords}) or word_similarity(${folded}, ${name}) > 0.5)`))
-    .orderBy(sql`${name} = ${folded} desc`, sql`word_similarity(${folded}, ${name}) desc`, asc(citizens.fullName))
+    .where(
+      and(visibleIn(unitIds), sql`((${allWords}) or word_similarity(${folded}, ${name}) > 0.5)`),
+    )
+    .orderBy(
+      sql`${name} = ${folded} desc`,
+      sql`word_similarity(${folded}, ${name}) desc`,
+      asc(citizens.fullName),
+    )
     .limit(limit);
 }
 
@@ -57,7 +73,11 @@ export async function insertCitizen(db: DbOrTx, values: typeof citizens.$inferIn
   return row!;
 }
 
-export async function updateCitizenRow(db: DbOrTx, id: string, values: Partial<typeof citizens.$inferInsert>) {
+export async function updateCitizenRow(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof citizens.$inferInsert>,
+) {
   const [row] = await db
     .update(citizens)
     .set({ ...values, updatedAt: new Date() })
@@ -71,7 +91,12 @@ export async function insertAddress(db: DbOrTx, values: typeof citizenAddresses.
   return row!;
 }
 
-export async function updateAddressRow(db: DbOrTx, id: string, citizenId: string, values: Partial<typeof citizenAddresses.$inferInsert>) {
+export async function updateAddressRow(
+  db: DbOrTx,
+  id: string,
+  citizenId: string,
+  values: Partial<typeof citizenAddresses.$inferInsert>,
+) {
   const [row] = await db
     .update(citizenAddresses)
     .set(values)
@@ -89,7 +114,12 @@ export async function deleteAddressRow(db: DbOrTx, id: string, citizenId: string
 }
 
 /** The caller's recent calls (by citizen or, for calls not yet linked, by the same number). */
-export async function recentCallsOf(db: DbOrTx, citizenId: string | null, phone: string, limit: number) {
+export async function recentCallsOf(
+  db: DbOrTx,
+  citizenId: string | null,
+  phone: string,
+  limit: number,
+) {
   return db
     .select({
       id: calls.id,
@@ -102,7 +132,11 @@ export async function recentCallsOf(db: DbOrTx, citizenId: string | null, phone:
       jobId: calls.jobId,
     })
     .from(calls)
-    .where(citizenId ? or(eq(calls.citizenId, citizenId), eq(calls.callerPhone, phone)) : eq(calls.callerPhone, phone))
+    .where(
+      citizenId
+        ? or(eq(calls.citizenId, citizenId), eq(calls.callerPhone, phone))
+        : eq(calls.callerPhone, phone),
+    )
     .orderBy(desc(calls.startedAt))
     .limit(limit);
 }
@@ -124,7 +158,10 @@ export async function jobsOf(db: DbOrTx, citizenId: string, limit: number, openO
     .leftJoin(procedures, eq(procedures.id, jobs.procedureId))
     .where(
       openOnly
-        ? and(eq(jobs.citizenId, citizenId), sql`${jobs.status} not in ('completed', 'returned', 'cancelled')`)
+        ? and(
+            eq(jobs.citizenId, citizenId),
+            sql`${jobs.status} not in ('completed', 'returned', 'cancelled')`,
+          )
         : eq(jobs.citizenId, citizenId),
     )
     .orderBy(desc(jobs.createdAt))

@@ -38,28 +38,37 @@ export function citizensRoutes({ db }: ModuleDeps): Router {
   );
   router.get(
     '/citizens/:id',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) => getCitizen(db, auth, params.id)),
+    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) =>
+      getCitizen(db, auth, params.id),
+    ),
   );
   router.patch(
     '/citizens/:id',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema, body: UpdateCitizenSchema }, async ({ auth, params, body }) =>
-      updateCitizen(db, auth, params.id, body),
+    endpoint(
+      { roles: OFFICE_ROLES, params: IdParamsSchema, body: UpdateCitizenSchema },
+      async ({ auth, params, body }) => updateCitizen(db, auth, params.id, body),
     ),
   );
   router.get(
     '/citizens/:id/history',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) => getCitizenHistory(db, auth, params.id)),
+    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) =>
+      getCitizenHistory(db, auth, params.id),
+    ),
   );
   router.post(
     '/citizens/:id/addresses',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema, body: CitizenAddressInputSchema }, async ({ auth, params, body }) =>
-      withStatus(201, await addCitizenAddress(db, auth, params.id, body)),
+    endpoint(
+      { roles: OFFICE_ROLES, params: IdParamsSchema, body: CitizenAddressInputSchema },
+      async ({ auth, params, body }) =>
+        withStatus(201, await addCitizenAddress(db, auth, params.id, body)),
     ),
   );
   router.put(
     '/citizens/:id/addresses/:addressId',
-    endpoint({ roles: OFFICE_ROLES, params: AddressParams, body: CitizenAddressInputSchema }, async ({ auth, params, body }) =>
-      updateCitizenAddress(db, auth, params.id, params.addressId, body),
+    endpoint(
+      { roles: OFFICE_ROLES, params: AddressParams, body: CitizenAddressInputSchema },
+      async ({ auth, params, body }) =>
+        updateCitizenAddress(db, auth, params.id, params.addressId, body),
     ),
   );
   router.delete(

@@ -54,7 +54,11 @@ export function phoneOrThrow(input: string, field = 'phone'): string {
 }
 
 /** A caller the user may see (unit scope), or 404/403. */
-export async function getCitizenForUser(db: DbOrTx, auth: AuthContext, id: string): Promise<CitizenRow> {
+export async function getCitizenForUser(
+  db: DbOrTx,
+  auth: AuthContext,
+  id: string,
+): Promise<CitizenRow> {
   const row = await getCitizenRow(db, id);
   if (!row) throw notFound(CITIZEN);
   if (row.unitId && !auth.unitIds.includes(row.unitId)) throw forbidden();
@@ -62,7 +66,11 @@ export async function getCitizenForUser(db: DbOrTx, auth: AuthContext, id: strin
 }
 
 /** Look-up by phone (exact, any typed form) or by name (diacritic-insensitive). */
-export async function searchCitizens(db: Db, auth: AuthContext, q: { phone?: string | undefined; q?: string | undefined; limit: number }) {
+export async function searchCitizens(
+  db: Db,
+  auth: AuthContext,
+  q: { phone?: string | undefined; q?: string | undefined; limit: number },
+) {
   let rows: CitizenRow[] = [];
   if (q.phone) {
     rows = await findCitizensByPhone(db, phoneOrThrow(q.phone), auth.unitIds, q.limit);
@@ -75,7 +83,10 @@ export async function searchCitizens(db: Db, auth: AuthContext, q: { phone?: str
       rows = await searchCitizensByName(db, folded, auth.unitIds, q.limit);
     }
   }
-  const addresses = await addressesOf(db, rows.map((r) => r.id));
+  const addresses = await addressesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => presentCitizen(r, addresses));
 }
 
@@ -97,13 +108,24 @@ export async function createCitizen(db: Db, auth: AuthContext, input: CreateCiti
       unitId: input.unitId ?? null,
     });
     const addresses = [];
-    for (const a of input.addresses ?? []) addresses.push(await insertAddress(tx, { citizenId: row.id, ...addressValues(a) }));
-    await recordAudit(tx, { actorId: auth.user.id, action: 'citizen.create', entityType: 'citizen', entityId: row.id });
+    for (const a of input.addresses ?? [])
+      addresses.push(await insertAddress(tx, { citizenId: row.id, ...addressValues(a) }));
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'citizen.create',
+      entityType: 'citizen',
+      entityId: row.id,
+    });
     return presentCitizen(row, addresses);
   });
 }
 
-export async function updateCitizen(db: Db, auth: AuthContext, id: string, input: UpdateCitizenInput) {
+export async function updateCitizen(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  input: UpdateCitizenInput,
+) {
   if (input.unitId) assertUnitInScope(auth, input.unitId);
   return db.transaction(async (tx) => {
     const before = await getCitizenForUser(tx, auth, id);
@@ -122,28 +144,55 @@ export async function updateCitizen(db: Db, auth: AuthContext, id: string, input
 }
 
 function addressValues(a: CitizenAddressInput) {
-  return { label: a.label ?? null, addressText: a.addressText, wardCode: a.wardCode ?? null, lat: a.lat ?? null, lng: a.lng ?? null };
+  return {
+    label: a.label ?? null,
+    addressText: a.addressText,
+    wardCode: a.wardCode ?? null,
+    lat: a.lat ?? null,
+    lng: a.lng ?? null,
+  };
 }
 
-export async function addCitizenAddress(db: DbOrTx, auth: AuthContext, citizenId: string, a: CitizenAddressInput) {
+export async function addCitizenAddress(
+  db: DbOrTx,
+  auth: AuthContext,
+  citizenId: string,
+  a: CitizenAddressInput,
+) {
   await getCitizenForUser(db, auth, citizenId);
   return presentAddress(await insertAddress(db, { citizenId, ...addressValues(a) }));
 }
 
-export async function updateCitizenAddress(db: Db, auth: AuthContext, citizenId: string, addressId: string, a: CitizenAddressInput) {
+export async function updateCitizenAddress(
+  db: Db,
+  auth: AuthContext,
+  citizenId: string,
+  addressId: string,
+  a: CitizenAddressInput,
+) {
   await getCitizenForUser(db, auth, citizenId);
   const row = await updateAddressRow(db, addressId, citizenId, addressValues(a));
   if (!row) throw notFound({ vi: 'Địa chỉ', en: 'Address' });
   return presentAddress(row);
 }
 
-export async function deleteCitizenAddress(db: Db, auth: AuthContext, citizenId: string, addressId: string) {
+export async function deleteCitizenAddress(
+  db: Db,
+  auth: AuthContext,
+  citizenId: string,
+  addressId: string,
+) {
   await getCitizenForUser(db, auth, citizenId);
-  if (!(await deleteAddressRow(db, addressId, citizenId))) throw notFound({ vi: 'Địa chỉ', en: 'Address' });
+  if (!(await deleteAddressRow(db, addressId, citizenId)))
+    throw notFound({ vi: 'Địa chỉ', en: 'Address' });
 }
 
 /** The caller with earlier calls, jobs and saved addresses. */
-export async function getCitizenHistory(db: DbOrTx, auth: AuthContext, id: string): Promise<CitizenHistory> {
+export async function getCitizenHistory(
+  db: DbOrTx,
+  auth: AuthContext,
+  id: string,
+): Promise<CitizenHistory> {
   const row = await getCitizenForUser(db, auth, id);
   const [addresses, callRows, jobRows] = await Promise.all([
     addressesOf(db, [id]),

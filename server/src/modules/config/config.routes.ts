@@ -4,12 +4,18 @@ import { units } from '../../db/schema';
 import { ALL_ROLES, endpoint, type ModuleDeps } from '../../lib/http';
 
 /** GET /api/config — what the web app needs to know about this deployment. */
-export function configRoutes({ db, mapTileUrl, twilioConfigured }: ModuleDeps & { mapTileUrl: string; twilioConfigured: boolean }): Router {
+export function configRoutes({
+  db,
+  mapTileUrl,
+  twilioConfigured,
+}: ModuleDeps & { mapTileUrl: string; twilioConfigured: boolean }): Router {
   const router = Router();
   router.get(
     '/config',
     endpoint({ roles: ALL_ROLES }, async ({ auth }) => {
-      const unit = (await db.select().from(units).where(eq(units.id, auth.user.unitId)).limit(1))[0];
+      const unit = (
+        await db.select().from(units).where(eq(units.id, auth.user.unitId)).limit(1)
+      )[0];
       return {
         mapTileUrl,
         telephony: twilioConfigured ? 'twilio' : 'console',

@@ -42,7 +42,11 @@ export function assertCanActOnJob(auth: AuthContext, job: JobRecord): void {
 }
 
 /** 409 when the job is in a state where the action makes no sense. */
-export function assertJobStatus(job: JobRecord, allowed: readonly string[], action: { vi: string; en: string }): void {
+export function assertJobStatus(
+  job: JobRecord,
+  allowed: readonly string[],
+  action: { vi: string; en: string },
+): void {
   if (!allowed.includes(job.status)) {
     throw new AppError(
       409,
@@ -64,7 +68,10 @@ export function occurredAtFrom(value: string | undefined, now = new Date()): Dat
     throw new AppError(
       422,
       'occurred_at_in_future',
-      { vi: 'Thời điểm thực hiện nằm trong tương lai. Kiểm tra giờ trên điện thoại.', en: 'The time of the action is in the future. Check the phone’s clock.' },
+      {
+        vi: 'Thời điểm thực hiện nằm trong tương lai. Kiểm tra giờ trên điện thoại.',
+        en: 'The time of the action is in the future. Check the phone’s clock.',
+      },
       { fields: { occurredAt: { vi: 'Thời điểm ở tương lai', en: 'Time is in the future' } } },
     );
   }

@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { CourierListQuerySchema, IdParamsSchema, PostPositionsSchema, ReassignDaySchema, SetDutySchema } from '@tannha/shared';
+import {
+  CourierListQuerySchema,
+  IdParamsSchema,
+  PostPositionsSchema,
+  ReassignDaySchema,
+  SetDutySchema,
+} from '@tannha/shared';
 import { z } from 'zod';
 import { validationFailed } from '../../lib/errors';
 import { endpoint, type ModuleDeps } from '../../lib/http';
@@ -13,12 +19,22 @@ export function couriersRoutes({ db }: ModuleDeps): Router {
 
   router.get(
     '/couriers',
-    endpoint({ roles: WATCHERS, query: CourierListQuerySchema }, async ({ auth, query }) => ({ items: await couriers.listCouriers(db, auth, query) })),
+    endpoint({ roles: WATCHERS, query: CourierListQuerySchema }, async ({ auth, query }) => ({
+      items: await couriers.listCouriers(db, auth, query),
+    })),
   );
 
-  router.get('/couriers/me', endpoint({ roles: ['courier'] }, ({ auth }) => couriers.getOwnStatus(db, auth)));
+  router.get(
+    '/couriers/me',
+    endpoint({ roles: ['courier'] }, ({ auth }) => couriers.getOwnStatus(db, auth)),
+  );
 
-  router.post('/couriers/me/duty', endpoint({ roles: ['courier'], body: SetDutySchema }, ({ auth, body }) => couriers.setDuty(db, auth, body)));
+  router.post(
+    '/couriers/me/duty',
+    endpoint({ roles: ['courier'], body: SetDutySchema }, ({ auth, body }) =>
+      couriers.setDuty(db, auth, body),
+    ),
+  );
 
   router.post(
     '/couriers/me/positions',
@@ -30,11 +46,24 @@ export function couriersRoutes({ db }: ModuleDeps): Router {
   router.get(
     '/couriers/:id/trail',
     endpoint(
-      { roles: ['dispatcher', 'manager', 'admin'], params: IdParamsSchema, query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }) },
+      {
+        roles: ['dispatcher', 'manager', 'admin'],
+        params: IdParamsSchema,
+        query: z.object({
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
+        }),
+      },
       async ({ auth, params, query }) => {
         const to = query.to ? new Date(query.to) : new Date();
         const from = query.from ? new Date(query.from) : new Date(to.getTime() - 12 * 3600_000);
-        if (from > to) throw validationFailed({ from: { vi: 'Thời điểm bắt đầu phải trước thời điểm kết thúc', en: 'from must be before to' } });
+        if (from > to)
+          throw validationFailed({
+            from: {
+              vi: 'Thời điểm bắt đầu phải trước thời điểm kết thúc',
+              en: 'from must be before to',
+            },
+          });
         return { items: await couriers.getTrail(db, auth, params.id, from, to) };
       },
     ),
@@ -42,8 +71,13 @@ export function couriersRoutes({ db }: ModuleDeps): Router {
 
   router.post(
     '/couriers/:id/reassign-day',
-    endpoint({ roles: ['dispatcher', 'manager', 'admin'], params: IdParamsSchema, body: ReassignDaySchema }, ({ auth, params, body }) =>
-      couriers.reassignDay(db, auth, params.id, body),
+    endpoint(
+      {
+        roles: ['dispatcher', 'manager', 'admin'],
+        params: IdParamsSchema,
+        body: ReassignDaySchema,
+      },
+      ({ auth, params, body }) => couriers.reassignDay(db, auth, params.id, body),
     ),
   );
 

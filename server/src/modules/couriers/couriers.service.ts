@@ -64,7 +64,9 @@ async function findCouriers(db: DbOrTx, unitIds: string[]): Promise<CourierRow[]
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .leftJoin(courierStatus, eq(courierStatus.courierId, users.id))
-    .where(and(eq(users.role, 'courier'), eq(users.disabled, false), inArray(users.unitId, unitIds)))
+    .where(
+      and(eq(users.role, 'courier'), eq(users.disabled, false), inArray(users.unitId, unitIds)),
+    )
     .orderBy(users.fullName);
 }
 
@@ -100,21 +102,30 @@ function present(db: Db, r: CourierRow, open: number): Courier {
 }
 
 /** Couriers of the caller's units (or of `unitId` and below) with duty status, last position and open jobs. */
-export async function listCouriers(db: Db, auth: AuthContext, query: { unitId?: string | undefined; onDuty?: boolean | undefined }): Promise<Courier[]> {
+export async function listCouriers(
+  db: Db,
+  auth: AuthContext,
+  query: { unitId?: string | undefined; onDuty?: boolean | undefined },
+): Promise<Courier[]> {
   let unitIds = [...auth.unitIds];
   if (query.unitId) {
     assertUnitInScope(auth, query.unitId);
     unitIds = await findUnitSubtreeIds(db, query.unitId);
   }
   const rows = await findCouriers(db, unitIds);
-  const counts = await openJobCounts(db, rows.map((r) => r.id));
+  const counts = await openJobCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   const out = rows.map((r) => present(db, r, counts.get(r.id) ?? 0));
   return query.onDuty === undefined ? out : out.filter((c) => c.onDuty === query.onDuty);
 }
 
 /** The calling courier's own status. */
 export async function getOwnStatus(db: Db, auth: AuthContext): Promise<Courier> {
-  const [row] = await findCouriers(db, [auth.user.unitId]).then((rs) => rs.filter((r) => r.id === auth.user.id));
+  const [row] = await findCouriers(db, [auth.user.unitId]).then((rs) =>
+    rs.filter((r) => r.id === auth.user.id),
+  );
   if (!row) throw notFound(COURIER);
   const counts = await openJobCounts(db, [row.id]);
   return present(db, row, counts.get(row.id) ?? 0);
@@ -128,19 +139,31 @@ export async function setDuty(db: Db, auth: AuthContext, input: SetDutyInput): P
   await runTransaction(db, async (tx) => {
     await tx
       .insert(courierStatus)
-      .values({ courierId: auth.user.id, onDuty: input.onDuty, onDutySince: input.onDuty ? now : null, shiftEnd })
+      .values({
+        courierId: auth.user.id,
+        onDuty: input.onDuty,
+        onDutySince: input.onDuty ? now : null,
+        shiftEnd,
+      })
       .onConflictDoUpdate({
         target: courierStatus.courierId,
         set: {
           onDuty: input.onDuty,
           // Saying "on duty" twice keeps the shift's start.
-          onDutySince: input.onDuty ? sql`case when ${courierStatus.onDuty} then ${courierStatus.onDutySince} else ${now.toISOString()}::timestamptz end` : null,
+          onDutySince: input.onDuty
+            ? sql`case when ${courierStatus.onDuty} then ${courierStatus.onDutySince} else ${now.toISOString()}::timestamptz end`
+            : null,
           shiftEnd,
           updatedAt: now,
         },
       });
     const chain = await unitAndAncestors(tx, auth.user.unitId);
-    const payload: CouriersDutyPayload = { courierId: auth.user.id, unitId: auth.user.unitId, onDuty: input.onDuty, shiftEnd };
+    const payload: CouriersDutyPayload = {
+      courierId: auth.user.id,
+      unitId: auth.user.unitId,
+      onDuty: input.onDuty,
+      shiftEnd,
+    };
     afterCommit(tx, () => {
       positionStoreFor(db).setDuty(auth.user.id, input.onDuty);
       publish({ rooms: courierRooms(chain), event: 'couriers.duty', payload });
@@ -150,10 +173,22 @@ export async function setDuty(db: Db, auth: AuthContext, input: SetDutyInput): P
 }
 
 const POSITION_ERRORS: Record<Exclude<AcceptResult, { ok: true }>['code'], LocalizedText> = {
-  position_in_future: { vi: 'Thời điểm của vị trí ở tương lai; hãy kiểm tra đồng hồ điện thoại.', en: 'The position is timestamped in the future; check the phone clock.' },
-  position_too_old: { vi: 'Vị trí quá cũ (hơn 7 ngày) nên không được ghi nhận.', en: 'The position is too old (over 7 days) and was not recorded.' },
-  position_out_of_range: { vi: 'Tọa độ nằm ngoài phạm vi hợp lệ.', en: 'The coordinates are out of range.' },
-  courier_off_duty: { vi: 'Bạn đang ngoài ca nên vị trí không được ghi nhận. Hãy bắt đầu ca trước.', en: 'You are off duty, so positions are not recorded. Start your shift first.' },
+  position_in_future: {
+    vi: 'Thời điểm của vị trí ở tương lai; hãy kiểm tra đồng hồ điện thoại.',
+    en: 'The position is timestamped in the future; check the phone clock.',
+  },
+  position_too_old: {
+    vi: 'Vị trí quá cũ (hơn 7 ngày) nên không được ghi nhận.',
+    en: 'The position is too old (over 7 days) and was not recorded.',
+  },
+  position_out_of_range: {
+    vi: 'Tọa độ nằm ngoài phạm vi hợp lệ.',
+    en: 'The coordinates are out of range.',
+  },
+  courier_off_duty: {
+    vi: 'Bạn đang ngoài ca nên vị trí không được ghi nhận. Hãy bắt đầu ca trước.',
+    en: 'You are off duty, so positions are not recorded. Start your shift first.',
+  },
 };
 
 /** The message and status for a refused fix (socket acks and HTTP share them). */
@@ -162,7 +197,11 @@ export function positionError(code: Exclude<AcceptResult, { ok: true }>['code'])
 }
 
 /** Records the calling courier's fixes (HTTP fallback of the socket message); the whole batch is checked first. */
-export async function recordPositions(db: Db, auth: AuthContext, fixes: PositionInput[]): Promise<PostPositionsResult> {
+export async function recordPositions(
+  db: Db,
+  auth: AuthContext,
+  fixes: PositionInput[],
+): Promise<PostPositionsResult> {
   if (auth.user.role !== 'courier') throw forbidden();
   const store = positionStoreFor(db);
   await store.ensureLoaded();
@@ -184,17 +223,35 @@ export async function recordPositions(db: Db, auth: AuthContext, fixes: Position
 
 /** A courier's breadcrumb trail between two instants (dispatchers, managers), oldest first. */
 export async function getTrail(db: Db, auth: AuthContext, courierId: string, from: Date, to: Date) {
-  const courier = (await db.select({ id: users.id, unitId: users.unitId, role: users.role }).from(users).where(eq(users.id, courierId)).limit(1))[0];
+  const courier = (
+    await db
+      .select({ id: users.id, unitId: users.unitId, role: users.role })
+      .from(users)
+      .where(eq(users.id, courierId))
+      .limit(1)
+  )[0];
   if (!courier || courier.role !== 'courier') throw notFound(COURIER);
   assertUnitInScope(auth, courier.unitId);
   await positionStoreFor(db).flush();
   const rows = await db
     .select()
     .from(courierPositions)
-    .where(and(eq(courierPositions.courierId, courierId), sql`${courierPositions.at} between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(courierPositions.courierId, courierId),
+        sql`${courierPositions.at} between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(courierPositions.at)
     .limit(5000);
-  return rows.map((r) => ({ lat: r.lat, lng: r.lng, accuracy: r.accuracy, at: r.at.toISOString(), speedKmh: r.speedKmh, flagged: r.flagged }));
+  return rows.map((r) => ({
+    lat: r.lat,
+    lng: r.lng,
+    accuracy: r.accuracy,
+    at: r.at.toISOString(),
+    speedKmh: r.speedKmh,
+    flagged: r.flagged,
+  }));
 }
 
 /** Minutes from now until a local HH:mm today (negative when it has passed). */
@@ -204,7 +261,8 @@ function minutesUntil(hhmm: string, now: Date): number {
   return h * 60 + m - (p.hour * 60 + p.minute);
 }
 
-const fmtKm = (km: number, locale: 'vi' | 'en') => (locale === 'vi' ? km.toFixed(1).replace('.', ',') : km.toFixed(1));
+const fmtKm = (km: number, locale: 'vi' | 'en') =>
+  locale === 'vi' ? km.toFixed(1).replace('.', ',') : km.toFixed(1);
 
 /**
  * Couriers for a job, best first: on-duty couriers of the job's unit and the units below,
@@ -213,10 +271,20 @@ const fmtKm = (km: number, locale: 'vi' | 'en') => (locale === 'vi' ? km.toFixed
  * the hour (25 when it has ended), plus 2 km when the position is over 30 minutes old.
  * Each suggestion says why in Vietnamese and English.
  */
-export async function suggestCouriers(db: Db, auth: AuthContext, jobId: string, now = new Date()): Promise<JobSuggestion[]> {
+export async function suggestCouriers(
+  db: Db,
+  auth: AuthContext,
+  jobId: string,
+  now = new Date(),
+): Promise<JobSuggestion[]> {
   const job: Job = await getJob(db, auth, jobId);
-  const candidates = (await findCouriers(db, await findUnitSubtreeIds(db, job.unitId))).filter((c) => c.onDuty);
-  const counts = await openJobCounts(db, candidates.map((c) => c.id));
+  const candidates = (await findCouriers(db, await findUnitSubtreeIds(db, job.unitId))).filter(
+    (c) => c.onDuty,
+  );
+  const counts = await openJobCounts(
+    db,
+    candidates.map((c) => c.id),
+  );
   const here = job.lat !== null && job.lng !== null ? { lat: job.lat, lng: job.lng } : null;
   const out: JobSuggestion[] = candidates.map((c) => {
     const courier = present(db, c, counts.get(c.id) ?? 0);
@@ -270,7 +338,9 @@ export async function suggestCouriers(db: Db, auth: AuthContext, jobId: string, 
       why: { vi: capitalise(vi.join(' · ')), en: capitalise(en.join(' · ')) },
     };
   });
-  return out.sort((a, b) => a.score - b.score || a.courier.fullName.localeCompare(b.courier.fullName, 'vi')).slice(0, 10);
+  return out
+    .sort((a, b) => a.score - b.score || a.courier.fullName.localeCompare(b.courier.fullName, 'vi'))
+    .slice(0, 10);
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -285,16 +355,36 @@ const HANDOVER_OK = ['assigned', 'accepted', 'failed_attempt'];
  * as skipped with the reason, for the dispatcher to handle one by one. By default the
  * courier is taken off duty.
  */
-export async function reassignDay(db: Db, auth: AuthContext, courierId: string, input: ReassignDayInput) {
+export async function reassignDay(
+  db: Db,
+  auth: AuthContext,
+  courierId: string,
+  input: ReassignDayInput,
+) {
   if (!['dispatcher', 'manager', 'admin'].includes(auth.user.role)) throw forbidden();
-  const courier = (await db.select({ id: users.id, unitId: users.unitId, role: users.role, fullName: users.fullName }).from(users).where(eq(users.id, courierId)).limit(1))[0];
+  const courier = (
+    await db
+      .select({ id: users.id, unitId: users.unitId, role: users.role, fullName: users.fullName })
+      .from(users)
+      .where(eq(users.id, courierId))
+      .limit(1)
+  )[0];
   if (!courier || courier.role !== 'courier') throw notFound(COURIER);
   assertUnitInScope(auth, courier.unitId);
   if (input.toCourierId === courierId) {
-    throw new AppError(422, 'reassign_same_courier', { vi: 'Hãy chọn một bưu tá khác.', en: 'Pick a different courier.' }, { fields: { toCourierId: { vi: 'Trùng bưu tá', en: 'Same courier' } } });
+    throw new AppError(
+      422,
+      'reassign_same_courier',
+      { vi: 'Hãy chọn một bưu tá khác.', en: 'Pick a different courier.' },
+      { fields: { toCourierId: { vi: 'Trùng bưu tá', en: 'Same courier' } } },
+    );
   }
   return runTransaction(db, async (tx) => {
-    const open = await tx.select({ id: jobs.id, status: jobs.status, heldFrom: jobs.heldFrom, code: jobs.code }).from(jobs).where(and(eq(jobs.courierId, courierId), OPEN)).orderBy(jobs.code);
+    const open = await tx
+      .select({ id: jobs.id, status: jobs.status, heldFrom: jobs.heldFrom, code: jobs.code })
+      .from(jobs)
+      .where(and(eq(jobs.courierId, courierId), OPEN))
+      .orderBy(jobs.code);
     const moved: Job[] = [];
     const skipped: { jobId: string; code: string; status: string; why: LocalizedText }[] = [];
     for (const j of open) {
@@ -304,18 +394,41 @@ export async function reassignDay(db: Db, auth: AuthContext, courierId: string, 
           jobId: j.id,
           code: j.code,
           status: j.status,
-          why: { vi: 'Bưu tá đang giữ hồ sơ/kết quả; cần xử lý riêng.', en: 'The courier holds the papers; handle it separately.' },
+          why: {
+            vi: 'Bưu tá đang giữ hồ sơ/kết quả; cần xử lý riêng.',
+            en: 'The courier holds the papers; handle it separately.',
+          },
         });
         continue;
       }
-      moved.push(await assignJob(db, auth, j.id, { courierId: input.toCourierId, reason: input.reason }, { tx }));
+      moved.push(
+        await assignJob(
+          db,
+          auth,
+          j.id,
+          { courierId: input.toCourierId, reason: input.reason },
+          { tx },
+        ),
+      );
     }
     if (input.offDuty) {
-      await tx.update(courierStatus).set({ onDuty: false, onDutySince: null, shiftEnd: null, updatedAt: new Date() }).where(eq(courierStatus.courierId, courierId));
+      await tx
+        .update(courierStatus)
+        .set({ onDuty: false, onDutySince: null, shiftEnd: null, updatedAt: new Date() })
+        .where(eq(courierStatus.courierId, courierId));
       const chain = await unitAndAncestors(tx, courier.unitId);
       afterCommit(tx, () => {
         positionStoreFor(db).setDuty(courierId, false);
-        publish({ rooms: courierRooms(chain), event: 'couriers.duty', payload: { courierId, unitId: courier.unitId, onDuty: false, shiftEnd: null } satisfies CouriersDutyPayload });
+        publish({
+          rooms: courierRooms(chain),
+          event: 'couriers.duty',
+          payload: {
+            courierId,
+            unitId: courier.unitId,
+            onDuty: false,
+            shiftEnd: null,
+          } satisfies CouriersDutyPayload,
+        });
       });
     }
     return { moved, skipped };
@@ -327,9 +440,16 @@ export const DEFAULT_POSITION_RETENTION_DAYS = 14;
 
 /** Deletes breadcrumbs older than the retention, and stale idempotency answers. */
 export async function prunePositions(db: Db, now = new Date()): Promise<number> {
-  const days = await readNumberSetting(db, 'position_retention_days', DEFAULT_POSITION_RETENTION_DAYS);
+  const days = await readNumberSetting(
+    db,
+    'position_retention_days',
+    DEFAULT_POSITION_RETENTION_DAYS,
+  );
   const cutoff = new Date(now.getTime() - Math.max(1, days) * 24 * 3600_000);
-  const deleted = await db.delete(courierPositions).where(lt(courierPositions.at, cutoff)).returning({ id: courierPositions.id });
+  const deleted = await db
+    .delete(courierPositions)
+    .where(lt(courierPositions.at, cutoff))
+    .returning({ id: courierPositions.id });
   await pruneIdempotencyKeys(db, now);
   return deleted.length;
 }
@@ -350,4 +470,3 @@ export function startCourierHousekeeping(db: Db, everyMs = 60 * 60_000): () => P
     await positionStoreFor(db).close();
   };
 }
-

@@ -34,9 +34,22 @@ export type LastPosition = { lat: number; lng: number; accuracy: number | null; 
 
 export type AcceptResult =
   | { ok: true; flagged: boolean; speedKmh: number | null }
-  | { ok: false; code: 'position_in_future' | 'position_too_old' | 'position_out_of_range' | 'courier_off_duty' };
+  | {
+      ok: false;
+      code:
+        'position_in_future' | 'position_too_old' | 'position_out_of_range' | 'courier_off_duty';
+    };
 
-type Pending = { courierId: string; lat: number; lng: number; accuracy: number | null; at: Date; receivedAt: Date; speedKmh: number | null; flagged: boolean };
+type Pending = {
+  courierId: string;
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  at: Date;
+  receivedAt: Date;
+  speedKmh: number | null;
+  flagged: boolean;
+};
 
 /**
  * The hot path of courier tracking. Positions are checked and kept in memory, broadcast at
@@ -64,14 +77,31 @@ export class PositionStore {
   /** Loads last positions and duty flags once (after a restart, so the speed check has a previous fix). */
   ensureLoaded(): Promise<void> {
     this.loaded ??= (async () => {
-      const rows = await queryRows<{ courier_id: string; on_duty: boolean; last_lat: number | null; last_lng: number | null; last_accuracy: number | null; last_at: Date | string | null }>(
+      const rows = await queryRows<{
+        courier_id: string;
+        on_duty: boolean;
+        last_lat: number | null;
+        last_lng: number | null;
+        last_accuracy: number | null;
+        last_at: Date | string | null;
+      }>(
         this.db,
         sql`select courier_id, on_duty, last_lat, last_lng, last_accuracy, last_at from courier_status`,
       );
       for (const r of rows) {
         if (!this.onDuty.has(r.courier_id)) this.onDuty.set(r.courier_id, r.on_duty);
-        if (r.last_lat !== null && r.last_lng !== null && r.last_at !== null && !this.last.has(r.courier_id)) {
-          this.last.set(r.courier_id, { lat: r.last_lat, lng: r.last_lng, accuracy: r.last_accuracy, at: new Date(r.last_at).getTime() });
+        if (
+          r.last_lat !== null &&
+          r.last_lng !== null &&
+          r.last_at !== null &&
+          !this.last.has(r.courier_id)
+        ) {
+          this.last.set(r.courier_id, {
+            lat: r.last_lat,
+            lng: r.last_lng,
+            accuracy: r.last_accuracy,
+            at: new Date(r.last_at).getTime(),
+          });
         }
       }
     })().catch((err) => {
@@ -102,12 +132,18 @@ export class PositionStore {
    * (above {@link POSITION_MAX_PLAUSIBLE_KMH}) are kept in the trail, flagged, and not
    * trusted as the last position.
    */
-  async accept(courier: { id: string; unitId: string }, fix: PositionInput, now = Date.now()): Promise<AcceptResult> {
+  async accept(
+    courier: { id: string; unitId: string },
+    fix: PositionInput,
+    now = Date.now(),
+  ): Promise<AcceptResult> {
     if (!this.loaded) await this.ensureLoaded();
     else await this.loaded;
-    if (!(Math.abs(fix.lat) <= 90 && Math.abs(fix.lng) <= 180)) return this.reject('position_out_of_range');
+    if (!(Math.abs(fix.lat) <= 90 && Math.abs(fix.lng) <= 180))
+      return this.reject('position_out_of_range');
     const at = Date.parse(fix.at);
-    if (!Number.isFinite(at) || at > now + POSITION_FUTURE_TOLERANCE_MS) return this.reject('position_in_future');
+    if (!Number.isFinite(at) || at > now + POSITION_FUTURE_TOLERANCE_MS)
+      return this.reject('position_in_future');
     if (at < now - MAX_AGE_MS) return this.reject('position_too_old');
     if (!this.isOnDuty(courier.id)) return this.reject('courier_off_duty');
 
@@ -127,7 +163,16 @@ export class PositionStore {
       }
     }
     const accuracy = fix.accuracy ?? null;
-    this.pending.push({ courierId: courier.id, lat: fix.lat, lng: fix.lng, accuracy, at: new Date(at), receivedAt: new Date(now), speedKmh, flagged });
+    this.pending.push({
+      courierId: courier.id,
+      lat: fix.lat,
+      lng: fix.lng,
+      accuracy,
+      at: new Date(at),
+      receivedAt: new Date(now),
+      speedKmh,
+      flagged,
+    });
     this.scheduleFlush();
     this.stats.accepted++;
     if (flagged) this.stats.flagged++;
@@ -135,7 +180,15 @@ export class PositionStore {
       this.last.set(courier.id, { lat: fix.lat, lng: fix.lng, accuracy, at });
       this.dirty.add(courier.id);
       const chain = await unitAndAncestors(this.db, courier.unitId);
-      const payload: CouriersMovedPayload = { courierId: courier.id, unitId: courier.unitId, lat: fix.lat, lng: fix.lng, accuracy, at: new Date(at).toISOString(), serverAt: Date.now() };
+      const payload: CouriersMovedPayload = {
+        courierId: courier.id,
+        unitId: courier.unitId,
+        lat: fix.lat,
+        lng: fix.lng,
+        accuracy,
+        at: new Date(at).toISOString(),
+        serverAt: Date.now(),
+      };
       publish({ rooms: courierRooms(chain), event: 'couriers.moved', payload });
     }
     return { ok: true, flagged, speedKmh };
@@ -187,7 +240,10 @@ export class PositionStore {
           await yieldToLoop();
           const chunk = lasts.slice(i, i + FLUSH_CHUNK);
           const values = sql.join(
-            chunk.map((p) => sql`(${p.id}::uuid, ${p.lat}::float8, ${p.lng}::float8, ${p.accuracy}::float8, ${new Date(p.at).toISOString()}::timestamptz)`),
+            chunk.map(
+              (p) =>
+                sql`(${p.id}::uuid, ${p.lat}::float8, ${p.lng}::float8, ${p.accuracy}::float8, ${new Date(p.at).toISOString()}::timestamptz)`,
+            ),
             sql`, `,
           );
           await this.db.execute(sql`

@@ -1,7 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { toVnDate, vnStartOfDay } from '@tannha/shared';
 import type { Tx } from '../../db/client';
-import { citizenAddresses, citizens, jobEvents, jobs, procedures, settings, units, users } from '../../db/schema';
+import {
+  citizenAddresses,
+  citizens,
+  jobEvents,
+  jobs,
+  procedures,
+  settings,
+  units,
+  users,
+} from '../../db/schema';
 import { hashIdNumber } from '../handovers/id-hash';
 
 /** The demo citizen's ID number (sample data): the handover's ID check matches it. */
@@ -15,13 +24,28 @@ export const DEMO_DELIVERY_CCCD = '075203012345';
 export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
   await tx
     .insert(settings)
-    .values({ key: 'payment_bank', value: { bankBin: '970416', accountNumber: '257678859', accountName: 'BUU DIEN TINH DONG NAI' } })
+    .values({
+      key: 'payment_bank',
+      value: {
+        bankBin: '970416',
+        accountNumber: '257678859',
+        accountName: 'BUU DIEN TINH DONG NAI',
+      },
+    })
     .onConflictDoNothing();
   const [courier] = await tx.select().from(users).where(eq(users.username, 'courier1')).limit(1);
-  const [dispatcher] = await tx.select().from(users).where(eq(users.username, 'dispatcher1')).limit(1);
+  const [dispatcher] = await tx
+    .select()
+    .from(users)
+    .where(eq(users.username, 'dispatcher1'))
+    .limit(1);
   if (!courier || !dispatcher) return;
   const [unit] = await tx.select().from(units).where(eq(units.id, courier.unitId)).limit(1);
-  const [proc] = await tx.select().from(procedures).where(and(eq(procedures.inPersonOnly, false), eq(procedures.active, true))).limit(1);
+  const [proc] = await tx
+    .select()
+    .from(procedures)
+    .where(and(eq(procedures.inPersonOnly, false), eq(procedures.active, true)))
+    .limit(1);
   if (!unit || !proc) return;
   const day = toVnDate(now);
   const ymd = day.slice(2).replace(/-/g, '');
@@ -31,23 +55,79 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
   const lng = unit.lng ?? 106.84;
 
   const people = [
-    { name: 'Phạm Thị Lan', phone: '+84913220101', cccd: DEMO_DELIVERY_CCCD, address: `45 Phạm Văn Thuận, ${unit.name}, Đồng Nai`, dLat: 0.004, dLng: 0.006 },
-    { name: 'Võ Minh Tuấn', phone: '+84913220102', cccd: '075098765432', address: `18 Đồng Khởi, ${unit.name}, Đồng Nai`, dLat: -0.006, dLng: 0.003 },
-    { name: 'Lê Thị Mai', phone: '+84913220103', cccd: null, address: `210 Bùi Văn Hòa, ${unit.name}, Đồng Nai`, dLat: 0.008, dLng: -0.005 },
+    {
+      name: 'Phạm Thị Lan',
+      phone: '+84913220101',
+      cccd: DEMO_DELIVERY_CCCD,
+      address: `45 Phạm Văn Thuận, ${unit.name}, Đồng Nai`,
+      dLat: 0.004,
+      dLng: 0.006,
+    },
+    {
+      name: 'Võ Minh Tuấn',
+      phone: '+84913220102',
+      cccd: '075098765432',
+      address: `18 Đồng Khởi, ${unit.name}, Đồng Nai`,
+      dLat: -0.006,
+      dLng: 0.003,
+    },
+    {
+      name: 'Lê Thị Mai',
+      phone: '+84913220103',
+      cccd: null,
+      address: `210 Bùi Văn Hòa, ${unit.name}, Đồng Nai`,
+      dLat: 0.008,
+      dLng: -0.005,
+    },
   ];
   const plan = [
-    { type: 'result_delivery', status: 'assigned', fee: 50_000, postal: 26_000, path: ['new', 'assigned'], window: 8 },
-    { type: 'result_delivery', status: 'on_site', fee: 0, postal: 0, path: ['new', 'assigned', 'accepted', 'picked_up', 'en_route', 'on_site'], window: 9 },
-    { type: 'home_assistance', status: 'assigned', fee: proc.feeVnd, postal: proc.postalChargeVnd, path: ['new', 'assigned'], window: 14 },
+    {
+      type: 'result_delivery',
+      status: 'assigned',
+      fee: 50_000,
+      postal: 26_000,
+      path: ['new', 'assigned'],
+      window: 8,
+    },
+    {
+      type: 'result_delivery',
+      status: 'on_site',
+      fee: 0,
+      postal: 0,
+      path: ['new', 'assigned', 'accepted', 'picked_up', 'en_route', 'on_site'],
+      window: 9,
+    },
+    {
+      type: 'home_assistance',
+      status: 'assigned',
+      fee: proc.feeVnd,
+      postal: proc.postalChargeVnd,
+      path: ['new', 'assigned'],
+      window: 14,
+    },
   ] as const;
 
   for (const [i, p] of plan.entries()) {
     const who = people[i]!;
     const [c] = await tx
       .insert(citizens)
-      .values({ fullName: who.name, phone: who.phone, unitId: unit.id, cccdHash: who.cccd ? hashIdNumber(who.cccd) : null, cccdLast4: who.cccd ? who.cccd.slice(-4) : null })
+      .values({
+        fullName: who.name,
+        phone: who.phone,
+        unitId: unit.id,
+        cccdHash: who.cccd ? hashIdNumber(who.cccd) : null,
+        cccdLast4: who.cccd ? who.cccd.slice(-4) : null,
+      })
       .returning({ id: citizens.id });
-    await tx.insert(citizenAddresses).values({ citizenId: c!.id, label: 'Nhà riêng', addressText: who.address, lat: lat + who.dLat, lng: lng + who.dLng });
+    await tx
+      .insert(citizenAddresses)
+      .values({
+        citizenId: c!.id,
+        label: 'Nhà riêng',
+        addressText: who.address,
+        lat: lat + who.dLat,
+        lng: lng + who.dLng,
+      });
     const createdAt = at(7);
     const [job] = await tx
       .insert(jobs)
@@ -58,7 +138,10 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
         unitId: unit.id,
         citizenId: c!.id,
         procedureId: proc.id,
-        dossierCode: p.type === 'result_delivery' ? `H48.19.10-${ymd}-${String(101 + i).padStart(4, '0')}` : null,
+        dossierCode:
+          p.type === 'result_delivery'
+            ? `H48.19.10-${ymd}-${String(101 + i).padStart(4, '0')}`
+            : null,
         addressText: who.address,
         lat: lat + who.dLat,
         lng: lng + who.dLng,
@@ -77,7 +160,16 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
         statusChangedAt: at(7 + p.path.length * 0.2),
       })
       .returning({ id: jobs.id });
-    const events: (typeof jobEvents.$inferInsert)[] = [{ jobId: job!.id, kind: 'created', toStatus: 'new', actorId: dispatcher.id, occurredAt: createdAt, recordedAt: createdAt }];
+    const events: (typeof jobEvents.$inferInsert)[] = [
+      {
+        jobId: job!.id,
+        kind: 'created',
+        toStatus: 'new',
+        actorId: dispatcher.id,
+        occurredAt: createdAt,
+        recordedAt: createdAt,
+      },
+    ];
     for (let k = 1; k < p.path.length; k++) {
       const t = at(7 + k * 0.2);
       events.push({

@@ -25,7 +25,14 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
     where u.role = 'courier' and un.lat is not null
     on conflict (courier_id) do nothing`);
 
-  const picks = await queryRows<{ citizen_id: string; unit_id: string; address_text: string; lat: number; lng: number; courier_id: string | null }>(
+  const picks = await queryRows<{
+    citizen_id: string;
+    unit_id: string;
+    address_text: string;
+    lat: number;
+    lng: number;
+    courier_id: string | null;
+  }>(
     tx,
     sql`select c.id as citizen_id, c.unit_id, a.address_text, a.lat, a.lng,
                (select u.id from users u where u.role = 'courier' and u.unit_id = c.unit_id order by u.username limit 1) as courier_id
@@ -37,14 +44,21 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
     tx,
     sql`select id, fee_vnd, postal_charge_vnd from procedures where not in_person_only and active order by code limit 10`,
   );
-  const dispatcher = (await queryRows<{ id: string }>(tx, sql`select id from users where username = 'dispatcher1'`))[0]?.id ?? null;
-  const operator = (await queryRows<{ id: string }>(tx, sql`select id from users where username = 'operator1'`))[0]?.id ?? null;
+  const dispatcher =
+    (
+      await queryRows<{ id: string }>(tx, sql`select id from users where username = 'dispatcher1'`)
+    )[0]?.id ?? null;
+  const operator =
+    (await queryRows<{ id: string }>(tx, sql`select id from users where username = 'operator1'`))[0]
+      ?.id ?? null;
   if (procs.length === 0) return;
   const cal = await loadWorkingCalendar(tx);
   const prefix = `TN${toVnDate(now).slice(2).replace(/-/g, '')}`;
   for (const [i, p] of picks.entries()) {
     const late = i >= WAITING && p.courier_id !== null;
-    const createdAt = late ? new Date(now.getTime() - 6 * 24 * 3600_000) : new Date(now.getTime() - (i + 1) * 17 * 60_000);
+    const createdAt = late
+      ? new Date(now.getTime() - 6 * 24 * 3600_000)
+      : new Date(now.getTime() - (i + 1) * 17 * 60_000);
     const proc = procs[i % procs.length]!;
     const seq = await nextJobSequence(tx, prefix);
     const [row] = await tx
@@ -56,7 +70,10 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
         unitId: p.unit_id,
         citizenId: p.citizen_id,
         procedureId: proc.id,
-        dossierCode: i % 3 === 1 ? `H48.19.10-${addDays(toVnDate(now), -7).slice(2).replace(/-/g, '')}-${String(100 + i).padStart(4, '0')}` : null,
+        dossierCode:
+          i % 3 === 1
+            ? `H48.19.10-${addDays(toVnDate(now), -7).slice(2).replace(/-/g, '')}-${String(100 + i).padStart(4, '0')}`
+            : null,
         addressText: p.address_text,
         lat: p.lat,
         lng: p.lng,
@@ -72,12 +89,38 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
         notes: i === 0 ? 'Công dân lớn tuổi, gọi trước khi đến (dữ liệu mẫu).' : null,
       })
       .returning({ id: jobs.id });
-    const events: (typeof jobEvents.$inferInsert)[] = [{ jobId: row!.id, kind: 'created', toStatus: 'new', actorId: operator, occurredAt: createdAt, recordedAt: createdAt }];
+    const events: (typeof jobEvents.$inferInsert)[] = [
+      {
+        jobId: row!.id,
+        kind: 'created',
+        toStatus: 'new',
+        actorId: operator,
+        occurredAt: createdAt,
+        recordedAt: createdAt,
+      },
+    ];
     if (late) {
       const at1 = new Date(createdAt.getTime() + 30 * 60_000);
       const at2 = new Date(createdAt.getTime() + 60 * 60_000);
-      events.push({ jobId: row!.id, kind: 'assign', fromStatus: 'new', toStatus: 'assigned', actorId: dispatcher, occurredAt: at1, recordedAt: at1, data: { courierId: p.courier_id } });
-      events.push({ jobId: row!.id, kind: 'transition', fromStatus: 'assigned', toStatus: 'accepted', actorId: p.courier_id, occurredAt: at2, recordedAt: at2 });
+      events.push({
+        jobId: row!.id,
+        kind: 'assign',
+        fromStatus: 'new',
+        toStatus: 'assigned',
+        actorId: dispatcher,
+        occurredAt: at1,
+        recordedAt: at1,
+        data: { courierId: p.courier_id },
+      });
+      events.push({
+        jobId: row!.id,
+        kind: 'transition',
+        fromStatus: 'assigned',
+        toStatus: 'accepted',
+        actorId: p.courier_id,
+        occurredAt: at2,
+        recordedAt: at2,
+      });
     }
     await tx.insert(jobEvents).values(events);
   }

@@ -5,14 +5,7 @@ import { jobEvents, jobs } from '../../db/schema';
 import { nextJobSequence } from '../jobs/jobs.repository';
 
 /** Appointment windows (local hours) of the demo day's visits per post office; null = no window. */
-const WINDOWS: ([number, number] | null)[] = [
-  [8, 10],
-  [9, 11],
-  [10, 12],
-  [13, 15],
-  [14, 16],
-  null,
-];
+const WINDOWS: ([number, number] | null)[] = [[8, 10], [9, 11], [10, 12], [13, 15], [14, 16], null];
 
 /**
  * Today's unplanned home visits for the route planner: for each post office of the Biên Hòa
@@ -27,15 +20,24 @@ export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
     tx,
     sql`select u.id from units u join units p on p.id = u.parent_id where p.code = 'DNI-BH' and u.kind = 'post_office' order by u.code`,
   );
-  const proc = (await queryRows<{ id: string; fee_vnd: number; postal_charge_vnd: number }>(
-    tx,
-    sql`select id, fee_vnd, postal_charge_vnd from procedures where not in_person_only and active order by code limit 1`,
-  ))[0];
-  const operator = (await queryRows<{ id: string }>(tx, sql`select id from users where username = 'operator1'`))[0]?.id ?? null;
+  const proc = (
+    await queryRows<{ id: string; fee_vnd: number; postal_charge_vnd: number }>(
+      tx,
+      sql`select id, fee_vnd, postal_charge_vnd from procedures where not in_person_only and active order by code limit 1`,
+    )
+  )[0];
+  const operator =
+    (await queryRows<{ id: string }>(tx, sql`select id from users where username = 'operator1'`))[0]
+      ?.id ?? null;
   if (!proc) return;
   const prefix = `TN${day.slice(2).replace(/-/g, '')}`;
   for (const office of offices) {
-    const people = await queryRows<{ citizen_id: string; address_text: string; lat: number; lng: number }>(
+    const people = await queryRows<{
+      citizen_id: string;
+      address_text: string;
+      lat: number;
+      lng: number;
+    }>(
       tx,
       sql`select c.id as citizen_id, a.address_text, a.lat, a.lng
           from citizens c join citizen_addresses a on a.citizen_id = c.id
@@ -56,7 +58,10 @@ export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
           unitId: office.id,
           citizenId: p.citizen_id,
           procedureId: proc.id,
-          dossierCode: type === 'result_delivery' ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(500 + i).padStart(4, '0')}` : null,
+          dossierCode:
+            type === 'result_delivery'
+              ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(500 + i).padStart(4, '0')}`
+              : null,
           addressText: p.address_text,
           lat: Number(p.lat),
           lng: Number(p.lng),
@@ -72,7 +77,16 @@ export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
           notes: 'Hẹn trong ngày, chờ lập lộ trình (dữ liệu mẫu).',
         })
         .returning({ id: jobs.id });
-      await tx.insert(jobEvents).values({ jobId: row!.id, kind: 'created', toStatus: 'new', actorId: operator, occurredAt: createdAt, recordedAt: createdAt });
+      await tx
+        .insert(jobEvents)
+        .values({
+          jobId: row!.id,
+          kind: 'created',
+          toStatus: 'new',
+          actorId: operator,
+          occurredAt: createdAt,
+          recordedAt: createdAt,
+        });
     }
   }
 }

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { addDays, jobPath, toVnDate, vnStartOfDay } from '@tannha/shared';
 import { queryRows, type Tx } from '../../db/client';
-import { cashHandovers, citizens, jobEvents, jobs, payments, ratings, users } from '../../db/schema';
+import {
+  cashHandovers,
+  citizens,
+  jobEvents,
+  jobs,
+  payments,
+  ratings,
+  users,
+} from '../../db/schema';
 import { refreshJobMilestones } from '../reports/job-milestones';
 
 /** The demo's tracking example, as printed on its receipt: open /tra-cuu/TNDEMO0001 with 5678. */
@@ -40,7 +48,16 @@ function prng(seed: number) {
 export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
   const rnd = prng(2206);
   const today = toVnDate(now);
-  const done = await queryRows<{ id: string; unit_id: string; unit_code: string; courier_id: string; status: string; fee: string; postal: string; at: Date | string }>(
+  const done = await queryRows<{
+    id: string;
+    unit_id: string;
+    unit_code: string;
+    courier_id: string;
+    status: string;
+    fee: string;
+    postal: string;
+    at: Date | string;
+  }>(
     tx,
     sql`select j.id, j.unit_id, u.code as unit_code, j.courier_id, j.status, j.fee_due_vnd::text as fee, j.postal_charge_vnd::text as postal,
                coalesce((select min(e.occurred_at) from job_events e where e.job_id = j.id and e.to_status in ('collected', 'delivered')), j.created_at) as at
@@ -82,9 +99,19 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
   }
 
   // Past shifts are counted: every courier hands in what the ledger says, except one short count.
-  const [manager] = await tx.select().from(users).where(sql`${users.username} = 'manager2'`).limit(1);
+  const [manager] = await tx
+    .select()
+    .from(users)
+    .where(sql`${users.username} = 'manager2'`)
+    .limit(1);
   if (manager) {
-    const shifts = await queryRows<{ courier_id: string; unit_id: string; shift_date: string; total: string; n: number }>(
+    const shifts = await queryRows<{
+      courier_id: string;
+      unit_id: string;
+      shift_date: string;
+      total: string;
+      n: number;
+    }>(
       tx,
       sql`select collected_by as courier_id, min(unit_id::text)::uuid as unit_id, to_char(shift_date, 'YYYY-MM-DD') as shift_date,
                  sum(amount_vnd)::text as total, count(*)::int as n
@@ -119,10 +146,20 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
   }
 
   // The tracking example: a result delivered yesterday by courier1, not rated yet.
-  const [courier] = await tx.select().from(users).where(sql`${users.username} = 'courier1'`).limit(1);
-  const [proc] = await queryRows<{ id: string }>(tx, sql`select id from procedures where in_person_only = false order by code limit 1`);
+  const [courier] = await tx
+    .select()
+    .from(users)
+    .where(sql`${users.username} = 'courier1'`)
+    .limit(1);
+  const [proc] = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from procedures where in_person_only = false order by code limit 1`,
+  );
   if (courier && proc) {
-    const [citizen] = await tx.insert(citizens).values({ fullName: 'Nguyễn Thị Hồng', phone: DEMO_TRACKING.phone, unitId: courier.unitId }).returning({ id: citizens.id });
+    const [citizen] = await tx
+      .insert(citizens)
+      .values({ fullName: 'Nguyễn Thị Hồng', phone: DEMO_TRACKING.phone, unitId: courier.unitId })
+      .returning({ id: citizens.id });
     const day = addDays(today, -1);
     const t0 = vnStartOfDay(day).getTime() + 8 * 3600_000;
     const [job] = await tx
@@ -161,15 +198,34 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
   }
 
   // Most completed jobs get a rating from their citizen.
-  const completed = await queryRows<{ id: string; unit_id: string; courier_id: string | null; completed_at: Date | string }>(
+  const completed = await queryRows<{
+    id: string;
+    unit_id: string;
+    courier_id: string | null;
+    completed_at: Date | string;
+  }>(
     tx,
     sql`select id, unit_id, courier_id, completed_at from jobs where status = 'completed' and completed_at is not null and code <> ${DEMO_TRACKING.code} order by completed_at`,
   );
   for (const j of completed) {
     if (rnd() > 0.6) continue;
     const stars = rnd() < 0.08 ? 2 : rnd() < 0.25 ? 3 : rnd() < 0.55 ? 4 : 5;
-    const createdAt = new Date(Math.min(now.getTime(), new Date(j.completed_at).getTime() + (1 + Math.floor(rnd() * 5)) * 3600_000));
-    await tx.insert(ratings).values({ jobId: j.id, unitId: j.unit_id, courierId: j.courier_id, stars, comment: COMMENTS[Math.floor(rnd() * COMMENTS.length)] ?? null, createdAt });
+    const createdAt = new Date(
+      Math.min(
+        now.getTime(),
+        new Date(j.completed_at).getTime() + (1 + Math.floor(rnd() * 5)) * 3600_000,
+      ),
+    );
+    await tx
+      .insert(ratings)
+      .values({
+        jobId: j.id,
+        unitId: j.unit_id,
+        courierId: j.courier_id,
+        stars,
+        comment: COMMENTS[Math.floor(rnd() * COMMENTS.length)] ?? null,
+        createdAt,
+      });
   }
   await refreshJobMilestones(tx);
 }

@@ -16,7 +16,19 @@ import {
   type JobType,
 } from '@tannha/shared';
 import { queryRows, type Db, type Tx } from '../../db/client';
-import { calls, citizenAddresses, citizens, counters, holidays, jobEvents, jobs, procedures, settings, units, users } from '../../db/schema';
+import {
+  calls,
+  citizenAddresses,
+  citizens,
+  counters,
+  holidays,
+  jobEvents,
+  jobs,
+  procedures,
+  settings,
+  units,
+  users,
+} from '../../db/schema';
 import { hashPassword } from '../../lib/password';
 import { DEMO_PROCEDURES } from './demo-procedures';
 import { seedDemoCouriers } from './demo-seed-couriers';
@@ -24,19 +36,98 @@ import { seedCourierDemo } from './demo-seed-courier';
 import { seedPlansDemo } from './demo-seed-plans';
 import { seedReportsDemo } from './demo-seed-reports';
 
-type UnitSeed = { code: string; name: string; kind: string; parent?: string; address: string; lat: number; lng: number };
+type UnitSeed = {
+  code: string;
+  name: string;
+  kind: string;
+  parent?: string;
+  address: string;
+  lat: number;
+  lng: number;
+};
 
 /** Real places around Biên Hòa and Long Khánh (Đồng Nai); coordinates are approximate. */
 const UNITS: UnitSeed[] = [
-  { code: 'DNI', name: 'Bưu điện tỉnh Đồng Nai', kind: 'province_office', address: '1 Hưng Đạo Vương, phường Trấn Biên, Đồng Nai', lat: 10.9467, lng: 106.8183 },
-  { code: 'DNI-BH', name: 'Bưu điện khu vực Biên Hòa', kind: 'area_office', parent: 'DNI', address: '1 Hưng Đạo Vương, phường Trấn Biên, Đồng Nai', lat: 10.9467, lng: 106.8183 },
-  { code: 'DNI-BH-TB', name: 'Bưu cục Trấn Biên', kind: 'post_office', parent: 'DNI-BH', address: '96 Cách Mạng Tháng Tám, phường Trấn Biên, Đồng Nai', lat: 10.9512, lng: 106.8226 },
-  { code: 'DNI-BH-TH', name: 'Bưu cục Tam Hiệp', kind: 'post_office', parent: 'DNI-BH', address: '122 Phạm Văn Thuận, phường Tam Hiệp, Đồng Nai', lat: 10.9446, lng: 106.8588 },
-  { code: 'DNI-BH-LB', name: 'Bưu cục Long Bình', kind: 'post_office', parent: 'DNI-BH', address: '15 Bùi Văn Hòa, phường Long Bình, Đồng Nai', lat: 10.9381, lng: 106.8894 },
-  { code: 'DNI-BH-TD', name: 'Bưu cục Trảng Dài', kind: 'post_office', parent: 'DNI-BH', address: '210 Nguyễn Khuyến, phường Trảng Dài, Đồng Nai', lat: 10.9806, lng: 106.8672 },
-  { code: 'DNI-LK', name: 'Bưu điện khu vực Long Khánh', kind: 'area_office', parent: 'DNI', address: '2 Hồ Thị Hương, phường Long Khánh, Đồng Nai', lat: 10.9339, lng: 107.2436 },
-  { code: 'DNI-LK-LK', name: 'Bưu cục Long Khánh', kind: 'post_office', parent: 'DNI-LK', address: '2 Hồ Thị Hương, phường Long Khánh, Đồng Nai', lat: 10.9339, lng: 107.2436 },
-  { code: 'DNI-LK-BL', name: 'Bưu cục Bình Lộc', kind: 'post_office', parent: 'DNI-LK', address: 'Quốc lộ 1A, phường Bình Lộc, Đồng Nai', lat: 10.9723, lng: 107.2311 },
+  {
+    code: 'DNI',
+    name: 'Bưu điện tỉnh Đồng Nai',
+    kind: 'province_office',
+    address: '1 Hưng Đạo Vương, phường Trấn Biên, Đồng Nai',
+    lat: 10.9467,
+    lng: 106.8183,
+  },
+  {
+    code: 'DNI-BH',
+    name: 'Bưu điện khu vực Biên Hòa',
+    kind: 'area_office',
+    parent: 'DNI',
+    address: '1 Hưng Đạo Vương, phường Trấn Biên, Đồng Nai',
+    lat: 10.9467,
+    lng: 106.8183,
+  },
+  {
+    code: 'DNI-BH-TB',
+    name: 'Bưu cục Trấn Biên',
+    kind: 'post_office',
+    parent: 'DNI-BH',
+    address: '96 Cách Mạng Tháng Tám, phường Trấn Biên, Đồng Nai',
+    lat: 10.9512,
+    lng: 106.8226,
+  },
+  {
+    code: 'DNI-BH-TH',
+    name: 'Bưu cục Tam Hiệp',
+    kind: 'post_office',
+    parent: 'DNI-BH',
+    address: '122 Phạm Văn Thuận, phường Tam Hiệp, Đồng Nai',
+    lat: 10.9446,
+    lng: 106.8588,
+  },
+  {
+    code: 'DNI-BH-LB',
+    name: 'Bưu cục Long Bình',
+    kind: 'post_office',
+    parent: 'DNI-BH',
+    address: '15 Bùi Văn Hòa, phường Long Bình, Đồng Nai',
+    lat: 10.9381,
+    lng: 106.8894,
+  },
+  {
+    code: 'DNI-BH-TD',
+    name: 'Bưu cục Trảng Dài',
+    kind: 'post_office',
+    parent: 'DNI-BH',
+    address: '210 Nguyễn Khuyến, phường Trảng Dài, Đồng Nai',
+    lat: 10.9806,
+    lng: 106.8672,
+  },
+  {
+    code: 'DNI-LK',
+    name: 'Bưu điện khu vực Long Khánh',
+    kind: 'area_office',
+    parent: 'DNI',
+    address: '2 Hồ Thị Hương, phường Long Khánh, Đồng Nai',
+    lat: 10.9339,
+    lng: 107.2436,
+  },
+  {
+    code: 'DNI-LK-LK',
+    name: 'Bưu cục Long Khánh',
+    kind: 'post_office',
+    parent: 'DNI-LK',
+    address: '2 Hồ Thị Hương, phường Long Khánh, Đồng Nai',
+    lat: 10.9339,
+    lng: 107.2436,
+  },
+  {
+    code: 'DNI-LK-BL',
+    name: 'Bưu cục Bình Lộc',
+    kind: 'post_office',
+    parent: 'DNI-LK',
+    address: 'Quốc lộ 1A, phường Bình Lộc, Đồng Nai',
+    lat: 10.9723,
+    lng: 107.2311,
+  },
 ];
 
 type UserSeed = { username: string; fullName: string; role: string; unit: string };
@@ -64,11 +155,57 @@ const USERS: UserSeed[] = [
   { username: 'courier12', fullName: 'Lý Minh Quân', role: 'courier', unit: 'DNI-LK-BL' },
 ];
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Hữu', 'Thanh', 'Quốc', 'Thu', 'Đức', 'Kim'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hà', 'Hạnh', 'Hùng', 'Lan', 'Linh', 'Mai', 'Nam', 'Phúc', 'Quân', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến', 'Sơn', 'Đạt'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đức',
+  'Hà',
+  'Hạnh',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+  'Sơn',
+  'Đạt',
+];
 const STREETS: Record<string, string[]> = {
-  'DNI-BH-TB': ['Cách Mạng Tháng Tám', 'Hưng Đạo Vương', 'Võ Thị Sáu', 'Phan Chu Trinh', 'Nguyễn Văn Trị'],
+  'DNI-BH-TB': [
+    'Cách Mạng Tháng Tám',
+    'Hưng Đạo Vương',
+    'Võ Thị Sáu',
+    'Phan Chu Trinh',
+    'Nguyễn Văn Trị',
+  ],
   'DNI-BH-TH': ['Phạm Văn Thuận', 'Đồng Khởi', 'Nguyễn Văn Hoa', 'Trương Định'],
   'DNI-BH-LB': ['Bùi Văn Hòa', 'Nguyễn Ái Quốc', 'Phạm Văn Khoai', 'Hà Huy Giáp'],
   'DNI-BH-TD': ['Nguyễn Khuyến', 'Đồng Khởi', 'Huỳnh Văn Nghệ', 'Bùi Trọng Nghĩa'],
@@ -83,7 +220,14 @@ const WARD_OF: Record<string, string> = {
   'DNI-LK-LK': 'Long Khánh',
   'DNI-LK-BL': 'Bình Lộc',
 };
-const CALL_CATEGORIES = ['procedure_question', 'status_lookup', 'pickup_request', 'delivery_request', 'feedback', 'other'] as const;
+const CALL_CATEGORIES = [
+  'procedure_question',
+  'status_lookup',
+  'pickup_request',
+  'delivery_request',
+  'feedback',
+  'other',
+] as const;
 
 /** Deterministic PRNG so every fresh demo looks the same. */
 function prng(seed: number) {
@@ -117,7 +261,9 @@ export async function seedDemoData(
   const passwordFile = path.join(opts.dataDir, 'demo-password');
   const existing = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   if ((existing[0]?.n ?? 0) > 0) {
-    const remembered = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : undefined;
+    const remembered = existsSync(passwordFile)
+      ? readFileSync(passwordFile, 'utf8').trim()
+      : undefined;
     return { seededNow: false, password: opts.password ?? remembered };
   }
   const password = opts.password ?? randomBytes(6).toString('base64url');
@@ -136,21 +282,46 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
   for (const u of UNITS) {
     const [row] = await tx
       .insert(units)
-      .values({ code: u.code, name: u.name, kind: u.kind, parentId: u.parent ? unitIds.get(u.parent)! : null, address: u.address, lat: u.lat, lng: u.lng })
+      .values({
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        parentId: u.parent ? unitIds.get(u.parent)! : null,
+        address: u.address,
+        lat: u.lat,
+        lng: u.lng,
+      })
       .returning({ id: units.id });
     unitIds.set(u.code, row!.id);
   }
   const userIds = new Map<string, string>();
   const userRows = await tx
     .insert(users)
-    .values(USERS.map((u, i) => ({ username: u.username, fullName: u.fullName, role: u.role, unitId: unitIds.get(u.unit)!, passwordHash: hashes[i]! })))
+    .values(
+      USERS.map((u, i) => ({
+        username: u.username,
+        fullName: u.fullName,
+        role: u.role,
+        unitId: unitIds.get(u.unit)!,
+        passwordHash: hashes[i]!,
+      })),
+    )
     .returning({ id: users.id, username: users.username });
   for (const r of userRows) userIds.set(r.username, r.id);
 
   const procRows = await tx
     .insert(procedures)
-    .values(DEMO_PROCEDURES.map((p) => ({ ...p, inPersonOnly: p.inPersonOnly ?? false, sample: true })))
-    .returning({ id: procedures.id, code: procedures.code, inPersonOnly: procedures.inPersonOnly, feeVnd: procedures.feeVnd, postalChargeVnd: procedures.postalChargeVnd, processingDays: procedures.processingDays });
+    .values(
+      DEMO_PROCEDURES.map((p) => ({ ...p, inPersonOnly: p.inPersonOnly ?? false, sample: true })),
+    )
+    .returning({
+      id: procedures.id,
+      code: procedures.code,
+      inPersonOnly: procedures.inPersonOnly,
+      feeVnd: procedures.feeVnd,
+      postalChargeVnd: procedures.postalChargeVnd,
+      processingDays: procedures.processingDays,
+    });
   const postable = procRows.filter((p) => !p.inPersonOnly);
 
   const year = Number(toVnDate(now).slice(0, 4));
@@ -161,7 +332,10 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
   await tx.insert(settings).values([
     { key: 'job_due_working_days', value: DEFAULT_JOB_DUE_WORKING_DAYS },
     { key: 'feedback_due_working_days', value: 5 },
-    { key: 'postal_leg_days', value: { sameArea: 1, province: 2, majorCities: 3, interProvince: 4 } },
+    {
+      key: 'postal_leg_days',
+      value: { sameArea: 1, province: 2, majorCities: 3, interProvince: 4 },
+    },
     { key: 'demo_seeded_at', value: now.toISOString() },
   ]);
 
@@ -169,17 +343,32 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
   const leafUnits = Object.keys(WARD_OF);
   const citizenSeeds = [{ fullName: 'Đặng Minh Dũng', unit: 'DNI-BH-TB' }];
   for (let i = 0; i < 70; i++) {
-    citizenSeeds.push({ fullName: `${rnd.pick(FAMILY)} ${rnd.pick(MIDDLE)} ${rnd.pick(GIVEN)}`, unit: rnd.pick(leafUnits) });
+    citizenSeeds.push({
+      fullName: `${rnd.pick(FAMILY)} ${rnd.pick(MIDDLE)} ${rnd.pick(GIVEN)}`,
+      unit: rnd.pick(leafUnits),
+    });
   }
-  const citizenList: { id: string; unit: string; address: string; lat: number; lng: number; phone: string }[] = [];
+  const citizenList: {
+    id: string;
+    unit: string;
+    address: string;
+    lat: number;
+    lng: number;
+    phone: string;
+  }[] = [];
   for (const [i, c] of citizenSeeds.entries()) {
     const phone = `+849${String(10_000_000 + i * 7919 + rnd.int(0, 999)).padStart(8, '0')}`;
     const base = UNITS.find((u) => u.code === c.unit)!;
     const lat = base.lat + (rnd.next() - 0.5) * 0.03;
     const lng = base.lng + (rnd.next() - 0.5) * 0.03;
     const address = `${rnd.int(1, 399)} ${rnd.pick(STREETS[c.unit]!)}, phường ${WARD_OF[c.unit]}, Đồng Nai`;
-    const [row] = await tx.insert(citizens).values({ fullName: c.fullName, phone, unitId: unitIds.get(c.unit)! }).returning({ id: citizens.id });
-    await tx.insert(citizenAddresses).values({ citizenId: row!.id, label: 'Nhà riêng', addressText: address, lat, lng });
+    const [row] = await tx
+      .insert(citizens)
+      .values({ fullName: c.fullName, phone, unitId: unitIds.get(c.unit)! })
+      .returning({ id: citizens.id });
+    await tx
+      .insert(citizenAddresses)
+      .values({ citizenId: row!.id, label: 'Nhà riêng', addressText: address, lat, lng });
     citizenList.push({ id: row!.id, unit: c.unit, address, lat, lng, phone });
   }
 
@@ -205,7 +394,8 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
       const category = rnd.pick(CALL_CATEGORIES);
       const missed = rnd.next() < 0.06;
       const duration = missed ? 0 : rnd.int(45, 420);
-      const wantsJob = !missed && (category === 'pickup_request' || category === 'delivery_request');
+      const wantsJob =
+        !missed && (category === 'pickup_request' || category === 'delivery_request');
       callSeq++;
       const [callRow] = await tx
         .insert(calls)
@@ -222,7 +412,13 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
           durationSeconds: duration,
           category: missed ? null : category,
           content: missed ? null : 'Công dân gọi hỏi về thủ tục và đề nghị hỗ trợ (dữ liệu mẫu).',
-          outcome: missed ? 'missed' : wantsJob ? 'job_created' : category === 'feedback' ? 'forwarded' : 'answered',
+          outcome: missed
+            ? 'missed'
+            : wantsJob
+              ? 'job_created'
+              : category === 'feedback'
+                ? 'forwarded'
+                : 'answered',
           closedAt: missed ? null : new Date(startedAt.getTime() + (duration + 60) * 1000),
         })
         .returning({ id: calls.id });
@@ -237,12 +433,16 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
       const path = jobPath(type);
       // Older jobs are finished; today's are spread along the path; a few fail or are cancelled.
       const age = -d;
-      let reach = age >= 2 ? path.length - 1 : age === 1 ? rnd.int(3, path.length - 1) : rnd.int(0, 4);
+      let reach =
+        age >= 2 ? path.length - 1 : age === 1 ? rnd.int(3, path.length - 1) : rnd.int(0, 4);
       const cancelled = rnd.next() < 0.04 && reach <= 1;
       if (reach >= path.length) reach = path.length - 1;
       const status: JobStatus = cancelled ? 'cancelled' : path[reach]!;
       jobSeq++;
-      const windowStart = new Date(vnStartOfDay(addDays(day, age === 0 ? 0 : 1)).getTime() + rnd.pick([8, 9, 10, 13, 14, 15]) * 3600_000);
+      const windowStart = new Date(
+        vnStartOfDay(addDays(day, age === 0 ? 0 : 1)).getTime() +
+          rnd.pick([8, 9, 10, 13, 14, 15]) * 3600_000,
+      );
       const [jobRow] = await tx
         .insert(jobs)
         .values({
@@ -252,7 +452,10 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
           unitId: unitIds.get(citizen.unit)!,
           citizenId: citizen.id,
           procedureId: proc.id,
-          dossierCode: type === 'result_delivery' ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(rnd.int(1, 9999)).padStart(4, '0')}` : null,
+          dossierCode:
+            type === 'result_delivery'
+              ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(rnd.int(1, 9999)).padStart(4, '0')}`
+              : null,
           addressText: citizen.address,
           lat: citizen.lat,
           lng: citizen.lng,
@@ -269,14 +472,25 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
           createdAt,
           updatedAt: createdAt,
           assignedAt: reach >= 1 ? new Date(createdAt.getTime() + 20 * 60_000) : null,
-          completedAt: status === 'completed' ? new Date(createdAt.getTime() + (age * 24 - 20) * 3600_000) : null,
+          completedAt:
+            status === 'completed'
+              ? new Date(createdAt.getTime() + (age * 24 - 20) * 3600_000)
+              : null,
         })
         .returning({ id: jobs.id });
       const events: (typeof jobEvents.$inferInsert)[] = [
-        { jobId: jobRow!.id, kind: 'created', toStatus: 'new', actorId: rnd.pick(operators), occurredAt: createdAt, recordedAt: createdAt },
+        {
+          jobId: jobRow!.id,
+          kind: 'created',
+          toStatus: 'new',
+          actorId: rnd.pick(operators),
+          occurredAt: createdAt,
+          recordedAt: createdAt,
+        },
       ];
       let t = createdAt.getTime();
-      const step = age === 0 ? 15 * 60_000 : Math.max(30 * 60_000, ((age * 24 - 24) * 3600_000) / path.length);
+      const step =
+        age === 0 ? 15 * 60_000 : Math.max(30 * 60_000, ((age * 24 - 24) * 3600_000) / path.length);
       for (let k = 1; k <= (cancelled ? 0 : reach); k++) {
         t += step;
         const at = new Date(Math.min(t, now.getTime()));
@@ -291,7 +505,16 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
         });
       }
       if (cancelled) {
-        events.push({ jobId: jobRow!.id, kind: 'transition', fromStatus: path[reach]!, toStatus: 'cancelled', reason: 'Công dân không còn nhu cầu', actorId: rnd.pick(operators), occurredAt: new Date(t + 3600_000), recordedAt: new Date(t + 3600_000) });
+        events.push({
+          jobId: jobRow!.id,
+          kind: 'transition',
+          fromStatus: path[reach]!,
+          toStatus: 'cancelled',
+          reason: 'Công dân không còn nhu cầu',
+          actorId: rnd.pick(operators),
+          occurredAt: new Date(t + 3600_000),
+          recordedAt: new Date(t + 3600_000),
+        });
       }
       await tx.insert(jobEvents).values(events);
     }

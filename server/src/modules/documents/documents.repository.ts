@@ -21,7 +21,10 @@ export async function findDocumentById(db: DbOrTx, id: string): Promise<Document
   return row;
 }
 
-export async function insertDocument(tx: Tx, values: typeof documents.$inferInsert): Promise<DocumentRow> {
+export async function insertDocument(
+  tx: Tx,
+  values: typeof documents.$inferInsert,
+): Promise<DocumentRow> {
   const [row] = await tx.insert(documents).values(values).returning();
   return row!;
 }

@@ -5,7 +5,15 @@ import { forbidden, unauthenticated, unprocessable } from '../../lib/errors';
 import { endpoint, withStatus, type ModuleDeps, type Role } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import type { Storage } from '../../integrations/storage/storage';
-import { bundleScansPdf, deleteDocument, fileTooLarge, listJobDocuments, readDocumentContent, reorderScans, uploadDocument } from './documents.service';
+import {
+  bundleScansPdf,
+  deleteDocument,
+  fileTooLarge,
+  listJobDocuments,
+  readDocumentContent,
+  reorderScans,
+  uploadDocument,
+} from './documents.service';
 
 const WRITERS: readonly Role[] = ['courier', 'dispatcher', 'manager', 'admin'];
 const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager', 'admin'];
@@ -23,11 +31,16 @@ function requireRole(roles: readonly Role[]) {
  * Scans, photos and signatures of a job: upload (multipart, field `file`), list, view,
  * remove, reorder, and the scans bundled into one PDF.
  */
-export function documentsRoutes(deps: ModuleDeps & { storage: Storage; maxUploadBytes: number }): Router {
+export function documentsRoutes(
+  deps: ModuleDeps & { storage: Storage; maxUploadBytes: number },
+): Router {
   const { db, storage, maxUploadBytes } = deps;
   const r = Router();
   // In memory: files are small (phones downscale before sending) and go straight to storage.
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 20 } }).single('file');
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 20 },
+  }).single('file');
   const parseUpload = (req: Request, res: Response, next: NextFunction) =>
     upload(req, res, (err: unknown) => {
       if (!err) return next();
@@ -47,24 +60,30 @@ export function documentsRoutes(deps: ModuleDeps & { storage: Storage; maxUpload
     '/jobs/:id/documents',
     requireRole(WRITERS),
     parseUpload,
-    endpoint({ roles: WRITERS, params: IdParamsSchema, body: UploadDocumentFieldsSchema }, async ({ auth, params, body, req }) => {
-      const res = await uploadDocument(db, storage, auth, params.id, req.file, body, {
-        idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
-        maxBytes: maxUploadBytes,
-      });
-      return withStatus(res.replayed ? 200 : 201, res.body);
-    }),
+    endpoint(
+      { roles: WRITERS, params: IdParamsSchema, body: UploadDocumentFieldsSchema },
+      async ({ auth, params, body, req }) => {
+        const res = await uploadDocument(db, storage, auth, params.id, req.file, body, {
+          idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
+          maxBytes: maxUploadBytes,
+        });
+        return withStatus(res.replayed ? 200 : 201, res.body);
+      },
+    ),
   );
 
   r.get(
     '/jobs/:id/documents',
-    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) => listJobDocuments(db, auth, params.id)),
+    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) =>
+      listJobDocuments(db, auth, params.id),
+    ),
   );
 
   r.post(
     '/jobs/:id/documents/order',
-    endpoint({ roles: WRITERS, params: IdParamsSchema, body: ReorderDocumentsSchema }, ({ auth, params, body }) =>
-      reorderScans(db, auth, params.id, body.ids),
+    endpoint(
+      { roles: WRITERS, params: IdParamsSchema, body: ReorderDocumentsSchema },
+      ({ auth, params, body }) => reorderScans(db, auth, params.id, body.ids),
     ),
   );
 

@@ -12,7 +12,13 @@ import { rooms } from '../../realtime/socket-server';
 import { loadJobForAction, occurredAtFrom } from '../courier/job-access';
 import { EXTENSION, sniffContentType } from './documents.content';
 import { presentDocument } from './documents.presenter';
-import { findDocumentById, findJobDocuments, insertDocument, markDocumentDeleted, setPageOrder } from './documents.repository';
+import {
+  findDocumentById,
+  findJobDocuments,
+  insertDocument,
+  markDocumentDeleted,
+  setPageOrder,
+} from './documents.repository';
 
 export type UploadedFile = { buffer: Buffer; size: number; originalname: string };
 
@@ -48,9 +54,13 @@ export async function uploadDocument(
   opts: { idempotencyKey?: string | undefined; maxBytes: number },
 ) {
   if (!file) {
-    throw unprocessable('file_missing', { vi: 'Chưa có tệp nào được gửi (trường "file").', en: 'No file was sent (field "file").' }, {
-      file: { vi: 'Chọn hoặc chụp một tệp', en: 'Choose or take a file' },
-    });
+    throw unprocessable(
+      'file_missing',
+      { vi: 'Chưa có tệp nào được gửi (trường "file").', en: 'No file was sent (field "file").' },
+      {
+        file: { vi: 'Chọn hoặc chụp một tệp', en: 'Choose or take a file' },
+      },
+    );
   }
   if (file.size > opts.maxBytes) throw fileTooLarge(opts.maxBytes);
   const contentType = sniffContentType(file.buffer);
@@ -85,13 +95,26 @@ export async function uploadDocument(
       lng: fields.lng ?? null,
     });
     afterCommit(tx, () =>
-      publish({ rooms: [rooms.unit(job.unitId), ...(job.courierId ? [rooms.user(job.courierId)] : [])], event: 'documents.updated', payload: { jobId } }),
+      publish({
+        rooms: [rooms.unit(job.unitId), ...(job.courierId ? [rooms.user(job.courierId)] : [])],
+        event: 'documents.updated',
+        payload: { jobId },
+      }),
     );
     return { status: 201, body: presentDocument(row, auth.user.fullName) };
   };
   try {
     const res = opts.idempotencyKey
-      ? await withIdempotency(db, { userId: auth.user.id, key: opts.idempotencyKey, scope: `documents:upload:${jobId}`, request: { ...fields, sha256 } }, work)
+      ? await withIdempotency(
+          db,
+          {
+            userId: auth.user.id,
+            key: opts.idempotencyKey,
+            scope: `documents:upload:${jobId}`,
+            request: { ...fields, sha256 },
+          },
+          work,
+        )
       : { ...(await runTransaction(db, work)), replayed: false };
     if (res.replayed) await storage.delete(storageKey).catch(() => undefined);
     return res;
@@ -125,7 +148,10 @@ export async function readDocumentContent(db: Db, storage: Storage, auth: AuthCo
 export async function deleteDocument(db: Db, auth: AuthContext, id: string) {
   const d = await loadDocument(db, auth, id);
   if (auth.user.role === 'courier' && d.uploadedBy !== auth.user.id) {
-    throw forbidden({ vi: 'Bạn chỉ xóa được ảnh do mình chụp.', en: 'You can only remove pages you took.' });
+    throw forbidden({
+      vi: 'Bạn chỉ xóa được ảnh do mình chụp.',
+      en: 'You can only remove pages you took.',
+    });
   }
   await runTransaction(db, async (tx) => markDocumentDeleted(tx, id, new Date()));
 }
@@ -137,7 +163,10 @@ export async function reorderScans(db: Db, auth: AuthContext, jobId: string, ids
   const known = new Set(docs.map((d) => d.id));
   const unknown = ids.filter((i) => !known.has(i));
   if (unknown.length > 0) {
-    throw unprocessable('document_not_on_job', { vi: 'Có trang không thuộc việc này.', en: 'Some pages do not belong to this job.' });
+    throw unprocessable('document_not_on_job', {
+      vi: 'Có trang không thuộc việc này.',
+      en: 'Some pages do not belong to this job.',
+    });
   }
   await runTransaction(db, async (tx) => {
     for (const [i, id] of ids.entries()) await setPageOrder(tx, id, i);
@@ -149,9 +178,16 @@ export async function reorderScans(db: Db, auth: AuthContext, jobId: string, ids
  * One PDF of a job's scanned pages in their order: images become pages of their own size,
  * PDF scans are copied page by page.
  */
-export async function bundleScansPdf(db: Db, storage: Storage, auth: AuthContext, jobId: string): Promise<Buffer> {
+export async function bundleScansPdf(
+  db: Db,
+  storage: Storage,
+  auth: AuthContext,
+  jobId: string,
+): Promise<Buffer> {
   const job = await loadJobForAction(db, auth, jobId);
-  const scans = (await findJobDocuments(db, jobId)).filter((d) => d.kind === 'scan' || d.kind === 'authorisation_letter');
+  const scans = (await findJobDocuments(db, jobId)).filter(
+    (d) => d.kind === 'scan' || d.kind === 'authorisation_letter',
+  );
   if (scans.length === 0) {
     throw notFound({ vi: `Bản quét của việc ${job.code}`, en: `Scans of job ${job.code}` });
   }
@@ -166,7 +202,8 @@ export async function bundleScansPdf(db: Db, storage: Storage, auth: AuthContext
       pages.forEach((p) => pdf.addPage(p));
       continue;
     }
-    const img = s.contentType === 'image/png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+    const img =
+      s.contentType === 'image/png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
     // A4 width in points; the page keeps the image's proportions.
     const width = 595;
     const height = (img.height / img.width) * width;

@@ -25,7 +25,11 @@ const OUTCOME: Record<string, string> = {
   forwarded: 'Đã chuyển đơn vị',
   missed: 'Cuộc gọi nhỡ',
 };
-const DIRECTION: Record<string, string> = { inbound: 'Gọi đến', outbound: 'Gọi đi', callback: 'Gọi lại' };
+const DIRECTION: Record<string, string> = {
+  inbound: 'Gọi đến',
+  outbound: 'Gọi đi',
+  callback: 'Gọi lại',
+};
 export const JOB_TYPE_VI: Record<string, string> = {
   home_assistance: 'Tiếp nhận hồ sơ tại nhà',
   result_delivery: 'Trả kết quả tại nhà',
@@ -47,7 +51,10 @@ export const JOB_STATUS_VI: Record<string, string> = {
   returned: 'Đã trả về cơ quan',
   cancelled: 'Đã hủy',
 };
-const FLOW: Record<string, string> = { procedure_fee: 'Phí, lệ phí thu hộ', postal_charge: 'Cước bưu chính' };
+const FLOW: Record<string, string> = {
+  procedure_fee: 'Phí, lệ phí thu hộ',
+  postal_charge: 'Cước bưu chính',
+};
 const METHOD: Record<string, string> = { cash: 'Tiền mặt', transfer: 'Chuyển khoản' };
 const PAY_STATUS: Record<string, string> = { confirmed: 'Đã xác nhận', pending: 'Chờ xác nhận' };
 
@@ -154,6 +161,10 @@ export const PAYMENT_COLUMNS: Column<PaymentRow>[] = [
   { header: 'Người thu', value: (r) => r.collector_name, width: 22 },
   { header: 'Đơn vị', value: (r) => r.unit_name, width: 24 },
   { header: 'Ngày ca', value: (r) => formatVnDate(r.shift_date), width: 12 },
-  { header: 'Đã nộp quỹ', value: (r) => (r.method === 'cash' ? (r.handed_in ? 'Có' : 'Chưa') : ''), width: 12 },
+  {
+    header: 'Đã nộp quỹ',
+    value: (r) => (r.method === 'cash' ? (r.handed_in ? 'Có' : 'Chưa') : ''),
+    width: 12,
+  },
   { header: 'Ghi chú', value: (r) => r.reason, width: 30 },
 ];

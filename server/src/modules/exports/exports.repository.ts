@@ -3,20 +3,24 @@ import { queryRows, type DbOrTx } from '../../db/client';
 import type { ReportWindow } from '../reports/reports.repository';
 import type { CallRow, JobRow, PaymentRow } from './exports.columns';
 
-const list = (ids: readonly string[]): SQL => sql`(${sql.join(
-  ids.map((id) => sql`${id}::uuid`),
-  sql`, `,
-)})`;
+const list = (ids: readonly string[]): SQL =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
 
 /** Where the previous page ended (keyset pagination: stable and index-friendly at any depth). */
 export type Cursor = { at: Date; id: string } | undefined;
 /** Timestamps come back as Date from node-postgres and as text from PGlite's raw queries. */
 function withDates<R>(rows: R[], cols: (keyof R)[]): R[] {
-  for (const r of rows) for (const c of cols) if (r[c] !== null && !(r[c] instanceof Date)) r[c] = new Date(r[c] as string) as R[keyof R];
+  for (const r of rows)
+    for (const c of cols)
+      if (r[c] !== null && !(r[c] instanceof Date)) r[c] = new Date(r[c] as string) as R[keyof R];
   return rows;
 }
 
-const after = (col: SQL, c: Cursor) => (c ? sql`and (${col}, t.id) > (${c.at}::timestamptz, ${c.id}::uuid)` : sql``);
+const after = (col: SQL, c: Cursor) =>
+  c ? sql`and (${col}, t.id) > (${c.at}::timestamptz, ${c.id}::uuid)` : sql``;
 
 export async function callPage(db: DbOrTx, w: ReportWindow, c: Cursor, limit: number) {
   const rows = await queryRows<CallRow>(

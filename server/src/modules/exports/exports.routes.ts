@@ -15,10 +15,13 @@ export function exportsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/exports/:file',
-    endpoint({ roles: ['manager', 'admin'], params: ExportParamsSchema, query: ReportRangeQuerySchema }, async ({ auth, params, query, res }) => {
-      const [kind, format] = params.file.split('.') as [ExportKind, ExportFormat];
-      await streamExport(db, auth, kind, format, query, res);
-    }),
+    endpoint(
+      { roles: ['manager', 'admin'], params: ExportParamsSchema, query: ReportRangeQuerySchema },
+      async ({ auth, params, query, res }) => {
+        const [kind, format] = params.file.split('.') as [ExportKind, ExportFormat];
+        await streamExport(db, auth, kind, format, query, res);
+      },
+    ),
   );
   return router;
 }

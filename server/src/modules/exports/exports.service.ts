@@ -7,7 +7,14 @@ import type { AuthContext } from '../../lib/http';
 import { logger } from '../../lib/logger';
 import type { ReportWindow } from '../reports/reports.repository';
 import { resolveReportScope } from '../reports/reports.service';
-import { CALL_COLUMNS, csvDateTime, excelLocal, JOB_COLUMNS, PAYMENT_COLUMNS, type Column } from './exports.columns';
+import {
+  CALL_COLUMNS,
+  csvDateTime,
+  excelLocal,
+  JOB_COLUMNS,
+  PAYMENT_COLUMNS,
+  type Column,
+} from './exports.columns';
 import { callPage, jobPage, paymentPage, type Cursor } from './exports.repository';
 
 export const EXPORT_KINDS = ['calls', 'jobs', 'payments'] as const;
@@ -24,9 +31,27 @@ type Source<R> = {
 };
 
 const SOURCES: { [K in ExportKind]: Source<never> } = {
-  calls: { columns: CALL_COLUMNS, page: callPage, cursor: (r: { started_at: Date; id: string }) => ({ at: r.started_at, id: r.id }), name: 'cuoc-goi', sheet: 'Cuộc gọi' } as never,
-  jobs: { columns: JOB_COLUMNS, page: jobPage, cursor: (r: { created_at: Date; id: string }) => ({ at: r.created_at, id: r.id }), name: 'cong-viec', sheet: 'Công việc' } as never,
-  payments: { columns: PAYMENT_COLUMNS, page: paymentPage, cursor: (r: { occurred_at: Date; id: string }) => ({ at: r.occurred_at, id: r.id }), name: 'thu-tien', sheet: 'Thu tiền' } as never,
+  calls: {
+    columns: CALL_COLUMNS,
+    page: callPage,
+    cursor: (r: { started_at: Date; id: string }) => ({ at: r.started_at, id: r.id }),
+    name: 'cuoc-goi',
+    sheet: 'Cuộc gọi',
+  } as never,
+  jobs: {
+    columns: JOB_COLUMNS,
+    page: jobPage,
+    cursor: (r: { created_at: Date; id: string }) => ({ at: r.created_at, id: r.id }),
+    name: 'cong-viec',
+    sheet: 'Công việc',
+  } as never,
+  payments: {
+    columns: PAYMENT_COLUMNS,
+    page: paymentPage,
+    cursor: (r: { occurred_at: Date; id: string }) => ({ at: r.occurred_at, id: r.id }),
+    name: 'thu-tien',
+    sheet: 'Thu tiền',
+  } as never,
 };
 
 /** Rows read per query: memory stays flat however many rows the range holds. */
@@ -57,7 +82,14 @@ async function write(res: Response, chunk: string) {
  * (UTF-8 with a byte-order mark, so Excel shows Vietnamese) or as an Excel workbook,
  * page by page: nothing holds the whole export in memory.
  */
-export async function streamExport(db: Db, auth: AuthContext, kind: ExportKind, format: ExportFormat, query: ReportRangeQuery, res: Response): Promise<void> {
+export async function streamExport(
+  db: Db,
+  auth: AuthContext,
+  kind: ExportKind,
+  format: ExportFormat,
+  query: ReportRangeQuery,
+  res: Response,
+): Promise<void> {
   const { window } = await resolveReportScope(db, auth, query);
   const src = SOURCES[kind] as unknown as Source<Record<string, unknown>>;
   const fileName = `${src.name}_${query.from}_${query.to}.${format}`;
@@ -73,10 +105,21 @@ export async function streamExport(db: Db, auth: AuthContext, kind: ExportKind, 
       res.end();
       return;
     }
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+    res.setHeader(
+      'Content-Type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: res,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     const ws = wb.addWorksheet(src.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = src.columns.map((c, i) => ({ key: String(i), width: c.width ?? 14, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    ws.columns = src.columns.map((c, i) => ({
+      key: String(i),
+      width: c.width ?? 14,
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    }));
     const head = ws.addRow(src.columns.map((c) => c.header));
     head.font = { bold: true };
     head.commit();

@@ -1,5 +1,9 @@
 import type { AgencyHandover, DossierSlip } from '@tannha/shared';
-import type { DeliveryHandoverRow, DossierSlipRow, findAgencyHandover } from './handovers.repository';
+import type {
+  DeliveryHandoverRow,
+  DossierSlipRow,
+  findAgencyHandover,
+} from './handovers.repository';
 
 export function presentSlip(s: DossierSlipRow): DossierSlip {
   return {
@@ -30,7 +34,9 @@ export function presentDeliveryHandover(h: DeliveryHandoverRow) {
   };
 }
 
-export function presentAgencyHandover(full: NonNullable<Awaited<ReturnType<typeof findAgencyHandover>>>): Omit<AgencyHandover, 'replayed'> {
+export function presentAgencyHandover(
+  full: NonNullable<Awaited<ReturnType<typeof findAgencyHandover>>>,
+): Omit<AgencyHandover, 'replayed'> {
   return {
     id: full.h.id,
     recordNo: full.h.recordNo,

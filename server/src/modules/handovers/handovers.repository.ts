@@ -1,53 +1,110 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
-import { agencyHandoverItems, agencyHandovers, citizens, deliveryHandovers, documents, dossierSlips, jobs, procedures, units, users } from '../../db/schema';
+import {
+  agencyHandoverItems,
+  agencyHandovers,
+  citizens,
+  deliveryHandovers,
+  documents,
+  dossierSlips,
+  jobs,
+  procedures,
+  units,
+  users,
+} from '../../db/schema';
 
 export type DossierSlipRow = typeof dossierSlips.$inferSelect;
 export type DeliveryHandoverRow = typeof deliveryHandovers.$inferSelect;
 export type AgencyHandoverRow = typeof agencyHandovers.$inferSelect;
 
-export async function findSlipByJob(db: DbOrTx, jobId: string): Promise<DossierSlipRow | undefined> {
+export async function findSlipByJob(
+  db: DbOrTx,
+  jobId: string,
+): Promise<DossierSlipRow | undefined> {
   const [row] = await db.select().from(dossierSlips).where(eq(dossierSlips.jobId, jobId)).limit(1);
   return row;
 }
 
-export async function insertSlip(tx: Tx, values: typeof dossierSlips.$inferInsert): Promise<DossierSlipRow> {
+export async function insertSlip(
+  tx: Tx,
+  values: typeof dossierSlips.$inferInsert,
+): Promise<DossierSlipRow> {
   const [row] = await tx.insert(dossierSlips).values(values).returning();
   return row!;
 }
 
-export async function updateSlip(tx: Tx, id: string, patch: Partial<typeof dossierSlips.$inferInsert>): Promise<void> {
+export async function updateSlip(
+  tx: Tx,
+  id: string,
+  patch: Partial<typeof dossierSlips.$inferInsert>,
+): Promise<void> {
   await tx.update(dossierSlips).set(patch).where(eq(dossierSlips.id, id));
 }
 
-export async function findDeliveryHandoverByJob(db: DbOrTx, jobId: string): Promise<DeliveryHandoverRow | undefined> {
-  const [row] = await db.select().from(deliveryHandovers).where(eq(deliveryHandovers.jobId, jobId)).orderBy(asc(deliveryHandovers.recordedAt)).limit(1);
+export async function findDeliveryHandoverByJob(
+  db: DbOrTx,
+  jobId: string,
+): Promise<DeliveryHandoverRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(deliveryHandovers)
+    .where(eq(deliveryHandovers.jobId, jobId))
+    .orderBy(asc(deliveryHandovers.recordedAt))
+    .limit(1);
   return row;
 }
 
-export async function insertDeliveryHandover(tx: Tx, values: typeof deliveryHandovers.$inferInsert): Promise<DeliveryHandoverRow> {
+export async function insertDeliveryHandover(
+  tx: Tx,
+  values: typeof deliveryHandovers.$inferInsert,
+): Promise<DeliveryHandoverRow> {
   const [row] = await tx.insert(deliveryHandovers).values(values).returning();
   return row!;
 }
 
 /** Ids of documents that belong to the job and were not removed. */
-export async function findDocumentKinds(db: DbOrTx, jobId: string, ids: string[]): Promise<Map<string, string>> {
+export async function findDocumentKinds(
+  db: DbOrTx,
+  jobId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: documents.id, kind: documents.kind, jobId: documents.jobId, deletedAt: documents.deletedAt }).from(documents).where(inArray(documents.id, ids));
+  const rows = await db
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      jobId: documents.jobId,
+      deletedAt: documents.deletedAt,
+    })
+    .from(documents)
+    .where(inArray(documents.id, ids));
   return new Map(rows.filter((r) => r.jobId === jobId && !r.deletedAt).map((r) => [r.id, r.kind]));
 }
 
-export async function findCitizenIdOnFile(db: DbOrTx, citizenId: string): Promise<{ cccdHash: string | null; fullName: string } | undefined> {
-  const [row] = await db.select({ cccdHash: citizens.cccdHash, fullName: citizens.fullName }).from(citizens).where(eq(citizens.id, citizenId)).limit(1);
+export async function findCitizenIdOnFile(
+  db: DbOrTx,
+  citizenId: string,
+): Promise<{ cccdHash: string | null; fullName: string } | undefined> {
+  const [row] = await db
+    .select({ cccdHash: citizens.cccdHash, fullName: citizens.fullName })
+    .from(citizens)
+    .where(eq(citizens.id, citizenId))
+    .limit(1);
   return row;
 }
 
-export async function insertAgencyHandover(tx: Tx, values: typeof agencyHandovers.$inferInsert): Promise<AgencyHandoverRow> {
+export async function insertAgencyHandover(
+  tx: Tx,
+  values: typeof agencyHandovers.$inferInsert,
+): Promise<AgencyHandoverRow> {
   const [row] = await tx.insert(agencyHandovers).values(values).returning();
   return row!;
 }
 
-export async function insertAgencyHandoverItems(tx: Tx, values: (typeof agencyHandoverItems.$inferInsert)[]): Promise<void> {
+export async function insertAgencyHandoverItems(
+  tx: Tx,
+  values: (typeof agencyHandoverItems.$inferInsert)[],
+): Promise<void> {
   await tx.insert(agencyHandoverItems).values(values);
 }
 
@@ -61,7 +118,12 @@ export async function findAgencyHandover(db: DbOrTx, id: string) {
     .limit(1);
   if (!h) return undefined;
   const items = await db
-    .select({ i: agencyHandoverItems, jobCode: jobs.code, citizenName: citizens.fullName, procedureName: procedures.name })
+    .select({
+      i: agencyHandoverItems,
+      jobCode: jobs.code,
+      citizenName: citizens.fullName,
+      procedureName: procedures.name,
+    })
     .from(agencyHandoverItems)
     .innerJoin(jobs, eq(jobs.id, agencyHandoverItems.jobId))
     .innerJoin(citizens, eq(citizens.id, jobs.citizenId))
@@ -72,12 +134,23 @@ export async function findAgencyHandover(db: DbOrTx, id: string) {
 }
 
 export async function findAgencyHandoverByKey(db: DbOrTx, courierId: string, key: string) {
-  const [row] = await db.select().from(agencyHandovers).where(and(eq(agencyHandovers.courierId, courierId), eq(agencyHandovers.idempotencyKey, key))).limit(1);
+  const [row] = await db
+    .select()
+    .from(agencyHandovers)
+    .where(and(eq(agencyHandovers.courierId, courierId), eq(agencyHandovers.idempotencyKey, key)))
+    .limit(1);
   return row;
 }
 
-export async function findProcedurePapers(db: DbOrTx, procedureId: string | null): Promise<string[]> {
+export async function findProcedurePapers(
+  db: DbOrTx,
+  procedureId: string | null,
+): Promise<string[]> {
   if (!procedureId) return [];
-  const [row] = await db.select({ papers: procedures.requiredPapers }).from(procedures).where(eq(procedures.id, procedureId)).limit(1);
+  const [row] = await db
+    .select({ papers: procedures.requiredPapers })
+    .from(procedures)
+    .where(eq(procedures.id, procedureId))
+    .limit(1);
   return row?.papers ?? [];
 }

@@ -1,8 +1,21 @@
 import { Router } from 'express';
-import { AgencyHandoverInputSchema, DeliveryHandoverSchema, DossierSlipInputSchema, IdParamsSchema, SubmitAtCounterSchema } from '@tannha/shared';
+import {
+  AgencyHandoverInputSchema,
+  DeliveryHandoverSchema,
+  DossierSlipInputSchema,
+  IdParamsSchema,
+  SubmitAtCounterSchema,
+} from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps, type Role } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
-import { createAgencyHandover, createDossierSlip, getAgencyHandover, getJobPapers, recordDeliveryHandover, submitAtCounter } from './handovers.service';
+import {
+  createAgencyHandover,
+  createDossierSlip,
+  getAgencyHandover,
+  getJobPapers,
+  recordDeliveryHandover,
+  submitAtCounter,
+} from './handovers.service';
 
 const WRITERS: readonly Role[] = ['courier'];
 const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager', 'admin'];
@@ -19,25 +32,50 @@ export function handoversRoutes({ db }: ModuleDeps): Router {
 
   r.post(
     '/jobs/:id/handover',
-    endpoint({ roles: WRITERS, params: IdParamsSchema, body: DeliveryHandoverSchema }, async ({ auth, params, body, req }) => {
-      const res = await recordDeliveryHandover(db, auth, params.id, body, key(req.get('Idempotency-Key')));
-      return withStatus(res.replayed ? 200 : 201, res);
-    }),
+    endpoint(
+      { roles: WRITERS, params: IdParamsSchema, body: DeliveryHandoverSchema },
+      async ({ auth, params, body, req }) => {
+        const res = await recordDeliveryHandover(
+          db,
+          auth,
+          params.id,
+          body,
+          key(req.get('Idempotency-Key')),
+        );
+        return withStatus(res.replayed ? 200 : 201, res);
+      },
+    ),
   );
   r.post(
     '/jobs/:id/dossier-slip',
-    endpoint({ roles: WRITERS, params: IdParamsSchema, body: DossierSlipInputSchema }, async ({ auth, params, body, req }) => {
-      const res = await createDossierSlip(db, auth, params.id, body, key(req.get('Idempotency-Key')));
-      return withStatus(res.replayed ? 200 : 201, res);
-    }),
+    endpoint(
+      { roles: WRITERS, params: IdParamsSchema, body: DossierSlipInputSchema },
+      async ({ auth, params, body, req }) => {
+        const res = await createDossierSlip(
+          db,
+          auth,
+          params.id,
+          body,
+          key(req.get('Idempotency-Key')),
+        );
+        return withStatus(res.replayed ? 200 : 201, res);
+      },
+    ),
   );
   r.post(
     '/jobs/:id/submission',
-    endpoint({ roles: WRITERS, params: IdParamsSchema, body: SubmitAtCounterSchema }, ({ auth, params, body, req }) =>
-      submitAtCounter(db, auth, params.id, body, key(req.get('Idempotency-Key'))),
+    endpoint(
+      { roles: WRITERS, params: IdParamsSchema, body: SubmitAtCounterSchema },
+      ({ auth, params, body, req }) =>
+        submitAtCounter(db, auth, params.id, body, key(req.get('Idempotency-Key'))),
     ),
   );
-  r.get('/jobs/:id/papers', endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) => getJobPapers(db, auth, params.id)));
+  r.get(
+    '/jobs/:id/papers',
+    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) =>
+      getJobPapers(db, auth, params.id),
+    ),
+  );
   r.post(
     '/agency-handovers',
     endpoint({ roles: WRITERS, body: AgencyHandoverInputSchema }, async ({ auth, body, req }) => {
@@ -45,6 +83,11 @@ export function handoversRoutes({ db }: ModuleDeps): Router {
       return withStatus(res.replayed ? 200 : 201, res);
     }),
   );
-  r.get('/agency-handovers/:id', endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) => getAgencyHandover(db, auth, params.id)));
+  r.get(
+    '/agency-handovers/:id',
+    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) =>
+      getAgencyHandover(db, auth, params.id),
+    ),
+  );
   return r;
 }

@@ -11,5 +11,7 @@ export function normalizeIdNumber(value: string): string {
  * itself ever being stored. Together with `last4` it is all the app keeps.
  */
 export function hashIdNumber(value: string): string {
-  return createHash('sha256').update(`tannha1022:id:${normalizeIdNumber(value)}`).digest('hex');
+  return createHash('sha256')
+    .update(`tannha1022:id:${normalizeIdNumber(value)}`)
+    .digest('hex');
 }

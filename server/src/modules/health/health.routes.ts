@@ -11,7 +11,9 @@ export function healthRoutes(database: Database): Router {
     try {
       await Promise.race([
         database.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database ping timed out')), 2000).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('database ping timed out')), 2000).unref(),
+        ),
       ]);
       res.json({ status: 'ready', database: database.kind });
     } catch (err) {

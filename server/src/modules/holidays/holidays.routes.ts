@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { holidays } from '../../db/schema';
 import { ALL_ROLES, endpoint, type ModuleDeps } from '../../lib/http';
 
-const HolidayQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const HolidayQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
 
 /** GET /api/holidays?year= — the working-day calendar (holidays and swapped working days). */
 export function holidaysRoutes({ db }: ModuleDeps): Router {

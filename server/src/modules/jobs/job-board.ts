@@ -1,5 +1,12 @@
 import { and, inArray, isNotNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { nextWorkingDay, TERMINAL_STATUSES, toVnDate, type JobBoard, type JobStatus, type WorkingCalendar } from '@tannha/shared';
+import {
+  nextWorkingDay,
+  TERMINAL_STATUSES,
+  toVnDate,
+  type JobBoard,
+  type JobStatus,
+  type WorkingCalendar,
+} from '@tannha/shared';
 import { jobs } from '../../db/schema';
 
 /**
@@ -26,7 +33,12 @@ export function boardClock(cal: WorkingCalendar, now = new Date()): BoardClock {
 
 const NOT_STARTED: readonly JobStatus[] = ['new', 'assigned', 'accepted'];
 
-type BoardFields = { status: string; heldFrom: string | null; dueDate: string | null; completedAt: Date | null };
+type BoardFields = {
+  status: string;
+  heldFrom: string | null;
+  dueDate: string | null;
+  completedAt: Date | null;
+};
 
 /** Whether the job is (or was, when completed) past its due date. */
 export function isJobLate(j: BoardFields, clock: BoardClock): boolean {
@@ -41,7 +53,9 @@ export function jobBoard(j: BoardFields, clock: BoardClock): JobBoard {
   if (j.status === 'completed') return late ? 'red' : 'green';
   if (TERMINAL_STATUSES.includes(j.status as JobStatus)) return 'green';
   if (late) return 'red';
-  const notStarted = NOT_STARTED.includes(j.status as JobStatus) || (j.status === 'on_hold' && NOT_STARTED.includes(j.heldFrom as JobStatus));
+  const notStarted =
+    NOT_STARTED.includes(j.status as JobStatus) ||
+    (j.status === 'on_hold' && NOT_STARTED.includes(j.heldFrom as JobStatus));
   if (notStarted && j.dueDate && j.dueDate <= clock.near) return 'red';
   return 'yellow';
 }
@@ -51,15 +65,25 @@ const terminal = [...TERMINAL_STATUSES];
 /** SQL twin of {@link isJobLate}, for filters. */
 export function lateSql(clock: BoardClock): SQL {
   return or(
-    and(notInArray(jobs.status, terminal), isNotNull(jobs.dueDate), sql`${jobs.dueDate} < ${clock.today}::date`),
-    and(sql`${jobs.status} = 'completed'`, sql`(${jobs.completedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${jobs.dueDate}`),
+    and(
+      notInArray(jobs.status, terminal),
+      isNotNull(jobs.dueDate),
+      sql`${jobs.dueDate} < ${clock.today}::date`,
+    ),
+    and(
+      sql`${jobs.status} = 'completed'`,
+      sql`(${jobs.completedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${jobs.dueDate}`,
+    ),
   )!;
 }
 
 /** SQL twin of {@link jobBoard} = `board`. */
 export function boardSql(board: JobBoard, clock: BoardClock): SQL {
   const late = lateSql(clock);
-  const notStarted = or(inArray(jobs.status, [...NOT_STARTED]), and(sql`${jobs.status} = 'on_hold'`, inArray(jobs.heldFrom, [...NOT_STARTED])));
+  const notStarted = or(
+    inArray(jobs.status, [...NOT_STARTED]),
+    and(sql`${jobs.status} = 'on_hold'`, inArray(jobs.heldFrom, [...NOT_STARTED])),
+  );
   const redOpen = and(
     notInArray(jobs.status, terminal),
     or(late, and(notStarted, isNotNull(jobs.dueDate), sql`${jobs.dueDate} <= ${clock.near}::date`)),

@@ -34,7 +34,10 @@ export function unregisterJobHook(name: string): void {
 }
 
 /** Runs one kind of hook, in order, inside the caller's transaction. */
-export async function runJobHooks<K extends keyof JobHook>(kind: K, ...args: Parameters<NonNullable<JobHook[K]>>): Promise<void> {
+export async function runJobHooks<K extends keyof JobHook>(
+  kind: K,
+  ...args: Parameters<NonNullable<JobHook[K]>>
+): Promise<void> {
   for (const hook of hooks.values()) {
     const fn = hook[kind] as ((...a: unknown[]) => Promise<void> | void) | undefined;
     if (fn) await fn.apply(hook, args);

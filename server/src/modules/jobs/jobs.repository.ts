@@ -2,7 +2,17 @@ import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import { createWorkingCalendar, type HolidayEntry, type WorkingCalendar } from '@tannha/shared';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
-import { citizens, counters, holidays, jobEvents, jobs, procedures, settings, units, users } from '../../db/schema';
+import {
+  citizens,
+  counters,
+  holidays,
+  jobEvents,
+  jobs,
+  procedures,
+  settings,
+  units,
+  users,
+} from '../../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
@@ -50,7 +60,14 @@ function toView(r: RawView): JobView {
     unitName: r.unitName,
     citizenName: r.citizenName,
     citizenPhone: r.citizenPhone,
-    procedure: r.procId ? { id: r.procId, code: r.procCode!, name: r.procName!, inPersonOnly: r.procInPerson ?? false } : null,
+    procedure: r.procId
+      ? {
+          id: r.procId,
+          code: r.procCode!,
+          name: r.procName!,
+          inPersonOnly: r.procInPerson ?? false,
+        }
+      : null,
     courierName: r.courierName,
   };
 }
@@ -111,7 +128,12 @@ export async function insertJob(tx: Tx, values: NewJobRow): Promise<JobRow> {
  * version. Returns undefined when someone else changed it first. On PostgreSQL a
  * concurrent writer waits for the first's row lock and then finds the version moved on.
  */
-export async function updateJobIfVersion(tx: Tx, id: string, version: number, patch: Partial<NewJobRow>): Promise<JobRow | undefined> {
+export async function updateJobIfVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  patch: Partial<NewJobRow>,
+): Promise<JobRow | undefined> {
   const [row] = await tx
     .update(jobs)
     .set({ ...patch, version: version + 1, updatedAt: new Date() })
@@ -120,7 +142,10 @@ export async function updateJobIfVersion(tx: Tx, id: string, version: number, pa
   return row;
 }
 
-export async function insertJobEvent(tx: Tx, values: typeof jobEvents.$inferInsert): Promise<JobEventRow> {
+export async function insertJobEvent(
+  tx: Tx,
+  values: typeof jobEvents.$inferInsert,
+): Promise<JobEventRow> {
   const [row] = await tx.insert(jobEvents).values(values).returning();
   return row!;
 }
@@ -136,7 +161,12 @@ export async function findJobEvents(db: DbOrTx, jobId: string) {
 }
 
 /** Ids of jobs that got events after `since`, limited; and the newest event id. */
-export async function findJobIdsChangedSince(db: DbOrTx, since: number, where: SQL | undefined, limit: number) {
+export async function findJobIdsChangedSince(
+  db: DbOrTx,
+  since: number,
+  where: SQL | undefined,
+  limit: number,
+) {
   const rows = await db
     .select({ jobId: jobEvents.jobId, maxId: sql<number>`max(${jobEvents.id})`.mapWith(Number) })
     .from(jobEvents)
@@ -150,7 +180,10 @@ export async function findJobIdsChangedSince(db: DbOrTx, since: number, where: S
 
 /** The newest job event id (the realtime catch-up cursor). */
 export async function latestJobEventId(db: DbOrTx): Promise<number> {
-  const rows = await queryRows<{ id: string | number | null }>(db, sql`select max(id) as id from job_events`);
+  const rows = await queryRows<{ id: string | number | null }>(
+    db,
+    sql`select max(id) as id from job_events`,
+  );
   return Number(rows[0]?.id ?? 0);
 }
 
@@ -161,24 +194,37 @@ export async function latestJobEventId(db: DbOrTx): Promise<number> {
  */
 export async function nextJobSequence(tx: Tx, prefix: string): Promise<number> {
   const key = `job:${prefix}`;
-  const rows = await queryRows<{ value: string | number }>(tx, sql`
+  const rows = await queryRows<{ value: string | number }>(
+    tx,
+    sql`
     insert into ${counters} (key, value)
     values (${key}, (select coalesce(max(nullif(regexp_replace(substr(code, ${prefix.length + 1}), '\\D', '', 'g'), '')::bigint), 0) + 1
                      from ${jobs} where code like ${prefix + '%'}))
     on conflict (key) do update set value = ${counters.value} + 1
-    returning value`);
+    returning value`,
+  );
   return Number(rows[0]!.value);
 }
 
 /** The admin-edited holiday calendar. */
 export async function loadWorkingCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  const rows = await db.select({ date: holidays.date, kind: holidays.kind, name: holidays.name }).from(holidays);
+  const rows = await db
+    .select({ date: holidays.date, kind: holidays.kind, name: holidays.name })
+    .from(holidays);
   return createWorkingCalendar(rows as HolidayEntry[]);
 }
 
 /** A numeric setting, or the fallback when unset or not a number. */
-export async function readNumberSetting(db: DbOrTx, key: string, fallback: number): Promise<number> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+export async function readNumberSetting(
+  db: DbOrTx,
+  key: string,
+  fallback: number,
+): Promise<number> {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .limit(1);
   const v = row?.value;
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
@@ -187,7 +233,13 @@ export async function readNumberSetting(db: DbOrTx, key: string, fallback: numbe
 export async function findUserBrief(db: DbOrTx, id: string) {
   return (
     await db
-      .select({ id: users.id, fullName: users.fullName, role: users.role, unitId: users.unitId, disabled: users.disabled })
+      .select({
+        id: users.id,
+        fullName: users.fullName,
+        role: users.role,
+        unitId: users.unitId,
+        disabled: users.disabled,
+      })
       .from(users)
       .where(eq(users.id, id))
       .limit(1)
@@ -195,7 +247,9 @@ export async function findUserBrief(db: DbOrTx, id: string) {
 }
 
 export async function findCitizenBrief(db: DbOrTx, id: string) {
-  return (await db.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, id)).limit(1))[0];
+  return (
+    await db.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, id)).limit(1)
+  )[0];
 }
 
 export async function findProcedureBrief(db: DbOrTx, id: string) {

@@ -25,14 +25,22 @@ export function jobsRoutes({ db }: ModuleDeps): Router {
 
   router.get(
     '/jobs',
-    endpoint({ roles: ALL_ROLES, query: ListJobsQuerySchema }, ({ auth, query }) => jobsService.listJobs(db, auth, query)),
+    endpoint({ roles: ALL_ROLES, query: ListJobsQuerySchema }, ({ auth, query }) =>
+      jobsService.listJobs(db, auth, query),
+    ),
   );
 
   router.get(
     '/jobs/late',
-    endpoint({ roles: ['dispatcher', 'manager', 'admin', 'operator'], query: z.object({ unitId: z.uuid().optional() }) }, async ({ auth, query }) => ({
-      items: await jobsService.listLateJobs(db, auth, { unitId: query.unitId }),
-    })),
+    endpoint(
+      {
+        roles: ['dispatcher', 'manager', 'admin', 'operator'],
+        query: z.object({ unitId: z.uuid().optional() }),
+      },
+      async ({ auth, query }) => ({
+        items: await jobsService.listLateJobs(db, auth, { unitId: query.unitId }),
+      }),
+    ),
   );
 
   router.post(
@@ -53,7 +61,9 @@ export function jobsRoutes({ db }: ModuleDeps): Router {
 
   router.get(
     '/jobs/:id',
-    endpoint({ roles: ALL_ROLES, params: IdParamsSchema }, ({ auth, params }) => jobsService.getJob(db, auth, params.id)),
+    endpoint({ roles: ALL_ROLES, params: IdParamsSchema }, ({ auth, params }) =>
+      jobsService.getJob(db, auth, params.id),
+    ),
   );
 
   router.get(
@@ -65,17 +75,25 @@ export function jobsRoutes({ db }: ModuleDeps): Router {
 
   router.post(
     '/jobs/:id/transitions',
-    endpoint({ roles: ALL_ROLES, params: IdParamsSchema, body: TransitionJobSchema }, async ({ auth, params, body, req }) => {
-      const idempotencyKey = readIdempotencyKey(req.get('Idempotency-Key'));
-      const r = await jobsService.transitionJob(db, auth, params.id, body, { idempotencyKey });
-      return withStatus(200, { job: r.job, event: r.event }, r.replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
-    }),
+    endpoint(
+      { roles: ALL_ROLES, params: IdParamsSchema, body: TransitionJobSchema },
+      async ({ auth, params, body, req }) => {
+        const idempotencyKey = readIdempotencyKey(req.get('Idempotency-Key'));
+        const r = await jobsService.transitionJob(db, auth, params.id, body, { idempotencyKey });
+        return withStatus(
+          200,
+          { job: r.job, event: r.event },
+          r.replayed ? { 'Idempotent-Replayed': 'true' } : undefined,
+        );
+      },
+    ),
   );
 
   router.post(
     '/jobs/:id/assign',
-    endpoint({ roles: ASSIGNERS, params: IdParamsSchema, body: AssignJobSchema }, ({ auth, params, body }) =>
-      jobsService.assignJob(db, auth, params.id, body),
+    endpoint(
+      { roles: ASSIGNERS, params: IdParamsSchema, body: AssignJobSchema },
+      ({ auth, params, body }) => jobsService.assignJob(db, auth, params.id, body),
     ),
   );
 

@@ -1,4 +1,17 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   checkTransition,
   dueDate as computeDueDate,
@@ -22,7 +35,15 @@ import {
 } from '@tannha/shared';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import { citizens, jobs } from '../../db/schema';
-import { AppError, conflict, forbidden, notFound, unprocessable, validationFailed, type LocalizedText } from '../../lib/errors';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  notFound,
+  unprocessable,
+  validationFailed,
+  type LocalizedText,
+} from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { withIdempotency } from '../../lib/idempotency';
 import { afterCommit, runTransaction } from '../../lib/unit-of-work';
@@ -66,11 +87,22 @@ async function viewOrThrow(db: DbOrTx, id: string): Promise<JobView> {
 }
 
 /** Sends `jobs.updated` after the transaction commits (masked phone: sockets broadcast to many). */
-async function scheduleJobUpdated(tx: Tx, jobId: string, kind: string, cursor: number, previousCourierId?: string | null) {
+async function scheduleJobUpdated(
+  tx: Tx,
+  jobId: string,
+  kind: string,
+  cursor: number,
+  previousCourierId?: string | null,
+) {
   const view = await viewOrThrow(tx, jobId);
   const clock = await clockFor(tx);
   const chain = await unitAndAncestors(tx, view.job.unitId);
-  const payload: JobsUpdatedPayload = { cursor, kind, job: presentJob(view, clock), previousCourierId: previousCourierId ?? null };
+  const payload: JobsUpdatedPayload = {
+    cursor,
+    kind,
+    job: presentJob(view, clock),
+    previousCourierId: previousCourierId ?? null,
+  };
   const rooms = jobRooms(chain, [view.job.courierId, previousCourierId]);
   afterCommit(tx, () => publish({ rooms, event: 'jobs.updated', payload }));
 }
@@ -92,7 +124,12 @@ function assertCanSee(auth: AuthContext, job: JobRow): void {
  * a gapless 4-digit daily number. Runs the `created` hooks in the transaction and
  * publishes `jobs.updated` after commit.
  */
-export async function createJob(db: Db, auth: AuthContext, input: CreateJobInput, opts: WriteOptions = {}): Promise<JobRow> {
+export async function createJob(
+  db: Db,
+  auth: AuthContext,
+  input: CreateJobInput,
+  opts: WriteOptions = {},
+): Promise<JobRow> {
   if (!CREATOR_ROLES.includes(auth.user.role)) throw forbidden();
   assertUnitInScope(auth, input.unitId);
   return runTransaction(
@@ -101,7 +138,10 @@ export async function createJob(db: Db, auth: AuthContext, input: CreateJobInput
       if (!(await repo.findCitizenBrief(tx, input.citizenId))) {
         throw unprocessable(
           'citizen_not_found',
-          { vi: 'Không tìm thấy công dân này. Hãy chọn lại công dân từ danh bạ.', en: 'Citizen not found. Pick the citizen again from the directory.' },
+          {
+            vi: 'Không tìm thấy công dân này. Hãy chọn lại công dân từ danh bạ.',
+            en: 'Citizen not found. Pick the citizen again from the directory.',
+          },
           { citizenId: { vi: 'Công dân không tồn tại', en: 'Citizen does not exist' } },
         );
       }
@@ -112,7 +152,10 @@ export async function createJob(db: Db, auth: AuthContext, input: CreateJobInput
         if (!proc || !proc.active) {
           throw unprocessable(
             'procedure_not_found',
-            { vi: 'Thủ tục không tồn tại hoặc đã ngừng áp dụng.', en: 'The procedure does not exist or is no longer offered.' },
+            {
+              vi: 'Thủ tục không tồn tại hoặc đã ngừng áp dụng.',
+              en: 'The procedure does not exist or is no longer offered.',
+            },
             { procedureId: { vi: 'Thủ tục không hợp lệ', en: 'Invalid procedure' } },
           );
         }
@@ -131,7 +174,11 @@ export async function createJob(db: Db, auth: AuthContext, input: CreateJobInput
       }
       const now = new Date();
       const cal = await repo.loadWorkingCalendar(tx);
-      const days = await repo.readNumberSetting(tx, 'job_due_working_days', DEFAULT_DUE_WORKING_DAYS);
+      const days = await repo.readNumberSetting(
+        tx,
+        'job_due_working_days',
+        DEFAULT_DUE_WORKING_DAYS,
+      );
       const due = computeDueDate(cal, now, Math.max(0, Math.round(days)));
       const prefix = `TN${toVnDate(now).slice(2).replace(/-/g, '')}`;
       const seq = await repo.nextJobSequence(tx, prefix);
@@ -207,10 +254,17 @@ function assertRoleMayMove(auth: AuthContext, job: JobRow, to: JobStatus): void 
   const role = auth.user.role;
   if (role === 'courier') {
     if (job.courierId !== auth.user.id) {
-      throw forbidden({ vi: 'Bạn chỉ cập nhật được việc được giao cho mình.', en: 'You can only update jobs assigned to you.' });
+      throw forbidden({
+        vi: 'Bạn chỉ cập nhật được việc được giao cho mình.',
+        en: 'You can only update jobs assigned to you.',
+      });
     }
     // `assigned` is allowed back from a failed attempt (rescheduling) or from on_hold (resuming).
-    if (to === 'cancelled' || to === 'new' || (to === 'assigned' && job.status !== 'failed_attempt' && job.status !== 'on_hold')) {
+    if (
+      to === 'cancelled' ||
+      to === 'new' ||
+      (to === 'assigned' && job.status !== 'failed_attempt' && job.status !== 'on_hold')
+    ) {
       throw forbidden({
         vi: 'Bưu tá không thể hủy, trả hoặc phân công lại việc; hãy báo điều phối viên.',
         en: 'Couriers cannot cancel, give back or reassign jobs; ask the dispatcher.',
@@ -219,7 +273,10 @@ function assertRoleMayMove(auth: AuthContext, job: JobRow, to: JobStatus): void 
     return;
   }
   assertUnitInScope(auth, job.unitId);
-  if (role === 'operator' && !(to === 'cancelled' || to === 'on_hold' || job.status === 'on_hold')) {
+  if (
+    role === 'operator' &&
+    !(to === 'cancelled' || to === 'on_hold' || job.status === 'on_hold')
+  ) {
     throw forbidden({
       vi: 'Điện thoại viên chỉ có thể tạm dừng, tiếp tục hoặc hủy việc.',
       en: 'Operators can only put jobs on hold, resume or cancel them.',
@@ -250,7 +307,10 @@ export async function transitionJob(
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw validationFailed({
-      occurredAt: { vi: 'Thời điểm không được ở tương lai; hãy kiểm tra đồng hồ điện thoại.', en: 'The time cannot be in the future; check the phone clock.' },
+      occurredAt: {
+        vi: 'Thời điểm không được ở tương lai; hãy kiểm tra đồng hồ điện thoại.',
+        en: 'The time cannot be in the future; check the phone clock.',
+      },
     });
   }
   const work = async (tx: Tx): Promise<{ job: Job; event: JobEvent }> => {
@@ -259,9 +319,13 @@ export async function transitionJob(
     if (auth.user.role === 'courier' && job.courierId !== auth.user.id) throw notFound(JOB);
     const to = input.to;
     assertRoleMayMove(auth, job, to);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== job.version) throw versionConflict(job);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== job.version)
+      throw versionConflict(job);
     const from = job.status as JobStatus;
-    const check = checkTransition(job.type as JobType, from, to, { reason: input.reason ?? null, heldFrom: (job.heldFrom as JobStatus | null) ?? null });
+    const check = checkTransition(job.type as JobType, from, to, {
+      reason: input.reason ?? null,
+      heldFrom: (job.heldFrom as JobStatus | null) ?? null,
+    });
     if (!check.ok) {
       if (check.code === 'job_transition_reason_required') {
         throw new AppError(
@@ -271,13 +335,19 @@ export async function transitionJob(
             vi: `Cần ghi lý do để chuyển việc sang “${statusLabel(to).vi}” (trạng thái hiện tại: ${statusLabel(from).vi}).`,
             en: check.message,
           },
-          { fields: { reason: { vi: 'Hãy ghi lý do', en: 'Give a reason' } }, extra: { currentStatus: from } },
+          {
+            fields: { reason: { vi: 'Hãy ghi lý do', en: 'Give a reason' } },
+            extra: { currentStatus: from },
+          },
         );
       }
       throw transitionNotAllowed(job, to);
     }
     if (from === 'new' && to === 'assigned') {
-      throw transitionNotAllowed(job, to, { vi: 'Hãy dùng chức năng phân công để chọn bưu tá.', en: 'Use assignment to pick a courier.' });
+      throw transitionNotAllowed(job, to, {
+        vi: 'Hãy dùng chức năng phân công để chọn bưu tá.',
+        en: 'Use assignment to pick a courier.',
+      });
     }
     if (to === 'assigned' && !job.courierId) {
       throw unprocessable('job_has_no_courier', {
@@ -298,7 +368,10 @@ export async function transitionJob(
       const parsed = parseDossierCode(code.trim().toUpperCase());
       if (!parsed.ok) {
         throw validationFailed({
-          'data.dossierCode': { vi: 'Mã hồ sơ không hợp lệ (ví dụ H48.19.10-260315-0042)', en: 'Invalid dossier code (e.g. H48.19.10-260315-0042)' },
+          'data.dossierCode': {
+            vi: 'Mã hồ sơ không hợp lệ (ví dụ H48.19.10-260315-0042)',
+            en: 'Invalid dossier code (e.g. H48.19.10-260315-0042)',
+          },
         });
       }
       patch.dossierCode = parsed.code;
@@ -321,13 +394,22 @@ export async function transitionJob(
     await runJobHooks('transitioned', tx, updated, ev, auth);
     await scheduleJobUpdated(tx, job.id, 'transition', ev.id, to === 'new' ? job.courierId : null);
     const view = await viewOrThrow(tx, job.id);
-    return { job: presentJob(view, await clockFor(tx), auth), event: presentJobEvent(ev, auth.user.fullName) };
+    return {
+      job: presentJob(view, await clockFor(tx), auth),
+      event: presentJobEvent(ev, auth.user.fullName),
+    };
   };
 
   if (opts.idempotencyKey) {
     const r = await withIdempotency(
       db,
-      { userId: auth.user.id, key: opts.idempotencyKey, scope: `job-transition:${jobId}`, request: input, tx: opts.tx },
+      {
+        userId: auth.user.id,
+        key: opts.idempotencyKey,
+        scope: `job-transition:${jobId}`,
+        request: input,
+        tx: opts.tx,
+      },
       async (tx) => ({ status: 200, body: await work(tx) }),
     );
     const body = r.body as { job: Job; event: JobEvent };
@@ -354,9 +436,18 @@ function reasonRequired(what: LocalizedText): AppError {
  * failed attempt, or on hold from those); a reassigned job goes back to `assigned` so the
  * new courier accepts it. Assigning to the courier who already has it changes nothing.
  */
-export async function assignJob(db: Db, auth: AuthContext, jobId: string, input: AssignJobInput, opts: WriteOptions = {}): Promise<Job> {
+export async function assignJob(
+  db: Db,
+  auth: AuthContext,
+  jobId: string,
+  input: AssignJobInput,
+  opts: WriteOptions = {},
+): Promise<Job> {
   if (!ASSIGNER_ROLES.includes(auth.user.role)) {
-    throw forbidden({ vi: 'Chỉ điều phối viên hoặc lãnh đạo mới phân công được việc.', en: 'Only dispatchers and managers can assign jobs.' });
+    throw forbidden({
+      vi: 'Chỉ điều phối viên hoặc lãnh đạo mới phân công được việc.',
+      en: 'Only dispatchers and managers can assign jobs.',
+    });
   }
   return runTransaction(
     db,
@@ -365,7 +456,8 @@ export async function assignJob(db: Db, auth: AuthContext, jobId: string, input:
       if (!job) throw notFound(JOB);
       assertUnitInScope(auth, job.unitId);
       const clock = await clockFor(tx);
-      if (job.courierId === input.courierId) return presentJob(await viewOrThrow(tx, job.id), clock, auth);
+      if (job.courierId === input.courierId)
+        return presentJob(await viewOrThrow(tx, job.id), clock, auth);
 
       const held = job.status === 'on_hold' ? job.heldFrom : null;
       const effective = held ?? job.status;
@@ -391,14 +483,20 @@ export async function assignJob(db: Db, auth: AuthContext, jobId: string, input:
         if (!courier || courier.role !== 'courier') {
           throw unprocessable(
             'courier_not_found',
-            { vi: 'Người được chọn không phải là bưu tá.', en: 'The selected person is not a courier.' },
+            {
+              vi: 'Người được chọn không phải là bưu tá.',
+              en: 'The selected person is not a courier.',
+            },
             { courierId: { vi: 'Không phải bưu tá', en: 'Not a courier' } },
           );
         }
         if (courier.disabled) {
           throw unprocessable(
             'courier_inactive',
-            { vi: `Tài khoản của bưu tá ${courier.fullName} đã bị khóa; hãy chọn bưu tá khác.`, en: `Courier ${courier.fullName}'s account is disabled; pick another courier.` },
+            {
+              vi: `Tài khoản của bưu tá ${courier.fullName} đã bị khóa; hãy chọn bưu tá khác.`,
+              en: `Courier ${courier.fullName}'s account is disabled; pick another courier.`,
+            },
             { courierId: { vi: 'Bưu tá không hoạt động', en: 'Courier inactive' } },
           );
         }
@@ -414,7 +512,8 @@ export async function assignJob(db: Db, auth: AuthContext, jobId: string, input:
           );
         }
         if (job.courierId) {
-          if (!reason) throw reasonRequired({ vi: 'chuyển việc cho bưu tá khác', en: 'reassign a job' });
+          if (!reason)
+            throw reasonRequired({ vi: 'chuyển việc cho bưu tá khác', en: 'reassign a job' });
           kind = 'reassign';
         } else kind = 'assign';
         toStatus = 'assigned';
@@ -426,7 +525,8 @@ export async function assignJob(db: Db, auth: AuthContext, jobId: string, input:
         routeOrder: null,
       };
       if (job.status === 'on_hold') patch.heldFrom = toStatus;
-      else if (job.status !== toStatus) Object.assign(patch, { status: toStatus, statusChangedAt: now });
+      else if (job.status !== toStatus)
+        Object.assign(patch, { status: toStatus, statusChangedAt: now });
       const updated = await repo.updateJobIfVersion(tx, job.id, job.version, patch);
       if (!updated) throw versionConflict((await repo.findJobById(tx, job.id)) ?? job);
       const ev = await repo.insertJobEvent(tx, {
@@ -449,17 +549,34 @@ export async function assignJob(db: Db, auth: AuthContext, jobId: string, input:
 }
 
 /** Assigns several jobs to one courier (or unassigns them), all or nothing; an error names the job it is about. */
-export async function assignJobs(db: Db, auth: AuthContext, input: BulkAssignJobsInput): Promise<Job[]> {
+export async function assignJobs(
+  db: Db,
+  auth: AuthContext,
+  input: BulkAssignJobsInput,
+): Promise<Job[]> {
   return runTransaction(db, async (tx) => {
     const out: Job[] = [];
     for (const id of [...new Set(input.jobIds)]) {
       try {
-        out.push(await assignJob(db, auth, id, { courierId: input.courierId, reason: input.reason }, { tx }));
+        out.push(
+          await assignJob(
+            db,
+            auth,
+            id,
+            { courierId: input.courierId, reason: input.reason },
+            { tx },
+          ),
+        );
       } catch (err) {
         if (err instanceof AppError && err.status !== 403) {
           const job = await repo.findJobById(tx, id);
           const label = job ? job.code : id;
-          throw new AppError(err.status, err.code, { vi: `Việc ${label}: ${err.text.vi}`, en: `Job ${label}: ${err.text.en}` }, { fields: err.fields, extra: { ...err.extra, jobId: id } });
+          throw new AppError(
+            err.status,
+            err.code,
+            { vi: `Việc ${label}: ${err.text.vi}`, en: `Job ${label}: ${err.text.en}` },
+            { fields: err.fields, extra: { ...err.extra, jobId: id } },
+          );
         }
         throw err;
       }
@@ -476,7 +593,11 @@ export async function getJob(db: Db, auth: AuthContext, jobId: string): Promise<
 }
 
 /** A job's timeline, oldest first. */
-export async function getJobTimeline(db: Db, auth: AuthContext, jobId: string): Promise<JobEvent[]> {
+export async function getJobTimeline(
+  db: Db,
+  auth: AuthContext,
+  jobId: string,
+): Promise<JobEvent[]> {
   const job = await repo.findJobById(db, jobId);
   if (!job) throw notFound(JOB);
   assertCanSee(auth, job);
@@ -496,7 +617,11 @@ const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => '\\' + c);
  * Lists jobs the caller may see with the filters of {@link ListJobsQuery}, paged. Open
  * lists (`open=true`) come most urgent first (priority, then due date); others newest first.
  */
-export async function listJobs(db: Db, auth: AuthContext, query: ListJobsQuery & { sort?: 'urgent' | 'recent' }): Promise<JobList> {
+export async function listJobs(
+  db: Db,
+  auth: AuthContext,
+  query: ListJobsQuery & { sort?: 'urgent' | 'recent' },
+): Promise<JobList> {
   const clock = await clockFor(db);
   const conds: (SQL | undefined)[] = [scopeSql(auth)];
   if (query.unitId) {
@@ -508,7 +633,8 @@ export async function listJobs(db: Db, auth: AuthContext, query: ListJobsQuery &
   if (query.courierId === 'none') conds.push(isNull(jobs.courierId));
   else if (query.courierId) conds.push(eq(jobs.courierId, query.courierId));
   if (query.open) conds.push(notInArray(jobs.status, [...TERMINAL_STATUSES]));
-  if (query.late !== undefined) conds.push(query.late ? lateSql(clock) : sql`not coalesce(${lateSql(clock)}, false)`);
+  if (query.late !== undefined)
+    conds.push(query.late ? lateSql(clock) : sql`not coalesce(${lateSql(clock)}, false)`);
   if (query.board?.length) conds.push(or(...query.board.map((b) => boardSql(b, clock))));
   if (query.due) conds.push(lte(jobs.dueDate, query.due));
   if (query.from) conds.push(gte(jobs.createdAt, vnStartOfDay(query.from)));
@@ -526,12 +652,25 @@ export async function listJobs(db: Db, auth: AuthContext, query: ListJobsQuery &
   }
   const where = and(...conds);
   const sort = query.sort ?? (query.open ? 'urgent' : 'recent');
-  const orderBy = sort === 'urgent' ? [desc(jobs.priority), sql`${jobs.dueDate} asc nulls last`, asc(jobs.createdAt)] : [desc(jobs.createdAt)];
+  const orderBy =
+    sort === 'urgent'
+      ? [desc(jobs.priority), sql`${jobs.dueDate} asc nulls last`, asc(jobs.createdAt)]
+      : [desc(jobs.createdAt)];
   const [views, total] = await Promise.all([
-    repo.findJobViews(db, { where, orderBy, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    repo.findJobViews(db, {
+      where,
+      orderBy,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }),
     repo.countJobViews(db, where),
   ]);
-  return { items: views.map((v) => presentJob(v, clock, auth)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: views.map((v) => presentJob(v, clock, auth)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /**
@@ -539,23 +678,43 @@ export async function listJobs(db: Db, auth: AuthContext, query: ListJobsQuery &
  * overdue first, each with who holds it (`courier`) and since when (`assignedAt`,
  * `statusChangedAt`).
  */
-export async function listLateJobs(db: Db, auth: AuthContext, opts: { unitId?: string | undefined } = {}): Promise<Job[]> {
-  const r = await listJobs(db, auth, { board: ['red'], open: true, unitId: opts.unitId, page: 1, pageSize: 500, sort: 'urgent' });
-  return r.items.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || b.priority - a.priority);
+export async function listLateJobs(
+  db: Db,
+  auth: AuthContext,
+  opts: { unitId?: string | undefined } = {},
+): Promise<Job[]> {
+  const r = await listJobs(db, auth, {
+    board: ['red'],
+    open: true,
+    unitId: opts.unitId,
+    page: 1,
+    pageSize: 500,
+    sort: 'urgent',
+  });
+  return r.items.sort(
+    (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || b.priority - a.priority,
+  );
 }
 
 /** Most jobs a catch-up answer carries; beyond that the client refetches its lists. */
 export const SYNC_LIMIT = 200;
 
 /** Realtime catch-up: the jobs the caller may see that changed after event id `since`, as they are now. */
-export async function syncJobs(db: Db, auth: AuthContext, since: number): Promise<{ cursor: number; jobs: Job[]; truncated: boolean }> {
+export async function syncJobs(
+  db: Db,
+  auth: AuthContext,
+  since: number,
+): Promise<{ cursor: number; jobs: Job[]; truncated: boolean }> {
   const latest = await repo.latestJobEventId(db);
   if (since >= latest) return { cursor: latest, jobs: [], truncated: false };
   // A reassigned job leaves its old courier's scope; the old courier learns it through the
   // event's data, so couriers also see jobs whose events name them as previous courier.
   const scope =
     auth.user.role === 'courier'
-      ? or(eq(jobs.courierId, auth.user.id), sql`job_events.data->>'previousCourierId' = ${auth.user.id}`)
+      ? or(
+          eq(jobs.courierId, auth.user.id),
+          sql`job_events.data->>'previousCourierId' = ${auth.user.id}`,
+        )
       : scopeSql(auth);
   const changed = await repo.findJobIdsChangedSince(db, since, scope, SYNC_LIMIT);
   const truncated = changed.length > SYNC_LIMIT;

@@ -11,7 +11,11 @@ import { citizenFailureText, givenName } from '../tracking/tracking-labels';
 const DEFAULT_TRAVEL_MINUTES = 30;
 
 async function citizenOf(tx: Tx, job: JobRow) {
-  const [c] = await tx.select({ id: citizens.id, phone: citizens.phone }).from(citizens).where(eq(citizens.id, job.citizenId)).limit(1);
+  const [c] = await tx
+    .select({ id: citizens.id, phone: citizens.phone })
+    .from(citizens)
+    .where(eq(citizens.id, job.citizenId))
+    .limit(1);
   return c;
 }
 
@@ -24,7 +28,9 @@ async function etaFor(tx: Tx, job: JobRow, at: Date): Promise<Date> {
   const pos = rows[0];
   if (pos?.lat != null && pos.lng != null && job.lat != null && job.lng != null) {
     const rad = (d: number) => (d * Math.PI) / 180;
-    const h = Math.sin(rad(job.lat - pos.lat) / 2) ** 2 + Math.cos(rad(pos.lat)) * Math.cos(rad(job.lat)) * Math.sin(rad(job.lng - pos.lng) / 2) ** 2;
+    const h =
+      Math.sin(rad(job.lat - pos.lat) / 2) ** 2 +
+      Math.cos(rad(pos.lat)) * Math.cos(rad(job.lat)) * Math.sin(rad(job.lng - pos.lng) / 2) ** 2;
     const km = 2 * 6371 * Math.asin(Math.sqrt(h)) * 1.3;
     return new Date(at.getTime() + Math.max(5, Math.round((km / 25) * 60)) * 60_000);
   }
@@ -48,22 +54,48 @@ export function registerNotificationHooks(opts: { publicBaseUrl: string }): void
       if (!citizen) return;
       const base = { to: citizen.phone, jobId: job.id, citizenId: citizen.id };
       if (to === 'en_route') {
-        const [courier] = job.courierId ? await tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, job.courierId)).limit(1) : [];
+        const [courier] = job.courierId
+          ? await tx
+              .select({ fullName: users.fullName })
+              .from(users)
+              .where(eq(users.id, job.courierId))
+              .limit(1)
+          : [];
         const eta = await etaFor(tx, job, event.occurredAt);
         await queueSms(tx, {
           ...base,
           template: 'courier_en_route',
-          vars: { courierName: givenName(courier?.fullName ?? null) ?? '', code: job.code, eta: formatVnDateTime(eta).slice(0, 5), trackingUrl: trackingUrl(job) },
+          vars: {
+            courierName: givenName(courier?.fullName ?? null) ?? '',
+            code: job.code,
+            eta: formatVnDateTime(eta).slice(0, 5),
+            trackingUrl: trackingUrl(job),
+          },
         });
       } else if (to === 'submitted') {
-        const [proc] = job.procedureId ? await tx.select({ agency: procedures.agency }).from(procedures).where(eq(procedures.id, job.procedureId)).limit(1) : [];
+        const [proc] = job.procedureId
+          ? await tx
+              .select({ agency: procedures.agency })
+              .from(procedures)
+              .where(eq(procedures.id, job.procedureId))
+              .limit(1)
+          : [];
         await queueSms(tx, {
           ...base,
           template: 'dossier_submitted',
-          vars: { code: job.code, agency: proc?.agency ?? 'bộ phận một cửa', dossierCode: job.dossierCode ?? '', trackingUrl: trackingUrl(job) },
+          vars: {
+            code: job.code,
+            agency: proc?.agency ?? 'bộ phận một cửa',
+            dossierCode: job.dossierCode ?? '',
+            trackingUrl: trackingUrl(job),
+          },
         });
       } else if (to === 'delivered') {
-        await queueSms(tx, { ...base, template: 'result_delivered', vars: { code: job.code, trackingUrl: trackingUrl(job) } });
+        await queueSms(tx, {
+          ...base,
+          template: 'result_delivered',
+          vars: { code: job.code, trackingUrl: trackingUrl(job) },
+        });
       } else {
         await queueSms(tx, {
           ...base,
@@ -71,7 +103,10 @@ export function registerNotificationHooks(opts: { publicBaseUrl: string }): void
           vars: {
             code: job.code,
             reason: citizenFailureText(event.reason, 'vi') ?? 'lý do khác',
-            newTime: job.windowStart && job.windowStart > event.occurredAt ? formatVnDateTime(job.windowStart) : '',
+            newTime:
+              job.windowStart && job.windowStart > event.occurredAt
+                ? formatVnDateTime(job.windowStart)
+                : '',
           },
         });
       }

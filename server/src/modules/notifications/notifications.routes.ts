@@ -8,16 +8,27 @@ import { assertUnitInScope } from '../units/units.service';
 import { registerNotificationHooks } from './notifications.hooks';
 
 /** GET /api/jobs/:id/messages — every SMS about a job and its delivery status (office staff of the job's unit). */
-export function notificationsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl: string }): Router {
+export function notificationsRoutes({
+  db,
+  publicBaseUrl,
+}: ModuleDeps & { publicBaseUrl: string }): Router {
   registerNotificationHooks({ publicBaseUrl });
   const router = Router();
   router.get(
     '/jobs/:id/messages',
     endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) => {
-      const [job] = await db.select({ unitId: jobs.unitId }).from(jobs).where(eq(jobs.id, params.id)).limit(1);
+      const [job] = await db
+        .select({ unitId: jobs.unitId })
+        .from(jobs)
+        .where(eq(jobs.id, params.id))
+        .limit(1);
       if (!job) throw notFound({ vi: 'Công việc', en: 'Job' });
       assertUnitInScope(auth, job.unitId);
-      const rows = await db.select().from(smsOutbox).where(eq(smsOutbox.jobId, params.id)).orderBy(asc(smsOutbox.createdAt));
+      const rows = await db
+        .select()
+        .from(smsOutbox)
+        .where(eq(smsOutbox.jobId, params.id))
+        .orderBy(asc(smsOutbox.createdAt));
       return {
         items: rows.map((r) => ({
           id: r.id,

@@ -37,10 +37,16 @@ export function presentJobMoney(
     jobId: job.id,
     jobCode: job.code,
     due: { procedureFee: job.feeDueVnd, postalCharge: job.postalChargeVnd },
-    collected: { procedureFee: sums.procedure_fee.confirmed, postalCharge: sums.postal_charge.confirmed },
+    collected: {
+      procedureFee: sums.procedure_fee.confirmed,
+      postalCharge: sums.postal_charge.confirmed,
+    },
     pendingVnd: sums.procedure_fee.pending + sums.postal_charge.pending,
-    outstanding: { procedureFee: outstanding.procedure_fee, postalCharge: outstanding.postal_charge },
-    feesCollected: settled && rows.some((r) => r.status === 'confirmed') ,
+    outstanding: {
+      procedureFee: outstanding.procedure_fee,
+      postalCharge: outstanding.postal_charge,
+    },
+    feesCollected: settled && rows.some((r) => r.status === 'confirmed'),
     payments: rows.map((r) => presentPayment(r, r.collectedByName)),
     bank,
   };
@@ -49,7 +55,13 @@ export function presentJobMoney(
 export function presentReceipt(
   collectionId: string,
   lines: PaymentWithName[],
-  job: { code: string; citizenName: string; procedureName: string | null; unitName: string; unitAddress: string },
+  job: {
+    code: string;
+    citizenName: string;
+    procedureName: string | null;
+    unitName: string;
+    unitAddress: string;
+  },
   publicBaseUrl: string,
 ): Receipt {
   const first = lines[0]!;
@@ -63,9 +75,16 @@ export function presentReceipt(
     collectorName: first.collectedByName,
     method: first.method as Receipt['method'],
     occurredAt: first.occurredAt.toISOString(),
-    lines: lines.map((l) => ({ flow: l.flow as PaymentFlow, amountVnd: l.amountVnd, receiptNo: l.receiptNo, status: l.status as Receipt['lines'][number]['status'] })),
+    lines: lines.map((l) => ({
+      flow: l.flow as PaymentFlow,
+      amountVnd: l.amountVnd,
+      receiptNo: l.receiptNo,
+      status: l.status as Receipt['lines'][number]['status'],
+    })),
     totalVnd: lines.reduce((s, l) => s + l.amountVnd, 0),
-    feeStamp: lines.some((l) => l.flow === 'procedure_fee' && l.status === 'confirmed' && l.amountVnd > 0),
+    feeStamp: lines.some(
+      (l) => l.flow === 'procedure_fee' && l.status === 'confirmed' && l.amountVnd > 0,
+    ),
     trackingUrl: `${publicBaseUrl}/tra-cuu/${encodeURIComponent(job.code)}`,
   };
 }

@@ -29,7 +29,11 @@ export async function findCollection(db: DbOrTx, collectionId: string): Promise<
   return rows.map((r) => ({ ...r.p, collectedByName: r.collectedByName }));
 }
 
-export async function findPaymentById(db: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}): Promise<PaymentRow | undefined> {
+export async function findPaymentById(
+  db: DbOrTx,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<PaymentRow | undefined> {
   const q = db.select().from(payments).where(eq(payments.id, id)).limit(1);
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
@@ -50,32 +54,63 @@ export async function nextCounter(tx: Tx, key: string): Promise<number> {
   return Number(rows[0]!.value);
 }
 
-export async function insertPayments(tx: Tx, values: (typeof payments.$inferInsert)[]): Promise<PaymentRow[]> {
+export async function insertPayments(
+  tx: Tx,
+  values: (typeof payments.$inferInsert)[],
+): Promise<PaymentRow[]> {
   return tx.insert(payments).values(values).returning();
 }
 
 export async function markConfirmed(tx: Tx, id: string, by: string, at: Date): Promise<PaymentRow> {
-  const [row] = await tx.update(payments).set({ status: 'confirmed', confirmedAt: at, confirmedBy: by }).where(eq(payments.id, id)).returning();
+  const [row] = await tx
+    .update(payments)
+    .set({ status: 'confirmed', confirmedAt: at, confirmedBy: by })
+    .where(eq(payments.id, id))
+    .returning();
   return row!;
 }
 
-export async function findUnitCode(db: DbOrTx, unitId: string): Promise<{ code: string; name: string; address: string }> {
-  const [u] = await db.select({ code: units.code, name: units.name, address: units.address }).from(units).where(eq(units.id, unitId)).limit(1);
+export async function findUnitCode(
+  db: DbOrTx,
+  unitId: string,
+): Promise<{ code: string; name: string; address: string }> {
+  const [u] = await db
+    .select({ code: units.code, name: units.name, address: units.address })
+    .from(units)
+    .where(eq(units.id, unitId))
+    .limit(1);
   return u!;
 }
 
 /** The post office's bank account for transfers (`settings.payment_bank`), or null. */
-export async function findBankSetting(db: DbOrTx): Promise<{ bankBin: string; accountNumber: string; accountName: string } | null> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'payment_bank')).limit(1);
-  const v = row?.value as { bankBin?: unknown; accountNumber?: unknown; accountName?: unknown } | undefined;
+export async function findBankSetting(
+  db: DbOrTx,
+): Promise<{ bankBin: string; accountNumber: string; accountName: string } | null> {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, 'payment_bank'))
+    .limit(1);
+  const v = row?.value as
+    { bankBin?: unknown; accountNumber?: unknown; accountName?: unknown } | undefined;
   if (!v || typeof v.bankBin !== 'string' || typeof v.accountNumber !== 'string') return null;
-  return { bankBin: v.bankBin, accountNumber: v.accountNumber, accountName: typeof v.accountName === 'string' ? v.accountName : '' };
+  return {
+    bankBin: v.bankBin,
+    accountNumber: v.accountNumber,
+    accountName: typeof v.accountName === 'string' ? v.accountName : '',
+  };
 }
 
 /** Job facts a receipt prints. */
 export async function findReceiptJob(db: DbOrTx, jobId: string) {
   const [row] = await db
-    .select({ code: jobs.code, citizenName: citizens.fullName, procedureName: procedures.name, unitName: units.name, unitAddress: units.address })
+    .select({
+      code: jobs.code,
+      citizenName: citizens.fullName,
+      procedureName: procedures.name,
+      unitName: units.name,
+      unitAddress: units.address,
+    })
     .from(jobs)
     .innerJoin(citizens, eq(citizens.id, jobs.citizenId))
     .innerJoin(units, eq(units.id, jobs.unitId))
@@ -86,14 +121,22 @@ export async function findReceiptJob(db: DbOrTx, jobId: string) {
 }
 
 /** A courier's ledger lines of one shift date. */
-export async function findShiftPayments(db: DbOrTx, courierId: string, shiftDate: string): Promise<PaymentRow[]> {
+export async function findShiftPayments(
+  db: DbOrTx,
+  courierId: string,
+  shiftDate: string,
+): Promise<PaymentRow[]> {
   return db
     .select()
     .from(payments)
     .where(and(eq(payments.collectedBy, courierId), eq(payments.shiftDate, shiftDate)));
 }
 
-export async function findPaymentsByIdempotencyKeys(db: DbOrTx, userId: string, keys: string[]): Promise<PaymentRow[]> {
+export async function findPaymentsByIdempotencyKeys(
+  db: DbOrTx,
+  userId: string,
+  keys: string[],
+): Promise<PaymentRow[]> {
   if (keys.length === 0) return [];
   return db
     .select()

@@ -1,6 +1,11 @@
 import type { Plan, PlanRoute, PlanStop, PlanUnassigned, PlanViolation } from '@tannha/shared';
 import type { PlanRow } from './plans.repository';
-import { vehicleOf, type PlanContext, type StoredRoute, type StoredUnassigned } from './plans.problem';
+import {
+  vehicleOf,
+  type PlanContext,
+  type StoredRoute,
+  type StoredUnassigned,
+} from './plans.problem';
 
 /** API shape of a plan: solver seconds become ISO instants, jobs get their code and address. */
 export function presentPlan(row: PlanRow): Plan {
@@ -15,7 +20,9 @@ export function presentPlan(row: PlanRow): Plan {
     const veh = vehicleOf(ctx, r.courierId);
     const stops: PlanStop[] = r.stops.map((s) => {
       const j = ctx.jobs[s.jobId]!;
-      const violations = r.violations.filter((v) => v.jobId === s.jobId).map((v) => v.kind as PlanViolation);
+      const violations = r.violations
+        .filter((v) => v.jobId === s.jobId)
+        .map((v) => v.kind as PlanViolation);
       return {
         jobId: s.jobId,
         code: j.code,
@@ -50,7 +57,15 @@ export function presentPlan(row: PlanRow): Plan {
 
   const out: PlanUnassigned[] = unassigned.map((u) => {
     const j = ctx.jobs[u.jobId]!;
-    return { jobId: u.jobId, code: j.code, type: j.type, addressText: j.addressText, windowStart: j.windowStart, windowEnd: j.windowEnd, reason: u.reason };
+    return {
+      jobId: u.jobId,
+      code: j.code,
+      type: j.type,
+      addressText: j.addressText,
+      windowStart: j.windowStart,
+      windowEnd: j.windowEnd,
+      reason: u.reason,
+    };
   });
 
   return {

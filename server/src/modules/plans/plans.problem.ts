@@ -5,7 +5,15 @@
  */
 import type { PlanUnassignedReason, PlanViolation } from '@tannha/shared';
 import { buildMatrix, type LatLng } from './distance/distance-matrix';
-import { retimeRoute, solveInWorker, type VrpJob, type VrpPlan, type VrpProblem, type VrpStop, type VrpVehicle } from './solver';
+import {
+  retimeRoute,
+  solveInWorker,
+  type VrpJob,
+  type VrpPlan,
+  type VrpProblem,
+  type VrpStop,
+  type VrpVehicle,
+} from './solver';
 import type { CandidateCourierRow, CandidateJobRow } from './plans.repository';
 
 /** Not yet visited: the planner may give them to any eligible courier. */
@@ -78,16 +86,37 @@ const UNREACHABLE = 1_000 * DAY;
 const FRESH_POSITION_MS = 60 * 60_000;
 
 /** Couriers of the plan with their start and end places; those with no place at all are left out. */
-export function toPlanCouriers(rows: CandidateCourierRow[], live: boolean, now: Date): PlanCourier[] {
+export function toPlanCouriers(
+  rows: CandidateCourierRow[],
+  live: boolean,
+  now: Date,
+): PlanCourier[] {
   const out: PlanCourier[] = [];
   for (const r of rows) {
-    const office = r.office_lat !== null && r.office_lng !== null ? { lat: Number(r.office_lat), lng: Number(r.office_lng) } : null;
+    const office =
+      r.office_lat !== null && r.office_lng !== null
+        ? { lat: Number(r.office_lat), lng: Number(r.office_lng) }
+        : null;
     const lastAt = r.last_at ? new Date(r.last_at).getTime() : null;
-    const fresh = live && r.on_duty && r.last_lat !== null && r.last_lng !== null && lastAt !== null && now.getTime() - lastAt <= FRESH_POSITION_MS;
+    const fresh =
+      live &&
+      r.on_duty &&
+      r.last_lat !== null &&
+      r.last_lng !== null &&
+      lastAt !== null &&
+      now.getTime() - lastAt <= FRESH_POSITION_MS;
     const start = fresh ? { lat: Number(r.last_lat), lng: Number(r.last_lng) } : office;
     const end = office ?? start;
     if (!start || !end) continue;
-    out.push({ id: r.id, fullName: r.full_name, unitId: r.unit_id, unitName: r.unit_name, start, end, fromLastPosition: Boolean(fresh) });
+    out.push({
+      id: r.id,
+      fullName: r.full_name,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      start,
+      end,
+      fromLastPosition: Boolean(fresh),
+    });
   }
   return out;
 }
@@ -122,7 +151,14 @@ export async function buildProblem(opts: {
   const points: LatLng[] = [];
   const vehicles: VrpVehicle[] = couriers.map((c) => {
     points.push(c.start, c.end);
-    return { id: c.id, startIndex: points.length - 2, endIndex: points.length - 1, shiftStart: departAt, shiftEnd: settings.shiftEnd, capacity: settings.capacity };
+    return {
+      id: c.id,
+      startIndex: points.length - 2,
+      endIndex: points.length - 1,
+      shiftStart: departAt,
+      shiftEnd: settings.shiftEnd,
+      capacity: settings.capacity,
+    };
   });
   const info: Record<string, PlanJobInfo> = {};
   const vrpJobs: VrpJob[] = [];
@@ -173,7 +209,13 @@ export async function buildProblem(opts: {
     }
     points.push({ lat: j.lat, lng: j.lng });
     const earliest = started ? 0 : j.windowStart ? Math.max(0, sec(j.windowStart)) : 0;
-    const latest = started ? 2 * DAY : j.windowEnd ? sec(j.windowEnd) : j.windowStart ? sec(j.windowStart) : DAY;
+    const latest = started
+      ? 2 * DAY
+      : j.windowEnd
+        ? sec(j.windowEnd)
+        : j.windowStart
+          ? sec(j.windowStart)
+          : DAY;
     vrpJobs.push({
       id: j.id,
       index: points.length - 1,
@@ -187,7 +229,12 @@ export async function buildProblem(opts: {
 
   const fixed: Record<string, string[]> = {};
   fixedRows
-    .sort((a, b) => startedRank(a.status) - startedRank(b.status) || (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) || a.code.localeCompare(b.code))
+    .sort(
+      (a, b) =>
+        startedRank(a.status) - startedRank(b.status) ||
+        (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) ||
+        a.code.localeCompare(b.code),
+    )
     .forEach((j) => (fixed[j.courierId!] ??= []).push(j.id));
 
   // Couriers who can share jobs belong together (union–find over each job's eligible couriers).
@@ -198,7 +245,8 @@ export async function buildProblem(opts: {
     parent.set(x, r);
     return r;
   };
-  const jobCouriers = (j: VrpJob) => (j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id)));
+  const jobCouriers = (j: VrpJob) =>
+    j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id));
   for (const j of vrpJobs) {
     const cs = jobCouriers(j);
     for (const c of cs.slice(1)) parent.set(find(c), find(cs[0]!));
@@ -210,11 +258,21 @@ export async function buildProblem(opts: {
   const matrix = await buildMatrix(points, { osrmUrl: opts.osrmUrl });
   // Groups never share a stop: travel between them takes longer than any day, so one search
   // (one worker thread) plans every group at once and no courier gets a job of another unit.
-  const time = matrix.time.map((row, a) => row.map((t, b) => (groupOf[a] === groupOf[b] ? t : UNREACHABLE)));
+  const time = matrix.time.map((row, a) =>
+    row.map((t, b) => (groupOf[a] === groupOf[b] ? t : UNREACHABLE)),
+  );
   const problem: VrpProblem = { vehicles, jobs: vrpJobs, distance: matrix.distance, time };
 
   return {
-    context: { problem, dayStartMs, distanceSource: matrix.source, couriers, jobs: info, fixed, eligible },
+    context: {
+      problem,
+      dayStartMs,
+      distanceSource: matrix.source,
+      couriers,
+      jobs: info,
+      fixed,
+      eligible,
+    },
     fixedPrefix: fixed,
     preUnassigned,
   };
@@ -229,21 +287,35 @@ export async function solveDay(
   opts: { budgetMs: number; signal?: AbortSignal | undefined },
 ): Promise<{ plan: VrpPlan; elapsedMs: number }> {
   const started = performance.now();
-  const empty: VrpPlan = { routes: [], unassigned: [], totalDistance: 0, iterations: 0, elapsedMs: 0 };
+  const empty: VrpPlan = {
+    routes: [],
+    unassigned: [],
+    totalDistance: 0,
+    iterations: 0,
+    elapsedMs: 0,
+  };
   const answer =
     built.context.problem.jobs.length === 0
       ? empty
-      : await solveInWorker(built.context.problem, { timeBudgetMs: opts.budgetMs, seed: 1, fixedPrefix: built.fixedPrefix }, { signal: opts.signal });
+      : await solveInWorker(
+          built.context.problem,
+          { timeBudgetMs: opts.budgetMs, seed: 1, fixedPrefix: built.fixedPrefix },
+          { signal: opts.signal },
+        );
   const merged: VrpPlan = { ...answer, routes: [], unassigned: [...answer.unassigned] };
   for (const r of answer.routes) {
-    const bad = r.stops.filter((s) => built.context.eligible[s.jobId] && !built.context.eligible[s.jobId]!.includes(r.vehicleId));
+    const bad = r.stops.filter(
+      (s) =>
+        built.context.eligible[s.jobId] && !built.context.eligible[s.jobId]!.includes(r.vehicleId),
+    );
     if (bad.length === 0) {
       merged.routes.push(r);
       continue;
     }
     for (const s of bad) merged.unassigned.push({ jobId: s.jobId, reason: 'no_room' });
     const keep = r.stops.filter((s) => !bad.includes(s)).map((s) => s.jobId);
-    if (keep.length > 0) merged.routes.push(retimeRoute(built.context.problem, r.vehicleId, keep).route);
+    if (keep.length > 0)
+      merged.routes.push(retimeRoute(built.context.problem, r.vehicleId, keep).route);
   }
   merged.totalDistance = merged.routes.reduce((s, r) => s + r.distance, 0);
   return { plan: merged, elapsedMs: performance.now() - started };
@@ -253,7 +325,16 @@ export async function solveDay(
 export function toStoredRoutes(ctx: PlanContext, plan: VrpPlan): StoredRoute[] {
   return ctx.couriers.map((c) => {
     const r = plan.routes.find((x) => x.vehicleId === c.id);
-    if (r) return { courierId: c.id, jobIds: r.stops.map((s) => s.jobId), stops: r.stops, distance: r.distance, load: r.load, end: r.end, violations: [] };
+    if (r)
+      return {
+        courierId: c.id,
+        jobIds: r.stops.map((s) => s.jobId),
+        stops: r.stops,
+        distance: r.distance,
+        load: r.load,
+        end: r.end,
+        violations: [],
+      };
     return retime(ctx, c.id, []);
   });
 }
@@ -277,13 +358,26 @@ export function vehicleOf(ctx: PlanContext, courierId: string): VrpVehicle {
 }
 
 /** The stored routes as a solver plan (for the independent validator). */
-export function toVrpPlan(routes: StoredRoute[], unassigned: StoredUnassigned[], inProblem: Set<string>): VrpPlan {
+export function toVrpPlan(
+  routes: StoredRoute[],
+  unassigned: StoredUnassigned[],
+  inProblem: Set<string>,
+): VrpPlan {
   const used = routes.filter((r) => r.jobIds.length > 0);
   return {
-    routes: used.map((r) => ({ vehicleId: r.courierId, stops: r.stops, distance: r.distance, load: r.load, end: r.end })),
+    routes: used.map((r) => ({
+      vehicleId: r.courierId,
+      stops: r.stops,
+      distance: r.distance,
+      load: r.load,
+      end: r.end,
+    })),
     unassigned: unassigned
       .filter((u) => inProblem.has(u.jobId))
-      .map((u) => ({ jobId: u.jobId, reason: u.reason === 'removed_by_dispatcher' ? 'no_room' : (u.reason as 'no_room') })),
+      .map((u) => ({
+        jobId: u.jobId,
+        reason: u.reason === 'removed_by_dispatcher' ? 'no_room' : (u.reason as 'no_room'),
+      })),
     totalDistance: used.reduce((s, r) => s + r.distance, 0),
     iterations: 0,
     elapsedMs: 0,

@@ -30,7 +30,14 @@ export type CandidateJobRow = {
  */
 export async function findCandidateJobs(
   db: DbOrTx,
-  opts: { unitIds: string[]; dayStart: Date; dayEnd: Date; plannable: readonly string[]; started: readonly string[]; includeStarted: boolean },
+  opts: {
+    unitIds: string[];
+    dayStart: Date;
+    dayEnd: Date;
+    plannable: readonly string[];
+    started: readonly string[];
+    includeStarted: boolean;
+  },
 ): Promise<CandidateJobRow[]> {
   if (opts.unitIds.length === 0) return [];
   const ds = opts.dayStart.toISOString();
@@ -77,7 +84,10 @@ export type CandidateCourierRow = {
   office_lng: number | null;
 };
 
-export async function findCandidateCouriers(db: DbOrTx, unitIds: string[]): Promise<CandidateCourierRow[]> {
+export async function findCandidateCouriers(
+  db: DbOrTx,
+  unitIds: string[],
+): Promise<CandidateCourierRow[]> {
   if (unitIds.length === 0) return [];
   return queryRows<CandidateCourierRow>(
     db,
@@ -111,7 +121,11 @@ export async function findCandidateCouriers(db: DbOrTx, unitIds: string[]): Prom
 
 /** A JSON setting, or undefined when unset. */
 export async function readJsonSetting(db: DbOrTx, key: string): Promise<unknown> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .limit(1);
   return row?.value;
 }
 
@@ -129,7 +143,11 @@ export async function findPlanForUpdate(tx: Tx, id: string): Promise<PlanRow | u
   return (await tx.select().from(plans).where(eq(plans.id, id)).for('update').limit(1))[0];
 }
 
-export async function updatePlan(db: DbOrTx, id: string, patch: Partial<NewPlanRow>): Promise<void> {
+export async function updatePlan(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<NewPlanRow>,
+): Promise<void> {
   await db
     .update(plans)
     .set({ ...patch, updatedAt: new Date() })
@@ -140,7 +158,14 @@ export async function updatePlan(db: DbOrTx, id: string, patch: Partial<NewPlanR
 export async function findJobStates(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: jobs.id, code: jobs.code, status: jobs.status, version: jobs.version, courierId: jobs.courierId, routeOrder: jobs.routeOrder })
+    .select({
+      id: jobs.id,
+      code: jobs.code,
+      status: jobs.status,
+      version: jobs.version,
+      courierId: jobs.courierId,
+      routeOrder: jobs.routeOrder,
+    })
     .from(jobs)
     .where(inArray(jobs.id, ids));
 }

@@ -7,35 +7,50 @@ import * as plansService from './plans.service';
 const PLANNERS = ['dispatcher', 'manager', 'admin'] as const;
 
 /** Route planning: propose a unit's day, edit the order, commit. */
-export function plansRoutes({ db, osrmUrl }: ModuleDeps & { osrmUrl?: string | undefined }): Router {
+export function plansRoutes({
+  db,
+  osrmUrl,
+}: ModuleDeps & { osrmUrl?: string | undefined }): Router {
   const router = Router();
 
   router.post(
     '/units/:id/plans',
-    endpoint({ roles: PLANNERS, params: IdParamsSchema, body: CreatePlanSchema }, async ({ auth, params, body, res }) => {
-      // A caller who gives up (closed tab, timeout) stops the search.
-      const abort = new AbortController();
-      const onClose = () => {
-        if (!res.writableFinished) abort.abort();
-      };
-      res.once('close', onClose);
-      try {
-        return withStatus(201, await plansService.createPlan(db, auth, params.id, body, { osrmUrl, signal: abort.signal }));
-      } finally {
-        res.off('close', onClose);
-      }
-    }),
+    endpoint(
+      { roles: PLANNERS, params: IdParamsSchema, body: CreatePlanSchema },
+      async ({ auth, params, body, res }) => {
+        // A caller who gives up (closed tab, timeout) stops the search.
+        const abort = new AbortController();
+        const onClose = () => {
+          if (!res.writableFinished) abort.abort();
+        };
+        res.once('close', onClose);
+        try {
+          return withStatus(
+            201,
+            await plansService.createPlan(db, auth, params.id, body, {
+              osrmUrl,
+              signal: abort.signal,
+            }),
+          );
+        } finally {
+          res.off('close', onClose);
+        }
+      },
+    ),
   );
 
   router.get(
     '/plans/:id',
-    endpoint({ roles: PLANNERS, params: IdParamsSchema }, ({ auth, params }) => plansService.getPlan(db, auth, params.id)),
+    endpoint({ roles: PLANNERS, params: IdParamsSchema }, ({ auth, params }) =>
+      plansService.getPlan(db, auth, params.id),
+    ),
   );
 
   router.patch(
     '/plans/:id',
-    endpoint({ roles: PLANNERS, params: IdParamsSchema, body: UpdatePlanSchema }, ({ auth, params, body }) =>
-      plansService.updatePlanRoutes(db, auth, params.id, body),
+    endpoint(
+      { roles: PLANNERS, params: IdParamsSchema, body: UpdatePlanSchema },
+      ({ auth, params, body }) => plansService.updatePlanRoutes(db, auth, params.id, body),
     ),
   );
 

@@ -48,7 +48,11 @@ const PLANNER_ROLES = ['dispatcher', 'manager', 'admin'];
 
 /** Defaults when the admin has not set `plan_shift`, `plan_service_minutes`, `plan_courier_capacity`. */
 export const DEFAULT_PLAN_SHIFT = { start: '08:00', end: '17:30' };
-export const DEFAULT_SERVICE_MINUTES: Record<string, number> = { home_assistance: 20, result_delivery: 10, fee_collection: 10 };
+export const DEFAULT_SERVICE_MINUTES: Record<string, number> = {
+  home_assistance: 20,
+  result_delivery: 10,
+  fee_collection: 10,
+};
 export const DEFAULT_COURIER_CAPACITY = 25;
 
 const hhmmToSec = (s: unknown, fallback: string): number => {
@@ -59,7 +63,10 @@ const hhmmToSec = (s: unknown, fallback: string): number => {
 
 async function loadSettings(db: Db): Promise<PlanSettings> {
   const shift = ((await repo.readJsonSetting(db, 'plan_shift')) ?? {}) as Record<string, unknown>;
-  const minutes = ((await repo.readJsonSetting(db, 'plan_service_minutes')) ?? {}) as Record<string, unknown>;
+  const minutes = ((await repo.readJsonSetting(db, 'plan_service_minutes')) ?? {}) as Record<
+    string,
+    unknown
+  >;
   const cap = await repo.readJsonSetting(db, 'plan_courier_capacity');
   const serviceSeconds: Record<string, number> = {};
   for (const [type, def] of Object.entries(DEFAULT_SERVICE_MINUTES)) {
@@ -76,11 +83,15 @@ async function loadSettings(db: Db): Promise<PlanSettings> {
 
 function assertPlanner(auth: AuthContext): void {
   if (!PLANNER_ROLES.includes(auth.user.role)) {
-    throw forbidden({ vi: 'Chỉ điều phối viên hoặc lãnh đạo mới lập được lộ trình.', en: 'Only dispatchers and managers can plan routes.' });
+    throw forbidden({
+      vi: 'Chỉ điều phối viên hoặc lãnh đạo mới lập được lộ trình.',
+      en: 'Only dispatchers and managers can plan routes.',
+    });
   }
 }
 
-const fmtTime = (sec: number) => `${String(Math.floor(sec / 3600)).padStart(2, '0')}:${String(Math.floor((sec % 3600) / 60)).padStart(2, '0')}`;
+const fmtTime = (sec: number) =>
+  `${String(Math.floor(sec / 3600)).padStart(2, '0')}:${String(Math.floor((sec % 3600) / 60)).padStart(2, '0')}`;
 
 /**
  * Proposes a day plan for a unit and the units below it: its open jobs for `date` (see
@@ -109,8 +120,13 @@ export async function createPlan(
   const dayEnd = vnStartOfDay(addDays(date, 1));
   const p = vnDateTimeParts(now);
   const nowSec = p.hour * 3600 + p.minute * 60 + p.second;
-  const live = date === today && !startTime && nowSec >= settings.shiftStart && nowSec < settings.shiftEnd;
-  const departAt = startTime ? hhmmToSec(startTime, DEFAULT_PLAN_SHIFT.start) : live ? Math.ceil(nowSec / 60) * 60 : settings.shiftStart;
+  const live =
+    date === today && !startTime && nowSec >= settings.shiftStart && nowSec < settings.shiftEnd;
+  const departAt = startTime
+    ? hhmmToSec(startTime, DEFAULT_PLAN_SHIFT.start)
+    : live
+      ? Math.ceil(nowSec / 60) * 60
+      : settings.shiftStart;
   if (departAt >= settings.shiftEnd) {
     throw unprocessable(
       'plan_start_after_shift',
@@ -129,7 +145,10 @@ export async function createPlan(
     if (missing.length > 0) {
       throw unprocessable(
         'plan_courier_not_in_unit',
-        { vi: 'Có bưu tá được chọn không thuộc đơn vị này hoặc đã bị khóa. Hãy chọn lại bưu tá.', en: 'A selected courier is not in this unit or is disabled. Pick the couriers again.' },
+        {
+          vi: 'Có bưu tá được chọn không thuộc đơn vị này hoặc đã bị khóa. Hãy chọn lại bưu tá.',
+          en: 'A selected courier is not in this unit or is disabled. Pick the couriers again.',
+        },
         { courierIds: { vi: 'Bưu tá không thuộc đơn vị', en: 'Courier not in the unit' } },
       );
     }
@@ -160,15 +179,28 @@ export async function createPlan(
     includeStarted: date === today,
   });
   const subtreeOf = new Map<string, Set<string>>();
-  for (const u of new Set(jobRows.map((j) => j.unitId))) subtreeOf.set(u, new Set(await findUnitSubtreeIds(db, u)));
+  for (const u of new Set(jobRows.map((j) => j.unitId)))
+    subtreeOf.set(u, new Set(await findUnitSubtreeIds(db, u)));
 
-  const built = await buildProblem({ couriers, jobs: jobRows, subtreeOf, settings, departAt, dayStartMs: dayStart.getTime(), osrmUrl: opts.osrmUrl });
+  const built = await buildProblem({
+    couriers,
+    jobs: jobRows,
+    subtreeOf,
+    settings,
+    departAt,
+    dayStartMs: dayStart.getTime(),
+    osrmUrl: opts.osrmUrl,
+  });
   const { plan, elapsedMs } = await solveDay(built, { budgetMs, signal: opts.signal });
   const check = validatePlan(built.context.problem, plan);
-  if (!check.valid) logger.error({ violations: check.violations.slice(0, 10) }, 'route plan failed validation');
+  if (!check.valid)
+    logger.error({ violations: check.violations.slice(0, 10) }, 'route plan failed validation');
 
   const routes = toStoredRoutes(built.context, plan);
-  const unassigned: StoredUnassigned[] = [...built.preUnassigned, ...plan.unassigned.map((u) => ({ jobId: u.jobId, reason: u.reason }))];
+  const unassigned: StoredUnassigned[] = [
+    ...built.preUnassigned,
+    ...plan.unassigned.map((u) => ({ jobId: u.jobId, reason: u.reason })),
+  ];
   const row = await repo.insertPlan(db, {
     unitId,
     date,
@@ -181,7 +213,17 @@ export async function createPlan(
     jobVersions: Object.fromEntries(jobRows.map((j) => [j.id, j.version])),
     createdBy: auth.user.id,
   });
-  logger.info({ planId: row.id, unitId, date, jobs: jobRows.length, couriers: couriers.length, solveMs: Math.round(elapsedMs) }, 'route plan proposed');
+  logger.info(
+    {
+      planId: row.id,
+      unitId,
+      date,
+      jobs: jobRows.length,
+      couriers: couriers.length,
+      solveMs: Math.round(elapsedMs),
+    },
+    'route plan proposed',
+  );
   return presentPlan(row);
 }
 
@@ -212,32 +254,59 @@ function alreadyCommitted(row: repo.PlanRow): AppError {
  * Refused (422): unknown couriers or jobs, a job twice, a stop already under way moved off the
  * head of its courier's route, a job given to a courier outside its unit.
  */
-export async function updatePlanRoutes(db: Db, auth: AuthContext, id: string, input: UpdatePlanInput): Promise<Plan> {
+export async function updatePlanRoutes(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  input: UpdatePlanInput,
+): Promise<Plan> {
   const row = await planInScope(db, auth, id);
   if (row.status !== 'proposed') throw alreadyCommitted(row);
   const ctx = row.context as PlanContext;
   const current = row.routes as StoredRoute[];
   const inProblem = new Set(ctx.problem.jobs.map((j) => j.id));
-  const bad = (code: string, vi: string, en: string) => unprocessable(code, { vi, en }, { routes: { vi, en } });
+  const bad = (code: string, vi: string, en: string) =>
+    unprocessable(code, { vi, en }, { routes: { vi, en } });
   const code = (jobId: string) => ctx.jobs[jobId]?.code ?? jobId;
   const seen = new Set<string>();
   for (const r of input.routes) {
     if (!ctx.couriers.some((c) => c.id === r.courierId)) {
-      throw bad('plan_courier_unknown', 'Bưu tá này không có trong lộ trình. Hãy tải lại lộ trình.', 'This courier is not part of the plan. Reload the plan.');
+      throw bad(
+        'plan_courier_unknown',
+        'Bưu tá này không có trong lộ trình. Hãy tải lại lộ trình.',
+        'This courier is not part of the plan. Reload the plan.',
+      );
     }
     for (const jobId of r.jobIds) {
       if (!inProblem.has(jobId)) {
-        throw bad('plan_job_unknown', `Việc ${code(jobId)} không thể xếp vào lộ trình này (không có trong kế hoạch hoặc chưa có tọa độ).`, `Job ${code(jobId)} cannot be placed in this plan (not part of it, or it has no coordinates).`);
+        throw bad(
+          'plan_job_unknown',
+          `Việc ${code(jobId)} không thể xếp vào lộ trình này (không có trong kế hoạch hoặc chưa có tọa độ).`,
+          `Job ${code(jobId)} cannot be placed in this plan (not part of it, or it has no coordinates).`,
+        );
       }
-      if (seen.has(jobId)) throw bad('plan_job_twice', `Việc ${code(jobId)} xuất hiện hai lần. Mỗi việc chỉ thuộc một lộ trình.`, `Job ${code(jobId)} appears twice. Each job belongs to one route.`);
+      if (seen.has(jobId))
+        throw bad(
+          'plan_job_twice',
+          `Việc ${code(jobId)} xuất hiện hai lần. Mỗi việc chỉ thuộc một lộ trình.`,
+          `Job ${code(jobId)} appears twice. Each job belongs to one route.`,
+        );
       seen.add(jobId);
       const must = ctx.problem.jobs.find((j) => j.id === jobId)!.mustVehicleId;
       const fixedOwner = Object.entries(ctx.fixed).find(([, ids]) => ids.includes(jobId))?.[0];
       if (!fixedOwner && must && must !== r.courierId && ctx.jobs[jobId]!.status !== 'accepted') {
-        throw bad('plan_courier_not_eligible', `Việc ${code(jobId)} chỉ giao được cho bưu tá của đơn vị mình.`, `Job ${code(jobId)} can only go to a courier of its own unit.`);
+        throw bad(
+          'plan_courier_not_eligible',
+          `Việc ${code(jobId)} chỉ giao được cho bưu tá của đơn vị mình.`,
+          `Job ${code(jobId)} can only go to a courier of its own unit.`,
+        );
       }
       if (ctx.eligible[jobId] && !ctx.eligible[jobId]!.includes(r.courierId)) {
-        throw bad('plan_courier_not_eligible', `Việc ${code(jobId)} chỉ giao được cho bưu tá của đơn vị mình.`, `Job ${code(jobId)} can only go to a courier of its own unit.`);
+        throw bad(
+          'plan_courier_not_eligible',
+          `Việc ${code(jobId)} chỉ giao được cho bưu tá của đơn vị mình.`,
+          `Job ${code(jobId)} can only go to a courier of its own unit.`,
+        );
       }
     }
   }
@@ -261,7 +330,10 @@ export async function updatePlanRoutes(db: Db, auth: AuthContext, id: string, in
   const was = row.unassigned as StoredUnassigned[];
   const unassigned: StoredUnassigned[] = [
     ...was.filter((u) => !placed.has(u.jobId)),
-    ...current.flatMap((r) => r.jobIds).filter((j) => !placed.has(j)).map((jobId) => ({ jobId, reason: 'removed_by_dispatcher' as const })),
+    ...current
+      .flatMap((r) => r.jobIds)
+      .filter((j) => !placed.has(j))
+      .map((jobId) => ({ jobId, reason: 'removed_by_dispatcher' as const })),
   ];
   await repo.updatePlan(db, row.id, { routes, unassigned });
   return presentPlan({ ...row, routes, unassigned });
@@ -277,7 +349,12 @@ export type CommitResult = { plan: Plan; replayed: boolean };
  * `plans.committed` goes to the unit and to each courier. Refused with 409 when a job of the
  * plan changed since it was proposed (assigned, moved on, edited) — re-plan then.
  */
-export async function commitPlan(db: Db, auth: AuthContext, id: string, opts: { idempotencyKey?: string | undefined } = {}): Promise<CommitResult> {
+export async function commitPlan(
+  db: Db,
+  auth: AuthContext,
+  id: string,
+  opts: { idempotencyKey?: string | undefined } = {},
+): Promise<CommitResult> {
   const first = await planInScope(db, auth, id);
   const work = async (tx: Tx): Promise<Plan> => {
     const row = await repo.findPlanForUpdate(tx, id);
@@ -308,7 +385,8 @@ export async function commitPlan(db: Db, auth: AuthContext, id: string, opts: { 
     for (const r of routes) {
       for (const [i, jobId] of r.jobIds.entries()) {
         const state = states.find((s) => s.id === jobId)!;
-        if (state.courierId !== r.courierId) await assignJob(db, auth, jobId, { courierId: r.courierId, reason }, { tx });
+        if (state.courierId !== r.courierId)
+          await assignJob(db, auth, jobId, { courierId: r.courierId, reason }, { tx });
         await repo.setRouteOrder(tx, jobId, i + 1);
         const ev = await insertJobEvent(tx, {
           jobId,
@@ -320,30 +398,62 @@ export async function commitPlan(db: Db, auth: AuthContext, id: string, opts: { 
         });
         const view = (await findJobViewById(tx, jobId))!;
         const chain = await unitAndAncestors(tx, view.job.unitId);
-        const payload = { cursor: ev.id, kind: 'route_planned', job: presentJob(view, clock), previousCourierId: null };
-        afterCommit(tx, () => publish({ rooms: jobRooms(chain, [r.courierId]), event: 'jobs.updated', payload }));
+        const payload = {
+          cursor: ev.id,
+          kind: 'route_planned',
+          job: presentJob(view, clock),
+          previousCourierId: null,
+        };
+        afterCommit(tx, () =>
+          publish({ rooms: jobRooms(chain, [r.courierId]), event: 'jobs.updated', payload }),
+        );
       }
     }
     for (const s of states) {
-      if (!planned.includes(s.id) && s.routeOrder !== null && s.courierId) await repo.setRouteOrder(tx, s.id, null);
+      if (!planned.includes(s.id) && s.routeOrder !== null && s.courierId)
+        await repo.setRouteOrder(tx, s.id, null);
     }
     const committedAt = new Date();
-    await repo.updatePlan(tx, row.id, { status: 'committed', committedAt, committedBy: auth.user.id });
-    const used = routes.filter((r) => r.jobIds.length > 0).map((r) => ({ courierId: r.courierId, jobIds: r.jobIds }));
+    await repo.updatePlan(tx, row.id, {
+      status: 'committed',
+      committedAt,
+      committedBy: auth.user.id,
+    });
+    const used = routes
+      .filter((r) => r.jobIds.length > 0)
+      .map((r) => ({ courierId: r.courierId, jobIds: r.jobIds }));
     const base = { planId: row.id, unitId: row.unitId, date: row.date };
     // Office staff of the unit and above see every route; each courier only their own.
     const chain = await unitAndAncestors(tx, row.unitId);
     afterCommit(tx, () => {
-      publish({ rooms: chain.flatMap((u) => PLANNER_ROLES.map((role) => rooms.unitRole(u, role))), event: 'plans.committed', payload: { ...base, routes: used } satisfies PlansCommittedPayload });
-      for (const r of used) publish({ rooms: [rooms.user(r.courierId)], event: 'plans.committed', payload: { ...base, routes: [r] } satisfies PlansCommittedPayload });
+      publish({
+        rooms: chain.flatMap((u) => PLANNER_ROLES.map((role) => rooms.unitRole(u, role))),
+        event: 'plans.committed',
+        payload: { ...base, routes: used } satisfies PlansCommittedPayload,
+      });
+      for (const r of used)
+        publish({
+          rooms: [rooms.user(r.courierId)],
+          event: 'plans.committed',
+          payload: { ...base, routes: [r] } satisfies PlansCommittedPayload,
+        });
     });
     return presentPlan({ ...row, status: 'committed', committedAt, committedBy: auth.user.id });
   };
   if (opts.idempotencyKey) {
-    const r = await withIdempotency(db, { userId: auth.user.id, key: opts.idempotencyKey, scope: `plan-commit:${first.id}`, request: { planId: first.id } }, async (tx) => ({
-      status: 200,
-      body: await work(tx),
-    }));
+    const r = await withIdempotency(
+      db,
+      {
+        userId: auth.user.id,
+        key: opts.idempotencyKey,
+        scope: `plan-commit:${first.id}`,
+        request: { planId: first.id },
+      },
+      async (tx) => ({
+        status: 200,
+        body: await work(tx),
+      }),
+    );
     return { plan: r.body as Plan, replayed: r.replayed };
   }
   return { plan: await runTransaction(db, work), replayed: false };
@@ -354,6 +464,10 @@ export function storedPlanForValidation(row: repo.PlanRow) {
   const ctx = row.context as PlanContext;
   return {
     problem: ctx.problem,
-    plan: toVrpPlan(row.routes as StoredRoute[], row.unassigned as StoredUnassigned[], new Set(ctx.problem.jobs.map((j) => j.id))),
+    plan: toVrpPlan(
+      row.routes as StoredRoute[],
+      row.unassigned as StoredUnassigned[],
+      new Set(ctx.problem.jobs.map((j) => j.id)),
+    ),
   };
 }

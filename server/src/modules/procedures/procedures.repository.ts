@@ -10,7 +10,12 @@ import { procedures } from '../../db/schema';
  */
 export async function searchProcedures(db: DbOrTx, folded: string, limit: number) {
   if (!folded) {
-    return db.select().from(procedures).where(eq(procedures.active, true)).orderBy(asc(procedures.name)).limit(limit);
+    return db
+      .select()
+      .from(procedures)
+      .where(eq(procedures.active, true))
+      .orderBy(asc(procedures.name))
+      .limit(limit);
   }
   const words = folded.split(' ').filter(Boolean);
   const hay = sql`vn_fold(${procedures.name} || ' ' || ${procedures.code} || ' ' || ${procedures.agency} || ' ' || ${procedures.field})`;

@@ -12,17 +12,38 @@ export async function findRatingByJob(db: DbOrTx, jobId: string) {
 
 /** Inserts a rating; returns undefined when the job already has one (unique per job). */
 export async function insertRating(db: DbOrTx, r: typeof ratings.$inferInsert) {
-  const rows = await db.insert(ratings).values(r).onConflictDoNothing({ target: ratings.jobId }).returning();
+  const rows = await db
+    .insert(ratings)
+    .values(r)
+    .onConflictDoNothing({ target: ratings.jobId })
+    .returning();
   return rows[0];
 }
 
 /** Ratings in units, newest first, with job code and courier name. */
-export async function listRatings(db: DbOrTx, opts: { unitIds: readonly string[]; fromTs: Date; toTs: Date; courierId?: string | undefined; limit: number }) {
+export async function listRatings(
+  db: DbOrTx,
+  opts: {
+    unitIds: readonly string[];
+    fromTs: Date;
+    toTs: Date;
+    courierId?: string | undefined;
+    limit: number;
+  },
+) {
   const units = sql.join(
     opts.unitIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  return queryRows<{ id: string; job_code: string; stars: number; comment: string | null; courier_name: string | null; unit_name: string; created_at: Date }>(
+  return queryRows<{
+    id: string;
+    job_code: string;
+    stars: number;
+    comment: string | null;
+    courier_name: string | null;
+    unit_name: string;
+    created_at: Date;
+  }>(
     db,
     sql`
     select r.id, j.code as job_code, r.stars, r.comment, cu.full_name as courier_name, u.name as unit_name, r.created_at

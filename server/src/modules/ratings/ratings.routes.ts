@@ -11,7 +11,10 @@ export function ratingsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/ratings',
-    endpoint({ roles: ['manager', 'admin'], query: RatingsQuerySchema }, async ({ auth, query }) => ({ items: await listUnitRatings(db, auth, query) })),
+    endpoint(
+      { roles: ['manager', 'admin'], query: RatingsQuerySchema },
+      async ({ auth, query }) => ({ items: await listUnitRatings(db, auth, query) }),
+    ),
   );
   return router;
 }

@@ -20,7 +20,13 @@ export async function rateJob(
       en: 'You can rate the service once the job is completed.',
     });
   }
-  const row = await insertRating(db, { jobId: job.id, unitId: job.unitId, courierId: job.courierId, stars: input.stars, comment: input.comment || null });
+  const row = await insertRating(db, {
+    jobId: job.id,
+    unitId: job.unitId,
+    courierId: job.courierId,
+    stars: input.stars,
+    comment: input.comment || null,
+  });
   if (!row) {
     throw conflict('rating_exists', {
       vi: 'Công việc này đã được đánh giá. Cảm ơn bạn!',
@@ -33,9 +39,19 @@ export async function rateJob(
 export { findRatingByJob };
 
 /** Ratings for a manager's dashboard list: the unit (and sub-units) over a date range. */
-export async function listUnitRatings(db: Db, auth: AuthContext, query: ReportRangeQuery & { courierId?: string | undefined }): Promise<Rating[]> {
+export async function listUnitRatings(
+  db: Db,
+  auth: AuthContext,
+  query: ReportRangeQuery & { courierId?: string | undefined },
+): Promise<Rating[]> {
   const { window } = await resolveReportScope(db, auth, query);
-  const rows = await listRatings(db, { unitIds: window.unitIds, fromTs: window.fromTs, toTs: window.toTs, courierId: query.courierId, limit: 500 });
+  const rows = await listRatings(db, {
+    unitIds: window.unitIds,
+    fromTs: window.fromTs,
+    toTs: window.toTs,
+    courierId: query.courierId,
+    limit: 500,
+  });
   return rows.map((r) => ({
     id: r.id,
     jobCode: r.job_code,

@@ -1,14 +1,28 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 
-const list = (ids: readonly string[]): SQL => sql`(${sql.join(
-  ids.map((id) => sql`${id}::uuid`),
-  sql`, `,
-)})`;
+const list = (ids: readonly string[]): SQL =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
 
 /** Per courier of the units: cash of the shift not handed in yet, and what was handed in. */
-export async function shiftCashByCourier(db: DbOrTx, unitIds: readonly string[], shiftDate: string) {
-  return queryRows<{ courier_id: string; courier_name: string; unit_name: string; outstanding: string; outstanding_count: number; fee: string; postal: string; handed: string }>(
+export async function shiftCashByCourier(
+  db: DbOrTx,
+  unitIds: readonly string[],
+  shiftDate: string,
+) {
+  return queryRows<{
+    courier_id: string;
+    courier_name: string;
+    unit_name: string;
+    outstanding: string;
+    outstanding_count: number;
+    fee: string;
+    postal: string;
+    handed: string;
+  }>(
     db,
     sql`
     select u.id as courier_id, u.full_name as courier_name, n.name as unit_name,
@@ -39,13 +53,37 @@ export async function lockOutstandingCash(tx: DbOrTx, courierId: string, shiftDa
   );
 }
 
-export async function markHandedOver(tx: DbOrTx, handoverId: string, paymentIds: readonly string[]) {
+export async function markHandedOver(
+  tx: DbOrTx,
+  handoverId: string,
+  paymentIds: readonly string[],
+) {
   if (paymentIds.length === 0) return;
-  await tx.execute(sql`update payments set cash_handover_id = ${handoverId} where id in ${list(paymentIds)}`);
+  await tx.execute(
+    sql`update payments set cash_handover_id = ${handoverId} where id in ${list(paymentIds)}`,
+  );
 }
 
-export async function listHandovers(db: DbOrTx, unitIds: readonly string[], fromDate: string, toDate: string) {
-  return queryRows<{ id: string; courier_id: string; courier_name: string; unit_name: string; shift_date: string; expected_vnd: string; counted_vnd: string; difference_vnd: string; reason: string | null; payment_count: string; counted_by_name: string; counted_at: Date }>(
+export async function listHandovers(
+  db: DbOrTx,
+  unitIds: readonly string[],
+  fromDate: string,
+  toDate: string,
+) {
+  return queryRows<{
+    id: string;
+    courier_id: string;
+    courier_name: string;
+    unit_name: string;
+    shift_date: string;
+    expected_vnd: string;
+    counted_vnd: string;
+    difference_vnd: string;
+    reason: string | null;
+    payment_count: string;
+    counted_by_name: string;
+    counted_at: Date;
+  }>(
     db,
     sql`
     select h.id, h.courier_id, c.full_name as courier_name, n.name as unit_name, to_char(h.shift_date, 'YYYY-MM-DD') as shift_date,
@@ -58,7 +96,12 @@ export async function listHandovers(db: DbOrTx, unitIds: readonly string[], from
 
 /** Procedure fees per agency in the units: still to hand over, and handed over already. */
 export async function feesByAgency(db: DbOrTx, unitIds: readonly string[]) {
-  return queryRows<{ agency: string; outstanding: string; outstanding_count: number; remitted: string }>(
+  return queryRows<{
+    agency: string;
+    outstanding: string;
+    outstanding_count: number;
+    remitted: string;
+  }>(
     db,
     sql`
     select pr.agency,
@@ -88,7 +131,17 @@ export async function lockOutstandingFees(tx: DbOrTx, unitIds: readonly string[]
 }
 
 export async function listRemittances(db: DbOrTx, unitIds: readonly string[]) {
-  return queryRows<{ id: string; unit_name: string; agency: string; amount_vnd: string; payment_count: number; reference: string | null; notes: string | null; handed_by_name: string; handed_at: Date }>(
+  return queryRows<{
+    id: string;
+    unit_name: string;
+    agency: string;
+    amount_vnd: string;
+    payment_count: number;
+    reference: string | null;
+    notes: string | null;
+    handed_by_name: string;
+    handed_at: Date;
+  }>(
     db,
     sql`
     select r.id, n.name as unit_name, r.agency, r.amount_vnd::text, (select count(*)::int from fee_remittance_items i where i.remittance_id = r.id) as payment_count,

@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { CreateCashHandoverSchema, CreateFeeRemittanceSchema, ShiftQuerySchema } from '@tannha/shared';
+import {
+  CreateCashHandoverSchema,
+  CreateFeeRemittanceSchema,
+  ShiftQuerySchema,
+} from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import {
   getAgencyFees,
@@ -23,17 +27,41 @@ const UnitQuerySchema = z.object({ unitId: z.uuid().optional() });
  */
 export function reconciliationRoutes({ db }: ModuleDeps): Router {
   const router = Router();
-  router.get('/reconciliation/shifts', endpoint({ roles: MANAGERS, query: ShiftQuerySchema }, async ({ auth, query }) => ({ items: await getShiftCash(db, auth, query) })));
-  router.get('/reconciliation/handovers', endpoint({ roles: MANAGERS, query: RangeSchema }, async ({ auth, query }) => ({ items: await getHandovers(db, auth, query) })));
+  router.get(
+    '/reconciliation/shifts',
+    endpoint({ roles: MANAGERS, query: ShiftQuerySchema }, async ({ auth, query }) => ({
+      items: await getShiftCash(db, auth, query),
+    })),
+  );
+  router.get(
+    '/reconciliation/handovers',
+    endpoint({ roles: MANAGERS, query: RangeSchema }, async ({ auth, query }) => ({
+      items: await getHandovers(db, auth, query),
+    })),
+  );
   router.post(
     '/reconciliation/handovers',
-    endpoint({ roles: MANAGERS, body: CreateCashHandoverSchema }, async ({ auth, body, req }) => withStatus(201, await recordCashHandover(db, auth, body, req.ip))),
+    endpoint({ roles: MANAGERS, body: CreateCashHandoverSchema }, async ({ auth, body, req }) =>
+      withStatus(201, await recordCashHandover(db, auth, body, req.ip)),
+    ),
   );
-  router.get('/reconciliation/fees', endpoint({ roles: MANAGERS, query: UnitQuerySchema }, async ({ auth, query }) => ({ items: await getAgencyFees(db, auth, query) })));
-  router.get('/reconciliation/fee-remittances', endpoint({ roles: MANAGERS, query: UnitQuerySchema }, async ({ auth, query }) => ({ items: await getRemittances(db, auth, query) })));
+  router.get(
+    '/reconciliation/fees',
+    endpoint({ roles: MANAGERS, query: UnitQuerySchema }, async ({ auth, query }) => ({
+      items: await getAgencyFees(db, auth, query),
+    })),
+  );
+  router.get(
+    '/reconciliation/fee-remittances',
+    endpoint({ roles: MANAGERS, query: UnitQuerySchema }, async ({ auth, query }) => ({
+      items: await getRemittances(db, auth, query),
+    })),
+  );
   router.post(
     '/reconciliation/fee-remittances',
-    endpoint({ roles: MANAGERS, body: CreateFeeRemittanceSchema }, async ({ auth, body, req }) => withStatus(201, await recordFeeRemittance(db, auth, body, req.ip))),
+    endpoint({ roles: MANAGERS, body: CreateFeeRemittanceSchema }, async ({ auth, body, req }) =>
+      withStatus(201, await recordFeeRemittance(db, auth, body, req.ip)),
+    ),
   );
   return router;
 }

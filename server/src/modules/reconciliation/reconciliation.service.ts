@@ -34,7 +34,11 @@ async function scopeUnits(db: Db, auth: AuthContext, unitId: string | undefined)
 }
 
 /** Each courier's cash for a shift, as the ledger has it: what is still to hand in, and what was counted. */
-export async function getShiftCash(db: Db, auth: AuthContext, q: { date: string; unitId?: string | undefined }): Promise<CourierShiftCash[]> {
+export async function getShiftCash(
+  db: Db,
+  auth: AuthContext,
+  q: { date: string; unitId?: string | undefined },
+): Promise<CourierShiftCash[]> {
   const unitIds = await scopeUnits(db, auth, q.unitId);
   const rows = await shiftCashByCourier(db, unitIds, q.date);
   return rows.map((r) => ({
@@ -54,7 +58,12 @@ export async function getShiftCash(db: Db, auth: AuthContext, q: { date: string;
  * payments); the difference is stored with its reason, which is required when the count
  * does not match. The swept payments point at the handover.
  */
-export async function recordCashHandover(db: Db, auth: AuthContext, input: CreateCashHandoverInput, ip?: string): Promise<CashHandover> {
+export async function recordCashHandover(
+  db: Db,
+  auth: AuthContext,
+  input: CreateCashHandoverInput,
+  ip?: string,
+): Promise<CashHandover> {
   const courier = (await db.select().from(users).where(eq(users.id, input.courierId)).limit(1))[0];
   if (!courier || courier.role !== 'courier') throw notFound({ vi: 'Bưu tá', en: 'Courier' });
   assertUnitInScope(auth, courier.unitId);
@@ -78,7 +87,12 @@ export async function recordCashHandover(db: Db, auth: AuthContext, input: Creat
           vi: `Số tiền đếm được ${difference < 0 ? 'thiếu' : 'thừa'} ${what.vi} so với sổ thu. Hãy ghi lý do chênh lệch.`,
           en: `The count is ${what.en} ${difference < 0 ? 'short of' : 'over'} the ledger. Please state the reason for the difference.`,
         },
-        { reason: { vi: 'Cần ghi lý do khi có chênh lệch.', en: 'A reason is required when the amounts differ.' } },
+        {
+          reason: {
+            vi: 'Cần ghi lý do khi có chênh lệch.',
+            en: 'A reason is required when the amounts differ.',
+          },
+        },
       );
     }
     const [h] = await tx
@@ -100,10 +114,22 @@ export async function recordCashHandover(db: Db, auth: AuthContext, input: Creat
       h!.id,
       outstanding.map((p) => p.id),
     );
-    await recordAudit(tx, { actorId: auth.user.id, action: 'cash_handover.create', entityType: 'cash_handover', entityId: h!.id, after: h, reason, ip });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'cash_handover.create',
+      entityType: 'cash_handover',
+      entityId: h!.id,
+      after: h,
+      reason,
+      ip,
+    });
     return h!;
   });
-  publish({ rooms: [rooms.unit(row.unitId)], event: 'reports.updated', payload: { kind: 'cash_handover', unitId: row.unitId } });
+  publish({
+    rooms: [rooms.unit(row.unitId)],
+    event: 'reports.updated',
+    payload: { kind: 'cash_handover', unitId: row.unitId },
+  });
   return {
     id: row.id,
     courierId: row.courierId,
@@ -120,7 +146,11 @@ export async function recordCashHandover(db: Db, auth: AuthContext, input: Creat
   };
 }
 
-export async function getHandovers(db: Db, auth: AuthContext, q: { from: string; to: string; unitId?: string | undefined }): Promise<CashHandover[]> {
+export async function getHandovers(
+  db: Db,
+  auth: AuthContext,
+  q: { from: string; to: string; unitId?: string | undefined },
+): Promise<CashHandover[]> {
   const unitIds = await scopeUnits(db, auth, q.unitId);
   const rows = await listHandovers(db, unitIds, q.from, q.to);
   return rows.map((r) => ({
@@ -140,14 +170,28 @@ export async function getHandovers(db: Db, auth: AuthContext, q: { from: string;
 }
 
 /** Procedure fees per agency: what is still held for each agency and what was handed over. */
-export async function getAgencyFees(db: Db, auth: AuthContext, q: { unitId?: string | undefined }): Promise<AgencyFees[]> {
+export async function getAgencyFees(
+  db: Db,
+  auth: AuthContext,
+  q: { unitId?: string | undefined },
+): Promise<AgencyFees[]> {
   const unitIds = await scopeUnits(db, auth, q.unitId);
   const rows = await feesByAgency(db, unitIds);
-  return rows.map((r) => ({ agency: r.agency, outstandingVnd: Number(r.outstanding), outstandingCount: r.outstanding_count, remittedVnd: Number(r.remitted) }));
+  return rows.map((r) => ({
+    agency: r.agency,
+    outstandingVnd: Number(r.outstanding),
+    outstandingCount: r.outstanding_count,
+    remittedVnd: Number(r.remitted),
+  }));
 }
 
 /** Hands every outstanding confirmed procedure fee of an agency (in the unit and below) over to it, in one record. */
-export async function recordFeeRemittance(db: Db, auth: AuthContext, input: CreateFeeRemittanceInput, ip?: string): Promise<FeeRemittance> {
+export async function recordFeeRemittance(
+  db: Db,
+  auth: AuthContext,
+  input: CreateFeeRemittanceInput,
+  ip?: string,
+): Promise<FeeRemittance> {
   const unitIds = await scopeUnits(db, auth, input.unitId);
   const row = await db.transaction(async (tx) => {
     const fees = await lockOutstandingFees(tx, unitIds, input.agency);
@@ -160,13 +204,33 @@ export async function recordFeeRemittance(db: Db, auth: AuthContext, input: Crea
     const amount = fees.reduce((s, p) => s + Number(p.amount_vnd), 0);
     const [r] = await tx
       .insert(feeRemittances)
-      .values({ unitId: input.unitId, agency: input.agency, amountVnd: amount, reference: input.reference || null, notes: input.notes || null, handedBy: auth.user.id })
+      .values({
+        unitId: input.unitId,
+        agency: input.agency,
+        amountVnd: amount,
+        reference: input.reference || null,
+        notes: input.notes || null,
+        handedBy: auth.user.id,
+      })
       .returning();
-    await tx.insert(feeRemittanceItems).values(fees.map((f) => ({ remittanceId: r!.id, paymentId: f.id })));
-    await recordAudit(tx, { actorId: auth.user.id, action: 'fee_remittance.create', entityType: 'fee_remittance', entityId: r!.id, after: { ...r, paymentCount: fees.length }, ip });
+    await tx
+      .insert(feeRemittanceItems)
+      .values(fees.map((f) => ({ remittanceId: r!.id, paymentId: f.id })));
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'fee_remittance.create',
+      entityType: 'fee_remittance',
+      entityId: r!.id,
+      after: { ...r, paymentCount: fees.length },
+      ip,
+    });
     return { ...r!, paymentCount: fees.length };
   });
-  publish({ rooms: [rooms.unit(input.unitId)], event: 'reports.updated', payload: { kind: 'fee_remittance', unitId: input.unitId } });
+  publish({
+    rooms: [rooms.unit(input.unitId)],
+    event: 'reports.updated',
+    payload: { kind: 'fee_remittance', unitId: input.unitId },
+  });
   return {
     id: row.id,
     unitName: '',
@@ -180,7 +244,11 @@ export async function recordFeeRemittance(db: Db, auth: AuthContext, input: Crea
   };
 }
 
-export async function getRemittances(db: Db, auth: AuthContext, q: { unitId?: string | undefined }): Promise<FeeRemittance[]> {
+export async function getRemittances(
+  db: Db,
+  auth: AuthContext,
+  q: { unitId?: string | undefined },
+): Promise<FeeRemittance[]> {
   const unitIds = await scopeUnits(db, auth, q.unitId);
   const rows = await listRemittances(db, unitIds);
   return rows.map((r) => ({

@@ -12,7 +12,10 @@ const HANDED = ['submitted', 'delivered'];
  * at or after `createdFrom`. Used after bulk loads that do not go through the job engine
  * (demo data, the benchmark, data migrations); the job hook keeps them in step otherwise.
  */
-export async function refreshJobMilestones(db: DbOrTx, opts: { createdFrom?: Date } = {}): Promise<void> {
+export async function refreshJobMilestones(
+  db: DbOrTx,
+  opts: { createdFrom?: Date } = {},
+): Promise<void> {
   await db.execute(sql`
     insert into job_milestones (job_id, unit_id, created_at, started_at, assigned_at, pickup_at, handed_at)
     select j.id, j.unit_id, j.created_at, coalesce(c.started_at, j.created_at), e.assigned_at, e.pickup_at, e.handed_at
@@ -41,10 +44,19 @@ async function ensureRow(tx: DbOrTx, job: MilestoneJob) {
 }
 
 /** Records that a job reached a stage at `at`; an earlier time already recorded wins (offline events arrive late). */
-export async function noteMilestone(tx: DbOrTx, job: MilestoneJob, stage: 'assigned' | 'pickup' | 'handed', at: Date) {
+export async function noteMilestone(
+  tx: DbOrTx,
+  job: MilestoneJob,
+  stage: 'assigned' | 'pickup' | 'handed',
+  at: Date,
+) {
   await ensureRow(tx, job);
-  const col = sql.raw(stage === 'assigned' ? 'assigned_at' : stage === 'pickup' ? 'pickup_at' : 'handed_at');
-  await tx.execute(sql`update job_milestones set ${col} = least(coalesce(${col}, ${at}::timestamptz), ${at}::timestamptz) where job_id = ${job.id}`);
+  const col = sql.raw(
+    stage === 'assigned' ? 'assigned_at' : stage === 'pickup' ? 'pickup_at' : 'handed_at',
+  );
+  await tx.execute(
+    sql`update job_milestones set ${col} = least(coalesce(${col}, ${at}::timestamptz), ${at}::timestamptz) where job_id = ${job.id}`,
+  );
 }
 
 /** Keeps job_milestones in step with the job engine, inside each change's own transaction. */

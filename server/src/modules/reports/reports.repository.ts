@@ -14,22 +14,46 @@ export type ReportWindow = {
   today: string;
 };
 
-const unitList = (ids: readonly string[]): SQL => sql`(${sql.join(
-  ids.map((id) => sql`${id}::uuid`),
-  sql`, `,
-)})`;
+const unitList = (ids: readonly string[]): SQL =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
 
 /** Statuses a job is still being worked in (everything but completed, returned, cancelled). */
-export const OPEN_STATUSES = ['new', 'assigned', 'accepted', 'picked_up', 'en_route', 'on_site', 'collected', 'submitted', 'delivered', 'on_hold', 'failed_attempt'] as const;
+export const OPEN_STATUSES = [
+  'new',
+  'assigned',
+  'accepted',
+  'picked_up',
+  'en_route',
+  'on_site',
+  'collected',
+  'submitted',
+  'delivered',
+  'on_hold',
+  'failed_attempt',
+] as const;
 const openList = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 type CountRow = { key: string; count: number };
 
-export type CallFigures = { total: number; byCategory: CountRow[]; byOutcome: CountRow[]; byHour: { hour: number; count: number }[] };
+export type CallFigures = {
+  total: number;
+  byCategory: CountRow[];
+  byOutcome: CountRow[];
+  byHour: { hour: number; count: number }[];
+};
 
 /** Calls in the window: one scan, grouped three ways at once. */
 export async function callFigures(db: DbOrTx, w: ReportWindow): Promise<CallFigures> {
-  const rows = await queryRows<{ g: number; category: string | null; outcome: string | null; h: number | null; n: number }>(
+  const rows = await queryRows<{
+    g: number;
+    category: string | null;
+    outcome: string | null;
+    h: number | null;
+    n: number;
+  }>(
     db,
     sql`
     select grouping(category, outcome, h)::int as g, category, outcome, h, count(*)::int as n
@@ -62,12 +86,24 @@ export type JobFigures = {
   total: number;
   byType: CountRow[];
   byStatus: CountRow[];
-  byProcedure: { procedureId: string | null; code: string | null; name: string | null; count: number }[];
+  byProcedure: {
+    procedureId: string | null;
+    code: string | null;
+    name: string | null;
+    count: number;
+  }[];
   byDay: { date: string; created: number; completed: number }[];
   onTime: number;
   late: number;
   legs: { leg: string; count: number; avgSeconds: number | null }[];
-  couriers: { courierId: string; jobs: number; completed: number; onTime: number; late: number; distanceKm: number }[];
+  couriers: {
+    courierId: string;
+    jobs: number;
+    completed: number;
+    onTime: number;
+    late: number;
+    distanceKm: number;
+  }[];
 };
 
 type GroupRow = {
@@ -91,12 +127,33 @@ type GroupRow = {
  * from one more pass over the completed jobs.
  */
 export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigures> {
-  const rows = await queryRows<{ doc: { groups: GroupRow[] | null; legs: { n1: number; a1: number | null; n2: number; a2: number | null; n3: number; a3: number | null }; dist: { courierId: string; km: number }[] | null; procs: { id: string; code: string; name: string }[] | null } }>(
-    db,
-    jobFiguresSql(w),
-  );
+  const rows = await queryRows<{
+    doc: {
+      groups: GroupRow[] | null;
+      legs: {
+        n1: number;
+        a1: number | null;
+        n2: number;
+        a2: number | null;
+        n3: number;
+        a3: number | null;
+      };
+      dist: { courierId: string; km: number }[] | null;
+      procs: { id: string; code: string; name: string }[] | null;
+    };
+  }>(db, jobFiguresSql(w));
   const doc = rows[0]!.doc;
-  const out: JobFigures = { total: 0, byType: [], byStatus: [], byProcedure: [], byDay: [], onTime: 0, late: 0, legs: [], couriers: [] };
+  const out: JobFigures = {
+    total: 0,
+    byType: [],
+    byStatus: [],
+    byProcedure: [],
+    byDay: [],
+    onTime: 0,
+    late: 0,
+    legs: [],
+    couriers: [],
+  };
   const procs = new Map((doc.procs ?? []).map((p) => [p.id, p]));
   const days = new Map<number, { created: number; completed: number }>();
   const dayOf = (d: number) => {
@@ -121,11 +178,24 @@ export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigure
         break;
       case 55: {
         const p = r.procedure_id ? procs.get(r.procedure_id) : undefined;
-        out.byProcedure.push({ procedureId: r.procedure_id, code: p?.code ?? null, name: p?.name ?? null, count: r.n });
+        out.byProcedure.push({
+          procedureId: r.procedure_id,
+          code: p?.code ?? null,
+          name: p?.name ?? null,
+          count: r.n,
+        });
         break;
       }
       case 59:
-        if (r.courier_id) couriers.set(r.courier_id, { courierId: r.courier_id, jobs: r.n, completed: r.done, onTime: r.ok, late: r.late, distanceKm: 0 });
+        if (r.courier_id)
+          couriers.set(r.courier_id, {
+            courierId: r.courier_id,
+            jobs: r.n,
+            completed: r.done,
+            onTime: r.ok,
+            late: r.late,
+            distanceKm: 0,
+          });
         break;
       case 61:
         dayOf(r.cday!).created += r.n;
@@ -218,7 +288,16 @@ export function jobFiguresSql(w: ReportWindow): SQL {
 
 /** Open jobs in the units past their due date, oldest due first, with whoever holds them. */
 export async function lateJobs(db: DbOrTx, w: ReportWindow, limit = 100) {
-  return queryRows<{ jobId: string; code: string; type: string; status: string; dueDate: string; unitName: string; holderId: string | null; holderName: string | null }>(
+  return queryRows<{
+    jobId: string;
+    code: string;
+    type: string;
+    status: string;
+    dueDate: string;
+    unitName: string;
+    holderId: string | null;
+    holderName: string | null;
+  }>(
     db,
     sql`
     select j.id as "jobId", j.code, j.type, j.status, to_char(j.due_date, 'YYYY-MM-DD') as "dueDate", u.name as "unitName",
@@ -239,7 +318,14 @@ export type MoneyFigures = {
 
 /** Ledger entries in the window: confirmed money by method and by flow; pending transfers apart. */
 export async function moneyFigures(db: DbOrTx, w: ReportWindow): Promise<MoneyFigures> {
-  const rows = await queryRows<{ g: number; method: string | null; flow: string | null; confirmed: boolean | null; amount: string; n: number }>(
+  const rows = await queryRows<{
+    g: number;
+    method: string | null;
+    flow: string | null;
+    confirmed: boolean | null;
+    amount: string;
+    n: number;
+  }>(
     db,
     sql`
     select grouping(method, flow, confirmed)::int as g, method, flow, confirmed, coalesce(sum(amount_vnd), 0)::text as amount, count(*)::int as n
@@ -254,7 +340,8 @@ export async function moneyFigures(db: DbOrTx, w: ReportWindow): Promise<MoneyFi
     if (r.g === 6) {
       if (r.confirmed) out.totalVnd = amountVnd;
       else out.pendingVnd = amountVnd;
-    } else if (r.confirmed && r.g === 2) out.byMethod.push({ key: r.method!, amountVnd, count: r.n });
+    } else if (r.confirmed && r.g === 2)
+      out.byMethod.push({ key: r.method!, amountVnd, count: r.n });
     else if (r.confirmed && r.g === 4) out.byFlow.push({ key: r.flow!, amountVnd, count: r.n });
   }
   out.byMethod.sort((a, b) => a.key.localeCompare(b.key));
@@ -264,7 +351,19 @@ export async function moneyFigures(db: DbOrTx, w: ReportWindow): Promise<MoneyFi
 
 /** Ratings given in the window, per star and per courier, and the latest few. */
 export async function ratingFigures(db: DbOrTx, w: ReportWindow) {
-  const rows = await queryRows<{ doc: { dist: { stars: number; n: number }[]; couriers: { courierId: string; n: number; avg: number }[]; recent: { stars: number; comment: string | null; createdAt: string; jobCode: string; courierName: string | null }[] } }>(
+  const rows = await queryRows<{
+    doc: {
+      dist: { stars: number; n: number }[];
+      couriers: { courierId: string; n: number; avg: number }[];
+      recent: {
+        stars: number;
+        comment: string | null;
+        createdAt: string;
+        jobCode: string;
+        courierName: string | null;
+      }[];
+    };
+  }>(
     db,
     sql`
     with r as materialized (
@@ -286,7 +385,23 @@ export async function ratingFigures(db: DbOrTx, w: ReportWindow) {
 
 /** Cash handovers counted for shifts in the window, and the ones that did not match. */
 export async function cashFigures(db: DbOrTx, w: ReportWindow) {
-  const rows = await queryRows<{ doc: { n: number; expected: string; counted: string; diff: string; discrepancies: { id: string; courierName: string; shiftDate: string; expectedVnd: number; countedVnd: number; differenceVnd: number; reason: string | null }[] } }>(
+  const rows = await queryRows<{
+    doc: {
+      n: number;
+      expected: string;
+      counted: string;
+      diff: string;
+      discrepancies: {
+        id: string;
+        courierName: string;
+        shiftDate: string;
+        expectedVnd: number;
+        countedVnd: number;
+        differenceVnd: number;
+        reason: string | null;
+      }[];
+    };
+  }>(
     db,
     sql`
     with h as materialized (

@@ -10,7 +10,10 @@ export function reportsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/reports/summary',
-    endpoint({ roles: ['manager', 'admin'], query: ReportRangeQuerySchema }, async ({ auth, query }) => getReportSummary(db, auth, query)),
+    endpoint(
+      { roles: ['manager', 'admin'], query: ReportRangeQuerySchema },
+      async ({ auth, query }) => getReportSummary(db, auth, query),
+    ),
   );
   return router;
 }

@@ -17,7 +17,16 @@ const TemplateBody = z.object({ body: z.string().trim().min(5).max(600).nullable
  * /api/sms (the outbox staff read; the only place console SMS land), the templates, and
  * the signed delivery-status callback `/api/twilio/sms/status`.
  */
-export function smsRoutes({ db, twilioAuthToken, publicBaseUrl, transportName }: ModuleDeps & { twilioAuthToken: string | undefined; publicBaseUrl: string; transportName: 'twilio' | 'console' }): Router {
+export function smsRoutes({
+  db,
+  twilioAuthToken,
+  publicBaseUrl,
+  transportName,
+}: ModuleDeps & {
+  twilioAuthToken: string | undefined;
+  publicBaseUrl: string;
+  transportName: 'twilio' | 'console';
+}): Router {
   const router = Router();
   router.get(
     '/sms',
@@ -32,17 +41,26 @@ export function smsRoutes({ db, twilioAuthToken, publicBaseUrl, transportName }:
   );
   router.put(
     '/sms/templates/:key',
-    endpoint({ roles: ['admin'], params: z.object({ key: z.string().max(60) }), body: TemplateBody }, async ({ auth, params, body }) =>
-      saveSmsTemplate(db, auth, params.key, body.body),
+    endpoint(
+      { roles: ['admin'], params: z.object({ key: z.string().max(60) }), body: TemplateBody },
+      async ({ auth, params, body }) => saveSmsTemplate(db, auth, params.key, body.body),
     ),
   );
   router.post(
     '/twilio/sms/status',
     twilioSignatureCheck({ authToken: twilioAuthToken, publicBaseUrl }),
-    endpoint({ roles: 'public', query: SmsStatusQuery, body: SmsStatusBody }, async ({ query, body, res }) => {
-      await recordSmsStatus(db, { outboxId: query.o, messageSid: body.MessageSid, status: body.MessageStatus, errorCode: body.ErrorCode });
-      res.status(204).end();
-    }),
+    endpoint(
+      { roles: 'public', query: SmsStatusQuery, body: SmsStatusBody },
+      async ({ query, body, res }) => {
+        await recordSmsStatus(db, {
+          outboxId: query.o,
+          messageSid: body.MessageSid,
+          status: body.MessageStatus,
+          errorCode: body.ErrorCode,
+        });
+        res.status(204).end();
+      },
+    ),
   );
   return router;
 }

@@ -1,5 +1,12 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { maskPhone, normalizePhone, SMS_TEMPLATE_KEYS, type ListSmsQuery, type SmsMessage, type SmsTemplate } from '@tannha/shared';
+import {
+  maskPhone,
+  normalizePhone,
+  SMS_TEMPLATE_KEYS,
+  type ListSmsQuery,
+  type SmsMessage,
+  type SmsTemplate,
+} from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { calls, citizens, jobs, smsOutbox, smsTemplates } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -12,7 +19,13 @@ export { startSmsWorker } from './sms.worker';
 
 /** Which texts exist: the built-in keys plus any an admin added. */
 async function templateBody(db: DbOrTx, key: string): Promise<string> {
-  const row = (await db.select({ body: smsTemplates.body }).from(smsTemplates).where(eq(smsTemplates.key, key)).limit(1))[0];
+  const row = (
+    await db
+      .select({ body: smsTemplates.body })
+      .from(smsTemplates)
+      .where(eq(smsTemplates.key, key))
+      .limit(1)
+  )[0];
   if (row) return row.body;
   const builtIn = (DEFAULT_SMS_TEMPLATES as Record<string, { body: string }>)[key];
   if (!builtIn) throw new Error(`unknown SMS template '${key}'`);
@@ -20,7 +33,11 @@ async function templateBody(db: DbOrTx, key: string): Promise<string> {
 }
 
 /** The text of template `key` (the admin's version when there is one) with `vars` filled in. */
-export async function renderSmsTemplate(db: DbOrTx, key: string, vars: Record<string, string | number>): Promise<string> {
+export async function renderSmsTemplate(
+  db: DbOrTx,
+  key: string,
+  vars: Record<string, string | number>,
+): Promise<string> {
   return fillTemplate(await templateBody(db, key), vars);
 }
 
@@ -96,7 +113,9 @@ export async function listSms(db: Db, auth: AuthContext, q: ListSmsQuery) {
   const visible = or(
     inArray(jobs.unitId, scope),
     inArray(calls.unitId, scope),
-    auth.user.role === 'admin' ? and(isNull(smsOutbox.jobId), isNull(smsOutbox.callId)) : sql`false`,
+    auth.user.role === 'admin'
+      ? and(isNull(smsOutbox.jobId), isNull(smsOutbox.callId))
+      : sql`false`,
   );
   const filters = [visible];
   if (q.status) filters.push(eq(smsOutbox.status, q.status));
@@ -130,16 +149,26 @@ export async function listSmsTemplates(db: DbOrTx): Promise<SmsTemplate[]> {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const out: SmsTemplate[] = SMS_TEMPLATE_KEYS.map((key) => {
     const own = byKey.get(key);
-    return { key, body: own?.body ?? DEFAULT_SMS_TEMPLATES[key].body, vars: [...DEFAULT_SMS_TEMPLATES[key].vars], custom: Boolean(own) };
+    return {
+      key,
+      body: own?.body ?? DEFAULT_SMS_TEMPLATES[key].body,
+      vars: [...DEFAULT_SMS_TEMPLATES[key].vars],
+      custom: Boolean(own),
+    };
   });
-  for (const r of rows) if (!(SMS_TEMPLATE_KEYS as readonly string[]).includes(r.key)) out.push({ key: r.key, body: r.body, vars: r.vars, custom: true });
+  for (const r of rows)
+    if (!(SMS_TEMPLATE_KEYS as readonly string[]).includes(r.key))
+      out.push({ key: r.key, body: r.body, vars: r.vars, custom: true });
   return out;
 }
 
 /** Admin: replaces the text of one template (audited); `body: null` restores the default. */
 export async function saveSmsTemplate(db: Db, auth: AuthContext, key: string, body: string | null) {
   if (!(SMS_TEMPLATE_KEYS as readonly string[]).includes(key)) {
-    throw new AppError(404, 'not_found', { vi: `Mẫu tin nhắn "${key}" không tồn tại.`, en: `SMS template "${key}" was not found.` });
+    throw new AppError(404, 'not_found', {
+      vi: `Mẫu tin nhắn "${key}" không tồn tại.`,
+      en: `SMS template "${key}" was not found.`,
+    });
   }
   if (body !== null && /(?<!\d)\d{12}(?!\d)/.test(body)) {
     throw new AppError(422, 'sms_template_personal_data', {
@@ -153,9 +182,24 @@ export async function saveSmsTemplate(db: Db, auth: AuthContext, key: string, bo
     else
       await tx
         .insert(smsTemplates)
-        .values({ key, body, vars: [...DEFAULT_SMS_TEMPLATES[key as keyof typeof DEFAULT_SMS_TEMPLATES].vars], updatedBy: auth.user.id })
-        .onConflictDoUpdate({ target: smsTemplates.key, set: { body, updatedBy: auth.user.id, updatedAt: new Date() } });
-    await recordAudit(tx, { actorId: auth.user.id, action: 'sms_template.update', entityType: 'sms_template', entityId: key, before: { body: before }, after: { body } });
+        .values({
+          key,
+          body,
+          vars: [...DEFAULT_SMS_TEMPLATES[key as keyof typeof DEFAULT_SMS_TEMPLATES].vars],
+          updatedBy: auth.user.id,
+        })
+        .onConflictDoUpdate({
+          target: smsTemplates.key,
+          set: { body, updatedBy: auth.user.id, updatedAt: new Date() },
+        });
+    await recordAudit(tx, {
+      actorId: auth.user.id,
+      action: 'sms_template.update',
+      entityType: 'sms_template',
+      entityId: key,
+      before: { body: before },
+      after: { body },
+    });
   });
   return (await listSmsTemplates(db)).find((t) => t.key === key)!;
 }
@@ -170,7 +214,15 @@ const FINAL_PROVIDER_STATES: Record<string, 'delivered' | 'undelivered' | 'faile
  * Delivery report from Twilio: records the provider status, and moves the row to
  * delivered / undelivered / failed. A report never moves a delivered message back.
  */
-export async function recordSmsStatus(db: Db, r: { outboxId?: string | undefined; messageSid: string; status: string; errorCode?: string | undefined }) {
+export async function recordSmsStatus(
+  db: Db,
+  r: {
+    outboxId?: string | undefined;
+    messageSid: string;
+    status: string;
+    errorCode?: string | undefined;
+  },
+) {
   const final = FINAL_PROVIDER_STATES[r.status];
   const match = r.outboxId ? eq(smsOutbox.id, r.outboxId) : eq(smsOutbox.providerId, r.messageSid);
   await db

@@ -6,7 +6,9 @@ import type { SmsTemplateKey } from '@tannha/shared';
  * number, no full address, nothing a stranger reading the phone should not see; the
  * tracking link carries only the job code (the page asks for the last 4 phone digits).
  */
-export const DEFAULT_SMS_TEMPLATES: Readonly<Record<SmsTemplateKey, { body: string; vars: readonly string[] }>> = Object.freeze({
+export const DEFAULT_SMS_TEMPLATES: Readonly<
+  Record<SmsTemplateKey, { body: string; vars: readonly string[] }>
+> = Object.freeze({
   job_created: {
     body: 'Tận Nhà 1022: Đã tiếp nhận yêu cầu {jobType} của quý khách, mã {code}, hạn hoàn thành {dueDate}. Theo dõi: {trackingUrl}',
     vars: ['jobType', 'code', 'dueDate', 'trackingUrl'],
@@ -45,6 +47,11 @@ const CCCD_LIKE = /(?<!\d)\d{12}(?!\d)/g;
 
 /** Fills `{name}` placeholders; unknown ones become empty, ID-like numbers are hidden. */
 export function fillTemplate(body: string, vars: Record<string, string | number>): string {
-  const filled = body.replace(/\{(\w+)\}/g, (_m, name: string) => (vars[name] === undefined ? '' : String(vars[name])));
-  return filled.replace(CCCD_LIKE, '[đã ẩn]').replace(/[ \t]{2,}/g, ' ').trim();
+  const filled = body.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    vars[name] === undefined ? '' : String(vars[name]),
+  );
+  return filled
+    .replace(CCCD_LIKE, '[đã ẩn]')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }

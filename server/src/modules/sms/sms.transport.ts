@@ -15,7 +15,9 @@ export type OutgoingSms = { id: string; to: string; body: string };
 export type SmsTransport = {
   name: 'twilio' | 'console';
   send(msg: OutgoingSms): Promise<{ providerId: string; status?: string }>;
-  findSent(msg: OutgoingSms & { since: Date; excludeProviderIds: readonly string[] }): Promise<{ providerId: string } | null>;
+  findSent(
+    msg: OutgoingSms & { since: Date; excludeProviderIds: readonly string[] },
+  ): Promise<{ providerId: string } | null>;
 };
 
 /**
@@ -37,7 +39,10 @@ export function createConsoleSmsTransport(logger: Logger): SmsTransport {
 }
 
 /** Twilio Messages API; delivery reports come back to `/api/twilio/sms/status?o=<outbox id>`. */
-export function createTwilioSmsTransport(client: TwilioMessagesClient, publicBaseUrl: string): SmsTransport {
+export function createTwilioSmsTransport(
+  client: TwilioMessagesClient,
+  publicBaseUrl: string,
+): SmsTransport {
   return {
     name: 'twilio',
     async send(msg) {
@@ -65,11 +70,18 @@ export function createTwilioSmsTransport(client: TwilioMessagesClient, publicBas
 
 /** Twilio when TWILIO_* are set, otherwise the console outbox. */
 export async function smsTransportFor(
-  config: { twilio: { accountSid: string; authToken: string; fromNumber: string } | undefined; publicBaseUrl: string },
+  config: {
+    twilio: { accountSid: string; authToken: string; fromNumber: string } | undefined;
+    publicBaseUrl: string;
+  },
   logger: Logger,
 ): Promise<SmsTransport> {
   if (!config.twilio) return createConsoleSmsTransport(logger);
   const { createTwilioMessagesClient } = await import('../../integrations/twilio/messages-client');
-  const client = createTwilioMessagesClient({ accountSid: config.twilio.accountSid, authToken: config.twilio.authToken, from: config.twilio.fromNumber });
+  const client = createTwilioMessagesClient({
+    accountSid: config.twilio.accountSid,
+    authToken: config.twilio.authToken,
+    from: config.twilio.fromNumber,
+  });
   return createTwilioSmsTransport(client, config.publicBaseUrl);
 }

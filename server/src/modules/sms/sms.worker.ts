@@ -46,7 +46,13 @@ export type SmsWorkerOptions = {
   batchSize?: number;
 };
 
-type OutboxRow = { id: string; to_phone: string; body: string; attempts: number; prev_claimed_at?: Date | string | null };
+type OutboxRow = {
+  id: string;
+  to_phone: string;
+  body: string;
+  attempts: number;
+  prev_claimed_at?: Date | string | null;
+};
 
 export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<void> } {
   const { db, transport, logger } = opts;
@@ -101,7 +107,10 @@ export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<vo
         }
       } catch (err) {
         // The provider could not be asked: keep the row `sending`; the next lease retries.
-        log.warn({ smsId: row.id, err: (err as Error).message }, 'could not reconcile interrupted sms');
+        log.warn(
+          { smsId: row.id, err: (err as Error).message },
+          'could not reconcile interrupted sms',
+        );
       }
     }
   }
@@ -124,10 +133,14 @@ export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<vo
           transport = ${transport.name}, sent_at = now(), error = null, updated_at = now()
         where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
     } catch (err) {
-      const e = err instanceof SmsSendError ? err : new SmsSendError((err as Error).message, 'unknown');
+      const e =
+        err instanceof SmsSendError ? err : new SmsSendError((err as Error).message, 'unknown');
       if (e.outcome === 'unknown') {
         // Leave it `sending`: reconciliation after the lease finds out whether it went.
-        log.warn({ smsId: row.id, to: maskPhone(row.to_phone), err: e.message }, 'sms outcome unknown; will reconcile');
+        log.warn(
+          { smsId: row.id, to: maskPhone(row.to_phone), err: e.message },
+          'sms outcome unknown; will reconcile',
+        );
         return;
       }
       const giveUp = e.permanent || row.attempts >= maxAttempts;
@@ -135,7 +148,10 @@ export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<vo
       await db.execute(sql`update sms_outbox set status = ${giveUp ? 'failed' : 'queued'},
           next_attempt_at = now() + (${delay} * interval '1 millisecond'), error = ${e.message.slice(0, 500)}, transport = ${transport.name}, updated_at = now()
         where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
-      log.warn({ smsId: row.id, attempts: row.attempts, giveUp, err: e.message }, 'sms send failed');
+      log.warn(
+        { smsId: row.id, attempts: row.attempts, giveUp, err: e.message },
+        'sms send failed',
+      );
     }
   }
 

@@ -6,10 +6,24 @@ import { AppError, notFound } from '../../lib/errors';
 import { endpoint, OFFICE_ROLES, withStatus, type ModuleDeps } from '../../lib/http';
 import { getCall } from '../calls/calls.service';
 import * as callsRepo from '../calls/calls.repository';
-import { buildScreenPop, handleCallStatus, handleDialResult, handleIncomingCall, handleRecording, simulatedCallSid } from './telephony.service';
+import {
+  buildScreenPop,
+  handleCallStatus,
+  handleDialResult,
+  handleIncomingCall,
+  handleRecording,
+  simulatedCallSid,
+} from './telephony.service';
 
-const VoiceBody = z.object({ CallSid: z.string().min(1).max(64), From: z.string().max(64).default(''), To: z.string().max(64).optional() });
-const DialBody = z.object({ CallSid: z.string().min(1).max(64), DialCallStatus: z.string().max(32).default('') });
+const VoiceBody = z.object({
+  CallSid: z.string().min(1).max(64),
+  From: z.string().max(64).default(''),
+  To: z.string().max(64).optional(),
+});
+const DialBody = z.object({
+  CallSid: z.string().min(1).max(64),
+  DialCallStatus: z.string().max(32).default(''),
+});
 const StatusBody = z.object({
   CallSid: z.string().min(1).max(64),
   CallStatus: z.string().min(1).max(32),
@@ -25,7 +39,11 @@ const RecordingBody = z.object({
  * Twilio voice webhooks (signed; `PUBLIC_BASE_URL` + path is what is checked) and the dev
  * "simulate incoming call" control, which runs the very same handler.
  */
-export function telephonyRoutes({ db, twilioAuthToken, publicBaseUrl }: ModuleDeps & { twilioAuthToken: string | undefined; publicBaseUrl: string }): Router {
+export function telephonyRoutes({
+  db,
+  twilioAuthToken,
+  publicBaseUrl,
+}: ModuleDeps & { twilioAuthToken: string | undefined; publicBaseUrl: string }): Router {
   const router = Router();
   const signed = twilioSignatureCheck({ authToken: twilioAuthToken, publicBaseUrl });
 
@@ -33,7 +51,11 @@ export function telephonyRoutes({ db, twilioAuthToken, publicBaseUrl }: ModuleDe
     '/twilio/voice',
     signed,
     endpoint({ roles: 'public', body: VoiceBody }, async ({ body, res }) => {
-      const r = await handleIncomingCall(db, { callSid: body.CallSid, from: body.From, to: body.To }, { publicBaseUrl });
+      const r = await handleIncomingCall(
+        db,
+        { callSid: body.CallSid, from: body.From, to: body.To },
+        { publicBaseUrl },
+      );
       res.type('text/xml').send(r.twiml);
     }),
   );
@@ -41,14 +63,26 @@ export function telephonyRoutes({ db, twilioAuthToken, publicBaseUrl }: ModuleDe
     '/twilio/voice/dial-result',
     signed,
     endpoint({ roles: 'public', body: DialBody }, async ({ body, res }) => {
-      res.type('text/xml').send(await handleDialResult(db, { callSid: body.CallSid, dialCallStatus: body.DialCallStatus }, { publicBaseUrl }));
+      res
+        .type('text/xml')
+        .send(
+          await handleDialResult(
+            db,
+            { callSid: body.CallSid, dialCallStatus: body.DialCallStatus },
+            { publicBaseUrl },
+          ),
+        );
     }),
   );
   router.post(
     '/twilio/voice/status',
     signed,
     endpoint({ roles: 'public', body: StatusBody }, async ({ body }) => {
-      await handleCallStatus(db, { callSid: body.CallSid, callStatus: body.CallStatus, callDuration: body.CallDuration });
+      await handleCallStatus(db, {
+        callSid: body.CallSid,
+        callStatus: body.CallStatus,
+        callDuration: body.CallDuration,
+      });
       return withStatus(204);
     }),
   );
@@ -56,7 +90,11 @@ export function telephonyRoutes({ db, twilioAuthToken, publicBaseUrl }: ModuleDe
     '/twilio/voice/recording',
     signed,
     endpoint({ roles: 'public', body: RecordingBody }, async ({ body }) => {
-      await handleRecording(db, { callSid: body.CallSid, recordingUrl: body.RecordingUrl, recordingStatus: body.RecordingStatus });
+      await handleRecording(db, {
+        callSid: body.CallSid,
+        recordingUrl: body.RecordingUrl,
+        recordingStatus: body.RecordingStatus,
+      });
       return withStatus(204);
     }),
   );
@@ -72,7 +110,13 @@ export function telephonyRoutes({ db, twilioAuthToken, publicBaseUrl }: ModuleDe
       }
       const r = await handleIncomingCall(
         db,
-        { callSid: simulatedCallSid(), from: body.from, to: body.to, forceOutOfHours: body.outOfHours ?? false, simulated: true },
+        {
+          callSid: simulatedCallSid(),
+          from: body.from,
+          to: body.to,
+          forceOutOfHours: body.outOfHours ?? false,
+          simulated: true,
+        },
         { publicBaseUrl },
       );
       return withStatus(201, { callId: r.call.id, ticketCode: r.call.ticketCode, twiml: r.twiml });

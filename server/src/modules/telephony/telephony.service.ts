@@ -13,10 +13,12 @@ import * as callsRepo from '../calls/calls.repository';
 import type { CallRow } from '../calls/calls.repository';
 import { isOpenAt, loadOfficeHours } from '../calls/office-hours';
 
-export const GREETING = 'Tổng đài 1022 xin kính chào quý khách. Cuộc gọi đang được chuyển tới điện thoại viên, xin vui lòng giữ máy.';
+export const GREETING =
+  'Tổng đài 1022 xin kính chào quý khách. Cuộc gọi đang được chuyển tới điện thoại viên, xin vui lòng giữ máy.';
 export const OUT_OF_HOURS_MESSAGE =
   'Tổng đài 1022 xin kính chào quý khách. Hiện đã ngoài giờ làm việc, từ 7 giờ 30 đến 17 giờ các ngày làm việc. Xin để lại lời nhắn sau tiếng bíp, chúng tôi sẽ gọi lại vào đầu giờ làm việc tiếp theo.';
-export const BUSY_MESSAGE = 'Các điện thoại viên đang bận. Xin để lại lời nhắn sau tiếng bíp, chúng tôi sẽ gọi lại cho quý khách sớm nhất.';
+export const BUSY_MESSAGE =
+  'Các điện thoại viên đang bận. Xin để lại lời nhắn sau tiếng bíp, chúng tôi sẽ gọi lại cho quý khách sớm nhất.';
 
 /**
  * Where calls go (settings, edited by an admin):
@@ -30,19 +32,36 @@ async function unitForLine(db: DbOrTx, to: string | undefined): Promise<string> 
   const lines = await callsRepo.readSetting<Record<string, string>>(db, 'voice_lines', {});
   const mapped = to ? lines[to] : undefined;
   if (mapped) return mapped;
-  const [root] = await db.select({ id: units.id }).from(units).where(isNull(units.parentId)).orderBy(asc(units.createdAt)).limit(1);
+  const [root] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(isNull(units.parentId))
+    .orderBy(asc(units.createdAt))
+    .limit(1);
   if (!root) throw new Error('no unit to receive calls');
   return root.id;
 }
 
 export async function operatorTargets(db: DbOrTx, unitId: string): Promise<string[]> {
-  const configured = await callsRepo.readSetting<Record<string, string[]>>(db, 'voice_operators', {});
+  const configured = await callsRepo.readSetting<Record<string, string[]>>(
+    db,
+    'voice_operators',
+    {},
+  );
   const list = configured[unitId];
-  if (Array.isArray(list) && list.length > 0) return list.filter((t) => typeof t === 'string' && t.length > 0);
+  if (Array.isArray(list) && list.length > 0)
+    return list.filter((t) => typeof t === 'string' && t.length > 0);
   const rows = await db
     .select({ phone: users.phone })
     .from(users)
-    .where(and(eq(users.unitId, unitId), eq(users.role, 'operator'), eq(users.disabled, false), isNotNull(users.phone)));
+    .where(
+      and(
+        eq(users.unitId, unitId),
+        eq(users.role, 'operator'),
+        eq(users.disabled, false),
+        isNotNull(users.phone),
+      ),
+    );
   return rows.map((r) => r.phone!).filter(Boolean);
 }
 
@@ -58,15 +77,34 @@ export async function buildScreenPop(db: DbOrTx, c: CallRow): Promise<IncomingCa
         id: row.id,
         fullName: row.fullName,
         unitId: row.unitId,
-        addresses: addresses.map((a) => ({ id: a.id, addressText: a.addressText, wardCode: a.wardCode, lat: a.lat, lng: a.lng })),
+        addresses: addresses.map((a) => ({
+          id: a.id,
+          addressText: a.addressText,
+          wardCode: a.wardCode,
+          lat: a.lat,
+          lng: a.lng,
+        })),
       };
-      openJobs = (await jobsOf(db, row.id, 10, true)).map((j) => ({ id: j.id, code: j.code, type: j.type, status: j.status, dueDate: j.dueDate }));
+      openJobs = (await jobsOf(db, row.id, 10, true)).map((j) => ({
+        id: j.id,
+        code: j.code,
+        type: j.type,
+        status: j.status,
+        dueDate: j.dueDate,
+      }));
     }
   }
   const lastCalls = (await recentCallsOf(db, c.citizenId, c.callerPhone, 6))
     .filter((x) => x.id !== c.id)
     .slice(0, 5)
-    .map((x) => ({ id: x.id, ticketCode: x.ticketCode, startedAt: x.startedAt.toISOString(), category: x.category, outcome: x.outcome, content: x.content }));
+    .map((x) => ({
+      id: x.id,
+      ticketCode: x.ticketCode,
+      startedAt: x.startedAt.toISOString(),
+      category: x.category,
+      outcome: x.outcome,
+      content: x.content,
+    }));
   return {
     callId: c.id,
     ticketCode: c.ticketCode,
@@ -101,7 +139,11 @@ export type IncomingCall = {
  * screens, and answers with TwiML — connect in office hours, voicemail and a callback
  * out of hours or when nobody can be rung.
  */
-export async function handleIncomingCall(db: Db, input: IncomingCall, opts: { publicBaseUrl: string }) {
+export async function handleIncomingCall(
+  db: Db,
+  input: IncomingCall,
+  opts: { publicBaseUrl: string },
+) {
   const now = input.now ?? new Date();
   const parsed = normalizePhone(input.from);
   const callerPhone = parsed.ok ? parsed.e164 : input.from.slice(0, 32) || 'unknown';
@@ -112,14 +154,22 @@ export async function handleIncomingCall(db: Db, input: IncomingCall, opts: { pu
       const existing = await callsRepo.getCallBySid(tx, input.callSid);
       if (existing) {
         const again = await operatorTargets(tx, existing.unitId);
-        return { call: existing, created: false, targets: again.length === 0 && input.simulated ? ['client:operators'] : again };
+        return {
+          call: existing,
+          created: false,
+          targets: again.length === 0 && input.simulated ? ['client:operators'] : again,
+        };
       }
       const unitId = await unitForLine(tx, input.to);
       const { cal, hours } = await loadOfficeHours(tx);
       const outOfHours = input.forceOutOfHours ?? !isOpenAt(cal, hours, now);
       let targets = outOfHours ? [] : await operatorTargets(tx, unitId);
       if (!outOfHours && targets.length === 0 && input.simulated) targets = ['client:operators'];
-      const matches = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, callerPhone)).limit(2);
+      const matches = await tx
+        .select({ id: citizens.id })
+        .from(citizens)
+        .where(eq(citizens.phone, callerPhone))
+        .limit(2);
       const call = await insertCallWithTicket(tx, {
         direction: 'inbound',
         callerPhone,
@@ -133,7 +183,13 @@ export async function handleIncomingCall(db: Db, input: IncomingCall, opts: { pu
       if (outOfHours) await ensureAutoCallback(tx, call, 'out_of_hours', { now });
       else {
         const pop = await buildScreenPop(tx, call);
-        afterCommit(tx, () => publish({ rooms: [rooms.unitRole(unitId, 'operator')], event: 'calls.incoming', payload: pop }));
+        afterCommit(tx, () =>
+          publish({
+            rooms: [rooms.unitRole(unitId, 'operator')],
+            event: 'calls.incoming',
+            payload: pop,
+          }),
+        );
       }
       return { call, created: true, targets };
     });
@@ -148,8 +204,10 @@ export async function handleIncomingCall(db: Db, input: IncomingCall, opts: { pu
   }
   const { call, targets } = result;
   let twiml: string;
-  if (call.outOfHours) twiml = voicemailTwiml({ message: OUT_OF_HOURS_MESSAGE, recordingUrl: `${base}/recording` });
-  else if (targets.length === 0) twiml = voicemailTwiml({ message: BUSY_MESSAGE, recordingUrl: `${base}/recording` });
+  if (call.outOfHours)
+    twiml = voicemailTwiml({ message: OUT_OF_HOURS_MESSAGE, recordingUrl: `${base}/recording` });
+  else if (targets.length === 0)
+    twiml = voicemailTwiml({ message: BUSY_MESSAGE, recordingUrl: `${base}/recording` });
   else twiml = connectTwiml({ greeting: GREETING, targets, dialResultUrl: `${base}/dial-result` });
   if (!call.outOfHours && targets.length === 0 && result.created) {
     await runTransaction(db, async (tx) => {
@@ -160,13 +218,21 @@ export async function handleIncomingCall(db: Db, input: IncomingCall, opts: { pu
 }
 
 /** After `<Dial>`: answered → hang up; nobody answered → voicemail and a callback. */
-export async function handleDialResult(db: Db, input: { callSid: string; dialCallStatus: string }, opts: { publicBaseUrl: string }) {
-  if (input.dialCallStatus === 'completed' || input.dialCallStatus === 'answered') return hangupTwiml();
+export async function handleDialResult(
+  db: Db,
+  input: { callSid: string; dialCallStatus: string },
+  opts: { publicBaseUrl: string },
+) {
+  if (input.dialCallStatus === 'completed' || input.dialCallStatus === 'answered')
+    return hangupTwiml();
   await runTransaction(db, async (tx) => {
     const c = await callsRepo.getCallBySid(tx, input.callSid);
     if (c) await ensureAutoCallback(tx, c, 'missed');
   });
-  return voicemailTwiml({ message: BUSY_MESSAGE, recordingUrl: `${opts.publicBaseUrl}/api/twilio/voice/recording` });
+  return voicemailTwiml({
+    message: BUSY_MESSAGE,
+    recordingUrl: `${opts.publicBaseUrl}/api/twilio/voice/recording`,
+  });
 }
 
 const MISSED = new Set(['no-answer', 'busy', 'failed', 'canceled']);
@@ -176,7 +242,10 @@ const MISSED = new Set(['no-answer', 'busy', 'failed', 'canceled']);
  * duration; no-answer, busy, failed and canceled mark the call missed and owe a callback.
  * Repeated reports change nothing more.
  */
-export async function handleCallStatus(db: Db, input: { callSid: string; callStatus: string; callDuration?: number | undefined }) {
+export async function handleCallStatus(
+  db: Db,
+  input: { callSid: string; callStatus: string; callDuration?: number | undefined },
+) {
   await runTransaction(db, async (tx) => {
     const c = await callsRepo.getCallBySid(tx, input.callSid);
     if (!c) return;
@@ -203,14 +272,18 @@ export async function handleCallStatus(db: Db, input: { callSid: string; callSta
 }
 
 /** Recording callback: keeps the recording's URL on the call; a voicemail upgrades its callback. */
-export async function handleRecording(db: Db, input: { callSid: string; recordingUrl: string; recordingStatus?: string | undefined }) {
+export async function handleRecording(
+  db: Db,
+  input: { callSid: string; recordingUrl: string; recordingStatus?: string | undefined },
+) {
   if (input.recordingStatus && input.recordingStatus !== 'completed') return;
   await runTransaction(db, async (tx) => {
     const c = await callsRepo.getCallBySid(tx, input.callSid);
     if (!c) return;
     await callsRepo.updateCallRow(tx, c.id, { recordingUrl: input.recordingUrl });
     const open = await callsRepo.openCallbackForCall(tx, c.id);
-    if (open || c.outOfHours) await ensureAutoCallback(tx, c, 'voicemail', { note: 'Có lời nhắn thoại' });
+    if (open || c.outOfHours)
+      await ensureAutoCallback(tx, c, 'voicemail', { note: 'Có lời nhắn thoại' });
   });
 }
 

@@ -46,7 +46,12 @@ export async function findTrackedJob(db: DbOrTx, code: string): Promise<TrackedJ
 
 /** Status changes of a job in the order they happened (assignments to the same state once). */
 export async function findTimeline(db: DbOrTx, jobId: string) {
-  return queryRows<{ at: Date; to_status: string; from_status: string | null; reason: string | null }>(
+  return queryRows<{
+    at: Date;
+    to_status: string;
+    from_status: string | null;
+    reason: string | null;
+  }>(
     db,
     sql`
     select occurred_at as at, to_status, from_status, reason from job_events

@@ -15,16 +15,20 @@ export function trackingRoutes({ db }: ModuleDeps): Router {
   router.get(
     '/track/:code',
     limit,
-    endpoint({ roles: 'public', params: TrackingParamsSchema, query: TrackingQuerySchema }, async ({ params, query, locale, res }) => {
-      res.setHeader('Cache-Control', 'no-store');
-      return trackJob(db, params.code, query.phone, locale);
-    }),
+    endpoint(
+      { roles: 'public', params: TrackingParamsSchema, query: TrackingQuerySchema },
+      async ({ params, query, locale, res }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        return trackJob(db, params.code, query.phone, locale);
+      },
+    ),
   );
   router.post(
     '/track/:code/rating',
     limit,
-    endpoint({ roles: 'public', params: TrackingParamsSchema, body: RatingInputSchema }, async ({ params, body }) =>
-      withStatus(201, await rateTrackedJob(db, params.code, body)),
+    endpoint(
+      { roles: 'public', params: TrackingParamsSchema, body: RatingInputSchema },
+      async ({ params, body }) => withStatus(201, await rateTrackedJob(db, params.code, body)),
     ),
   );
   return router;

@@ -26,7 +26,9 @@ async function provenJob(db: Db, code: string, last4: string): Promise<TrackedJo
 
 function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+  const h =
+    Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
@@ -35,7 +37,9 @@ function estimateArrival(job: TrackedJob, now: Date): Date | null {
   if (job.status !== 'en_route' || job.lat === null || job.lng === null) return null;
   if (job.courier_lat === null || job.courier_lng === null || !job.courier_at) return null;
   if (now.getTime() - new Date(job.courier_at).getTime() > POSITION_MAX_AGE_MS) return null;
-  const km = haversineKm({ lat: job.courier_lat, lng: job.courier_lng }, { lat: job.lat, lng: job.lng }) * ROAD_FACTOR;
+  const km =
+    haversineKm({ lat: job.courier_lat, lng: job.courier_lng }, { lat: job.lat, lng: job.lng }) *
+    ROAD_FACTOR;
   const minutes = Math.max(2, Math.round((km / ETA_SPEED_KMH) * 60));
   return new Date(now.getTime() + minutes * 60_000);
 }
@@ -44,9 +48,18 @@ function estimateArrival(job: TrackedJob, now: Date): Date | null {
  * The public view of a job for whoever holds its code and the last four digits of the
  * citizen's phone. Built field by field so nothing personal can slip in with a new column.
  */
-export async function trackJob(db: Db, code: string, last4: string, locale: Locale, now = new Date()): Promise<TrackingView> {
+export async function trackJob(
+  db: Db,
+  code: string,
+  last4: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<TrackingView> {
   const job = await provenJob(db, code, last4);
-  const [events, rating] = await Promise.all([findTimeline(db, job.id), findRatingByJob(db, job.id)]);
+  const [events, rating] = await Promise.all([
+    findTimeline(db, job.id),
+    findRatingByJob(db, job.id),
+  ]);
   const eta = estimateArrival(job, now);
   return {
     code: job.code,
@@ -58,7 +71,12 @@ export async function trackJob(db: Db, code: string, last4: string, locale: Loca
     unitName: job.unit_name,
     dossierCode: job.dossier_code,
     dueDate: job.due_date,
-    window: job.window_start ? { start: new Date(job.window_start).toISOString(), end: job.window_end ? new Date(job.window_end).toISOString() : null } : null,
+    window: job.window_start
+      ? {
+          start: new Date(job.window_start).toISOString(),
+          end: job.window_end ? new Date(job.window_end).toISOString() : null,
+        }
+      : null,
     courierFirstName: job.courier_id ? givenName(job.courier_name) : null,
     eta: eta ? eta.toISOString() : null,
     timeline: events.map((e) => ({
@@ -68,13 +86,27 @@ export async function trackJob(db: Db, code: string, last4: string, locale: Loca
       detail: e.to_status === 'failed_attempt' ? citizenFailureText(e.reason, locale) : null,
     })),
     canRate: job.status === 'completed' && !rating,
-    rating: rating ? { stars: rating.stars, comment: rating.comment, createdAt: new Date(rating.created_at).toISOString() } : null,
+    rating: rating
+      ? {
+          stars: rating.stars,
+          comment: rating.comment,
+          createdAt: new Date(rating.created_at).toISOString(),
+        }
+      : null,
   };
 }
 
 /** A citizen rates a completed job with the same proof as the look-up. */
-export async function rateTrackedJob(db: Db, code: string, input: { phone: string; stars: number; comment?: string | undefined }) {
+export async function rateTrackedJob(
+  db: Db,
+  code: string,
+  input: { phone: string; stars: number; comment?: string | undefined },
+) {
   const job = await provenJob(db, code, input.phone);
-  const row = await rateJob(db, { id: job.id, status: job.status, unitId: job.unit_id, courierId: job.courier_id }, input);
+  const row = await rateJob(
+    db,
+    { id: job.id, status: job.status, unitId: job.unit_id, courierId: job.courier_id },
+    input,
+  );
   return { stars: row.stars, comment: row.comment, createdAt: row.createdAt.toISOString() };
 }

@@ -9,7 +9,9 @@ export function unitsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/units',
-    endpoint({ roles: ALL_ROLES }, async ({ auth }) => ({ items: (await listUnits(db, auth)).map(presentUnit) })),
+    endpoint({ roles: ALL_ROLES }, async ({ auth }) => ({
+      items: (await listUnits(db, auth)).map(presentUnit),
+    })),
   );
   router.get(
     '/units/:id',

@@ -18,7 +18,11 @@ export function assertUnitInScope(auth: AuthContext, unitId: string): void {
 
 /** Units the caller may see: their own and every unit below it. */
 export async function listUnits(db: Db, auth: AuthContext) {
-  return db.select().from(units).where(inArray(units.id, [...auth.unitIds])).orderBy(asc(units.code));
+  return db
+    .select()
+    .from(units)
+    .where(inArray(units.id, [...auth.unitIds]))
+    .orderBy(asc(units.code));
 }
 
 /** One unit, if the caller may see it. */

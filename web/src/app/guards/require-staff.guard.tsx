@@ -20,7 +20,8 @@ export function RequireStaff({ children }: { children: (me: Me) => ReactNode }) 
       </PlainLayout>
     );
   }
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   if (me.data.role === 'courier') return <ForbiddenPage me={me.data} />;
   return children(me.data);
 }

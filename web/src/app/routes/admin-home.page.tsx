@@ -4,7 +4,11 @@ import { Page } from '@/components/ui/page';
 import { AdminCalendar } from '@/features/admin/components/admin-calendar';
 import { AdminCatalogue } from '@/features/admin/components/admin-catalogue';
 import { AdminOrgUnits } from '@/features/admin/components/admin-org-units';
-import { AdminAudit, AdminSettings, AdminSmsTemplates } from '@/features/admin/components/admin-settings';
+import {
+  AdminAudit,
+  AdminSettings,
+  AdminSmsTemplates,
+} from '@/features/admin/components/admin-settings';
 import { AdminTabs } from '@/features/admin/components/admin-tabs';
 import { AdminUnitsImport } from '@/features/admin/components/admin-units-import';
 import { AdminUsers } from '@/features/admin/components/admin-users';

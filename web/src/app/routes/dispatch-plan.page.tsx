@@ -15,7 +15,11 @@ export function PlanPage() {
       <PlanPanel
         unitId={unit?.id}
         tileUrl={config.data?.mapTileUrl ?? ''}
-        center={unit && unit.lat !== null && unit.lng !== null ? { lat: unit.lat, lng: unit.lng } : undefined}
+        center={
+          unit && unit.lat !== null && unit.lng !== null
+            ? { lat: unit.lat, lng: unit.lng }
+            : undefined
+        }
       />
     </Page>
   );

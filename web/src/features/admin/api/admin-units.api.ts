@@ -3,14 +3,27 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, apiClient } from '@/lib/api-client';
 import { currentLocale } from '@/lib/i18n';
 
-export type ProvinceItem = { code: string; name: string; fullName: string; kind: string; effectiveDate: string; wardCount: number };
-export type ImportResult = { effectiveDate: string; provinces: { inserted: number; updated: number }; wards: { inserted: number; updated: number } };
+export type ProvinceItem = {
+  code: string;
+  name: string;
+  fullName: string;
+  kind: string;
+  effectiveDate: string;
+  wardCount: number;
+};
+export type ImportResult = {
+  effectiveDate: string;
+  provinces: { inserted: number; updated: number };
+  wards: { inserted: number; updated: number };
+};
 export type ImportProblem = { line: number | null; field: string; message: string };
 
 export function provincesQueryOptions() {
   return queryOptions({
     queryKey: ['admin-units', 'provinces'] as const,
-    queryFn: async ({ signal }) => (await apiClient.get<{ items: ProvinceItem[] }>('/api/admin-units/provinces', { signal })).items,
+    queryFn: async ({ signal }) =>
+      (await apiClient.get<{ items: ProvinceItem[] }>('/api/admin-units/provinces', { signal }))
+        .items,
   });
 }
 
@@ -34,7 +47,11 @@ export class ImportRefused extends ApiError {
  * `POST /api/admin/admin-units/import` with the file as the raw body. XMLHttpRequest, not
  * fetch, because only it reports upload progress for the progress bar.
  */
-export function uploadAdminUnits(file: File, effectiveDate: string | undefined, onProgress: (fraction: number) => void): Promise<ImportResult> {
+export function uploadAdminUnits(
+  file: File,
+  effectiveDate: string | undefined,
+  onProgress: (fraction: number) => void,
+): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const params = new URLSearchParams({ fileName: file.name });
     if (effectiveDate) params.set('effectiveDate', effectiveDate);
@@ -52,8 +69,18 @@ export function uploadAdminUnits(file: File, effectiveDate: string | undefined, 
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as ImportResult);
-      const err = (body as { error?: { code: string; message: string; problems?: ImportProblem[] } } | undefined)?.error;
-      reject(new ImportRefused(xhr.status, err?.code ?? 'http_error', err?.message ?? `HTTP ${xhr.status}`, err?.problems ?? []));
+      const err = (
+        body as
+          { error?: { code: string; message: string; problems?: ImportProblem[] } } | undefined
+      )?.error;
+      reject(
+        new ImportRefused(
+          xhr.status,
+          err?.code ?? 'http_error',
+          err?.message ?? `HTTP ${xhr.status}`,
+          err?.problems ?? [],
+        ),
+      );
     };
     xhr.send(file);
   });

@@ -18,14 +18,24 @@ export function AdminCalendar() {
   const add = useAddHoliday();
   const remove = useRemoveHoliday();
   const fill = useFillHolidays();
-  const [form, setForm] = useState({ date: '', kind: 'holiday' as 'holiday' | 'working_day', name: '' });
+  const [form, setForm] = useState({
+    date: '',
+    kind: 'holiday' as 'holiday' | 'working_day',
+    name: '',
+  });
   const fields = add.error instanceof ApiError ? add.error.fields : undefined;
   return (
     <>
       <div className={styles.form}>
         <label className={styles.field}>
           {t('calendar.year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || year)} />
+          <input
+            type="number"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value) || year)}
+          />
         </label>
         <Button variant="secondary" disabled={fill.isPending} onClick={() => fill.mutate(year)}>
           {t('calendar.fill', { year })}
@@ -41,15 +51,33 @@ export function AdminCalendar() {
         }}
         aria-label={t('calendar.addTitle')}
       >
-        <TextField label={t('calendar.date')} type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} error={fields?.date} required />
+        <TextField
+          label={t('calendar.date')}
+          type="date"
+          value={form.date}
+          onChange={(e) => setForm({ ...form, date: e.target.value })}
+          error={fields?.date}
+          required
+        />
         <label className={styles.field}>
           {t('calendar.kind')}
-          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as 'holiday' | 'working_day' })}>
+          <select
+            value={form.kind}
+            onChange={(e) =>
+              setForm({ ...form, kind: e.target.value as 'holiday' | 'working_day' })
+            }
+          >
             <option value="holiday">{t('calendar.holiday')}</option>
             <option value="working_day">{t('calendar.workingDay')}</option>
           </select>
         </label>
-        <TextField label={t('calendar.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fields?.name} required />
+        <TextField
+          label={t('calendar.name')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={fields?.name}
+          required
+        />
         <Button type="submit" disabled={add.isPending}>
           {t('calendar.add')}
         </Button>
@@ -76,10 +104,21 @@ export function AdminCalendar() {
             {list.data.map((h) => (
               <tr key={h.date}>
                 <td>{formatVnDate(h.date)}</td>
-                <td>{h.kind === 'holiday' ? <Badge tone="warning">{t('calendar.holiday')}</Badge> : <Badge tone="info">{t('calendar.workingDay')}</Badge>}</td>
+                <td>
+                  {h.kind === 'holiday' ? (
+                    <Badge tone="warning">{t('calendar.holiday')}</Badge>
+                  ) : (
+                    <Badge tone="info">{t('calendar.workingDay')}</Badge>
+                  )}
+                </td>
                 <td>{h.name}</td>
                 <td>
-                  <Button variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate(h.date)} aria-label={t('calendar.removeOf', { date: formatVnDate(h.date) })}>
+                  <Button
+                    variant="ghost"
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(h.date)}
+                    aria-label={t('calendar.removeOf', { date: formatVnDate(h.date) })}
+                  >
                     {t('calendar.remove')}
                   </Button>
                 </td>

@@ -6,7 +6,13 @@ import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
 
-import { CatalogueRefused, useAdminProcedures, useUpdateProcedure, useUploadCatalogue, type AdminProcedure } from '../api/admin.api';
+import {
+  CatalogueRefused,
+  useAdminProcedures,
+  useUpdateProcedure,
+  useUploadCatalogue,
+  type AdminProcedure,
+} from '../api/admin.api';
 import styles from './admin.module.css';
 
 function ImportForm() {
@@ -30,7 +36,11 @@ function ImportForm() {
       >
         <label className={styles.field}>
           {t('catalogue.file')}
-          <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={(e) => setFile(e.target.files?.[0])}
+          />
         </label>
         <Button type="submit" disabled={!file || upload.isPending}>
           {upload.isPending ? t('catalogue.importing') : t('catalogue.import')}
@@ -73,27 +83,51 @@ function ProcedureRow({ p }: { p: AdminProcedure }) {
             className={styles.inline}
             onSubmit={(e) => {
               e.preventDefault();
-              update.mutate({ id: p.id, feeVnd: Number(fee) }, { onSuccess: () => setEditing(false) });
+              update.mutate(
+                { id: p.id, feeVnd: Number(fee) },
+                { onSuccess: () => setEditing(false) },
+              );
             }}
           >
-            <TextField label={t('catalogue.fee')} inputMode="numeric" value={fee} onChange={(e) => setFee(e.target.value.replace(/\D/g, ''))} />
+            <TextField
+              label={t('catalogue.fee')}
+              inputMode="numeric"
+              value={fee}
+              onChange={(e) => setFee(e.target.value.replace(/\D/g, ''))}
+            />
             <Button type="submit" disabled={update.isPending}>
               {t('users.save')}
             </Button>
           </form>
         ) : (
-          <Button variant="ghost" onClick={() => setEditing(true)} aria-label={t('catalogue.editFee', { code: p.code })}>
+          <Button
+            variant="ghost"
+            onClick={() => setEditing(true)}
+            aria-label={t('catalogue.editFee', { code: p.code })}
+          >
             {formatVnd(p.feeVnd)}
           </Button>
         )}
       </td>
       <td>{formatVnd(p.postalChargeVnd)}</td>
       <td>
-        {p.active ? <Badge tone="success">{t('catalogue.active')}</Badge> : <Badge>{t('catalogue.inactive')}</Badge>}{' '}
-        <Button variant="secondary" disabled={update.isPending} onClick={() => update.mutate({ id: p.id, active: !p.active })}>
+        {p.active ? (
+          <Badge tone="success">{t('catalogue.active')}</Badge>
+        ) : (
+          <Badge>{t('catalogue.inactive')}</Badge>
+        )}{' '}
+        <Button
+          variant="secondary"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ id: p.id, active: !p.active })}
+        >
           {p.active ? t('catalogue.deactivate') : t('catalogue.activate')}
         </Button>
-        {update.error && <span role="alert" className={styles.error}>{update.error.message}</span>}
+        {update.error && (
+          <span role="alert" className={styles.error}>
+            {update.error.message}
+          </span>
+        )}
       </td>
     </tr>
   );
@@ -113,7 +147,12 @@ export function AdminCatalogue() {
       <div className={styles.form}>
         <TextField label={t('catalogue.search')} value={q} onChange={(e) => setQ(e.target.value)} />
         <label className={styles.check}>
-          <input type="checkbox" checked={inactive} onChange={(e) => setInactive(e.target.checked)} /> {t('catalogue.showInactive')}
+          <input
+            type="checkbox"
+            checked={inactive}
+            onChange={(e) => setInactive(e.target.checked)}
+          />{' '}
+          {t('catalogue.showInactive')}
         </label>
       </div>
       {list.isError ? (

@@ -24,12 +24,24 @@ function UnitRow({ unit, parent }: { unit: AdminUnit; parent: string | undefined
             update.mutate({ id: unit.id, name });
           }}
         >
-          <TextField label={t('units.name')} value={name} onChange={(e) => setName(e.target.value)} />
-          <Button type="submit" variant="secondary" disabled={update.isPending || name === unit.name}>
+          <TextField
+            label={t('units.name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={update.isPending || name === unit.name}
+          >
             {t('units.rename')}
           </Button>
         </form>
-        {update.error && <span role="alert" className={styles.error}>{update.error.message}</span>}
+        {update.error && (
+          <span role="alert" className={styles.error}>
+            {update.error.message}
+          </span>
+        )}
       </td>
       <td>{parent ?? '—'}</td>
       <td>{unit.address}</td>
@@ -54,14 +66,35 @@ export function AdminOrgUnits() {
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate({ ...form, parentId: form.parentId || list.data[0]!.id }, { onSuccess: () => setForm({ code: '', name: '', parentId: form.parentId, address: '' }) });
+          create.mutate(
+            { ...form, parentId: form.parentId || list.data[0]!.id },
+            {
+              onSuccess: () =>
+                setForm({ code: '', name: '', parentId: form.parentId, address: '' }),
+            },
+          );
         }}
       >
-        <TextField label={t('units.code')} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} error={fields?.code} required />
-        <TextField label={t('units.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fields?.name} required />
+        <TextField
+          label={t('units.code')}
+          value={form.code}
+          onChange={(e) => setForm({ ...form, code: e.target.value })}
+          error={fields?.code}
+          required
+        />
+        <TextField
+          label={t('units.name')}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={fields?.name}
+          required
+        />
         <label className={styles.field}>
           {t('units.parent')}
-          <select value={form.parentId} onChange={(e) => setForm({ ...form, parentId: e.target.value })}>
+          <select
+            value={form.parentId}
+            onChange={(e) => setForm({ ...form, parentId: e.target.value })}
+          >
             {list.data.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -69,12 +102,18 @@ export function AdminOrgUnits() {
             ))}
           </select>
         </label>
-        <TextField label={t('units.address')} value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
+        <TextField
+          label={t('units.address')}
+          value={form.address}
+          onChange={(e) => setForm({ ...form, address: e.target.value })}
+        />
         <Button type="submit" disabled={create.isPending}>
           {t('units.create')}
         </Button>
       </form>
-      {create.data && <Alert tone="success">{t('units.created', { code: create.data.code })}</Alert>}
+      {create.data && (
+        <Alert tone="success">{t('units.created', { code: create.data.code })}</Alert>
+      )}
       {create.error && !fields && <Alert tone="danger">{create.error.message}</Alert>}
       {list.data.length === 0 ? (
         <EmptyState title={t('units.empty')} />
@@ -91,7 +130,11 @@ export function AdminOrgUnits() {
             </thead>
             <tbody>
               {list.data.map((u) => (
-                <UnitRow key={u.id} unit={u} parent={u.parentId ? names.get(u.parentId) : undefined} />
+                <UnitRow
+                  key={u.id}
+                  unit={u}
+                  parent={u.parentId ? names.get(u.parentId) : undefined}
+                />
               ))}
             </tbody>
           </table>

@@ -6,7 +6,17 @@ import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { ApiError } from '@/lib/api-client';
 
-import { previewSms, useAudit, useSaveSetting, useSaveTemplate, useSettings, useSmsTemplates, type SettingItem, type SmsPreview, type SmsTemplate } from '../api/admin.api';
+import {
+  previewSms,
+  useAudit,
+  useSaveSetting,
+  useSaveTemplate,
+  useSettings,
+  useSmsTemplates,
+  type SettingItem,
+  type SmsPreview,
+  type SmsTemplate,
+} from '../api/admin.api';
 import styles from './admin.module.css';
 
 function SettingRow({ item }: { item: SettingItem }) {
@@ -14,7 +24,10 @@ function SettingRow({ item }: { item: SettingItem }) {
   const save = useSaveSetting();
   const [text, setText] = useState(JSON.stringify(item.value, null, 1));
   const [parseError, setParseError] = useState<string>();
-  const fieldErrors = save.error instanceof ApiError && save.error.fields ? Object.values(save.error.fields).join(' ') : undefined;
+  const fieldErrors =
+    save.error instanceof ApiError && save.error.fields
+      ? Object.values(save.error.fields).join(' ')
+      : undefined;
   return (
     <form
       className={styles.setting}
@@ -33,10 +46,16 @@ function SettingRow({ item }: { item: SettingItem }) {
     >
       <label className={styles.field}>
         <span>
-          {t(`settings.keys.${item.key}` as 'settings.keys.job_due_working_days')} {item.isDefault && <Badge>{t('settings.default')}</Badge>}
+          {t(`settings.keys.${item.key}` as 'settings.keys.job_due_working_days')}{' '}
+          {item.isDefault && <Badge>{t('settings.default')}</Badge>}
         </span>
         <small>{t(`settings.hints.${item.key}` as 'settings.hints.job_due_working_days')}</small>
-        <textarea rows={Math.min(8, text.split('\n').length + 1)} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        <textarea
+          rows={Math.min(8, text.split('\n').length + 1)}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+        />
       </label>
       <Button type="submit" variant="secondary" disabled={save.isPending}>
         {t('users.save')}
@@ -68,30 +87,49 @@ function TemplateEditor({ tpl }: { tpl: SmsTemplate }) {
   return (
     <section className={styles.template}>
       <h3>
-        {t(`sms.keys.${tpl.key}` as 'sms.keys.job_created', { defaultValue: tpl.key })} {tpl.custom && <Badge tone="info">{t('sms.custom')}</Badge>}
+        {t(`sms.keys.${tpl.key}` as 'sms.keys.job_created', { defaultValue: tpl.key })}{' '}
+        {tpl.custom && <Badge tone="info">{t('sms.custom')}</Badge>}
       </h3>
       <small>{t('sms.vars', { vars: tpl.vars.map((v) => `{${v}}`).join(', ') })}</small>
-      <textarea aria-label={t('sms.bodyOf', { key: tpl.key })} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+      <textarea
+        aria-label={t('sms.bodyOf', { key: tpl.key })}
+        rows={3}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
       {preview && (
         <div className={styles.preview} aria-label={t('sms.preview')}>
           <p>{preview.text}</p>
           <small>
             {t('sms.length', { length: preview.length, segments: preview.segments })}
-            {preview.unknownVars.length > 0 && ` · ${t('sms.unknown', { vars: preview.unknownVars.join(', ') })}`}
+            {preview.unknownVars.length > 0 &&
+              ` · ${t('sms.unknown', { vars: preview.unknownVars.join(', ') })}`}
           </small>
         </div>
       )}
       {previewError && <span className={styles.error}>{previewError}</span>}
       <div className={styles.actions}>
-        <Button variant="secondary" disabled={save.isPending || body === tpl.body} onClick={() => save.mutate({ key: tpl.key, body })}>
+        <Button
+          variant="secondary"
+          disabled={save.isPending || body === tpl.body}
+          onClick={() => save.mutate({ key: tpl.key, body })}
+        >
           {t('users.save')}
         </Button>
         {tpl.custom && (
-          <Button variant="ghost" disabled={save.isPending} onClick={() => save.mutate({ key: tpl.key, body: null })}>
+          <Button
+            variant="ghost"
+            disabled={save.isPending}
+            onClick={() => save.mutate({ key: tpl.key, body: null })}
+          >
             {t('sms.restore')}
           </Button>
         )}
-        {save.error && <span role="alert" className={styles.error}>{save.error.message}</span>}
+        {save.error && (
+          <span role="alert" className={styles.error}>
+            {save.error.message}
+          </span>
+        )}
       </div>
     </section>
   );
@@ -129,7 +167,15 @@ export function AdminSmsTemplates() {
   );
 }
 
-const ENTITY_TYPES = ['', 'user', 'unit', 'procedure', 'holiday', 'setting', 'sms_template'] as const;
+const ENTITY_TYPES = [
+  '',
+  'user',
+  'unit',
+  'procedure',
+  'holiday',
+  'setting',
+  'sms_template',
+] as const;
 
 /** Audit tab: who changed what, when, before and after. */
 export function AdminAudit() {
@@ -177,10 +223,14 @@ export function AdminAudit() {
                     <small>{e.entityId}</small>
                   </td>
                   <td>
-                    <code className={styles.json}>{e.before === null ? '—' : JSON.stringify(e.before)}</code>
+                    <code className={styles.json}>
+                      {e.before === null ? '—' : JSON.stringify(e.before)}
+                    </code>
                   </td>
                   <td>
-                    <code className={styles.json}>{e.after === null ? '—' : JSON.stringify(e.after)}</code>
+                    <code className={styles.json}>
+                      {e.after === null ? '—' : JSON.stringify(e.after)}
+                    </code>
                   </td>
                 </tr>
               ))}

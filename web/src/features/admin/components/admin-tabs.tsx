@@ -14,7 +14,15 @@ export function AdminTabs({ tabs }: { tabs: AdminTab[] }) {
     <>
       <div role="tablist" aria-label={t('tabs.label')} className={styles.tabs}>
         {tabs.map((x) => (
-          <button key={x.id} role="tab" id={`tab-${x.id}`} aria-selected={x.id === current?.id} aria-controls={`panel-${x.id}`} className={styles.tab} onClick={() => setActive(x.id)}>
+          <button
+            key={x.id}
+            role="tab"
+            id={`tab-${x.id}`}
+            aria-selected={x.id === current?.id}
+            aria-controls={`panel-${x.id}`}
+            className={styles.tab}
+            onClick={() => setActive(x.id)}
+          >
             {x.label}
           </button>
         ))}

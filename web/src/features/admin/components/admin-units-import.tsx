@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { Alert, LoadingState } from '@/components/ui/feedback';
 
-import { ImportRefused, uploadAdminUnits, useProvinces, type ImportProblem, type ImportResult } from '../api/admin-units.api';
+import {
+  ImportRefused,
+  uploadAdminUnits,
+  useProvinces,
+  type ImportProblem,
+  type ImportResult,
+} from '../api/admin-units.api';
 import styles from './admin.module.css';
 
 /** Administrative units: upload a JSON list with progress, see what the system holds. */
@@ -32,7 +38,10 @@ export function AdminUnitsImport() {
       setResult(await uploadAdminUnits(file, date || undefined, setProgress));
       void qc.invalidateQueries({ queryKey: ['admin-units'] });
     } catch (err) {
-      setError({ message: (err as Error).message, problems: err instanceof ImportRefused ? err.problems : [] });
+      setError({
+        message: (err as Error).message,
+        problems: err instanceof ImportRefused ? err.problems : [],
+      });
     } finally {
       setProgress(null);
     }
@@ -45,7 +54,11 @@ export function AdminUnitsImport() {
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)}>
         <label className={styles.field}>
           {t('adminUnits.file')}
-          <input type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </label>
         <label className={styles.field}>
           {t('adminUnits.effectiveDate')}
@@ -57,8 +70,16 @@ export function AdminUnitsImport() {
       </form>
       {progress !== null && (
         <div className={styles.progress}>
-          <progress max={1} value={progress < 1 ? progress : undefined} aria-label={t('adminUnits.submit')} />
-          <span role="status">{progress < 1 ? t('adminUnits.uploading', { percent: Math.round(progress * 100) }) : t('adminUnits.processing')}</span>
+          <progress
+            max={1}
+            value={progress < 1 ? progress : undefined}
+            aria-label={t('adminUnits.submit')}
+          />
+          <span role="status">
+            {progress < 1
+              ? t('adminUnits.uploading', { percent: Math.round(progress * 100) })
+              : t('adminUnits.processing')}
+          </span>
         </div>
       )}
       {result && (

@@ -6,7 +6,15 @@ import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components
 import { TextField } from '@/components/ui/text-field';
 import { ApiError } from '@/lib/api-client';
 
-import { useAdminUnits, useAdminUsers, useCreateUser, useResetPassword, useUpdateUser, type AdminUnit, type AdminUser } from '../api/admin.api';
+import {
+  useAdminUnits,
+  useAdminUsers,
+  useCreateUser,
+  useResetPassword,
+  useUpdateUser,
+  type AdminUnit,
+  type AdminUser,
+} from '../api/admin.api';
 import styles from './admin.module.css';
 
 const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const;
@@ -14,7 +22,13 @@ const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const
 function CreateUserForm({ units }: { units: AdminUnit[] }) {
   const { t } = useTranslation('admin');
   const create = useCreateUser();
-  const [form, setForm] = useState({ username: '', fullName: '', role: 'operator', unitId: units[0]?.id ?? '', password: '' });
+  const [form, setForm] = useState({
+    username: '',
+    fullName: '',
+    role: 'operator',
+    unitId: units[0]?.id ?? '',
+    password: '',
+  });
   const [done, setDone] = useState<string>();
   const fields = create.error instanceof ApiError ? create.error.fields : undefined;
   const submit = (e: FormEvent) => {
@@ -29,8 +43,21 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
   };
   return (
     <form className={styles.form} onSubmit={submit} aria-label={t('users.createTitle')}>
-      <TextField label={t('users.username')} value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} error={fields?.username} required autoComplete="off" />
-      <TextField label={t('users.fullName')} value={form.fullName} onChange={(e) => setForm({ ...form, fullName: e.target.value })} error={fields?.fullName} required />
+      <TextField
+        label={t('users.username')}
+        value={form.username}
+        onChange={(e) => setForm({ ...form, username: e.target.value })}
+        error={fields?.username}
+        required
+        autoComplete="off"
+      />
+      <TextField
+        label={t('users.fullName')}
+        value={form.fullName}
+        onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+        error={fields?.fullName}
+        required
+      />
       <label className={styles.field}>
         {t('users.role')}
         <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
@@ -51,7 +78,17 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
           ))}
         </select>
       </label>
-      <TextField label={t('users.password')} type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} hint={t('users.passwordHint')} error={fields?.password} required minLength={10} autoComplete="new-password" />
+      <TextField
+        label={t('users.password')}
+        type="password"
+        value={form.password}
+        onChange={(e) => setForm({ ...form, password: e.target.value })}
+        hint={t('users.passwordHint')}
+        error={fields?.password}
+        required
+        minLength={10}
+        autoComplete="new-password"
+      />
       <Button type="submit" disabled={create.isPending}>
         {t('users.create')}
       </Button>
@@ -76,7 +113,12 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
         {user.fullName}
       </td>
       <td>
-        <select aria-label={t('users.roleOf', { username: user.username })} value={user.role} disabled={update.isPending} onChange={(e) => update.mutate({ id: user.id, role: e.target.value })}>
+        <select
+          aria-label={t('users.roleOf', { username: user.username })}
+          value={user.role}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ id: user.id, role: e.target.value })}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
@@ -85,7 +127,12 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
         </select>
       </td>
       <td>
-        <select aria-label={t('users.unitOf', { username: user.username })} value={user.unitId} disabled={update.isPending} onChange={(e) => update.mutate({ id: user.id, unitId: e.target.value })}>
+        <select
+          aria-label={t('users.unitOf', { username: user.username })}
+          value={user.unitId}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ id: user.id, unitId: e.target.value })}
+        >
           {units.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
@@ -93,9 +140,19 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           ))}
         </select>
       </td>
-      <td>{user.disabled ? <Badge tone="danger">{t('users.disabled')}</Badge> : <Badge tone="success">{t('users.active')}</Badge>}</td>
+      <td>
+        {user.disabled ? (
+          <Badge tone="danger">{t('users.disabled')}</Badge>
+        ) : (
+          <Badge tone="success">{t('users.active')}</Badge>
+        )}
+      </td>
       <td className={styles.actions}>
-        <Button variant="secondary" disabled={update.isPending} onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}>
+        <Button
+          variant="secondary"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}
+        >
           {user.disabled ? t('users.enable') : t('users.disable')}
         </Button>
         {resetOpen ? (
@@ -103,10 +160,21 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
             className={styles.inline}
             onSubmit={(e) => {
               e.preventDefault();
-              reset.mutate({ id: user.id, password }, { onSuccess: () => (setResetOpen(false), setPassword('')) });
+              reset.mutate(
+                { id: user.id, password },
+                { onSuccess: () => (setResetOpen(false), setPassword('')) },
+              );
             }}
           >
-            <TextField label={t('users.newPassword')} type="password" value={password} minLength={10} required onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+            <TextField
+              label={t('users.newPassword')}
+              type="password"
+              value={password}
+              minLength={10}
+              required
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="new-password"
+            />
             <Button type="submit" disabled={reset.isPending}>
               {t('users.save')}
             </Button>
@@ -117,7 +185,11 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           </Button>
         )}
         {reset.isSuccess && <span role="status">{t('users.passwordReset')}</span>}
-        {error && <span role="alert" className={styles.error}>{error.message}</span>}
+        {error && (
+          <span role="alert" className={styles.error}>
+            {error.message}
+          </span>
+        )}
       </td>
     </tr>
   );

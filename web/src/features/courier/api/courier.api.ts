@@ -1,4 +1,14 @@
-import type { CashTotal, Job, JobEvent, JobList, JobMoney, Procedure, Receipt, DossierSlip, DeliveryHandoverResult } from '@tannha/shared';
+import type {
+  CashTotal,
+  Job,
+  JobEvent,
+  JobList,
+  JobMoney,
+  Procedure,
+  Receipt,
+  DossierSlip,
+  DeliveryHandoverResult,
+} from '@tannha/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
@@ -9,7 +19,8 @@ export function sortByPlan(jobs: Job[]): Job[] {
   return [...jobs].sort(
     (a, b) =>
       (a.routeOrder ?? big) - (b.routeOrder ?? big) ||
-      (a.windowStart ? Date.parse(a.windowStart) : big) - (b.windowStart ? Date.parse(b.windowStart) : big) ||
+      (a.windowStart ? Date.parse(a.windowStart) : big) -
+        (b.windowStart ? Date.parse(b.windowStart) : big) ||
       a.code.localeCompare(b.code),
   );
 }
@@ -18,7 +29,15 @@ export function sortByPlan(jobs: Job[]): Job[] {
 export function courierJobsQueryOptions() {
   return queryOptions({
     queryKey: ['courier', 'jobs'] as const,
-    queryFn: async ({ signal }) => sortByPlan((await apiClient.get<JobList>('/api/jobs', { query: { open: true, pageSize: 200 }, signal })).items),
+    queryFn: async ({ signal }) =>
+      sortByPlan(
+        (
+          await apiClient.get<JobList>('/api/jobs', {
+            query: { open: true, pageSize: 200 },
+            signal,
+          })
+        ).items,
+      ),
     refetchInterval: 60_000,
   });
 }
@@ -39,7 +58,9 @@ export function jobEventsQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['courier', 'job', id, 'events'] as const,
     queryFn: async ({ signal }) => {
-      const r = await apiClient.get<JobEvent[] | { items: JobEvent[] }>(`/api/jobs/${id}/events`, { signal });
+      const r = await apiClient.get<JobEvent[] | { items: JobEvent[] }>(`/api/jobs/${id}/events`, {
+        signal,
+      });
       return Array.isArray(r) ? r : r.items;
     },
   });
@@ -57,7 +78,11 @@ export const useJobMoney = (id: string) => useQuery(jobMoneyQueryOptions(id));
 export function jobPapersQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['courier', 'job', id, 'papers'] as const,
-    queryFn: ({ signal }) => apiClient.get<{ slip: DossierSlip | null; delivery: DeliveryHandoverResult | null }>(`/api/jobs/${id}/papers`, { signal }),
+    queryFn: ({ signal }) =>
+      apiClient.get<{ slip: DossierSlip | null; delivery: DeliveryHandoverResult | null }>(
+        `/api/jobs/${id}/papers`,
+        { signal },
+      ),
   });
 }
 export const useJobPapers = (id: string) => useQuery(jobPapersQueryOptions(id));
@@ -75,14 +100,18 @@ export function procedurePapersQueryOptions(code: string | undefined) {
   return queryOptions({
     queryKey: ['courier', 'procedure', code] as const,
     queryFn: async ({ signal }) => {
-      const { items } = await apiClient.get<{ items: Procedure[] }>('/api/procedures', { query: { q: code, limit: 5 }, signal });
+      const { items } = await apiClient.get<{ items: Procedure[] }>('/api/procedures', {
+        query: { q: code, limit: 5 },
+        signal,
+      });
       return items.find((p) => p.code === code)?.requiredPapers ?? [];
     },
     enabled: !!code,
     staleTime: 30 * 60_000,
   });
 }
-export const useProcedurePapers = (code: string | undefined) => useQuery(procedurePapersQueryOptions(code));
+export const useProcedurePapers = (code: string | undefined) =>
+  useQuery(procedurePapersQueryOptions(code));
 
 export function receiptQueryOptions(id: string) {
   return queryOptions({

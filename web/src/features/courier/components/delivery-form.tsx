@@ -34,25 +34,38 @@ export function DeliveryForm({ job }: { job: Job }) {
     if (name.trim().length < 2) problems.push(t('delivery.errName'));
     if (!idNumberLooksValid(idType, idNumber)) problems.push(t('delivery.errId'));
     if (!signature) problems.push(t('delivery.errSignature'));
-    if (kind === 'proxy' && (!relation.trim() || letter.length === 0)) problems.push(t('delivery.errProxy'));
+    if (kind === 'proxy' && (!relation.trim() || letter.length === 0))
+      problems.push(t('delivery.errProxy'));
     if (problems.length) return setError(problems.join(' '));
     setError(null);
     setSending(true);
-    const sig = await queueUpload(job.id, 'signature', signature!, t('delivery.qSignature'), { signer: 'recipient' });
-    const photo = photos[0] ? await queueUpload(job.id, 'handover_photo', photos[0], t('delivery.qPhoto')) : undefined;
-    const auth = kind === 'proxy' && letter[0] ? await queueUpload(job.id, 'authorisation_letter', letter[0], t('delivery.qLetter')) : undefined;
+    const sig = await queueUpload(job.id, 'signature', signature!, t('delivery.qSignature'), {
+      signer: 'recipient',
+    });
+    const photo = photos[0]
+      ? await queueUpload(job.id, 'handover_photo', photos[0], t('delivery.qPhoto'))
+      : undefined;
+    const auth =
+      kind === 'proxy' && letter[0]
+        ? await queueUpload(job.id, 'authorisation_letter', letter[0], t('delivery.qLetter'))
+        : undefined;
     await queueJson(
       job.id,
       `/api/jobs/${job.id}/handover`,
       {
         recipientKind: kind,
         recipientName: name.trim(),
-        ...(kind === 'proxy' ? { proxyRelation: relation.trim(), authorisationId: `@ref:${auth}` } : {}),
+        ...(kind === 'proxy'
+          ? { proxyRelation: relation.trim(), authorisationId: `@ref:${auth}` }
+          : {}),
         idType,
         idNumber: idNumber.replace(/\s/g, ''),
         signatureId: `@ref:${sig}`,
         ...(photo ? { photoId: `@ref:${photo}` } : {}),
-        papersTakenBack: papers.split('\n').map((s) => s.trim()).filter(Boolean),
+        papersTakenBack: papers
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
       },
       t('delivery.qHandover'),
       'delivered',
@@ -66,23 +79,48 @@ export function DeliveryForm({ job }: { job: Job }) {
       <fieldset className={styles.choice}>
         <legend>{t('delivery.recipient')}</legend>
         <label>
-          <input type="radio" name="rk" checked={kind === 'applicant'} onChange={() => setKind('applicant')} /> {t('delivery.applicant')}
+          <input
+            type="radio"
+            name="rk"
+            checked={kind === 'applicant'}
+            onChange={() => setKind('applicant')}
+          />{' '}
+          {t('delivery.applicant')}
         </label>
         <label>
-          <input type="radio" name="rk" checked={kind === 'proxy'} onChange={() => setKind('proxy')} /> {t('delivery.proxy')}
+          <input
+            type="radio"
+            name="rk"
+            checked={kind === 'proxy'}
+            onChange={() => setKind('proxy')}
+          />{' '}
+          {t('delivery.proxy')}
         </label>
       </fieldset>
-      <TextField label={t('delivery.name')} value={name} onChange={(e) => setName(e.target.value)} />
+      <TextField
+        label={t('delivery.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
       {kind === 'proxy' && (
         <>
-          <TextField label={t('delivery.relation')} value={relation} onChange={(e) => setRelation(e.target.value)} />
+          <TextField
+            label={t('delivery.relation')}
+            value={relation}
+            onChange={(e) => setRelation(e.target.value)}
+          />
           <PhotoPicker label={t('delivery.letter')} photos={letter} onChange={setLetter} />
         </>
       )}
       <label className={styles.fieldLabel} htmlFor="id-type">
         {t('delivery.idType')}
       </label>
-      <select id="id-type" className={styles.select} value={idType} onChange={(e) => setIdType(e.target.value as IdType)}>
+      <select
+        id="id-type"
+        className={styles.select}
+        value={idType}
+        onChange={(e) => setIdType(e.target.value as IdType)}
+      >
         <option value="cccd">{t('delivery.cccd')}</option>
         <option value="cmnd">{t('delivery.cmnd')}</option>
         <option value="passport">{t('delivery.passport')}</option>
@@ -100,7 +138,14 @@ export function DeliveryForm({ job }: { job: Job }) {
       <label className={styles.fieldLabel} htmlFor="papers-back">
         {t('delivery.papersBack')}
       </label>
-      <textarea id="papers-back" className={styles.textarea} rows={2} value={papers} onChange={(e) => setPapers(e.target.value)} placeholder={t('delivery.papersBackHint')} />
+      <textarea
+        id="papers-back"
+        className={styles.textarea}
+        rows={2}
+        value={papers}
+        onChange={(e) => setPapers(e.target.value)}
+        placeholder={t('delivery.papersBackHint')}
+      />
       {error && (
         <p className={styles.errorText} role="alert">
           {error}

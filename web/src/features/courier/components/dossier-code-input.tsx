@@ -37,16 +37,26 @@ export function DossierCodeInput({ value, onChange, expected }: DossierCodeInput
     let stream: MediaStream | null = null;
     let stop = false;
     const Ctor = barcodeDetector()!;
-    const detector = new Ctor({ formats: ['qr_code', 'code_128', 'code_39', 'ean_13', 'pdf417', 'data_matrix'] });
+    const detector = new Ctor({
+      formats: ['qr_code', 'code_128', 'code_39', 'ean_13', 'pdf417', 'data_matrix'],
+    });
     void (async () => {
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+        stream = await navigator.mediaDevices.getUserMedia({
+          video: { facingMode: 'environment' },
+        });
         const video = videoRef.current!;
         video.srcObject = stream;
         await video.play();
         while (!stop) {
           const found = await detector.detect(video).catch(() => []);
-          const hit = found.map((f) => parseDossierCode(f.rawValue.split(/[\s|;]/).find((x) => parseDossierCode(x).ok) ?? f.rawValue)).find((r) => r.ok);
+          const hit = found
+            .map((f) =>
+              parseDossierCode(
+                f.rawValue.split(/[\s|;]/).find((x) => parseDossierCode(x).ok) ?? f.rawValue,
+              ),
+            )
+            .find((r) => r.ok);
           if (hit?.ok) {
             onChange(hit.code);
             setScanning(false);
@@ -66,8 +76,16 @@ export function DossierCodeInput({ value, onChange, expected }: DossierCodeInput
   }, [scanning, onChange, t]);
 
   const parsed = value ? parseDossierCode(value) : null;
-  const error = parsed && !parsed.ok ? (parsed.reason === 'invalid_date' ? t('dossier.badDate') : t('dossier.badFormat')) : undefined;
-  const mismatch = parsed?.ok && expected && parsed.code !== expected ? t('dossier.mismatch', { expected }) : undefined;
+  const error =
+    parsed && !parsed.ok
+      ? parsed.reason === 'invalid_date'
+        ? t('dossier.badDate')
+        : t('dossier.badFormat')
+      : undefined;
+  const mismatch =
+    parsed?.ok && expected && parsed.code !== expected
+      ? t('dossier.mismatch', { expected })
+      : undefined;
 
   return (
     <div className={styles.stack}>

@@ -8,31 +8,61 @@ import { formatMoney } from '@/lib/format';
 import styles from './courier.module.css';
 
 /** Great-circle distance in km (the phone's position to the job). */
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+export function distanceKm(
+  a: { lat: number; lng: number },
+  b: { lat: number; lng: number },
+): number {
   const r = Math.PI / 180;
   const dLat = (b.lat - a.lat) * r;
   const dLng = (b.lng - a.lng) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLng / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLng / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(h));
 }
 
 export function timeOf(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }) : '—';
+  return iso
+    ? new Date(iso).toLocaleTimeString('vi-VN', {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      })
+    : '—';
 }
 
 /** One job in today's list: order, status, window, distance, money to collect, call and navigate. */
-export function JobCard({ job, index, pendingStatus, from }: { job: Job; index: number; pendingStatus?: string | undefined; from: { lat: number; lng: number } | null }) {
+export function JobCard({
+  job,
+  index,
+  pendingStatus,
+  from,
+}: {
+  job: Job;
+  index: number;
+  pendingStatus?: string | undefined;
+  from: { lat: number; lng: number } | null;
+}) {
   const { t } = useTranslation('courier');
   const status = pendingStatus ?? job.status;
   const toCollect = job.feeDueVnd + job.postalChargeVnd;
-  const km = from && job.lat !== null && job.lng !== null ? distanceKm(from, { lat: job.lat, lng: job.lng }) : null;
+  const km =
+    from && job.lat !== null && job.lng !== null
+      ? distanceKm(from, { lat: job.lat, lng: job.lng })
+      : null;
   return (
     <li className={styles.jobCard}>
-      <Link to={`/courier/jobs/${job.id}`} className={styles.jobLink} aria-label={t('list.open', { code: job.code, name: job.citizen.fullName })}>
+      <Link
+        to={`/courier/jobs/${job.id}`}
+        className={styles.jobLink}
+        aria-label={t('list.open', { code: job.code, name: job.citizen.fullName })}
+      >
         <span className={styles.order}>{job.routeOrder ?? index + 1}</span>
         <span className={styles.jobMain}>
           <span className={styles.jobTitle}>
-            {job.citizen.fullName} <Badge tone={pendingStatus ? 'warning' : 'info'}>{t(`status.${status}` as 'status.new')}</Badge>
+            {job.citizen.fullName}{' '}
+            <Badge tone={pendingStatus ? 'warning' : 'info'}>
+              {t(`status.${status}` as 'status.new')}
+            </Badge>
           </span>
           <span className={styles.muted}>
             {t(`type.${job.type}` as 'type.result_delivery')} · {job.code}
@@ -48,12 +78,20 @@ export function JobCard({ job, index, pendingStatus, from }: { job: Job; index: 
       </Link>
       <span className={styles.quick}>
         {job.citizen.phone && (
-          <a href={`tel:${job.citizen.phone}`} className={styles.iconButton} aria-label={t('list.call', { name: job.citizen.fullName })}>
+          <a
+            href={`tel:${job.citizen.phone}`}
+            className={styles.iconButton}
+            aria-label={t('list.call', { name: job.citizen.fullName })}
+          >
             ☎
           </a>
         )}
         {job.lat !== null && job.lng !== null && (
-          <a href={`geo:${job.lat},${job.lng}?q=${job.lat},${job.lng}`} className={styles.iconButton} aria-label={t('list.navigate', { address: job.addressText })}>
+          <a
+            href={`geo:${job.lat},${job.lng}?q=${job.lat},${job.lng}`}
+            className={styles.iconButton}
+            aria-label={t('list.navigate', { address: job.addressText })}
+          >
             ➤
           </a>
         )}

@@ -31,23 +31,46 @@ export function MoneyPanel({ job, money, outbox }: MoneyPanelProps) {
   const outstanding = money.outstanding.procedureFee + money.outstanding.postalCharge;
   const feeVnd = parseVnd(fee) ?? NaN;
   const postalVnd = parseVnd(postal) ?? NaN;
-  const total = (Number.isFinite(feeVnd) ? feeVnd : 0) + (Number.isFinite(postalVnd) ? postalVnd : 0);
-  const differs = feeVnd !== money.outstanding.procedureFee || postalVnd !== money.outstanding.postalCharge;
+  const total =
+    (Number.isFinite(feeVnd) ? feeVnd : 0) + (Number.isFinite(postalVnd) ? postalVnd : 0);
+  const differs =
+    feeVnd !== money.outstanding.procedureFee || postalVnd !== money.outstanding.postalCharge;
   const qr =
     method === 'transfer' && money.bank && total > 0
-      ? buildVietQr({ bankBin: money.bank.bankBin, accountNumber: money.bank.accountNumber, amount: total, purpose: `${job.code} thu phi` })
+      ? buildVietQr({
+          bankBin: money.bank.bankBin,
+          accountNumber: money.bank.accountNumber,
+          amount: total,
+          purpose: `${job.code} thu phi`,
+        })
       : null;
-  const collections = [...new Set(money.payments.map((p) => p.collectionId).filter((x): x is string => !!x))];
+  const collections = [
+    ...new Set(money.payments.map((p) => p.collectionId).filter((x): x is string => !!x)),
+  ];
 
   const collect = async () => {
-    if (!Number.isFinite(feeVnd) || !Number.isFinite(postalVnd)) return setError(t('money.badAmount'));
+    if (!Number.isFinite(feeVnd) || !Number.isFinite(postalVnd))
+      return setError(t('money.badAmount'));
     if (differs && reason.trim().length < 3) return setError(t('money.reasonNeeded'));
     setError(null);
     const lines = [
       { flow: 'procedure_fee', amountVnd: feeVnd },
       { flow: 'postal_charge', amountVnd: postalVnd },
-    ].filter((l) => l.amountVnd > 0 || (l.flow === 'procedure_fee' ? money.outstanding.procedureFee : money.outstanding.postalCharge) > 0);
-    await queueJson(job.id, `/api/jobs/${job.id}/payments`, { method, lines, ...(differs ? { reason: reason.trim() } : {}) }, t(method === 'cash' ? 'money.queuedCash' : 'money.queuedTransfer', { amount: formatMoney(total) }));
+    ].filter(
+      (l) =>
+        l.amountVnd > 0 ||
+        (l.flow === 'procedure_fee'
+          ? money.outstanding.procedureFee
+          : money.outstanding.postalCharge) > 0,
+    );
+    await queueJson(
+      job.id,
+      `/api/jobs/${job.id}/payments`,
+      { method, lines, ...(differs ? { reason: reason.trim() } : {}) },
+      t(method === 'cash' ? 'money.queuedCash' : 'money.queuedTransfer', {
+        amount: formatMoney(total),
+      }),
+    );
   };
 
   return (
@@ -78,7 +101,17 @@ export function MoneyPanel({ job, money, outbox }: MoneyPanelProps) {
               {p.status === 'pending' ? (
                 <span className={styles.row}>
                   <Badge tone="warning">{t('money.pending')}</Badge>
-                  <Button variant="secondary" onClick={() => void queueJson(job.id, `/api/payments/${p.id}/confirm`, {}, t('money.queuedConfirm', { no: p.receiptNo }))}>
+                  <Button
+                    variant="secondary"
+                    onClick={() =>
+                      void queueJson(
+                        job.id,
+                        `/api/payments/${p.id}/confirm`,
+                        {},
+                        t('money.queuedConfirm', { no: p.receiptNo }),
+                      )
+                    }
+                  >
                     {t('money.confirm')}
                   </Button>
                 </span>
@@ -100,28 +133,74 @@ export function MoneyPanel({ job, money, outbox }: MoneyPanelProps) {
           <fieldset className={styles.choice}>
             <legend>{t('money.method')}</legend>
             <label>
-              <input type="radio" name="method" checked={method === 'cash'} onChange={() => setMethod('cash')} /> {t('money.cash')}
+              <input
+                type="radio"
+                name="method"
+                checked={method === 'cash'}
+                onChange={() => setMethod('cash')}
+              />{' '}
+              {t('money.cash')}
             </label>
             <label>
-              <input type="radio" name="method" checked={method === 'transfer'} onChange={() => setMethod('transfer')} /> {t('money.transfer')}
+              <input
+                type="radio"
+                name="method"
+                checked={method === 'transfer'}
+                onChange={() => setMethod('transfer')}
+              />{' '}
+              {t('money.transfer')}
             </label>
           </fieldset>
-          <TextField label={t('money.procedureFeeToCollect')} inputMode="numeric" value={fee} onChange={(e) => setFee(e.target.value)} />
-          <TextField label={t('money.postalToCollect')} inputMode="numeric" value={postal} onChange={(e) => setPostal(e.target.value)} />
-          {differs && <TextField label={t('money.reason')} value={reason} onChange={(e) => setReason(e.target.value)} hint={t('money.reasonHint')} />}
+          <TextField
+            label={t('money.procedureFeeToCollect')}
+            inputMode="numeric"
+            value={fee}
+            onChange={(e) => setFee(e.target.value)}
+          />
+          <TextField
+            label={t('money.postalToCollect')}
+            inputMode="numeric"
+            value={postal}
+            onChange={(e) => setPostal(e.target.value)}
+          />
+          {differs && (
+            <TextField
+              label={t('money.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              hint={t('money.reasonHint')}
+            />
+          )}
           <p className={styles.total}>
             {t('money.total')}: <strong>{formatMoney(total)}</strong>
           </p>
-          {method === 'transfer' && !money.bank && <p className={styles.errorText}>{t('money.noBank')}</p>}
+          {method === 'transfer' && !money.bank && (
+            <p className={styles.errorText}>{t('money.noBank')}</p>
+          )}
           {qr && (
             <div className={styles.qrBox}>
               <QrLazy value={qr} label={t('money.qrLabel', { amount: formatMoney(total) })} />
-              <p className={styles.muted}>{t('money.qrNote', { account: money.bank!.accountNumber, name: money.bank!.accountName })}</p>
+              <p className={styles.muted}>
+                {t('money.qrNote', {
+                  account: money.bank!.accountNumber,
+                  name: money.bank!.accountName,
+                })}
+              </p>
             </div>
           )}
-          {error && <p className={styles.errorText} role="alert">{error}</p>}
-          <Button block onClick={() => void collect()} disabled={method === 'transfer' && !money.bank}>
-            {method === 'cash' ? t('money.collectCash', { amount: formatMoney(total) }) : t('money.collectTransfer')}
+          {error && (
+            <p className={styles.errorText} role="alert">
+              {error}
+            </p>
+          )}
+          <Button
+            block
+            onClick={() => void collect()}
+            disabled={method === 'transfer' && !money.bank}
+          >
+            {method === 'cash'
+              ? t('money.collectCash', { amount: formatMoney(total) })
+              : t('money.collectTransfer')}
           </Button>
         </div>
       )}

@@ -60,19 +60,39 @@ export function PhotoPicker({ label, multiple = false, photos, onChange }: Photo
         <ol className={styles.thumbs}>
           {photos.map((p, i) => (
             <li key={urls[i] ?? i}>
-              {p.type === 'application/pdf' ? <span className={styles.pdfThumb}>PDF</span> : <img src={urls[i]} alt={t('photo.page', { n: i + 1 })} />}
-              <span className={styles.muted}>{t('photo.size', { kb: Math.round(p.size / 1024) })}</span>
+              {p.type === 'application/pdf' ? (
+                <span className={styles.pdfThumb}>PDF</span>
+              ) : (
+                <img src={urls[i]} alt={t('photo.page', { n: i + 1 })} />
+              )}
+              <span className={styles.muted}>
+                {t('photo.size', { kb: Math.round(p.size / 1024) })}
+              </span>
               {multiple && (
                 <span className={styles.thumbActions}>
-                  <Button variant="ghost" aria-label={t('photo.up', { n: i + 1 })} onClick={() => move(i, -1)} disabled={i === 0}>
+                  <Button
+                    variant="ghost"
+                    aria-label={t('photo.up', { n: i + 1 })}
+                    onClick={() => move(i, -1)}
+                    disabled={i === 0}
+                  >
                     ↑
                   </Button>
-                  <Button variant="ghost" aria-label={t('photo.down', { n: i + 1 })} onClick={() => move(i, 1)} disabled={i === photos.length - 1}>
+                  <Button
+                    variant="ghost"
+                    aria-label={t('photo.down', { n: i + 1 })}
+                    onClick={() => move(i, 1)}
+                    disabled={i === photos.length - 1}
+                  >
                     ↓
                   </Button>
                 </span>
               )}
-              <Button variant="ghost" aria-label={t('photo.remove', { n: i + 1 })} onClick={() => onChange(photos.filter((_, k) => k !== i))}>
+              <Button
+                variant="ghost"
+                aria-label={t('photo.remove', { n: i + 1 })}
+                onClick={() => onChange(photos.filter((_, k) => k !== i))}
+              >
                 ✕
               </Button>
             </li>

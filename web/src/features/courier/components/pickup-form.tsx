@@ -22,7 +22,8 @@ export function PickupForm({ job }: { job: Job }) {
   const { t } = useTranslation('courier');
   const required = useProcedurePapers(job.procedure?.code);
   const [edited, setPapers] = useState<Paper[] | null>(null);
-  const papers: Paper[] = edited ?? (required.data ?? []).map((name) => ({ name, copy: 'original', present: true }));
+  const papers: Paper[] =
+    edited ?? (required.data ?? []).map((name) => ({ name, copy: 'original', present: true }));
   const [extra, setExtra] = useState('');
   const [scans, setScans] = useState<Blob[]>([]);
   const [citizenSig, setCitizenSig] = useState<Blob | null>(null);
@@ -30,16 +31,30 @@ export function PickupForm({ job }: { job: Job }) {
   const [error, setError] = useState<string | null>(null);
 
   const missing = papers.filter((p) => !p.present).map((p) => p.name);
-  const update = (i: number, patch: Partial<Paper>) => setPapers(papers.map((p, k) => (k === i ? { ...p, ...patch } : p)));
+  const update = (i: number, patch: Partial<Paper>) =>
+    setPapers(papers.map((p, k) => (k === i ? { ...p, ...patch } : p)));
 
   const submit = async () => {
     if (papers.length === 0) return setError(t('pickup.errPapers'));
     if (!citizenSig || !courierSig) return setError(t('pickup.errSignatures'));
     setError(null);
-    for (const [i, s] of scans.entries()) await queueUpload(job.id, 'scan', s, t('pickup.qScan', { n: i + 1 }), { pageOrder: String(i) });
-    const c = await queueUpload(job.id, 'signature', citizenSig, t('pickup.qCitizenSig'), { signer: 'citizen' });
-    const k = await queueUpload(job.id, 'signature', courierSig, t('pickup.qCourierSig'), { signer: 'courier' });
-    await queueJson(job.id, `/api/jobs/${job.id}/dossier-slip`, { papers, citizenSignatureId: `@ref:${c}`, courierSignatureId: `@ref:${k}` }, t('pickup.qSlip'), 'collected');
+    for (const [i, s] of scans.entries())
+      await queueUpload(job.id, 'scan', s, t('pickup.qScan', { n: i + 1 }), {
+        pageOrder: String(i),
+      });
+    const c = await queueUpload(job.id, 'signature', citizenSig, t('pickup.qCitizenSig'), {
+      signer: 'citizen',
+    });
+    const k = await queueUpload(job.id, 'signature', courierSig, t('pickup.qCourierSig'), {
+      signer: 'courier',
+    });
+    await queueJson(
+      job.id,
+      `/api/jobs/${job.id}/dossier-slip`,
+      { papers, citizenSignatureId: `@ref:${c}`, courierSignatureId: `@ref:${k}` },
+      t('pickup.qSlip'),
+      'collected',
+    );
   };
 
   return (
@@ -49,9 +64,19 @@ export function PickupForm({ job }: { job: Job }) {
         {papers.map((p, i) => (
           <li key={p.name} className={styles.paper}>
             <label className={styles.check}>
-              <input type="checkbox" checked={p.present} onChange={(e) => update(i, { present: e.target.checked })} /> {p.name}
+              <input
+                type="checkbox"
+                checked={p.present}
+                onChange={(e) => update(i, { present: e.target.checked })}
+              />{' '}
+              {p.name}
             </label>
-            <select className={styles.select} aria-label={t('pickup.copyOf', { name: p.name })} value={p.copy} onChange={(e) => update(i, { copy: e.target.value as Paper['copy'] })}>
+            <select
+              className={styles.select}
+              aria-label={t('pickup.copyOf', { name: p.name })}
+              value={p.copy}
+              onChange={(e) => update(i, { copy: e.target.value as Paper['copy'] })}
+            >
               <option value="original">{t('pickup.original')}</option>
               <option value="copy">{t('pickup.copy')}</option>
             </select>
@@ -59,22 +84,33 @@ export function PickupForm({ job }: { job: Job }) {
         ))}
       </ul>
       <div className={styles.row}>
-        <TextField label={t('pickup.addPaper')} value={extra} onChange={(e) => setExtra(e.target.value)} />
+        <TextField
+          label={t('pickup.addPaper')}
+          value={extra}
+          onChange={(e) => setExtra(e.target.value)}
+        />
         <Button
           variant="secondary"
           onClick={() => {
-            if (extra.trim()) setPapers([...papers, { name: extra.trim(), copy: 'original', present: true }]);
+            if (extra.trim())
+              setPapers([...papers, { name: extra.trim(), copy: 'original', present: true }]);
             setExtra('');
           }}
         >
           {t('pickup.add')}
         </Button>
       </div>
-      {missing.length > 0 && <p className={styles.pendingNote}>{t('pickup.missing', { list: missing.join(', ') })}</p>}
+      {missing.length > 0 && (
+        <p className={styles.pendingNote}>{t('pickup.missing', { list: missing.join(', ') })}</p>
+      )}
       <PhotoPicker label={t('pickup.scans')} multiple photos={scans} onChange={setScans} />
       <SignaturePad label={t('pickup.citizenSignature')} onChange={setCitizenSig} />
       <SignaturePad label={t('pickup.courierSignature')} onChange={setCourierSig} />
-      {error && <p className={styles.errorText} role="alert">{error}</p>}
+      {error && (
+        <p className={styles.errorText} role="alert">
+          {error}
+        </p>
+      )}
       <Button block onClick={() => void submit()}>
         {t('pickup.submit')}
       </Button>
@@ -92,8 +128,17 @@ export function SubmissionForm({ job }: { job: Job }) {
     <section className={styles.card} aria-labelledby="sub-h">
       <h2 id="sub-h">{t('submission.title')}</h2>
       <DossierCodeInput value={code} onChange={setCode} />
-      <TextField label={t('submission.due')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-      {error && <p className={styles.errorText} role="alert">{error}</p>}
+      <TextField
+        label={t('submission.due')}
+        type="date"
+        value={due}
+        onChange={(e) => setDue(e.target.value)}
+      />
+      {error && (
+        <p className={styles.errorText} role="alert">
+          {error}
+        </p>
+      )}
       <Button
         block
         onClick={() => {
@@ -101,7 +146,13 @@ export function SubmissionForm({ job }: { job: Job }) {
           if (!p.ok) return setError(t('dossier.badFormat'));
           if (!due) return setError(t('submission.errDue'));
           setError(null);
-          void queueJson(job.id, `/api/jobs/${job.id}/submission`, { dossierCode: p.code, resultDueDate: due }, t('submission.queued', { code: p.code }), 'submitted');
+          void queueJson(
+            job.id,
+            `/api/jobs/${job.id}/submission`,
+            { dossierCode: p.code, resultDueDate: due },
+            t('submission.queued', { code: p.code }),
+            'submitted',
+          );
         }}
       >
         {t('submission.submit')}

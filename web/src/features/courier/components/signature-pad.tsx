@@ -48,7 +48,13 @@ export function SignaturePad({ label, onChange }: SignaturePadProps) {
   return (
     <div className={styles.signature}>
       <span className={styles.fieldLabel}>{label}</span>
-      <canvas ref={canvasRef} className={styles.signatureCanvas} aria-label={label} role="img" data-testid="signature-canvas" />
+      <canvas
+        ref={canvasRef}
+        className={styles.signatureCanvas}
+        aria-label={label}
+        role="img"
+        data-testid="signature-canvas"
+      />
       <div className={styles.row}>
         <span className={styles.muted}>{empty ? t('signature.hint') : t('signature.done')}</span>
         <Button

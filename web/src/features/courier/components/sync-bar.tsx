@@ -22,13 +22,21 @@ export function SyncBar({ outbox }: { outbox: OutboxState }) {
       <p>
         <strong>{t('sync.waiting', { count: outbox.actions.length })}</strong>
         {' · '}
-        {outbox.online ? (outbox.syncing ? t('sync.sending') : t('sync.online')) : t('sync.offline')}
+        {outbox.online
+          ? outbox.syncing
+            ? t('sync.sending')
+            : t('sync.online')
+          : t('sync.offline')}
         {outbox.progress !== null && ` · ${Math.round(outbox.progress * 100)}%`}
       </p>
       <ol className={styles.syncList}>
         {pending.concat(failed).map((a) => (
           <li key={a.id}>
-            {a.label} · {new Date(a.occurredAt).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}
+            {a.label} ·{' '}
+            {new Date(a.occurredAt).toLocaleTimeString('vi-VN', {
+              hour: '2-digit',
+              minute: '2-digit',
+            })}
             {a.state === 'failed' && (
               <>
                 <span className={styles.errorText}> — {a.error}</span>

@@ -25,7 +25,11 @@ export function useReportSummary(range: ReportRange) {
 }
 
 /** The download URL of an export with the same filters as the screen. */
-export function exportUrl(kind: 'calls' | 'jobs' | 'payments', format: 'csv' | 'xlsx', range: ReportRange): string {
+export function exportUrl(
+  kind: 'calls' | 'jobs' | 'payments',
+  format: 'csv' | 'xlsx',
+  range: ReportRange,
+): string {
   const params = new URLSearchParams({ from: range.from, to: range.to });
   if (range.unitId) params.set('unitId', range.unitId);
   return `/api/exports/${kind}.${format}?${params.toString()}`;

@@ -8,7 +8,12 @@ export function shiftCashQueryOptions(date: string, unitId: string | undefined) 
   return queryOptions({
     queryKey: ['reconciliation', 'shifts', date, unitId ?? null] as const,
     queryFn: async ({ signal }) =>
-      (await apiClient.get<{ items: CourierShiftCash[] }>('/api/reconciliation/shifts', { query: { date, unitId }, signal })).items,
+      (
+        await apiClient.get<{ items: CourierShiftCash[] }>('/api/reconciliation/shifts', {
+          query: { date, unitId },
+          signal,
+        })
+      ).items,
   });
 }
 
@@ -21,7 +26,12 @@ export function useHandovers(from: string, to: string, unitId: string | undefine
   return useQuery({
     queryKey: ['reconciliation', 'handovers', from, to, unitId ?? null] as const,
     queryFn: async ({ signal }) =>
-      (await apiClient.get<{ items: CashHandover[] }>('/api/reconciliation/handovers', { query: { from, to, unitId }, signal })).items,
+      (
+        await apiClient.get<{ items: CashHandover[] }>('/api/reconciliation/handovers', {
+          query: { from, to, unitId },
+          signal,
+        })
+      ).items,
   });
 }
 
@@ -29,7 +39,8 @@ export function useHandovers(from: string, to: string, unitId: string | undefine
 export function useRecordHandover() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateCashHandoverInput) => apiClient.post<CashHandover>('/api/reconciliation/handovers', { body: input }),
+    mutationFn: (input: CreateCashHandoverInput) =>
+      apiClient.post<CashHandover>('/api/reconciliation/handovers', { body: input }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['reconciliation'] });
       void qc.invalidateQueries({ queryKey: ['reports', 'summary'] });

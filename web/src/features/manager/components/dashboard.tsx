@@ -1,7 +1,16 @@
 import type { ReportSummary, Unit } from '@tannha/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 
 import { buttonClassName } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
@@ -25,7 +34,8 @@ type Group = 'category' | 'outcome' | 'type' | 'status' | 'method' | 'flow';
 
 function useLabel() {
   const { t } = useTranslation('manager');
-  return (group: Group, key: string) => t(`labels.${group}.${key}` as 'labels.method.cash', { defaultValue: key });
+  return (group: Group, key: string) =>
+    t(`labels.${group}.${key}` as 'labels.method.cash', { defaultValue: key });
 }
 
 function duration(seconds: number | null, locale: string): string {
@@ -46,11 +56,21 @@ export function Dashboard({ units, defaultUnitId }: DashboardProps) {
 
   return (
     <>
-      <form className={styles.filters} aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className={styles.filters}
+        aria-label={t('filters.label')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <fieldset className={styles.presets}>
           <legend>{t('filters.range')}</legend>
           {(['today', '7d', '30d', 'custom'] as const).map((p) => (
-            <button key={p} type="button" className={styles.preset} aria-pressed={preset === p} onClick={() => setPreset(p)}>
+            <button
+              key={p}
+              type="button"
+              className={styles.preset}
+              aria-pressed={preset === p}
+              onClick={() => setPreset(p)}
+            >
               {t(`filters.${p}`)}
             </button>
           ))}
@@ -59,11 +79,23 @@ export function Dashboard({ units, defaultUnitId }: DashboardProps) {
           <>
             <label className={styles.field}>
               {t('filters.from')}
-              <input type="date" value={custom.from} max={custom.to} onChange={(e) => e.target.value && setCustom((c) => ({ ...c, from: e.target.value }))} />
+              <input
+                type="date"
+                value={custom.from}
+                max={custom.to}
+                onChange={(e) =>
+                  e.target.value && setCustom((c) => ({ ...c, from: e.target.value }))
+                }
+              />
             </label>
             <label className={styles.field}>
               {t('filters.to')}
-              <input type="date" value={custom.to} min={custom.from} onChange={(e) => e.target.value && setCustom((c) => ({ ...c, to: e.target.value }))} />
+              <input
+                type="date"
+                value={custom.to}
+                min={custom.from}
+                onChange={(e) => e.target.value && setCustom((c) => ({ ...c, to: e.target.value }))}
+              />
             </label>
           </>
         )}
@@ -78,7 +110,11 @@ export function Dashboard({ units, defaultUnitId }: DashboardProps) {
           </select>
         </label>
         <p className={styles.status} role="status">
-          {summary.isFetching ? t('filters.refreshing') : summary.data ? t('filters.updated', { time: formatDateTime(summary.data.generatedAt) }) : null}
+          {summary.isFetching
+            ? t('filters.refreshing')
+            : summary.data
+              ? t('filters.updated', { time: formatDateTime(summary.data.generatedAt) })
+              : null}
         </p>
       </form>
 
@@ -105,7 +141,11 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
           {(['jobs', 'calls', 'payments'] as const).map((kind) => (
             <div key={kind} className={styles.exportGroup}>
               <span>{t(`export.${kind}`)}</span>
-              <a className={buttonClassName('secondary')} href={exportUrl(kind, 'xlsx', range)} download>
+              <a
+                className={buttonClassName('secondary')}
+                href={exportUrl(kind, 'xlsx', range)}
+                download
+              >
                 {t('export.excel')}
               </a>
               <a className={buttonClassName('ghost')} href={exportUrl(kind, 'csv', range)} download>
@@ -122,7 +162,9 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
           ) : (
             <div className={styles.chart}>
               <ResponsiveContainer>
-                <BarChart data={s.jobs.byDay.map((d) => ({ ...d, label: formatDate(d.date).slice(0, 5) }))}>
+                <BarChart
+                  data={s.jobs.byDay.map((d) => ({ ...d, label: formatDate(d.date).slice(0, 5) }))}
+                >
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="label" />
                   <YAxis allowDecimals={false} />
@@ -138,7 +180,9 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
         <Section title={t('sections.callsByHour')}>
           <div className={styles.chart}>
             <ResponsiveContainer>
-              <BarChart data={s.calls.byHour.filter((h) => h.hour >= 6 && h.hour <= 21 || h.count > 0)}>
+              <BarChart
+                data={s.calls.byHour.filter((h) => (h.hour >= 6 && h.hour <= 21) || h.count > 0)}
+              >
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="hour" />
                 <YAxis allowDecimals={false} />
@@ -148,18 +192,38 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
             </ResponsiveContainer>
           </div>
         </Section>
-        <CountTable title={t('sections.callsByCategory')} rows={s.calls.byCategory.map((r) => ({ label: label('category', r.key), count: r.count }))} />
-        <CountTable title={t('sections.callsByOutcome')} rows={s.calls.byOutcome.map((r) => ({ label: label('outcome', r.key), count: r.count }))} />
-        <CountTable title={t('sections.jobsByType')} rows={s.jobs.byType.map((r) => ({ label: label('type', r.key), count: r.count }))} />
-        <CountTable title={t('sections.jobsByStatus')} rows={s.jobs.byStatus.map((r) => ({ label: label('status', r.key), count: r.count }))} />
-        <CountTable title={t('sections.jobsByProcedure')} rows={s.jobs.byProcedure.map((r) => ({ label: r.name ?? '—', count: r.count }))} />
+        <CountTable
+          title={t('sections.callsByCategory')}
+          rows={s.calls.byCategory.map((r) => ({
+            label: label('category', r.key),
+            count: r.count,
+          }))}
+        />
+        <CountTable
+          title={t('sections.callsByOutcome')}
+          rows={s.calls.byOutcome.map((r) => ({ label: label('outcome', r.key), count: r.count }))}
+        />
+        <CountTable
+          title={t('sections.jobsByType')}
+          rows={s.jobs.byType.map((r) => ({ label: label('type', r.key), count: r.count }))}
+        />
+        <CountTable
+          title={t('sections.jobsByStatus')}
+          rows={s.jobs.byStatus.map((r) => ({ label: label('status', r.key), count: r.count }))}
+        />
+        <CountTable
+          title={t('sections.jobsByProcedure')}
+          rows={s.jobs.byProcedure.map((r) => ({ label: r.name ?? '—', count: r.count }))}
+        />
         <Section title={t('sections.legs')}>
           <table className={styles.table}>
             <tbody>
               {s.legs.map((l) => (
                 <tr key={l.leg}>
                   <th scope="row">{t(`legs.${l.leg}`)}</th>
-                  <td className={styles.num}>{l.count ? duration(l.avgSeconds, i18n.language) : t('legs.none')}</td>
+                  <td className={styles.num}>
+                    {l.count ? duration(l.avgSeconds, i18n.language) : t('legs.none')}
+                  </td>
                   <td className={styles.num}>{t('legs.jobs', { count: l.count })}</td>
                 </tr>
               ))}
@@ -174,12 +238,19 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
               <thead>
                 <tr>
                   <th scope="col">{t('table.key')}</th>
-                  <th scope="col" className={styles.num}>{t('table.receipts')}</th>
-                  <th scope="col" className={styles.num}>{t('table.amount')}</th>
+                  <th scope="col" className={styles.num}>
+                    {t('table.receipts')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('table.amount')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {[...s.money.byFlow.map((m) => ({ ...m, g: 'flow' as const })), ...s.money.byMethod.map((m) => ({ ...m, g: 'method' as const }))].map((m) => (
+                {[
+                  ...s.money.byFlow.map((m) => ({ ...m, g: 'flow' as const })),
+                  ...s.money.byMethod.map((m) => ({ ...m, g: 'method' as const })),
+                ].map((m) => (
                   <tr key={`${m.g}-${m.key}`}>
                     <th scope="row">{label(m.g, m.key)}</th>
                     <td className={styles.num}>{m.count}</td>
@@ -233,11 +304,21 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
                 <tr>
                   <th scope="col">{t('table.courier')}</th>
                   <th scope="col">{t('table.unit')}</th>
-                  <th scope="col" className={styles.num}>{t('table.jobs')}</th>
-                  <th scope="col" className={styles.num}>{t('table.completed')}</th>
-                  <th scope="col" className={styles.num}>{t('table.onTimeRate')}</th>
-                  <th scope="col" className={styles.num}>{t('table.distance')}</th>
-                  <th scope="col" className={styles.num}>{t('table.rating')}</th>
+                  <th scope="col" className={styles.num}>
+                    {t('table.jobs')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('table.completed')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('table.onTimeRate')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('table.distance')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('table.rating')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -249,7 +330,11 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
                     <td className={styles.num}>{c.completed}</td>
                     <td className={styles.num}>{pct(c.onTimeRate)}</td>
                     <td className={styles.num}>{c.distanceKm.toLocaleString('vi-VN')}</td>
-                    <td className={styles.num}>{c.ratingAverage === null ? '—' : `${c.ratingAverage.toLocaleString('vi-VN')} (${c.ratingCount})`}</td>
+                    <td className={styles.num}>
+                      {c.ratingAverage === null
+                        ? '—'
+                        : `${c.ratingAverage.toLocaleString('vi-VN')} (${c.ratingCount})`}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -300,7 +385,9 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
                 <tr>
                   <th scope="col">{t('table.courier')}</th>
                   <th scope="col">{t('cash.shift')}</th>
-                  <th scope="col" className={styles.num}>{t('reconciliation.difference')}</th>
+                  <th scope="col" className={styles.num}>
+                    {t('reconciliation.difference')}
+                  </th>
                   <th scope="col">{t('cash.reason')}</th>
                 </tr>
               </thead>
@@ -309,7 +396,9 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
                   <tr key={d.id}>
                     <th scope="row">{d.courierName}</th>
                     <td>{formatDate(d.shiftDate)}</td>
-                    <td className={`${styles.num} ${d.differenceVnd < 0 ? styles.negative : ''}`}>{formatMoney(d.differenceVnd)}</td>
+                    <td className={`${styles.num} ${d.differenceVnd < 0 ? styles.negative : ''}`}>
+                      {formatMoney(d.differenceVnd)}
+                    </td>
                     <td>{d.reason}</td>
                   </tr>
                 ))}

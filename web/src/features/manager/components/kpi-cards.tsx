@@ -5,26 +5,44 @@ import { formatMoney } from '@/lib/format';
 
 import styles from './dashboard.module.css';
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
+const pct = (x: number | null) =>
+  x === null ? '—' : `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
 
 /** The headline figures of the period. */
 export function KpiCards({ s }: { s: ReportSummary }) {
   const { t } = useTranslation('manager');
   const cards = [
-    { id: 'calls', title: t('kpi.calls'), value: s.calls.total.toLocaleString('vi-VN'), detail: null },
+    {
+      id: 'calls',
+      title: t('kpi.calls'),
+      value: s.calls.total.toLocaleString('vi-VN'),
+      detail: null,
+    },
     { id: 'jobs', title: t('kpi.jobs'), value: s.jobs.total.toLocaleString('vi-VN'), detail: null },
     {
       id: 'onTime',
       title: t('kpi.onTime'),
       value: pct(s.onTime.rate),
-      detail: s.onTime.rate === null ? t('kpi.noneJudged') : t('kpi.onTimeDetail', { onTime: s.onTime.onTime, late: s.onTime.late }),
+      detail:
+        s.onTime.rate === null
+          ? t('kpi.noneJudged')
+          : t('kpi.onTimeDetail', { onTime: s.onTime.onTime, late: s.onTime.late }),
     },
-    { id: 'money', title: t('kpi.money'), value: formatMoney(s.money.totalVnd), detail: s.money.pendingVnd ? t('kpi.pending', { amount: formatMoney(s.money.pendingVnd) }) : null },
+    {
+      id: 'money',
+      title: t('kpi.money'),
+      value: formatMoney(s.money.totalVnd),
+      detail: s.money.pendingVnd
+        ? t('kpi.pending', { amount: formatMoney(s.money.pendingVnd) })
+        : null,
+    },
     {
       id: 'rating',
       title: t('kpi.rating'),
       value: s.ratings.average === null ? '—' : `${s.ratings.average.toLocaleString('vi-VN')} / 5`,
-      detail: s.ratings.count ? t('kpi.ratingDetail', { count: s.ratings.count }) : t('kpi.noRatings'),
+      detail: s.ratings.count
+        ? t('kpi.ratingDetail', { count: s.ratings.count })
+        : t('kpi.noRatings'),
     },
   ];
   return (

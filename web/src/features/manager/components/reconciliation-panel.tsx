@@ -22,7 +22,11 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
       <p className={styles.note}>{t('reconciliation.intro')}</p>
       <label className={styles.field} style={{ maxWidth: '14rem', marginBottom: 'var(--space-3)' }}>
         {t('reconciliation.date')}
-        <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        <input
+          type="date"
+          value={date}
+          onChange={(e) => e.target.value && setDate(e.target.value)}
+        />
       </label>
       {shifts.isError ? (
         <ErrorState error={shifts.error} onRetry={() => void shifts.refetch()} />
@@ -35,8 +39,12 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
           <thead>
             <tr>
               <th scope="col">{t('reconciliation.courier')}</th>
-              <th scope="col" className={styles.num}>{t('reconciliation.outstanding')}</th>
-              <th scope="col" className={styles.num}>{t('reconciliation.handedIn')}</th>
+              <th scope="col" className={styles.num}>
+                {t('reconciliation.outstanding')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('reconciliation.handedIn')}
+              </th>
               <th scope="col">{t('reconciliation.counted')}</th>
             </tr>
           </thead>
@@ -54,9 +62,15 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('reconciliation.courier')}</th>
-                <th scope="col" className={styles.num}>{t('reconciliation.outstanding')}</th>
-                <th scope="col" className={styles.num}>{t('reconciliation.counted')}</th>
-                <th scope="col" className={styles.num}>{t('reconciliation.difference')}</th>
+                <th scope="col" className={styles.num}>
+                  {t('reconciliation.outstanding')}
+                </th>
+                <th scope="col" className={styles.num}>
+                  {t('reconciliation.counted')}
+                </th>
+                <th scope="col" className={styles.num}>
+                  {t('reconciliation.difference')}
+                </th>
                 <th scope="col">{t('reconciliation.reason')}</th>
                 <th scope="col">{t('reconciliation.countedBy')}</th>
               </tr>
@@ -67,7 +81,9 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
                   <th scope="row">{h.courierName}</th>
                   <td className={styles.num}>{formatMoney(h.expectedVnd)}</td>
                   <td className={styles.num}>{formatMoney(h.countedVnd)}</td>
-                  <td className={`${styles.num} ${h.differenceVnd < 0 ? styles.negative : ''}`}>{formatMoney(h.differenceVnd)}</td>
+                  <td className={`${styles.num} ${h.differenceVnd < 0 ? styles.negative : ''}`}>
+                    {formatMoney(h.differenceVnd)}
+                  </td>
                   <td>{h.reason ?? '—'}</td>
                   <td>{h.countedByName}</td>
                 </tr>
@@ -113,9 +129,27 @@ function CourierRow({ c, date }: { c: CourierShiftCash; date: string }) {
         {c.outstandingCount === 0 ? (
           <span className={styles.note}>{t('reconciliation.nothing')}</span>
         ) : (
-          <form className={styles.form} onSubmit={onSubmit} aria-label={`${t('reconciliation.counted')} — ${c.courierName}`}>
-            <input inputMode="numeric" aria-label={t('reconciliation.counted')} value={counted} onChange={(e) => setCounted(e.target.value)} placeholder={String(c.outstandingVnd)} required />
-            {differs && <input aria-label={t('reconciliation.reason')} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('reconciliation.reason')} />}
+          <form
+            className={styles.form}
+            onSubmit={onSubmit}
+            aria-label={`${t('reconciliation.counted')} — ${c.courierName}`}
+          >
+            <input
+              inputMode="numeric"
+              aria-label={t('reconciliation.counted')}
+              value={counted}
+              onChange={(e) => setCounted(e.target.value)}
+              placeholder={String(c.outstandingVnd)}
+              required
+            />
+            {differs && (
+              <input
+                aria-label={t('reconciliation.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                placeholder={t('reconciliation.reason')}
+              />
+            )}
             <Button type="submit" variant="secondary" disabled={record.isPending || counted === ''}>
               {record.isPending ? t('reconciliation.saving') : t('reconciliation.confirm')}
             </Button>
@@ -125,7 +159,14 @@ function CourierRow({ c, date }: { c: CourierShiftCash; date: string }) {
                 {fieldError ? ` ${fieldError}` : ''}
               </Alert>
             )}
-            {record.isSuccess && <Alert tone="success">{t('reconciliation.saved', { amount: formatMoney(record.data.countedVnd), name: c.courierName })}</Alert>}
+            {record.isSuccess && (
+              <Alert tone="success">
+                {t('reconciliation.saved', {
+                  amount: formatMoney(record.data.countedVnd),
+                  name: c.courierName,
+                })}
+              </Alert>
+            )}
           </form>
         )}
       </td>

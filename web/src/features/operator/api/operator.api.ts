@@ -15,7 +15,13 @@ import type {
   UpdateCallInput,
 } from '@tannha/shared';
 import { toVnDate } from '@tannha/shared';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 
@@ -34,7 +40,11 @@ export function todayCallsQueryOptions() {
   const today = toVnDate(new Date());
   return queryOptions({
     queryKey: operatorKeys.todayCalls,
-    queryFn: ({ signal }) => apiClient.get<CallList>('/api/calls', { query: { from: today, to: today, pageSize: 30 }, signal }),
+    queryFn: ({ signal }) =>
+      apiClient.get<CallList>('/api/calls', {
+        query: { from: today, to: today, pageSize: 30 },
+        signal,
+      }),
     refetchInterval: 30_000,
   });
 }
@@ -43,7 +53,11 @@ export const useTodayCalls = () => useQuery(todayCallsQueryOptions());
 export function callbacksQueryOptions() {
   return queryOptions({
     queryKey: operatorKeys.callbacks,
-    queryFn: ({ signal }) => apiClient.get<{ items: Callback[] }>('/api/calls/callbacks', { query: { scope: 'mine', status: 'open' }, signal }),
+    queryFn: ({ signal }) =>
+      apiClient.get<{ items: Callback[] }>('/api/calls/callbacks', {
+        query: { scope: 'mine', status: 'open' },
+        signal,
+      }),
     refetchInterval: 60_000,
   });
 }
@@ -61,7 +75,8 @@ export const useCall = (id: string | null) => useQuery(callQueryOptions(id));
 export function screenPopQueryOptions(id: string | null) {
   return queryOptions({
     queryKey: operatorKeys.screenPop(id ?? 'none'),
-    queryFn: ({ signal }) => apiClient.get<IncomingCallEvent>(`/api/telephony/screen-pop/${id}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiClient.get<IncomingCallEvent>(`/api/telephony/screen-pop/${id}`, { signal }),
     enabled: id !== null,
   });
 }
@@ -70,7 +85,8 @@ export const useScreenPop = (id: string | null) => useQuery(screenPopQueryOption
 export function unitsQueryOptions() {
   return queryOptions({
     queryKey: ['units'] as const,
-    queryFn: async ({ signal }) => (await apiClient.get<{ items: Unit[] }>('/api/units', { signal })).items,
+    queryFn: async ({ signal }) =>
+      (await apiClient.get<{ items: Unit[] }>('/api/units', { signal })).items,
     staleTime: 10 * 60_000,
   });
 }
@@ -79,17 +95,26 @@ export const useUnits = () => useQuery(unitsQueryOptions());
 export function procedurePickerQueryOptions(q: string) {
   return queryOptions({
     queryKey: ['procedures', 'search', q] as const,
-    queryFn: async ({ signal }) => (await apiClient.get<{ items: Procedure[] }>('/api/procedures', { query: { q, limit: 8 }, signal })).items,
+    queryFn: async ({ signal }) =>
+      (
+        await apiClient.get<{ items: Procedure[] }>('/api/procedures', {
+          query: { q, limit: 8 },
+          signal,
+        })
+      ).items,
     enabled: q.length >= 2,
     staleTime: 5 * 60_000,
   });
 }
-export const useProcedurePicker = (q: string) => useQuery({ ...procedurePickerQueryOptions(q), placeholderData: keepPreviousData });
+export const useProcedurePicker = (q: string) =>
+  useQuery({ ...procedurePickerQueryOptions(q), placeholderData: keepPreviousData });
 
 export function citizenByPhoneQueryOptions(phone: string) {
   return queryOptions({
     queryKey: ['citizens', 'phone', phone] as const,
-    queryFn: async ({ signal }) => (await apiClient.get<{ items: Citizen[] }>('/api/citizens', { query: { phone }, signal })).items,
+    queryFn: async ({ signal }) =>
+      (await apiClient.get<{ items: Citizen[] }>('/api/citizens', { query: { phone }, signal }))
+        .items,
     enabled: phone.replace(/\D/g, '').length >= 9,
     retry: false,
   });
@@ -99,16 +124,19 @@ export const useCitizenByPhone = (phone: string) => useQuery(citizenByPhoneQuery
 export function historyQueryOptions(citizenId: string | null) {
   return queryOptions({
     queryKey: operatorKeys.history(citizenId ?? 'none'),
-    queryFn: ({ signal }) => apiClient.get<CitizenHistory>(`/api/citizens/${citizenId}/history`, { signal }),
+    queryFn: ({ signal }) =>
+      apiClient.get<CitizenHistory>(`/api/citizens/${citizenId}/history`, { signal }),
     enabled: citizenId !== null,
   });
 }
-export const useCitizenHistory = (citizenId: string | null) => useQuery(historyQueryOptions(citizenId));
+export const useCitizenHistory = (citizenId: string | null) =>
+  useQuery(historyQueryOptions(citizenId));
 
 export function useSimulateCall() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { from: string; outOfHours?: boolean }) => apiClient.post<SimulateCallResult>('/api/telephony/simulate', { body: input }),
+    mutationFn: (input: { from: string; outOfHours?: boolean }) =>
+      apiClient.post<SimulateCallResult>('/api/telephony/simulate', { body: input }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: operatorKeys.todayCalls });
       void qc.invalidateQueries({ queryKey: operatorKeys.callbacks });
@@ -119,7 +147,8 @@ export function useSimulateCall() {
 export function useCreateCall() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<CreateCallInput> & { callerPhone: string }) => apiClient.post<Call>('/api/calls', { body: input }),
+    mutationFn: (input: Partial<CreateCallInput> & { callerPhone: string }) =>
+      apiClient.post<Call>('/api/calls', { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: operatorKeys.todayCalls }),
   });
 }
@@ -127,7 +156,8 @@ export function useCreateCall() {
 export function useUpdateCall() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: UpdateCallInput & { id: string }) => apiClient.patch<Call>(`/api/calls/${id}`, { body: input }),
+    mutationFn: ({ id, ...input }: UpdateCallInput & { id: string }) =>
+      apiClient.patch<Call>(`/api/calls/${id}`, { body: input }),
     onSuccess: (call) => {
       qc.setQueryData(operatorKeys.call(call.id), call);
       void qc.invalidateQueries({ queryKey: operatorKeys.todayCalls });
@@ -147,7 +177,13 @@ export function useCloseCall() {
 }
 
 export function useCreateCitizen() {
-  return useMutation({ mutationFn: (input: Pick<CreateCitizenInput, 'fullName' | 'phone'> & { addresses?: { addressText: string }[] }) => apiClient.post<Citizen>('/api/citizens', { body: input }) });
+  return useMutation({
+    mutationFn: (
+      input: Pick<CreateCitizenInput, 'fullName' | 'phone'> & {
+        addresses?: { addressText: string }[];
+      },
+    ) => apiClient.post<Citizen>('/api/citizens', { body: input }),
+  });
 }
 
 export function useCreateJobFromCall() {
@@ -167,7 +203,8 @@ export function useCreateJobFromCall() {
 export function useCompleteCallback() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiClient.post<Callback>(`/api/calls/callbacks/${id}/complete`, { body: { status: 'done' } }),
+    mutationFn: (id: string) =>
+      apiClient.post<Callback>(`/api/calls/callbacks/${id}/complete`, { body: { status: 'done' } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: operatorKeys.callbacks }),
   });
 }

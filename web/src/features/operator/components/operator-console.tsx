@@ -11,7 +11,15 @@ import {
   type Procedure,
 } from '@tannha/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
@@ -41,7 +49,14 @@ import { useIncomingCalls } from '../hooks/use-incoming-calls';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import styles from './operator-console.module.css';
 
-type CallDraft = { category: string; content: string; callerName: string; addressText: string; procedureId: string; procedureName: string };
+type CallDraft = {
+  category: string;
+  content: string;
+  callerName: string;
+  addressText: string;
+  procedureId: string;
+  procedureName: string;
+};
 type JobDraft = {
   open: boolean;
   prefilled: boolean;
@@ -59,7 +74,14 @@ type JobDraft = {
   notes: string;
 };
 
-const EMPTY_CALL: CallDraft = { category: '', content: '', callerName: '', addressText: '', procedureId: '', procedureName: '' };
+const EMPTY_CALL: CallDraft = {
+  category: '',
+  content: '',
+  callerName: '',
+  addressText: '',
+  procedureId: '',
+  procedureName: '',
+};
 const EMPTY_JOB: JobDraft = {
   open: false,
   prefilled: false,
@@ -138,12 +160,17 @@ export function OperatorConsole({ telephony }: { telephony: 'twilio' | 'console'
     <div className={styles.console}>
       <div className={styles.topRow}>
         {telephony === 'console' && <SimulateBar inputRef={simulateRef} onPop={setPopCallId} />}
-        <NewCallBar inputRef={newCallRef} onCreated={(id) => {
-          setActiveCallId(id);
-          focusSoon('call-category');
-        }} />
+        <NewCallBar
+          inputRef={newCallRef}
+          onCreated={(id) => {
+            setActiveCallId(id);
+            focusSoon('call-category');
+          }}
+        />
       </div>
-      {popCallId && <IncomingBanner callId={popCallId} onAnswer={answer} onDismiss={() => setPopCallId(null)} />}
+      {popCallId && (
+        <IncomingBanner callId={popCallId} onAnswer={answer} onDismiss={() => setPopCallId(null)} />
+      )}
       <div className={styles.columns}>
         <div className={styles.main}>
           {activeCallId ? (
@@ -171,7 +198,13 @@ export function OperatorConsole({ telephony }: { telephony: 'twilio' | 'console'
   );
 }
 
-function SimulateBar({ inputRef, onPop }: { inputRef: RefObject<HTMLInputElement | null>; onPop: (id: string) => void }) {
+function SimulateBar({
+  inputRef,
+  onPop,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onPop: (id: string) => void;
+}) {
   const { t } = useTranslation('operator');
   const [phone, setPhone] = useState('');
   const [outOfHours, setOutOfHours] = useState(false);
@@ -191,54 +224,121 @@ function SimulateBar({ inputRef, onPop }: { inputRef: RefObject<HTMLInputElement
   return (
     <form className={styles.bar} onSubmit={submit} aria-label={t('simulate.label')}>
       <label className={styles.inline}>
-        <span>{t('simulate.label')} <kbd>Alt+S</kbd></span>
-        <input ref={inputRef} value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="0912 345 678" inputMode="tel" autoComplete="off" />
+        <span>
+          {t('simulate.label')} <kbd>Alt+S</kbd>
+        </span>
+        <input
+          ref={inputRef}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          placeholder="0912 345 678"
+          inputMode="tel"
+          autoComplete="off"
+        />
       </label>
       <label className={styles.check}>
-        <input type="checkbox" checked={outOfHours} onChange={(e) => setOutOfHours(e.target.checked)} /> {t('simulate.outOfHours')}
+        <input
+          type="checkbox"
+          checked={outOfHours}
+          onChange={(e) => setOutOfHours(e.target.checked)}
+        />{' '}
+        {t('simulate.outOfHours')}
       </label>
-      <Button type="submit" variant="secondary" disabled={simulate.isPending || phone.trim() === ''}>
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={simulate.isPending || phone.trim() === ''}
+      >
         {t('simulate.button')}
       </Button>
-      {simulate.isError && <span className={styles.error} role="alert">{errorText(simulate.error)}</span>}
-      {simulate.isSuccess && outOfHours && <span role="status">{t('simulate.outOfHoursDone', { ticket: simulate.data.ticketCode })}</span>}
+      {simulate.isError && (
+        <span className={styles.error} role="alert">
+          {errorText(simulate.error)}
+        </span>
+      )}
+      {simulate.isSuccess && outOfHours && (
+        <span role="status">
+          {t('simulate.outOfHoursDone', { ticket: simulate.data.ticketCode })}
+        </span>
+      )}
     </form>
   );
 }
 
-function NewCallBar({ inputRef, onCreated }: { inputRef: RefObject<HTMLInputElement | null>; onCreated: (id: string) => void }) {
+function NewCallBar({
+  inputRef,
+  onCreated,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onCreated: (id: string) => void;
+}) {
   const { t } = useTranslation('operator');
   const [phone, setPhone] = useState('');
   const create = useCreateCall();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ callerPhone: phone, direction: 'inbound' }, { onSuccess: (c) => { setPhone(''); onCreated(c.id); } });
+    create.mutate(
+      { callerPhone: phone, direction: 'inbound' },
+      {
+        onSuccess: (c) => {
+          setPhone('');
+          onCreated(c.id);
+        },
+      },
+    );
   };
   return (
     <form className={styles.bar} onSubmit={submit} aria-label={t('newCall.label')}>
       <label className={styles.inline}>
-        <span>{t('newCall.label')} <kbd>Alt+N</kbd></span>
-        <input ref={inputRef} value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="0912 345 678" inputMode="tel" autoComplete="off" />
+        <span>
+          {t('newCall.label')} <kbd>Alt+N</kbd>
+        </span>
+        <input
+          ref={inputRef}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          placeholder="0912 345 678"
+          inputMode="tel"
+          autoComplete="off"
+        />
       </label>
       <Button type="submit" variant="secondary" disabled={create.isPending || phone.trim() === ''}>
         {t('newCall.button')}
       </Button>
-      {create.isError && <span className={styles.error} role="alert">{errorText(create.error)}</span>}
+      {create.isError && (
+        <span className={styles.error} role="alert">
+          {errorText(create.error)}
+        </span>
+      )}
     </form>
   );
 }
 
-function IncomingBanner({ callId, onAnswer, onDismiss }: { callId: string; onAnswer: () => void; onDismiss: () => void }) {
+function IncomingBanner({
+  callId,
+  onAnswer,
+  onDismiss,
+}: {
+  callId: string;
+  onAnswer: () => void;
+  onDismiss: () => void;
+}) {
   const { t } = useTranslation('operator');
   const pop = useScreenPop(callId);
   if (pop.isPending) return <LoadingState label={t('pop.loading')} />;
   if (pop.isError) return <ErrorState error={pop.error} onRetry={() => void pop.refetch()} />;
   const e = pop.data;
   return (
-    <section className={styles.banner} role="region" aria-label={t('pop.title')} aria-live="assertive">
+    <section
+      className={styles.banner}
+      role="region"
+      aria-label={t('pop.title')}
+      aria-live="assertive"
+    >
       <div className={styles.bannerHead}>
         <h2>
-          {t('pop.title')}: <span className={styles.phone}>{formatPhone(e.callerPhone)}</span> — {e.citizen ? e.citizen.fullName : t('pop.unknown')}
+          {t('pop.title')}: <span className={styles.phone}>{formatPhone(e.callerPhone)}</span> —{' '}
+          {e.citizen ? e.citizen.fullName : t('pop.unknown')}
         </h2>
         <span className={styles.ticket}>{e.ticketCode}</span>
         <Button onClick={onAnswer}>
@@ -257,7 +357,9 @@ function IncomingBanner({ callId, onAnswer, onDismiss }: { callId: string; onAns
             <ul className={styles.compactList}>
               {e.lastCalls.map((c) => (
                 <li key={c.id}>
-                  {formatDateTime(c.startedAt)} · {c.category ? t(`category.${c.category}` as 'category.other') : '—'} · {c.outcome ? t(`outcome.${c.outcome}` as 'outcome.answered') : '—'}
+                  {formatDateTime(c.startedAt)} ·{' '}
+                  {c.category ? t(`category.${c.category}` as 'category.other') : '—'} ·{' '}
+                  {c.outcome ? t(`outcome.${c.outcome}` as 'outcome.answered') : '—'}
                   {c.content && <span className={styles.muted}> — {c.content.slice(0, 80)}</span>}
                 </li>
               ))}
@@ -272,20 +374,30 @@ function IncomingBanner({ callId, onAnswer, onDismiss }: { callId: string; onAns
             <ul className={styles.compactList}>
               {e.openJobs.map((j) => (
                 <li key={j.id}>
-                  <strong>{j.code}</strong> · {t(`jobType.${j.type}` as 'jobType.home_assistance')} · {j.status} · {t('due')} {formatDate(j.dueDate)}
+                  <strong>{j.code}</strong> · {t(`jobType.${j.type}` as 'jobType.home_assistance')}{' '}
+                  · {j.status} · {t('due')} {formatDate(j.dueDate)}
                 </li>
               ))}
             </ul>
           )}
-          {e.citizen && e.citizen.addresses[0] && <p className={styles.muted}>{e.citizen.addresses[0].addressText}</p>}
+          {e.citizen && e.citizen.addresses[0] && (
+            <p className={styles.muted}>{e.citizen.addresses[0].addressText}</p>
+          )}
         </div>
       </div>
     </section>
   );
 }
 
-
-function ActiveCall({ callId, jobOpenSignal, onDone }: { callId: string; jobOpenSignal: number; onDone: () => void }) {
+function ActiveCall({
+  callId,
+  jobOpenSignal,
+  onDone,
+}: {
+  callId: string;
+  jobOpenSignal: number;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('operator');
   const call = useCall(callId);
   if (call.isPending) return <LoadingState label={t('call.loading')} />;
@@ -293,7 +405,15 @@ function ActiveCall({ callId, jobOpenSignal, onDone }: { callId: string; jobOpen
   return <CallForm call={call.data} jobOpenSignal={jobOpenSignal} onDone={onDone} />;
 }
 
-function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: number; onDone: () => void }) {
+function CallForm({
+  call,
+  jobOpenSignal,
+  onDone,
+}: {
+  call: Call;
+  jobOpenSignal: number;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('operator');
   const history = useCitizenHistory(call.citizenId);
   const [draft, setDraft, clearDraft] = useDraft<CallDraft>(`call.${call.id}`, {
@@ -310,7 +430,10 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
   const createCitizen = useCreateCitizen();
   const createJob = useCreateJobFromCall();
   const units = useUnits();
-  const postOffices = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'post_office'), [units.data]);
+  const postOffices = useMemo(
+    () => (units.data ?? []).filter((u) => u.kind === 'post_office'),
+    [units.data],
+  );
   const citizen = history.data?.citizen;
   // The next two weeks as dd/MM/yyyy choices (a native date input follows the OS locale, not ours).
   const nextDays = useMemo(() => {
@@ -325,7 +448,11 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
     if (jobOpenSignal === lastSignal.current) return;
     lastSignal.current = jobOpenSignal;
     if (closed || call.jobId) return;
-    setJob((j) => ({ ...j, open: true, type: draft.category === 'delivery_request' ? 'result_delivery' : j.type }));
+    setJob((j) => ({
+      ...j,
+      open: true,
+      type: draft.category === 'delivery_request' ? 'result_delivery' : j.type,
+    }));
     focusSoon('job-procedure');
   }, [jobOpenSignal, closed, call.jobId, draft.category, setJob]);
 
@@ -337,14 +464,29 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
     setJob((j) => ({
       ...j,
       prefilled: true,
-      unitId: j.unitId || (citizen?.unitId && postOffices.some((u) => u.id === citizen.unitId) ? citizen.unitId : (postOffices[0]?.id ?? '')),
+      unitId:
+        j.unitId ||
+        (citizen?.unitId && postOffices.some((u) => u.id === citizen.unitId)
+          ? citizen.unitId
+          : (postOffices[0]?.id ?? '')),
       addressText: j.addressText || address?.addressText || draft.addressText,
       lat: j.lat ?? address?.lat ?? null,
       lng: j.lng ?? address?.lng ?? null,
       procedureId: j.procedureId || draft.procedureId,
       procedureName: j.procedureName || draft.procedureName,
     }));
-  }, [job.open, job.prefilled, units.data, call.citizenId, citizen, postOffices, draft.addressText, draft.procedureId, draft.procedureName, setJob]);
+  }, [
+    job.open,
+    job.prefilled,
+    units.data,
+    call.citizenId,
+    citizen,
+    postOffices,
+    draft.addressText,
+    draft.procedureId,
+    draft.procedureName,
+    setJob,
+  ]);
 
   const saveCall = async () => {
     let citizenId = call.citizenId;
@@ -354,7 +496,9 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
         const created = await createCitizen.mutateAsync({
           fullName: draft.callerName.trim(),
           phone: call.callerPhone,
-          ...(draft.addressText.trim().length >= 5 ? { addresses: [{ addressText: draft.addressText.trim() }] } : {}),
+          ...(draft.addressText.trim().length >= 5
+            ? { addresses: [{ addressText: draft.addressText.trim() }] }
+            : {}),
         });
         citizenId = created.id;
       }
@@ -380,7 +524,11 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
     if (!saved) return;
     const window = job.window ? job.window.split('-') : null;
     const day = job.date || null;
-    const at = (hhmm: string) => new Date(vnStartOfDay(day!).getTime() + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000).toISOString();
+    const at = (hhmm: string) =>
+      new Date(
+        vnStartOfDay(day!).getTime() +
+          (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000,
+      ).toISOString();
     createJob.mutate(
       {
         callId: call.id,
@@ -388,7 +536,9 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
         unitId: job.unitId,
         ...(saved.citizenId ? { citizenId: saved.citizenId } : {}),
         ...(job.procedureId ? { procedureId: job.procedureId } : {}),
-        ...(job.type === 'result_delivery' && job.dossierCode ? { dossierCode: job.dossierCode } : {}),
+        ...(job.type === 'result_delivery' && job.dossierCode
+          ? { dossierCode: job.dossierCode }
+          : {}),
         addressText: job.addressText,
         ...(job.lat !== null && job.lng !== null ? { lat: job.lat, lng: job.lng } : {}),
         ...(day && window ? { windowStart: at(window[0]!), windowEnd: at(window[1]!) } : {}),
@@ -422,11 +572,18 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
         <h2 id="call-form-heading">
           {t('call.title')} {call.ticketCode}
         </h2>
-        {closed ? <Badge tone="neutral">{t('call.closed')}</Badge> : <Badge tone="info">{t('call.open')}</Badge>}
-        {call.outcome && <Badge tone="success">{t(`outcome.${call.outcome}` as 'outcome.answered')}</Badge>}
+        {closed ? (
+          <Badge tone="neutral">{t('call.closed')}</Badge>
+        ) : (
+          <Badge tone="info">{t('call.open')}</Badge>
+        )}
+        {call.outcome && (
+          <Badge tone="success">{t(`outcome.${call.outcome}` as 'outcome.answered')}</Badge>
+        )}
       </div>
       <p className={styles.callerLine}>
-        <span className={styles.phone}>{formatPhone(call.callerPhone)}</span> · {citizen ? citizen.fullName : call.callerName || t('call.unknownCaller')}
+        <span className={styles.phone}>{formatPhone(call.callerPhone)}</span> ·{' '}
+        {citizen ? citizen.fullName : call.callerName || t('call.unknownCaller')}
         {call.outOfHours && <Badge tone="warning">{t('call.outOfHours')}</Badge>}
       </p>
       <form onSubmit={submitCall} className={styles.form}>
@@ -434,18 +591,33 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
           <div className={styles.row}>
             <label className={styles.field}>
               <span>{t('call.callerName')}</span>
-              <input value={draft.callerName} onChange={(e) => setDraft({ ...draft, callerName: e.target.value })} disabled={closed} autoComplete="off" />
+              <input
+                value={draft.callerName}
+                onChange={(e) => setDraft({ ...draft, callerName: e.target.value })}
+                disabled={closed}
+                autoComplete="off"
+              />
             </label>
             <label className={styles.field}>
               <span>{t('call.callerAddress')}</span>
-              <input value={draft.addressText} onChange={(e) => setDraft({ ...draft, addressText: e.target.value })} disabled={closed} autoComplete="off" />
+              <input
+                value={draft.addressText}
+                onChange={(e) => setDraft({ ...draft, addressText: e.target.value })}
+                disabled={closed}
+                autoComplete="off"
+              />
             </label>
           </div>
         )}
         <div className={styles.row}>
           <label className={styles.field}>
             <span>{t('call.category')}</span>
-            <select id="call-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })} disabled={closed}>
+            <select
+              id="call-category"
+              value={draft.category}
+              onChange={(e) => setDraft({ ...draft, category: e.target.value })}
+              disabled={closed}
+            >
               <option value="">{t('call.chooseCategory')}</option>
               {CALL_CATEGORIES.map((c, i) => (
                 <option key={c} value={c}>
@@ -459,7 +631,13 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
           <span>
             {t('call.content')} <kbd>Alt+C</kbd>
           </span>
-          <textarea id="call-content" rows={3} value={draft.content} onChange={(e) => setDraft({ ...draft, content: e.target.value })} disabled={closed} />
+          <textarea
+            id="call-content"
+            rows={3}
+            value={draft.content}
+            onChange={(e) => setDraft({ ...draft, content: e.target.value })}
+            disabled={closed}
+          />
         </label>
         <div className={styles.actions}>
           <Button type="submit" variant="secondary" disabled={closed || update.isPending}>
@@ -475,18 +653,26 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
               {t('call.close')} <kbd>Alt+L</kbd>
             </Button>
           )}
-          {update.isSuccess && !error && <span role="status" className={styles.ok}>{t('call.saved')}</span>}
+          {update.isSuccess && !error && (
+            <span role="status" className={styles.ok}>
+              {t('call.saved')}
+            </span>
+          )}
         </div>
         {error && <Alert tone="danger">{error}</Alert>}
         {close.isError && <Alert tone="danger">{errorText(close.error)}</Alert>}
       </form>
 
-      {call.jobCode && (
-        <Alert tone="success">
-          {t('job.created', { code: call.jobCode })}
-        </Alert>
+      {call.jobCode && <Alert tone="success">{t('job.created', { code: call.jobCode })}</Alert>}
+      {createJob.isSuccess && (
+        <p role="status" className={styles.ok}>
+          {t('job.createdDue', {
+            code: createJob.data.job.code,
+            due: formatDate(createJob.data.job.dueDate),
+          })}{' '}
+          {createJob.data.smsId ? t('job.smsQueued') : t('job.noSms')}
+        </p>
       )}
-      {createJob.isSuccess && <p role="status" className={styles.ok}>{t('job.createdDue', { code: createJob.data.job.code, due: formatDate(createJob.data.job.dueDate) })} {createJob.data.smsId ? t('job.smsQueued') : t('job.noSms')}</p>}
 
       {job.open && !call.jobId && !closed && (
         <form onSubmit={submitJob} className={styles.jobForm} aria-labelledby="job-form-heading">
@@ -494,14 +680,20 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
           <div className={styles.row}>
             <label className={styles.field}>
               <span>{t('job.type')}</span>
-              <select value={job.type} onChange={(e) => setJob({ ...job, type: e.target.value as JobDraft['type'] })}>
+              <select
+                value={job.type}
+                onChange={(e) => setJob({ ...job, type: e.target.value as JobDraft['type'] })}
+              >
                 <option value="home_assistance">{t('jobType.home_assistance')}</option>
                 <option value="result_delivery">{t('jobType.result_delivery')}</option>
               </select>
             </label>
             <label className={styles.field}>
               <span>{t('job.unit')}</span>
-              <select value={job.unitId} onChange={(e) => setJob({ ...job, unitId: e.target.value })}>
+              <select
+                value={job.unitId}
+                onChange={(e) => setJob({ ...job, unitId: e.target.value })}
+              >
                 <option value="">{t('job.chooseUnit')}</option>
                 {postOffices.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -515,13 +707,28 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
             query={job.procQuery}
             selected={job.procedureId ? { id: job.procedureId, name: job.procedureName } : null}
             onQuery={(q) => setJob({ ...job, procQuery: q })}
-            onPick={(p) => setJob({ ...job, procedureId: p?.id ?? '', procedureName: p?.name ?? '', procQuery: '' })}
+            onPick={(p) =>
+              setJob({
+                ...job,
+                procedureId: p?.id ?? '',
+                procedureName: p?.name ?? '',
+                procQuery: '',
+              })
+            }
           />
           <label className={styles.field}>
             <span>{t('job.address')}</span>
-            <input value={job.addressText} onChange={(e) => setJob({ ...job, addressText: e.target.value, lat: null, lng: null })} autoComplete="off" />
+            <input
+              value={job.addressText}
+              onChange={(e) =>
+                setJob({ ...job, addressText: e.target.value, lat: null, lng: null })
+              }
+              autoComplete="off"
+            />
             <small className={styles.muted}>
-              {job.lat !== null && job.lng !== null ? t('job.pinned', { lat: job.lat.toFixed(5), lng: job.lng.toFixed(5) }) : t('job.noPin')}
+              {job.lat !== null && job.lng !== null
+                ? t('job.pinned', { lat: job.lat.toFixed(5), lng: job.lng.toFixed(5) })
+                : t('job.noPin')}
             </small>
           </label>
           <div className={styles.row}>
@@ -538,7 +745,10 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
             </label>
             <label className={styles.field}>
               <span>{t('job.window')}</span>
-              <select value={job.window} onChange={(e) => setJob({ ...job, window: e.target.value })}>
+              <select
+                value={job.window}
+                onChange={(e) => setJob({ ...job, window: e.target.value })}
+              >
                 <option value="">{t('job.anyTime')}</option>
                 {WINDOWS.map((w) => (
                   <option key={w} value={w}>
@@ -550,13 +760,21 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
             {job.type === 'result_delivery' && (
               <label className={styles.field}>
                 <span>{t('job.dossierCode')}</span>
-                <input value={job.dossierCode} onChange={(e) => setJob({ ...job, dossierCode: e.target.value.toUpperCase() })} placeholder="H48.19.10-260315-0042" />
+                <input
+                  value={job.dossierCode}
+                  onChange={(e) => setJob({ ...job, dossierCode: e.target.value.toUpperCase() })}
+                  placeholder="H48.19.10-260315-0042"
+                />
               </label>
             )}
           </div>
           <label className={styles.field}>
             <span>{t('job.notes')}</span>
-            <input value={job.notes} onChange={(e) => setJob({ ...job, notes: e.target.value })} autoComplete="off" />
+            <input
+              value={job.notes}
+              onChange={(e) => setJob({ ...job, notes: e.target.value })}
+              autoComplete="off"
+            />
           </label>
           <div className={styles.actions}>
             <Button type="submit" disabled={createJob.isPending || !job.unitId}>
@@ -576,7 +794,8 @@ function CallForm({ call, jobOpenSignal, onDone }: { call: Call; jobOpenSignal: 
           <ul className={styles.compactList}>
             {history.data.jobs.slice(0, 5).map((j) => (
               <li key={j.id}>
-                <strong>{j.code}</strong> · {t(`jobType.${j.type}` as 'jobType.home_assistance')} · {j.status} · {t('due')} {formatDate(j.dueDate)}
+                <strong>{j.code}</strong> · {t(`jobType.${j.type}` as 'jobType.home_assistance')} ·{' '}
+                {j.status} · {t('due')} {formatDate(j.dueDate)}
                 {j.procedureName && <span className={styles.muted}> — {j.procedureName}</span>}
               </li>
             ))}
@@ -661,8 +880,14 @@ function ProcedurePicker({
             >
               <span>{p.name}</span>
               <span className={styles.muted}>
-                {formatMoney(p.feeVnd)} + {formatMoney(p.postalChargeVnd)} · {t('job.days', { count: p.processingDays })}
-                {p.inPersonOnly && <> · <strong className={styles.warn}>{t('job.inPersonOnly')}</strong></>}
+                {formatMoney(p.feeVnd)} + {formatMoney(p.postalChargeVnd)} ·{' '}
+                {t('job.days', { count: p.processingDays })}
+                {p.inPersonOnly && (
+                  <>
+                    {' '}
+                    · <strong className={styles.warn}>{t('job.inPersonOnly')}</strong>
+                  </>
+                )}
               </span>
             </li>
           ))}
@@ -679,7 +904,9 @@ function TodayCalls({ onOpen }: { onOpen: (id: string) => void }) {
     <section className={styles.card} aria-labelledby="today-heading">
       <div className={styles.cardHead}>
         <h2 id="today-heading">{t('today.title')}</h2>
-        {calls.data && <span className={styles.muted}>{t('today.count', { count: calls.data.total })}</span>}
+        {calls.data && (
+          <span className={styles.muted}>{t('today.count', { count: calls.data.total })}</span>
+        )}
       </div>
       {calls.isPending ? (
         <LoadingState />
@@ -709,10 +936,13 @@ function TodayCalls({ onOpen }: { onOpen: (id: string) => void }) {
                 </td>
                 <td>{formatDateTime(c.startedAt).slice(0, 5)}</td>
                 <td>
-                  {c.citizenName ?? c.callerName ?? '—'} <span className={styles.muted}>{maskPhone(c.callerPhone)}</span>
+                  {c.citizenName ?? c.callerName ?? '—'}{' '}
+                  <span className={styles.muted}>{maskPhone(c.callerPhone)}</span>
                 </td>
                 <td>{c.category ? t(`category.${c.category}`) : '—'}</td>
-                <td>{c.outcome ? t(`outcome.${c.outcome}`) : c.closedAt ? '—' : t('today.inProgress')}</td>
+                <td>
+                  {c.outcome ? t(`outcome.${c.outcome}`) : c.closedAt ? '—' : t('today.inProgress')}
+                </td>
                 <td>{c.jobCode ?? ''}</td>
               </tr>
             ))}
@@ -744,9 +974,15 @@ function CallbacksDue() {
                 <strong>{formatPhone(c.phone)}</strong> {c.citizenName && <>· {c.citizenName}</>}
               </div>
               <div className={styles.muted}>
-                {t(`callbacks.reason.${c.reason}`)} · {c.overdue ? t('callbacks.overdueSince') : t('callbacks.dueAt')} {formatDateTime(c.dueAt)}
+                {t(`callbacks.reason.${c.reason}`)} ·{' '}
+                {c.overdue ? t('callbacks.overdueSince') : t('callbacks.dueAt')}{' '}
+                {formatDateTime(c.dueAt)}
               </div>
-              <Button variant="ghost" onClick={() => complete.mutate(c.id)} disabled={complete.isPending}>
+              <Button
+                variant="ghost"
+                onClick={() => complete.mutate(c.id)}
+                disabled={complete.isPending}
+              >
                 {t('callbacks.done')}
               </Button>
             </li>
@@ -786,4 +1022,3 @@ function ShortcutHelp({ telephony }: { telephony: 'twilio' | 'console' | undefin
     </section>
   );
 }
-

@@ -8,7 +8,11 @@ function comboOf(e: KeyboardEvent): string {
   if (e.ctrlKey || e.metaKey) parts.push('ctrl');
   if (e.altKey) parts.push('alt');
   if (e.shiftKey) parts.push('shift');
-  const key = e.code.startsWith('Key') ? e.code.slice(3).toLowerCase() : e.code.startsWith('Digit') ? e.code.slice(5) : e.key.toLowerCase();
+  const key = e.code.startsWith('Key')
+    ? e.code.slice(3).toLowerCase()
+    : e.code.startsWith('Digit')
+      ? e.code.slice(5)
+      : e.key.toLowerCase();
   parts.push(key);
   return parts.join('+');
 }

@@ -17,7 +17,10 @@ export function updatePlan(id: string, input: UpdatePlanInput): Promise<Plan> {
 
 /** `POST /api/plans/:id/commit`: one key per plan, so a retry after a lost answer does nothing twice. */
 export function commitPlan(id: string, idempotencyKey: string): Promise<Plan> {
-  return apiClient.post<Plan>(`/api/plans/${id}/commit`, { body: {}, headers: { 'Idempotency-Key': idempotencyKey } });
+  return apiClient.post<Plan>(`/api/plans/${id}/commit`, {
+    body: {},
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useCreatePlan(unitId: string | undefined) {

@@ -15,11 +15,18 @@ import styles from './plans.module.css';
 const BUDGET_MS = 2000;
 
 const hhmm = (iso: string) =>
-  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
-const km = (m: number, locale: string) => (m / 1000).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
+  new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+const km = (m: number, locale: string) =>
+  (m / 1000).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
 
 type Orders = { courierId: string; jobIds: string[] }[];
-const ordersOf = (plan: Plan): Orders => plan.routes.map((r) => ({ courierId: r.courierId, jobIds: r.stops.map((s) => s.jobId) }));
+const ordersOf = (plan: Plan): Orders =>
+  plan.routes.map((r) => ({ courierId: r.courierId, jobIds: r.stops.map((s) => s.jobId) }));
 
 function errorText(error: unknown): string | undefined {
   if (!error) return undefined;
@@ -31,7 +38,15 @@ function errorText(error: unknown): string | undefined {
  * per courier on the map, move or reorder stops (re-timed by the server, broken windows in
  * red before anything is written), then commit after a confirmation.
  */
-export function PlanPanel({ unitId, tileUrl, center }: { unitId: string | undefined; tileUrl: string; center: { lat: number; lng: number } | undefined }) {
+export function PlanPanel({
+  unitId,
+  tileUrl,
+  center,
+}: {
+  unitId: string | undefined;
+  tileUrl: string;
+  center: { lat: number; lng: number } | undefined;
+}) {
   const { t, i18n } = useTranslation('plans');
   const [date, setDate] = useState(() => toVnDate(new Date()));
   const [startTime, setStartTime] = useState('');
@@ -108,11 +123,22 @@ export function PlanPanel({ unitId, tileUrl, center }: { unitId: string | undefi
           <fieldset className={styles.form} aria-label={t('form.label')}>
             <label>
               {t('form.date')}
-              <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} name="date" />
+              <input
+                type="date"
+                value={date}
+                required
+                onChange={(e) => setDate(e.target.value)}
+                name="date"
+              />
             </label>
             <label>
               {t('form.startTime')}
-              <input type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} name="startTime" />
+              <input
+                type="time"
+                value={startTime}
+                onChange={(e) => setStartTime(e.target.value)}
+                name="startTime"
+              />
             </label>
             <Button type="submit" disabled={busy || !unitId}>
               {plan ? t('form.again') : t('form.submit')}
@@ -123,13 +149,19 @@ export function PlanPanel({ unitId, tileUrl, center }: { unitId: string | undefi
 
         {create.isPending && (
           <div role="status" aria-live="polite">
-            <progress className={styles.progress} max={BUDGET_MS + 1500} value={Math.min(elapsed, BUDGET_MS + 1500)} />
+            <progress
+              className={styles.progress}
+              max={BUDGET_MS + 1500}
+              value={Math.min(elapsed, BUDGET_MS + 1500)}
+            />
             <p>{t('solving', { seconds: (elapsed / 1000).toFixed(1) })}</p>
             <p className={styles.hint}>{t('solvingHint')}</p>
           </div>
         )}
         {error && <Alert tone="danger">{error}</Alert>}
-        {!plan && !create.isPending && <EmptyState title={t('form.label')}>{t('empty')}</EmptyState>}
+        {!plan && !create.isPending && (
+          <EmptyState title={t('form.label')}>{t('empty')}</EmptyState>
+        )}
 
         {plan && (
           <>
@@ -142,18 +174,36 @@ export function PlanPanel({ unitId, tileUrl, center }: { unitId: string | undefi
               })}
             </p>
             {committed && <Alert tone="success">{t('committedAlert')}</Alert>}
-            {plan.totals.violations > 0 && !committed && <Alert tone="warning">{t('violationsAlert', { count: plan.totals.violations })}</Alert>}
+            {plan.totals.violations > 0 && !committed && (
+              <Alert tone="warning">
+                {t('violationsAlert', { count: plan.totals.violations })}
+              </Alert>
+            )}
             {update.isPending && <p className={styles.hint}>{t('saving')}</p>}
 
             {!committed &&
               (confirming ? (
-                <div className={styles.confirm} role="alertdialog" aria-labelledby="plan-confirm-text">
-                  <p id="plan-confirm-text">{t('commit.confirm', { stops: plan.totals.stops, couriers: plan.totals.couriers })}</p>
+                <div
+                  className={styles.confirm}
+                  role="alertdialog"
+                  aria-labelledby="plan-confirm-text"
+                >
+                  <p id="plan-confirm-text">
+                    {t('commit.confirm', {
+                      stops: plan.totals.stops,
+                      couriers: plan.totals.couriers,
+                    })}
+                  </p>
                   <div className={styles.actions}>
                     <Button
                       autoFocus
                       disabled={busy}
-                      onClick={() => commit.mutate({ id: plan.id, key: commitKey.current }, { onSuccess: (p) => (setPlan(p), setConfirming(false)) })}
+                      onClick={() =>
+                        commit.mutate(
+                          { id: plan.id, key: commitKey.current },
+                          { onSuccess: (p) => (setPlan(p), setConfirming(false)) },
+                        )
+                      }
                     >
                       {t('commit.yes')}
                     </Button>
@@ -163,14 +213,26 @@ export function PlanPanel({ unitId, tileUrl, center }: { unitId: string | undefi
                   </div>
                 </div>
               ) : (
-                <Button disabled={busy || plan.totals.stops === 0} onClick={() => setConfirming(true)}>
+                <Button
+                  disabled={busy || plan.totals.stops === 0}
+                  onClick={() => setConfirming(true)}
+                >
                   {t('commit.button')}
                 </Button>
               ))}
 
             <ul className={styles.routes} aria-label={t('routesLabel')}>
               {plan.routes.map((r, i) => (
-                <RouteCard key={r.courierId} route={r} colour={routeColour(i)} plan={plan} locked={committed || busy} onMove={move} onGive={giveTo} onRemove={remove} />
+                <RouteCard
+                  key={r.courierId}
+                  route={r}
+                  colour={routeColour(i)}
+                  plan={plan}
+                  locked={committed || busy}
+                  onMove={move}
+                  onGive={giveTo}
+                  onRemove={remove}
+                />
               ))}
             </ul>
 
@@ -184,23 +246,32 @@ export function PlanPanel({ unitId, tileUrl, center }: { unitId: string | undefi
                       <strong>{u.code}</strong> — {u.addressText}
                       <br />
                       <span>
-                        {u.windowStart && u.windowEnd ? t('stop.window', { from: hhmm(u.windowStart), to: hhmm(u.windowEnd) }) : t('stop.noWindow')} ·{' '}
-                        {t(`reason.${u.reason}`)}
+                        {u.windowStart && u.windowEnd
+                          ? t('stop.window', { from: hhmm(u.windowStart), to: hhmm(u.windowEnd) })
+                          : t('stop.noWindow')}{' '}
+                        · {t(`reason.${u.reason}`)}
                       </span>
-                      {!committed && u.reason !== 'no_location' && u.reason !== 'courier_off_duty' && (
-                        <div className={styles.actions}>
-                          <label className={styles.move}>
-                            <select aria-label={t('unassigned.add', { code: u.code })} value="" disabled={busy} onChange={(e) => e.target.value && giveTo(u.jobId, e.target.value)}>
-                              <option value="">{t('stop.moveToPlaceholder')}</option>
-                              {plan.routes.map((c) => (
-                                <option key={c.courierId} value={c.courierId}>
-                                  {c.courierName}
-                                </option>
-                              ))}
-                            </select>
-                          </label>
-                        </div>
-                      )}
+                      {!committed &&
+                        u.reason !== 'no_location' &&
+                        u.reason !== 'courier_off_duty' && (
+                          <div className={styles.actions}>
+                            <label className={styles.move}>
+                              <select
+                                aria-label={t('unassigned.add', { code: u.code })}
+                                value=""
+                                disabled={busy}
+                                onChange={(e) => e.target.value && giveTo(u.jobId, e.target.value)}
+                              >
+                                <option value="">{t('stop.moveToPlaceholder')}</option>
+                                {plan.routes.map((c) => (
+                                  <option key={c.courierId} value={c.courierId}>
+                                    {c.courierName}
+                                  </option>
+                                ))}
+                              </select>
+                            </label>
+                          </div>
+                        )}
                     </li>
                   ))}
                 </ul>
@@ -228,15 +299,22 @@ function RouteCard(props: {
   const first = r.stops[0];
   const last = r.stops.at(-1);
   return (
-    <li className={styles.route} style={{ '--route-colour': props.colour } as CSSProperties} data-testid="plan-route" data-courier-id={r.courierId}>
+    <li
+      className={styles.route}
+      style={{ '--route-colour': props.colour } as CSSProperties}
+      data-testid="plan-route"
+      data-courier-id={r.courierId}
+    >
       <h3>{r.courierName}</h3>
       <p className={styles.routeMeta}>
         {r.unitName} · {t('route.stops', { count: r.stops.length })}
         {r.stops.length > 0 && (
           <>
             {' · '}
-            {t('route.distance', { km: km(r.distanceM, i18n.language) })} · {t('route.load', { load: r.load, capacity: r.capacity })} ·{' '}
-            {t('route.span', { first: hhmm(first!.arrival), last: hhmm(last!.departure) })} · {t('route.back', { time: hhmm(r.endAt) })}
+            {t('route.distance', { km: km(r.distanceM, i18n.language) })} ·{' '}
+            {t('route.load', { load: r.load, capacity: r.capacity })} ·{' '}
+            {t('route.span', { first: hhmm(first!.arrival), last: hhmm(last!.departure) })} ·{' '}
+            {t('route.back', { time: hhmm(r.endAt) })}
           </>
         )}
       </p>
@@ -245,7 +323,17 @@ function RouteCard(props: {
       ) : (
         <ol className={styles.stops}>
           {r.stops.map((s, k) => (
-            <StopRow key={s.jobId} stop={s} index={k} route={r} plan={plan} locked={locked} onMove={props.onMove} onGive={props.onGive} onRemove={props.onRemove} />
+            <StopRow
+              key={s.jobId}
+              stop={s}
+              index={k}
+              route={r}
+              plan={plan}
+              locked={locked}
+              onMove={props.onMove}
+              onGive={props.onGive}
+              onRemove={props.onRemove}
+            />
           ))}
         </ol>
       )}
@@ -268,14 +356,21 @@ function StopRow(props: {
   const fixedCount = r.stops.filter((x) => x.fixed).length;
   const broken = s.violations.length > 0;
   return (
-    <li className={`${styles.stop} ${broken ? styles.broken : ''}`} data-testid="plan-stop" data-job-id={s.jobId} data-broken={broken ? 'true' : 'false'}>
+    <li
+      className={`${styles.stop} ${broken ? styles.broken : ''}`}
+      data-testid="plan-stop"
+      data-job-id={s.jobId}
+      data-broken={broken ? 'true' : 'false'}
+    >
       <span className={styles.stopNo} aria-hidden="true">
         {k + 1}
       </span>
       <div className={styles.stopBody}>
         <p>
           <strong>{s.code}</strong> · {t('stop.arrive', { time: hhmm(s.arrival) })} ·{' '}
-          {s.windowStart && s.windowEnd ? t('stop.window', { from: hhmm(s.windowStart), to: hhmm(s.windowEnd) }) : t('stop.noWindow')}
+          {s.windowStart && s.windowEnd
+            ? t('stop.window', { from: hhmm(s.windowStart), to: hhmm(s.windowEnd) })
+            : t('stop.noWindow')}
           {s.fixed && (
             <>
               {' '}
@@ -291,14 +386,30 @@ function StopRow(props: {
         )}
         {!s.fixed && !locked && (
           <div className={styles.actions}>
-            <button type="button" className={styles.iconButton} aria-label={t('stop.up', { code: s.code })} disabled={k <= fixedCount} onClick={() => props.onMove(r.courierId, k, -1)}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              aria-label={t('stop.up', { code: s.code })}
+              disabled={k <= fixedCount}
+              onClick={() => props.onMove(r.courierId, k, -1)}
+            >
               ↑
             </button>
-            <button type="button" className={styles.iconButton} aria-label={t('stop.down', { code: s.code })} disabled={k === r.stops.length - 1} onClick={() => props.onMove(r.courierId, k, 1)}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              aria-label={t('stop.down', { code: s.code })}
+              disabled={k === r.stops.length - 1}
+              onClick={() => props.onMove(r.courierId, k, 1)}
+            >
               ↓
             </button>
             <label className={styles.move}>
-              <select aria-label={t('stop.moveTo', { code: s.code })} value="" onChange={(e) => e.target.value && props.onGive(s.jobId, e.target.value)}>
+              <select
+                aria-label={t('stop.moveTo', { code: s.code })}
+                value=""
+                onChange={(e) => e.target.value && props.onGive(s.jobId, e.target.value)}
+              >
                 <option value="">{t('stop.moveToPlaceholder')}</option>
                 {plan.routes
                   .filter((c) => c.courierId !== r.courierId)
@@ -309,7 +420,12 @@ function StopRow(props: {
                   ))}
               </select>
             </label>
-            <button type="button" className={styles.iconButton} aria-label={t('stop.remove', { code: s.code })} onClick={() => props.onRemove(s.jobId)}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              aria-label={t('stop.remove', { code: s.code })}
+              onClick={() => props.onRemove(s.jobId)}
+            >
               ✕
             </button>
           </div>

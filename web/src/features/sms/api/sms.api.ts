@@ -8,7 +8,10 @@ export function smsOutboxQueryOptions(page: number, status: string) {
   return queryOptions({
     queryKey: ['sms', 'outbox', page, status] as const,
     queryFn: ({ signal }) =>
-      apiClient.get<SmsList>('/api/sms', { query: { page, pageSize: 50, status: status || undefined }, signal }),
+      apiClient.get<SmsList>('/api/sms', {
+        query: { page, pageSize: 50, status: status || undefined },
+        signal,
+      }),
     refetchInterval: 5_000,
   });
 }

@@ -29,7 +29,13 @@ export function SmsOutbox() {
       {outbox.data?.transport === 'console' && <Alert tone="info">{t('consoleNote')}</Alert>}
       <label className={styles.filter}>
         {t('status')}{' '}
-        <select value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+        <select
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            setPage(1);
+          }}
+        >
           <option value="">{t('all')}</option>
           {SMS_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -56,9 +62,13 @@ export function SmsOutbox() {
                   <Badge tone={TONE[m.status] ?? 'neutral'}>{t(`statuses.${m.status}`)}</Badge>
                   <span className={styles.muted}>{formatDateTime(m.createdAt)}</span>
                   <span className={styles.muted}>
-                    {t(`templates.${m.template}` as 'templates.job_created', { defaultValue: m.template })}
+                    {t(`templates.${m.template}` as 'templates.job_created', {
+                      defaultValue: m.template,
+                    })}
                   </span>
-                  {m.attempts > 1 && <span className={styles.muted}>{t('attempts', { count: m.attempts })}</span>}
+                  {m.attempts > 1 && (
+                    <span className={styles.muted}>{t('attempts', { count: m.attempts })}</span>
+                  )}
                 </div>
                 <p className={styles.body}>{m.body}</p>
                 {m.error && <p className={styles.error}>{m.error}</p>}
@@ -69,8 +79,14 @@ export function SmsOutbox() {
             <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               {t('prev')}
             </Button>
-            <span>{t('page', { page, total: Math.max(1, Math.ceil(outbox.data.total / 50)) })}</span>
-            <Button variant="secondary" disabled={page * 50 >= outbox.data.total} onClick={() => setPage(page + 1)}>
+            <span>
+              {t('page', { page, total: Math.max(1, Math.ceil(outbox.data.total / 50)) })}
+            </span>
+            <Button
+              variant="secondary"
+              disabled={page * 50 >= outbox.data.total}
+              onClick={() => setPage(page + 1)}
+            >
               {t('next')}
             </Button>
           </div>

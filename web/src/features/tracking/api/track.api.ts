@@ -4,8 +4,15 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { apiClient } from '@/lib/api-client';
 
 /** `GET /api/track/:code?phone=LAST4`: the public view of a job. */
-export function getTracking(code: string, last4: string, signal?: AbortSignal): Promise<TrackingView> {
-  return apiClient.get<TrackingView>(`/api/track/${encodeURIComponent(code)}`, { query: { phone: last4 }, signal });
+export function getTracking(
+  code: string,
+  last4: string,
+  signal?: AbortSignal,
+): Promise<TrackingView> {
+  return apiClient.get<TrackingView>(`/api/track/${encodeURIComponent(code)}`, {
+    query: { phone: last4 },
+    signal,
+  });
 }
 
 export function trackingQueryOptions(code: string, last4: string | null) {
@@ -28,7 +35,10 @@ export function useRateJob(code: string, last4: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { stars: number; comment?: string }) =>
-      apiClient.post<{ stars: number; comment: string | null; createdAt: string }>(`/api/track/${encodeURIComponent(code)}/rating`, { body: { phone: last4, ...input } }),
+      apiClient.post<{ stars: number; comment: string | null; createdAt: string }>(
+        `/api/track/${encodeURIComponent(code)}/rating`,
+        { body: { phone: last4, ...input } },
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['tracking', code, last4] }),
   });
 }

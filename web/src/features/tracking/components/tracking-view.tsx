@@ -55,7 +55,14 @@ export function TrackingView({ code }: { code: string | undefined }) {
       <h1>{t('title')}</h1>
       <form className={`${styles.card} ${styles.form}`} onSubmit={onSubmit} noValidate>
         <p>{t('intro')}</p>
-        <TextField label={t('code')} value={typedCode} onChange={(e) => setTypedCode(e.target.value)} autoCapitalize="characters" autoComplete="off" required />
+        <TextField
+          label={t('code')}
+          value={typedCode}
+          onChange={(e) => setTypedCode(e.target.value)}
+          autoCapitalize="characters"
+          autoComplete="off"
+          required
+        />
         <TextField
           label={t('last4')}
           hint={t('last4Hint')}
@@ -175,7 +182,15 @@ function RatingCard({ view, last4 }: { view: View; last4: string }) {
         <p>{t('rate.intro')}</p>
         <div role="radiogroup" aria-label={t('rate.stars')} className={styles.stars}>
           {[1, 2, 3, 4, 5].map((n) => (
-            <button key={n} type="button" role="radio" aria-checked={stars >= n} aria-label={t('rate.star', { count: n })} className={styles.star} onClick={() => setStars(n)}>
+            <button
+              key={n}
+              type="button"
+              role="radio"
+              aria-checked={stars >= n}
+              aria-label={t('rate.star', { count: n })}
+              className={styles.star}
+              onClick={() => setStars(n)}
+            >
               ★
             </button>
           ))}
@@ -183,7 +198,12 @@ function RatingCard({ view, last4 }: { view: View; last4: string }) {
         {error && <Alert tone="danger">{error}</Alert>}
         <label>
           {t('rate.comment')}
-          <textarea className={styles.textarea} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} />
+          <textarea
+            className={styles.textarea}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={1000}
+          />
         </label>
         {rate.isError && <ErrorState error={rate.error} />}
         <Button type="submit" block disabled={rate.isPending}>
