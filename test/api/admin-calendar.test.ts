@@ -140,11 +140,9 @@ describe('settings', () => {
     expect(hours.body.error.fields).toHaveProperty(['value.end']);
     expect(
       (
-        await a
-          .put('/api/admin/settings/payment_bank')
-          .send({
-            value: { bankBin: '970416', accountNumber: '257678859', accountName: 'BUU DIEN TINH' },
-          })
+        await a.put('/api/admin/settings/payment_bank').send({
+          value: { bankBin: '970416', accountNumber: '257678859', accountName: 'BUU DIEN TINH' },
+        })
       ).status,
     ).toBe(200);
     expect((await a.put('/api/admin/settings/no_such_key').send({ value: 1 })).status).toBe(404);

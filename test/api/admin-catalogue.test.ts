@@ -203,17 +203,15 @@ describe('procedure catalogue import', () => {
 describe('procedure catalogue editing', () => {
   it('creates, edits and deactivates a procedure, each audited with before/after', async () => {
     const a = await admin();
-    const created = await a
-      .post('/api/admin/procedures')
-      .send({
-        code: '5.001',
-        name: 'Cấp phiếu lý lịch tư pháp',
-        agency: 'Sở Tư pháp',
-        field: 'Lý lịch tư pháp',
-        processingDays: 10,
-        feeVnd: 200_000,
-        postalChargeVnd: 26_000,
-      });
+    const created = await a.post('/api/admin/procedures').send({
+      code: '5.001',
+      name: 'Cấp phiếu lý lịch tư pháp',
+      agency: 'Sở Tư pháp',
+      field: 'Lý lịch tư pháp',
+      processingDays: 10,
+      feeVnd: 200_000,
+      postalChargeVnd: 26_000,
+    });
     expect(created.status).toBe(201);
     expect(
       (

@@ -44,15 +44,13 @@ const auditFor = async (id: string) => {
 describe('admin users', () => {
   it('creates a user who can then sign in, audited with who and what', async () => {
     const admin = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);
-    const res = await admin
-      .post('/api/admin/users')
-      .send({
-        username: 'Courier.New',
-        fullName: 'Lê Văn Mới',
-        role: 'courier',
-        unitId: org.unitA.id,
-        password: NEW_PASSWORD,
-      });
+    const res = await admin.post('/api/admin/users').send({
+      username: 'Courier.New',
+      fullName: 'Lê Văn Mới',
+      role: 'courier',
+      unitId: org.unitA.id,
+      password: NEW_PASSWORD,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       username: 'courier.new',
@@ -77,27 +75,23 @@ describe('admin users', () => {
 
   it('refuses a taken username with 409 and a short password with 400', async () => {
     const admin = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);
-    const dup = await admin
-      .post('/api/admin/users')
-      .send({
-        username: org.inA.courier.username.toUpperCase(),
-        fullName: 'Trùng Tên',
-        role: 'courier',
-        unitId: org.unitA.id,
-        password: NEW_PASSWORD,
-      });
+    const dup = await admin.post('/api/admin/users').send({
+      username: org.inA.courier.username.toUpperCase(),
+      fullName: 'Trùng Tên',
+      role: 'courier',
+      unitId: org.unitA.id,
+      password: NEW_PASSWORD,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('username_taken');
     expect(dup.body.error.message).toContain(org.inA.courier.username);
-    const short = await admin
-      .post('/api/admin/users')
-      .send({
-        username: 'short.pw',
-        fullName: 'Mật Khẩu Ngắn',
-        role: 'courier',
-        unitId: org.unitA.id,
-        password: 'ngan-123',
-      });
+    const short = await admin.post('/api/admin/users').send({
+      username: 'short.pw',
+      fullName: 'Mật Khẩu Ngắn',
+      role: 'courier',
+      unitId: org.unitA.id,
+      password: 'ngan-123',
+    });
     expect(short.status).toBe(400);
     expect(short.body.error.fields).toHaveProperty('password');
   });
@@ -198,15 +192,13 @@ describe('admin users', () => {
     ).toBe(403);
     expect(
       (
-        await admin
-          .post('/api/admin/users')
-          .send({
-            username: 'other.unit',
-            fullName: 'Đơn Vị Khác',
-            role: 'courier',
-            unitId: org.unitB.id,
-            password: NEW_PASSWORD,
-          })
+        await admin.post('/api/admin/users').send({
+          username: 'other.unit',
+          fullName: 'Đơn Vị Khác',
+          role: 'courier',
+          unitId: org.unitB.id,
+          password: NEW_PASSWORD,
+        })
       ).status,
     ).toBe(403);
     const list = await admin.get('/api/admin/users');
@@ -244,15 +236,13 @@ describe('admin users', () => {
     expect((await manager.get('/api/admin/users')).status).toBe(200);
     expect(
       (
-        await manager
-          .post('/api/admin/users')
-          .send({
-            username: 'by.manager',
-            fullName: 'Không Được',
-            role: 'courier',
-            unitId: org.unitA.id,
-            password: NEW_PASSWORD,
-          })
+        await manager.post('/api/admin/users').send({
+          username: 'by.manager',
+          fullName: 'Không Được',
+          role: 'courier',
+          unitId: org.unitA.id,
+          password: NEW_PASSWORD,
+        })
       ).status,
     ).toBe(403);
     expect(
@@ -266,14 +256,12 @@ describe('admin users', () => {
 
   it('creates and edits a unit under the admin’s own, audited', async () => {
     const admin = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);
-    const created = await admin
-      .post('/api/admin/units')
-      .send({
-        code: 'bc-moi',
-        name: 'Bưu cục Mới',
-        parentId: org.unitA.id,
-        address: '1 Đường Mới',
-      });
+    const created = await admin.post('/api/admin/units').send({
+      code: 'bc-moi',
+      name: 'Bưu cục Mới',
+      parentId: org.unitA.id,
+      address: '1 Đường Mới',
+    });
     expect(created.status).toBe(201);
     expect(created.body.code).toBe('BC-MOI');
     expect(

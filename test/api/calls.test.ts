@@ -88,13 +88,11 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     expect(sms[0]!.body).toContain('16/02/2027');
 
     // One job per call: a second try is refused and queues nothing more.
-    const again = await agent
-      .post(`/api/calls/${call.id}/jobs`)
-      .send({
-        type: 'home_assistance',
-        unitId: org.unitA.id,
-        addressText: '12 Võ Thị Sáu, Trấn Biên',
-      });
+    const again = await agent.post(`/api/calls/${call.id}/jobs`).send({
+      type: 'home_assistance',
+      unitId: org.unitA.id,
+      addressText: '12 Võ Thị Sáu, Trấn Biên',
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('call_has_job');
     expect(
@@ -110,15 +108,12 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
       inPersonOnly: true,
     });
     const call = await logCall(agent, { callerPhone: citizen.phone, category: 'pickup_request' });
-    const res = await agent
-      .post(`/api/calls/${call.id}/jobs`)
-      .set('Accept-Language', 'vi')
-      .send({
-        type: 'home_assistance',
-        unitId: org.unitA.id,
-        procedureId: procedure.id,
-        addressText: '5 Phan Chu Trinh, Trấn Biên',
-      });
+    const res = await agent.post(`/api/calls/${call.id}/jobs`).set('Accept-Language', 'vi').send({
+      type: 'home_assistance',
+      unitId: org.unitA.id,
+      procedureId: procedure.id,
+      addressText: '5 Phan Chu Trinh, Trấn Biên',
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('procedure_in_person_only');
     expect(res.body.error.message).toContain('Cấp Căn cước');
@@ -151,13 +146,11 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
   it('asks for the caller first when the number matches nobody', async () => {
     const agent = await operator();
     const call = await logCall(agent, { callerPhone: '0977 000 123' });
-    const res = await agent
-      .post(`/api/calls/${call.id}/jobs`)
-      .send({
-        type: 'home_assistance',
-        unitId: org.unitA.id,
-        addressText: '1 Đồng Khởi, Tam Hiệp',
-      });
+    const res = await agent.post(`/api/calls/${call.id}/jobs`).send({
+      type: 'home_assistance',
+      unitId: org.unitA.id,
+      addressText: '1 Đồng Khởi, Tam Hiệp',
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('citizen_required');
   });

@@ -107,15 +107,13 @@ describe('POST /api/jobs/:id/handover', () => {
       status: 'on_site',
     });
     const signatureId = await upload(job.id, 'signature');
-    const res = await courier
-      .post(`/api/jobs/${job.id}/handover`)
-      .send({
-        recipientKind: 'proxy',
-        recipientName: 'Trần Thị Bình',
-        idType: 'cccd',
-        idNumber: CCCD,
-        signatureId,
-      });
+    const res = await courier.post(`/api/jobs/${job.id}/handover`).send({
+      recipientKind: 'proxy',
+      recipientName: 'Trần Thị Bình',
+      idType: 'cccd',
+      idNumber: CCCD,
+      signatureId,
+    });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields)).toEqual(
       expect.arrayContaining(['proxyRelation', 'authorisationId']),
@@ -128,15 +126,13 @@ describe('POST /api/jobs/:id/handover', () => {
       courierId: fx.otherCourier.id,
       status: 'on_site',
     });
-    const res = await courier
-      .post(`/api/jobs/${job.id}/handover`)
-      .send({
-        recipientKind: 'applicant',
-        recipientName: 'Ai đó',
-        idType: 'cccd',
-        idNumber: CCCD,
-        signatureId: randomUUID(),
-      });
+    const res = await courier.post(`/api/jobs/${job.id}/handover`).send({
+      recipientKind: 'applicant',
+      recipientName: 'Ai đó',
+      idType: 'cccd',
+      idNumber: CCCD,
+      signatureId: randomUUID(),
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -139,14 +139,12 @@ describe('cash handed in per courier per shift', () => {
     expect(noReason.body.error.message).toContain('20.000');
     expect(Object.keys(noReason.body.error.fields)).toEqual(['reason']);
 
-    const res = await agent
-      .post('/api/reconciliation/handovers')
-      .send({
-        courierId: short.id,
-        shiftDate: shift,
-        countedVnd: expected - 20_000,
-        reason: 'Trả lại tiền thừa nhầm cho công dân',
-      });
+    const res = await agent.post('/api/reconciliation/handovers').send({
+      courierId: short.id,
+      shiftDate: shift,
+      countedVnd: expected - 20_000,
+      reason: 'Trả lại tiền thừa nhầm cho công dân',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       expectedVnd: expected,

@@ -25,15 +25,13 @@ export async function createCitizen(db: Db, over: Partial<typeof citizens.$infer
       ...over,
     })
     .returning();
-  await db
-    .insert(citizenAddresses)
-    .values({
-      citizenId: row!.id,
-      label: 'Nhà riêng',
-      addressText: '12 Võ Thị Sáu, phường Trấn Biên, Đồng Nai',
-      lat: 10.95,
-      lng: 106.82,
-    });
+  await db.insert(citizenAddresses).values({
+    citizenId: row!.id,
+    label: 'Nhà riêng',
+    addressText: '12 Võ Thị Sáu, phường Trấn Biên, Đồng Nai',
+    lat: 10.95,
+    lng: 106.82,
+  });
   return row!;
 }
 

@@ -58,15 +58,13 @@ export async function insertSession(
     userAgent: string | undefined;
   },
 ) {
-  await db
-    .insert(sessions)
-    .values({
-      id: s.id,
-      userId: s.userId,
-      expiresAt: s.expiresAt,
-      ip: s.ip ?? null,
-      userAgent: s.userAgent ?? null,
-    });
+  await db.insert(sessions).values({
+    id: s.id,
+    userId: s.userId,
+    expiresAt: s.expiresAt,
+    ip: s.ip ?? null,
+    userAgent: s.userAgent ?? null,
+  });
 }
 
 /** A live session with its user, or undefined when expired, unknown or the user is disabled. */

@@ -401,15 +401,13 @@ export async function createJobFromCall(
       if (
         !existing.some((a) => a.t.trim().toLowerCase() === input.addressText.trim().toLowerCase())
       ) {
-        await tx
-          .insert(citizenAddresses)
-          .values({
-            citizenId,
-            addressText: input.addressText,
-            wardCode: input.wardCode ?? null,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-          });
+        await tx.insert(citizenAddresses).values({
+          citizenId,
+          addressText: input.addressText,
+          wardCode: input.wardCode ?? null,
+          lat: input.lat ?? null,
+          lng: input.lng ?? null,
+        });
       }
     }
     const sms = await queueSms(tx, {

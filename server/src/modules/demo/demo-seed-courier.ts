@@ -119,15 +119,13 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
         cccdLast4: who.cccd ? who.cccd.slice(-4) : null,
       })
       .returning({ id: citizens.id });
-    await tx
-      .insert(citizenAddresses)
-      .values({
-        citizenId: c!.id,
-        label: 'Nhà riêng',
-        addressText: who.address,
-        lat: lat + who.dLat,
-        lng: lng + who.dLng,
-      });
+    await tx.insert(citizenAddresses).values({
+      citizenId: c!.id,
+      label: 'Nhà riêng',
+      addressText: who.address,
+      lat: lat + who.dLat,
+      lng: lng + who.dLng,
+    });
     const createdAt = at(7);
     const [job] = await tx
       .insert(jobs)

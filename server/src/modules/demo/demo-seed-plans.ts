@@ -77,16 +77,14 @@ export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
           notes: 'Hẹn trong ngày, chờ lập lộ trình (dữ liệu mẫu).',
         })
         .returning({ id: jobs.id });
-      await tx
-        .insert(jobEvents)
-        .values({
-          jobId: row!.id,
-          kind: 'created',
-          toStatus: 'new',
-          actorId: operator,
-          occurredAt: createdAt,
-          recordedAt: createdAt,
-        });
+      await tx.insert(jobEvents).values({
+        jobId: row!.id,
+        kind: 'created',
+        toStatus: 'new',
+        actorId: operator,
+        occurredAt: createdAt,
+        recordedAt: createdAt,
+      });
     }
   }
 }

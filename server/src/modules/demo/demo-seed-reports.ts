@@ -216,16 +216,14 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
         new Date(j.completed_at).getTime() + (1 + Math.floor(rnd() * 5)) * 3600_000,
       ),
     );
-    await tx
-      .insert(ratings)
-      .values({
-        jobId: j.id,
-        unitId: j.unit_id,
-        courierId: j.courier_id,
-        stars,
-        comment: COMMENTS[Math.floor(rnd() * COMMENTS.length)] ?? null,
-        createdAt,
-      });
+    await tx.insert(ratings).values({
+      jobId: j.id,
+      unitId: j.unit_id,
+      courierId: j.courier_id,
+      stars,
+      comment: COMMENTS[Math.floor(rnd() * COMMENTS.length)] ?? null,
+      createdAt,
+    });
   }
   await refreshJobMilestones(tx);
 }
