@@ -167,7 +167,7 @@ describe('logging in through the login page', () => {
     await logIn(page, 'admin');
     await heading(page, 'Quản trị');
     expect(pathOf(page)).toBe('/admin');
-    await page.getByRole('cell', { name: 'courier1', exact: true }).waitFor();
+    await page.getByRole('cell', { name: /courier1\s*Nguyễn Văn Hùng/ }).waitFor();
     await screenshot(page, 'admin');
     expect(pageErrors).toEqual([]);
   });
