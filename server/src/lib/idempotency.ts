@@ -11,8 +11,8 @@ export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 3600_000;
 export type IdempotencyOptions = {
   /** The caller; keys are per user. */
   userId: string;
-  /** The client's `Idempotency-Key` header value. */
-  key: string;
+  /** The client's `Idempotency-Key` header value; without one the work simply runs once in a transaction. */
+  key: string | undefined;
   /** What the key is for (e.g. `job-transition:<jobId>`), so one key cannot replay another endpoint's answer. */
   scope: string;
   /** The request body; the same key with a different body is refused with 422 `idempotency_key_reused`. */
@@ -60,13 +60,16 @@ function stableJson(v: unknown): string {
  * answer (`replayed: true`) without running `fn`. A concurrent duplicate waits on the key's
  * row until the first commits, then replays. If `fn` throws, nothing is stored and a retry
  * runs again. Realtime events registered with `afterCommit` inside `fn` go out only for the
- * first call.
+ * first call. Without a key (an office client that does not send one) `fn` just runs in a
+ * transaction, so callers need no branch of their own.
  */
 export async function withIdempotency(
   db: Db,
   opts: IdempotencyOptions,
   fn: (tx: Tx) => Promise<{ status: number; body: unknown }>,
 ): Promise<IdempotentResult> {
+  const key = opts.key;
+  if (key === undefined) return { ...(await runTransaction(db, fn, opts.tx)), replayed: false };
   const requestHash = hashRequest(opts.request);
   return runTransaction(
     db,
@@ -75,7 +78,7 @@ export async function withIdempotency(
       // transaction ends (unique primary key), then finds the row and replays it.
       const claimed = await tx
         .insert(idempotencyKeys)
-        .values({ userId: opts.userId, scope: opts.scope, key: opts.key, requestHash, status: 0 })
+        .values({ userId: opts.userId, scope: opts.scope, key, requestHash, status: 0 })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (claimed.length === 0) {
@@ -86,7 +89,7 @@ export async function withIdempotency(
             and(
               eq(idempotencyKeys.userId, opts.userId),
               eq(idempotencyKeys.scope, opts.scope),
-              eq(idempotencyKeys.key, opts.key),
+              eq(idempotencyKeys.key, key),
             ),
           )
           .limit(1);
@@ -107,13 +110,26 @@ export async function withIdempotency(
           and(
             eq(idempotencyKeys.userId, opts.userId),
             eq(idempotencyKeys.scope, opts.scope),
-            eq(idempotencyKeys.key, opts.key),
+            eq(idempotencyKeys.key, key),
           ),
         );
       return { ...result, replayed: false };
     },
     opts.tx,
   );
+}
+
+/**
+ * `withIdempotency` for work that answers 200 with a body: returns the body typed as the
+ * work returns it (a replay gives back the stored copy of the same shape).
+ */
+export async function withIdempotentBody<T>(
+  db: Db,
+  opts: IdempotencyOptions,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<{ body: T; replayed: boolean }> {
+  const r = await withIdempotency(db, opts, async (tx) => ({ status: 200, body: await fn(tx) }));
+  return { body: r.body as T, replayed: r.replayed };
 }
 
 /** Deletes stored answers older than the retention (periodic task). */

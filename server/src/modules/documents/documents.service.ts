@@ -104,18 +104,16 @@ export async function uploadDocument(
     return { status: 201, body: presentDocument(row, auth.user.fullName) };
   };
   try {
-    const res = opts.idempotencyKey
-      ? await withIdempotency(
-          db,
-          {
-            userId: auth.user.id,
-            key: opts.idempotencyKey,
-            scope: `documents:upload:${jobId}`,
-            request: { ...fields, sha256 },
-          },
-          work,
-        )
-      : { ...(await runTransaction(db, work)), replayed: false };
+    const res = await withIdempotency(
+      db,
+      {
+        userId: auth.user.id,
+        key: opts.idempotencyKey,
+        scope: `documents:upload:${jobId}`,
+        request: { ...fields, sha256 },
+      },
+      work,
+    );
     if (res.replayed) await storage.delete(storageKey).catch(() => undefined);
     return res;
   } catch (err) {

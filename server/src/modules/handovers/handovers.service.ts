@@ -8,8 +8,7 @@ import {
 import type { Db, Tx } from '../../db/client';
 import { AppError, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
-import { withIdempotency } from '../../lib/idempotency';
-import { runTransaction } from '../../lib/unit-of-work';
+import { withIdempotentBody } from '../../lib/idempotency';
 import {
   assertJobStatus,
   loadJobForAction,
@@ -35,23 +34,6 @@ import {
 import { presentAgencyHandover, presentDeliveryHandover, presentSlip } from './handovers.presenter';
 
 type Opts = { idempotencyKey?: string | undefined };
-
-async function idempotent<T>(
-  db: Db,
-  auth: AuthContext,
-  scope: string,
-  key: string | undefined,
-  request: unknown,
-  fn: (tx: Tx) => Promise<T>,
-) {
-  if (!key) return { body: await runTransaction(db, fn), replayed: false };
-  const r = await withIdempotency(
-    db,
-    { userId: auth.user.id, key, scope, request },
-    async (tx) => ({ status: 200, body: await fn(tx) }),
-  );
-  return { body: r.body as T, replayed: r.replayed };
-}
 
 function assertType(job: JobRecord, type: string, what: { vi: string; en: string }) {
   if (job.type !== type) {
@@ -111,12 +93,14 @@ export async function recordDeliveryHandover(
   // The ID number itself never reaches the idempotency store: only its hash.
   const idHash = hashIdNumber(input.idNumber);
   const request = { ...input, idNumber: idHash };
-  const r = await idempotent(
+  const r = await withIdempotentBody(
     db,
-    auth,
-    `handover:delivery:${jobId}`,
-    opts.idempotencyKey,
-    request,
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `handover:delivery:${jobId}`,
+      request: request,
+    },
     async (tx) => {
       const job = await loadJobForAction(tx, auth, jobId, { forUpdate: true });
       assertType(job, 'result_delivery', { vi: 'Bàn giao kết quả', en: 'A result handover' });
@@ -204,12 +188,14 @@ export async function createDossierSlip(
 ) {
   const now = new Date();
   const occurredAt = occurredAtFrom(input.occurredAt, now);
-  const r = await idempotent(
+  const r = await withIdempotentBody(
     db,
-    auth,
-    `handover:slip:${jobId}`,
-    opts.idempotencyKey,
-    input,
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `handover:slip:${jobId}`,
+      request: input,
+    },
     async (tx) => {
       const job = await loadJobForAction(tx, auth, jobId, { forUpdate: true });
       assertType(job, 'home_assistance', { vi: 'Phiếu gửi hồ sơ', en: 'A dossier slip' });
@@ -279,12 +265,14 @@ export async function submitAtCounter(
   opts: Opts = {},
 ) {
   const occurredAt = occurredAtFrom(input.occurredAt);
-  const r = await idempotent(
+  const r = await withIdempotentBody(
     db,
-    auth,
-    `handover:submit:${jobId}`,
-    opts.idempotencyKey,
-    input,
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `handover:submit:${jobId}`,
+      request: input,
+    },
     async (tx) => {
       const job = await loadJobForAction(tx, auth, jobId, { forUpdate: true });
       assertType(job, 'home_assistance', {
@@ -331,12 +319,9 @@ export async function createAgencyHandover(
 ) {
   const now = new Date();
   const signedAt = occurredAtFrom(input.occurredAt, now);
-  const r = await idempotent(
+  const r = await withIdempotentBody(
     db,
-    auth,
-    'handover:agency',
-    opts.idempotencyKey,
-    input,
+    { userId: auth.user.id, key: opts.idempotencyKey, scope: 'handover:agency', request: input },
     async (tx) => {
       const ids = [...new Set(input.items.map((i) => i.jobId))];
       if (ids.length !== input.items.length)

@@ -45,7 +45,7 @@ import {
   type LocalizedText,
 } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
-import { withIdempotency } from '../../lib/idempotency';
+import { withIdempotentBody } from '../../lib/idempotency';
 import { afterCommit, runTransaction } from '../../lib/unit-of-work';
 import { publish } from '../../realtime/bus';
 import { jobRooms, unitAndAncestors } from '../../realtime/unit-rooms';
@@ -400,23 +400,18 @@ export async function transitionJob(
     };
   };
 
-  if (opts.idempotencyKey) {
-    const r = await withIdempotency(
-      db,
-      {
-        userId: auth.user.id,
-        key: opts.idempotencyKey,
-        scope: `job-transition:${jobId}`,
-        request: input,
-        tx: opts.tx,
-      },
-      async (tx) => ({ status: 200, body: await work(tx) }),
-    );
-    const body = r.body as { job: Job; event: JobEvent };
-    return { ...body, replayed: r.replayed };
-  }
-  const r = await runTransaction(db, work, opts.tx);
-  return { ...r, replayed: false };
+  const r = await withIdempotentBody(
+    db,
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `job-transition:${jobId}`,
+      request: input,
+      tx: opts.tx,
+    },
+    work,
+  );
+  return { ...r.body, replayed: r.replayed };
 }
 
 function reasonRequired(what: LocalizedText): AppError {

@@ -7,12 +7,12 @@ import {
   type ReversePaymentInput,
 } from '@tannha/shared';
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import type { Db } from '../../db/client';
 import { jobs } from '../../db/schema';
 import { AppError, forbidden, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { withIdempotency } from '../../lib/idempotency';
-import { afterCommit, runTransaction } from '../../lib/unit-of-work';
+import { afterCommit } from '../../lib/unit-of-work';
 import { publish } from '../../realtime/bus';
 import { rooms } from '../../realtime/socket-server';
 import {
@@ -121,18 +121,6 @@ export type WriteOptions = {
   idempotencyKey?: string | undefined;
 };
 
-async function idempotent(
-  db: Db,
-  auth: AuthContext,
-  scope: string,
-  key: string | undefined,
-  request: unknown,
-  fn: (tx: Tx) => Promise<{ status: number; body: unknown }>,
-): Promise<{ status: number; body: unknown; replayed: boolean }> {
-  if (!key) return { ...(await runTransaction(db, fn)), replayed: false };
-  return withIdempotency(db, { userId: auth.user.id, key, scope, request }, fn);
-}
-
 /**
  * Records one collection at the door: one ledger line per flow, each with the next receipt
  * number of its unit, flow and year, issued in the same transaction. Amounts must equal what
@@ -148,12 +136,14 @@ export async function collectPayment(
 ) {
   const now = new Date();
   const occurredAt = occurredAtFrom(input.occurredAt, now);
-  const result = await idempotent(
+  const result = await withIdempotency(
     db,
-    auth,
-    `payments:collect:${jobId}`,
-    opts.idempotencyKey,
-    input,
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `payments:collect:${jobId}`,
+      request: input,
+    },
     async (tx) => {
       const job = await loadJobForAction(tx, auth, jobId, { forUpdate: true });
       assertJobStatus(job, COLLECTABLE, { vi: 'thu tiền', en: 'collect money' });
@@ -268,12 +258,14 @@ export async function confirmPayment(
   paymentId: string,
   opts: WriteOptions = {},
 ) {
-  const result = await idempotent(
+  const result = await withIdempotency(
     db,
-    auth,
-    `payments:confirm:${paymentId}`,
-    opts.idempotencyKey,
-    {},
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `payments:confirm:${paymentId}`,
+      request: {},
+    },
     async (tx) => {
       const p = await findPaymentById(tx, paymentId, { forUpdate: true });
       if (!p) throw notFound({ vi: 'Khoản thu', en: 'Payment' });
@@ -307,12 +299,14 @@ export async function reversePayment(
   opts: WriteOptions = {},
 ) {
   const now = new Date();
-  const result = await idempotent(
+  const result = await withIdempotency(
     db,
-    auth,
-    `payments:reverse:${paymentId}`,
-    opts.idempotencyKey,
-    input,
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `payments:reverse:${paymentId}`,
+      request: input,
+    },
     async (tx) => {
       const p = await findPaymentById(tx, paymentId, { forUpdate: true });
       if (!p) throw notFound({ vi: 'Khoản thu', en: 'Payment' });

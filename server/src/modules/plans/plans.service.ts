@@ -13,9 +13,9 @@ import {
 import type { Db, Tx } from '../../db/client';
 import { type AppError, conflict, forbidden, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
-import { withIdempotency } from '../../lib/idempotency';
+import { withIdempotentBody } from '../../lib/idempotency';
 import { logger } from '../../lib/logger';
-import { afterCommit, runTransaction } from '../../lib/unit-of-work';
+import { afterCommit } from '../../lib/unit-of-work';
 import { publish } from '../../realtime/bus';
 import { rooms } from '../../realtime/rooms';
 import { jobRooms, unitAndAncestors } from '../../realtime/unit-rooms';
@@ -440,23 +440,17 @@ export async function commitPlan(
     });
     return presentPlan({ ...row, status: 'committed', committedAt, committedBy: auth.user.id });
   };
-  if (opts.idempotencyKey) {
-    const r = await withIdempotency(
-      db,
-      {
-        userId: auth.user.id,
-        key: opts.idempotencyKey,
-        scope: `plan-commit:${first.id}`,
-        request: { planId: first.id },
-      },
-      async (tx) => ({
-        status: 200,
-        body: await work(tx),
-      }),
-    );
-    return { plan: r.body as Plan, replayed: r.replayed };
-  }
-  return { plan: await runTransaction(db, work), replayed: false };
+  const r = await withIdempotentBody(
+    db,
+    {
+      userId: auth.user.id,
+      key: opts.idempotencyKey,
+      scope: `plan-commit:${first.id}`,
+      request: { planId: first.id },
+    },
+    work,
+  );
+  return { plan: r.body, replayed: r.replayed };
 }
 
 /** The stored plan as the validator sees it (tests and diagnostics). */
