@@ -375,7 +375,8 @@ function IncomingBanner({
               {e.openJobs.map((j) => (
                 <li key={j.id}>
                   <strong>{j.code}</strong> · {t(`jobType.${j.type}` as 'jobType.home_assistance')}{' '}
-                  · {j.status} · {t('due')} {formatDate(j.dueDate)}
+                  · {t(`status.${j.status}` as 'status.new', { ns: 'jobs' })} · {t('due')}{' '}
+                  {formatDate(j.dueDate)}
                 </li>
               ))}
             </ul>
@@ -795,7 +796,8 @@ function CallForm({
             {history.data.jobs.slice(0, 5).map((j) => (
               <li key={j.id}>
                 <strong>{j.code}</strong> · {t(`jobType.${j.type}` as 'jobType.home_assistance')} ·{' '}
-                {j.status} · {t('due')} {formatDate(j.dueDate)}
+                {t(`status.${j.status}` as 'status.new', { ns: 'jobs' })} · {t('due')}{' '}
+                {formatDate(j.dueDate)}
                 {j.procedureName && <span className={styles.muted}> — {j.procedureName}</span>}
               </li>
             ))}
