@@ -119,6 +119,9 @@ describe('the dispatch map', () => {
     await assignButton.click();
     await drawer.getByText(`Đã giao ${code} cho Nguyễn Văn Hùng.`).waitFor();
     await drawer.getByText('Phân công', { exact: true }).waitFor();
+    // Under "unassigned only" the job leaves the list; the drawer and its confirmation stay.
+    await list.getByText(code).waitFor({ state: 'detached' });
+    expect(await drawer.getByText(`Đã giao ${code} cho Nguyễn Văn Hùng.`).isVisible()).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dispatch-assigned.png') });
 
     // The courier's browser got the change without reloading, and the job is now in their list.

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { Page } from '@/components/ui/page';
 import { useAppConfig } from '@/features/app-config/api/get-app-config.api';
-import { useCouriers, useJobs, useLateJobs, type JobFilters } from '@/features/jobs/api/jobs.api';
+import {
+  useCouriers,
+  useJob,
+  useJobs,
+  useLateJobs,
+  type JobFilters,
+} from '@/features/jobs/api/jobs.api';
 import { AssignPanel } from '@/features/jobs/components/assign-panel';
 import {
   BOARD_COLOURS,
@@ -50,6 +56,9 @@ export function DispatchPage() {
   const jobs = useJobs(filters);
   const couriers = useCouriers();
   const late = useLateJobs();
+  // The drawer's own query: the selected job stays open (with the assignment's confirmation)
+  // after it leaves the filtered list, e.g. once assigned under "unassigned only".
+  const selectedDetail = useJob(selected);
   useLiveJobs();
   useLiveCouriers();
   useEffect(() => onConnectionChange(setConnected), []);
@@ -74,7 +83,10 @@ export function DispatchPage() {
     own && own.lat !== null && own.lng !== null ? { lat: own.lat, lng: own.lng } : undefined;
   const jobItems = jobs.data?.items ?? [];
   const courierItems = couriers.data.items;
-  const selectedJob = jobItems.find((j) => j.id === selected);
+  const selectedJob =
+    selectedDetail.data?.id === selected
+      ? selectedDetail.data
+      : jobItems.find((j) => j.id === selected);
 
   return (
     <Page title={t('title')} subtitle={t('subtitle')}>
