@@ -67,6 +67,10 @@ export const jobs = pgTable(
   (t) => [
     index('jobs_unit_status_idx').on(t.unitId, t.status),
     index('jobs_courier_status_idx').on(t.courierId, t.status),
+    // A courier's completed jobs of one day, in order (the dashboard's distance rollup).
+    index('jobs_courier_completed_idx')
+      .on(t.courierId, t.completedAt)
+      .where(sql`${t.status} = 'completed'`),
     index('jobs_created_idx').on(t.createdAt),
     index('jobs_due_idx').on(t.dueDate),
     index('jobs_citizen_idx').on(t.citizenId),

@@ -34,6 +34,8 @@ export const ratings = pgTable(
     uniqueIndex('ratings_job_uq').on(t.jobId),
     index('ratings_unit_created_idx').on(t.unitId, t.createdAt),
     index('ratings_courier_idx').on(t.courierId),
+    // The dashboard's latest ratings: read backwards from the range's end.
+    index('ratings_created_idx').on(t.createdAt),
     check('ratings_stars_range', sql`${t.stars} between 1 and 5`),
   ],
 );

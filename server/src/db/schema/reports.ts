@@ -1,4 +1,17 @@
-import { index, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { jobs } from './jobs';
 
 /**
@@ -34,5 +47,115 @@ export const jobMilestones = pgTable(
       t.pickupAt,
       t.handedAt,
     ),
+  ],
+);
+
+/*
+ * Daily rollups behind the manager dashboard. A province's month is ~100k jobs and ~200k
+ * calls; the dashboard sums a few thousand of these rows instead. They are kept in step by
+ * row triggers on the source tables (migration 0009), inside the writing transaction, so
+ * every write path (job engine, imports, seeds, fixtures) counts; bulk loaders may disable
+ * the triggers (`alter table … disable trigger user`) and rebuild set-based afterwards with
+ * `report_rollups_rebuild()` (modules/reports/report-rollups.ts). `day` is the local
+ * (Vietnam) date.
+ */
+
+/**
+ * Jobs by the local day they were created, once per dimension: `all` (key ''), `type`,
+ * `status`, `procedure` (id or ''), `courier` (id or ''), and `completed_on` (the local
+ * completion date). `on_time`/`late` count completed jobs against their due date; open jobs
+ * past due depend on today and are counted live.
+ */
+export const reportJobDays = pgTable(
+  'report_job_days',
+  {
+    day: date('day').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    late: integer('late').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.unitId, t.dim, t.key] })],
+);
+
+/** Calls by the local day they started: `all`, `category`, `outcome`, `hour` (local, 0–23). */
+export const reportCallDays = pgTable(
+  'report_call_days',
+  {
+    day: date('day').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.unitId, t.dim, t.key] })],
+);
+
+/** Ledger entries by the local day they happened, method, flow and whether confirmed. */
+export const reportMoneyDays = pgTable(
+  'report_money_days',
+  {
+    day: date('day').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    method: text('method').notNull(),
+    flow: text('flow').notNull(),
+    confirmed: boolean('confirmed').notNull(),
+    amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull().default(0),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.unitId, t.method, t.flow, t.confirmed] })],
+);
+
+/** Ratings by the local day given, courier (id or '') and stars. */
+export const reportRatingDays = pgTable(
+  'report_rating_days',
+  {
+    day: date('day').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    courierKey: text('courier_key').notNull(),
+    stars: smallint('stars').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.unitId, t.courierKey, t.stars] })],
+);
+
+/**
+ * Leg times of the jobs created on a local day (from job_milestones): how many jobs reached
+ * each leg's end and the sum of their seconds, so averages over any range are exact.
+ */
+export const reportLegDays = pgTable(
+  'report_leg_days',
+  {
+    day: date('day').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    n1: integer('n1').notNull().default(0),
+    s1: doublePrecision('s1').notNull().default(0),
+    n2: integer('n2').notNull().default(0),
+    s2: doublePrecision('s2').notNull().default(0),
+    n3: integer('n3').notNull().default(0),
+    s3: doublePrecision('s3').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.unitId] })],
+);
+
+/**
+ * A courier's straight-line distance on a local day: from the post office of each job's unit
+ * to the first completed job, then job to job in completion order. Recomputed for that
+ * courier and day whenever one of their jobs is completed (or stops being).
+ */
+export const reportCourierDays = pgTable(
+  'report_courier_days',
+  {
+    courierId: uuid('courier_id').notNull(),
+    day: date('day').notNull(),
+    km: doublePrecision('km').notNull().default(0),
+    stops: integer('stops').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.courierId, t.day] }),
+    index('report_courier_days_day_idx').on(t.day),
   ],
 );

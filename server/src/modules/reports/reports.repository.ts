@@ -45,37 +45,24 @@ export type CallFigures = {
   byHour: { hour: number; count: number }[];
 };
 
-/** Calls in the window: one scan, grouped three ways at once. */
+/** Calls in the window, from the daily rollup (report_call_days): a few rows per unit and day. */
 export async function callFigures(db: DbOrTx, w: ReportWindow): Promise<CallFigures> {
-  const rows = await queryRows<{
-    g: number;
-    category: string | null;
-    outcome: string | null;
-    h: number | null;
-    n: number;
-  }>(
+  const rows = await queryRows<{ dim: string; key: string; n: number }>(
     db,
     sql`
-    select grouping(category, outcome, h)::int as g, category, outcome, h, count(*)::int as n
-    from (
-      select coalesce(category, 'uncategorised') as category, coalesce(outcome, 'open') as outcome,
-             -- Local hour by arithmetic (UTC+7, no DST): cheaper per row than a zone conversion.
-             (((extract(epoch from started_at)::bigint + 25200) % 86400) / 3600)::int as h
-      from calls
-      where unit_id in ${unitList(w.unitIds)} and started_at >= ${w.fromTs} and started_at < ${w.toTs}
-    ) c
-    group by grouping sets ((category), (outcome), (h), ())`,
+    select dim, key, sum(n)::int as n from report_call_days
+    where day between ${w.fromDate}::date and ${w.toDate}::date and unit_id in ${unitList(w.unitIds)}
+    group by dim, key having sum(n) <> 0`,
   );
-  // grouping() bits: category=4, outcome=2, h=1 (set when the column is aggregated away).
   const byCategory: CountRow[] = [];
   const byOutcome: CountRow[] = [];
   const hours = new Array<number>(24).fill(0);
   let total = 0;
   for (const r of rows) {
-    if (r.g === 7) total = r.n;
-    else if (r.g === 3) byCategory.push({ key: r.category!, count: r.n });
-    else if (r.g === 5) byOutcome.push({ key: r.outcome!, count: r.n });
-    else if (r.g === 6 && r.h !== null) hours[r.h] = r.n;
+    if (r.dim === 'all') total = r.n;
+    else if (r.dim === 'category') byCategory.push({ key: r.key, count: r.n });
+    else if (r.dim === 'outcome') byOutcome.push({ key: r.key, count: r.n });
+    else if (r.dim === 'hour') hours[Number(r.key)] = r.n;
   }
   byCategory.sort((a, b) => b.count - a.count);
   byOutcome.sort((a, b) => b.count - a.count);
@@ -106,38 +93,35 @@ export type JobFigures = {
   }[];
 };
 
-type GroupRow = {
-  g: number;
-  type: string | null;
-  status: string | null;
-  procedure_id: string | null;
-  courier_id: string | null;
-  cday: number | null;
-  dday: number | null;
+type JobDocRow = {
+  dim: string;
+  key: string;
+  day: string | null;
   n: number;
+  done: number;
   ok: number;
   late: number;
-  done: number;
 };
 
 /**
- * Everything about the jobs created in the window, in one round trip: the window's jobs are
- * read once (materialised) and grouped six ways in a single GROUPING SETS pass; leg times
- * come from job_milestones (see job-milestones.ts) through its covering index; distances
- * from one more pass over the completed jobs.
+ * Everything about the jobs created in the window, in one round trip: counts from the daily
+ * rollup (report_job_days, one row per unit, day and dimension value), leg times from
+ * report_leg_days, distances from report_courier_days, and the one figure that depends on
+ * today (open jobs already past their due date), counted live over the open jobs alone.
  */
 export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigures> {
   const rows = await queryRows<{
     doc: {
-      groups: GroupRow[] | null;
+      rows: JobDocRow[] | null;
+      openLate: { courierId: string | null; n: number }[] | null;
       legs: {
-        n1: number;
-        a1: number | null;
-        n2: number;
-        a2: number | null;
-        n3: number;
-        a3: number | null;
-      };
+        n1: number | null;
+        s1: number | null;
+        n2: number | null;
+        s2: number | null;
+        n3: number | null;
+        s3: number | null;
+      } | null;
       dist: { courierId: string; km: number }[] | null;
       procs: { id: string; code: string; name: string }[] | null;
     };
@@ -155,41 +139,41 @@ export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigure
     couriers: [],
   };
   const procs = new Map((doc.procs ?? []).map((p) => [p.id, p]));
-  const days = new Map<number, { created: number; completed: number }>();
-  const dayOf = (d: number) => {
+  const days = new Map<string, { created: number; completed: number }>();
+  const dayOf = (d: string) => {
     let v = days.get(d);
     if (!v) days.set(d, (v = { created: 0, completed: 0 }));
     return v;
   };
   const couriers = new Map<string, JobFigures['couriers'][number]>();
-  // grouping() bits: type=32, status=16, procedure_id=8, courier_id=4, cday=2, dday=1.
-  for (const r of doc.groups ?? []) {
-    switch (r.g) {
-      case 63:
-        out.total = r.n;
-        out.onTime = r.ok;
-        out.late = r.late;
+  for (const r of doc.rows ?? []) {
+    switch (r.dim) {
+      case 'all':
+        if (r.day) dayOf(r.day).created += r.n;
+        out.total += r.n;
+        out.onTime += r.ok;
+        out.late += r.late;
         break;
-      case 31:
-        out.byType.push({ key: r.type!, count: r.n });
+      case 'type':
+        out.byType.push({ key: r.key, count: r.n });
         break;
-      case 47:
-        out.byStatus.push({ key: r.status!, count: r.n });
+      case 'status':
+        out.byStatus.push({ key: r.key, count: r.n });
         break;
-      case 55: {
-        const p = r.procedure_id ? procs.get(r.procedure_id) : undefined;
+      case 'procedure': {
+        const p = r.key ? procs.get(r.key) : undefined;
         out.byProcedure.push({
-          procedureId: r.procedure_id,
+          procedureId: r.key || null,
           code: p?.code ?? null,
           name: p?.name ?? null,
           count: r.n,
         });
         break;
       }
-      case 59:
-        if (r.courier_id)
-          couriers.set(r.courier_id, {
-            courierId: r.courier_id,
+      case 'courier':
+        if (r.key)
+          couriers.set(r.key, {
+            courierId: r.key,
             jobs: r.n,
             completed: r.done,
             onTime: r.ok,
@@ -197,13 +181,15 @@ export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigure
             distanceKm: 0,
           });
         break;
-      case 61:
-        dayOf(r.cday!).created += r.n;
-        break;
-      case 62:
-        if (r.dday !== null) dayOf(r.dday).completed += r.n;
+      case 'completed_on':
+        if (r.key >= w.fromDate && r.key <= w.toDate) dayOf(r.key).completed += r.n;
         break;
     }
+  }
+  for (const l of doc.openLate ?? []) {
+    out.late += l.n;
+    const c = l.courierId ? couriers.get(l.courierId) : undefined;
+    if (c) c.late += l.n;
   }
   for (const d of doc.dist ?? []) {
     const c = couriers.get(d.courierId);
@@ -214,75 +200,54 @@ export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigure
   out.byStatus.sort(byCount);
   out.byProcedure = out.byProcedure.sort(byCount).slice(0, 15);
   out.couriers = [...couriers.values()].sort((a, b) => b.jobs - a.jobs);
-  const fromDay = Math.round(Date.parse(w.fromDate) / 86_400_000);
-  const toDay = Math.round(Date.parse(w.toDate) / 86_400_000);
   out.byDay = [...days.entries()]
-    .filter(([d]) => d >= fromDay && d <= toDay)
-    .sort(([a], [b]) => a - b)
-    .map(([d, v]) => ({ date: new Date(d * 86_400_000).toISOString().slice(0, 10), ...v }));
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, v]) => ({ date, ...v }));
   const L = doc.legs;
-  const avg = (x: number | null) => (x === null ? null : Math.round(Number(x)));
+  const leg = (leg: string, n: number | null | undefined, s: number | null | undefined) => ({
+    leg,
+    count: n ?? 0,
+    avgSeconds: n ? Math.round(Number(s) / n) : null,
+  });
   out.legs = [
-    { leg: 'call_to_assignment', count: L.n1, avgSeconds: avg(L.a1) },
-    { leg: 'assignment_to_pickup', count: L.n2, avgSeconds: avg(L.a2) },
-    { leg: 'pickup_to_handover', count: L.n3, avgSeconds: avg(L.a3) },
+    leg('call_to_assignment', L?.n1, L?.s1),
+    leg('assignment_to_pickup', L?.n2, L?.s2),
+    leg('pickup_to_handover', L?.n3, L?.s3),
   ];
   return out;
 }
 
 /** The single statement behind {@link jobFigures} (exported for EXPLAIN in the benchmark). */
 export function jobFiguresSql(w: ReportWindow): SQL {
-  // Local days as whole numbers (days since 1970-01-01 at UTC+7, which has no DST): plain
-  // arithmetic per row instead of a time-zone conversion, which costs microseconds a row.
-  const day = (col: SQL) => sql`floor((extract(epoch from ${col}) + 25200) / 86400)::int`;
+  const inWindow = sql`day between ${w.fromDate}::date and ${w.toDate}::date and unit_id in ${unitList(w.unitIds)}`;
   return sql`
-    with j as materialized (
-      select type, status, procedure_id, courier_id, unit_id, completed_at, lat, lng,
-        ${day(sql`created_at`)} as cday,
-        case when status = 'completed' then ${day(sql`coalesce(completed_at, created_at)`)} end as dday,
-        case
-          when due_date is null or status in ('cancelled', 'returned') then null
-          when status = 'completed' then ${day(sql`coalesce(completed_at, created_at)`)} <= due_date - date '1970-01-01'
-          when due_date < ${w.today}::date then false
-          else null
-        end as on_time
-      from jobs
-      where created_at >= ${w.fromTs} and created_at < ${w.toTs} and unit_id in ${unitList(w.unitIds)}
+    with r as materialized (
+      select dim, key, case when dim = 'all' then to_char(day, 'YYYY-MM-DD') end as day,
+        sum(n)::int as n, sum(done)::int as done, sum(on_time)::int as ok, sum(late)::int as late
+      from report_job_days
+      where ${inWindow}
+      group by 1, 2, 3
+      having sum(n) <> 0
     ),
-    g as (
-      select grouping(type, status, procedure_id, courier_id, cday, dday)::int as g, type, status, procedure_id, courier_id, cday, dday,
-        count(*)::int as n, count(*) filter (where on_time)::int as ok, count(*) filter (where on_time = false)::int as late,
-        count(*) filter (where status = 'completed')::int as done
-      from j
-      group by grouping sets ((type), (status), (procedure_id), (courier_id), (cday), (dday), ())
+    -- Open jobs past due: the only figure that moves with the calendar, so counted live.
+    open_late as (
+      select courier_id, count(*)::int as n from jobs
+      where unit_id in ${unitList(w.unitIds)} and status in ${openList}
+        and created_at >= ${w.fromTs} and created_at < ${w.toTs} and due_date < ${w.today}::date
+      group by courier_id
     ),
-    legs as (
-      select
-        count(assigned_at)::int as n1,
-        avg(extract(epoch from assigned_at - started_at)) as a1,
-        count(pickup_at) filter (where assigned_at is not null)::int as n2,
-        avg(extract(epoch from pickup_at - assigned_at)) as a2,
-        count(handed_at) filter (where pickup_at is not null)::int as n3,
-        avg(extract(epoch from handed_at - pickup_at)) as a3
-      from job_milestones
-      where created_at >= ${w.fromTs} and created_at < ${w.toTs} and unit_id in ${unitList(w.unitIds)}
-    ),
-    hops as (
-      select j.courier_id,
-        2 * 6371 * asin(sqrt(
-          power(sin(radians(j.lat - coalesce(lag(j.lat) over w, u.lat)) / 2), 2) +
-          cos(radians(coalesce(lag(j.lat) over w, u.lat))) * cos(radians(j.lat)) *
-          power(sin(radians(j.lng - coalesce(lag(j.lng) over w, u.lng)) / 2), 2)
-        )) as km
-      from j join units u on u.id = j.unit_id
-      where j.dday is not null and j.courier_id is not null and j.lat is not null
-      window w as (partition by j.courier_id, j.dday order by j.completed_at)
-    )
+    couriers as (select key::uuid as id from r where dim = 'courier' and key <> '')
     select json_build_object(
-      'groups', (select json_agg(gr) from g gr),
-      'legs', (select row_to_json(legs) from legs),
-      'dist', (select json_agg(json_build_object('courierId', courier_id, 'km', km)) from (select courier_id, sum(km) as km from hops group by courier_id) d),
-      'procs', (select json_agg(json_build_object('id', id, 'code', code, 'name', name)) from procedures where id in (select distinct procedure_id from j))
+      'rows', (select json_agg(r) from r),
+      'openLate', (select json_agg(json_build_object('courierId', courier_id, 'n', n)) from open_late),
+      'legs', (select json_build_object('n1', sum(n1), 's1', sum(s1), 'n2', sum(n2), 's2', sum(s2), 'n3', sum(n3), 's3', sum(s3))
+               from report_leg_days where ${inWindow}),
+      'dist', (select json_agg(json_build_object('courierId', courier_id, 'km', km))
+               from (select courier_id, sum(km) as km from report_courier_days
+                     where day between ${w.fromDate}::date and ${w.toDate}::date and courier_id in (select id from couriers)
+                     group by courier_id) d),
+      'procs', (select json_agg(json_build_object('id', id, 'code', code, 'name', name)) from procedures
+                where id in (select key::uuid from r where dim = 'procedure' and key <> ''))
     ) as doc`;
 }
 
@@ -316,40 +281,47 @@ export type MoneyFigures = {
   byFlow: { key: string; amountVnd: number; count: number }[];
 };
 
-/** Ledger entries in the window: confirmed money by method and by flow; pending transfers apart. */
+/** Ledger entries in the window (report_money_days): confirmed money by method and by flow; pending transfers apart. */
 export async function moneyFigures(db: DbOrTx, w: ReportWindow): Promise<MoneyFigures> {
   const rows = await queryRows<{
-    g: number;
-    method: string | null;
-    flow: string | null;
-    confirmed: boolean | null;
+    method: string;
+    flow: string;
+    confirmed: boolean;
     amount: string;
     n: number;
   }>(
     db,
     sql`
-    select grouping(method, flow, confirmed)::int as g, method, flow, confirmed, coalesce(sum(amount_vnd), 0)::text as amount, count(*)::int as n
-    from (select method, flow, status = 'confirmed' as confirmed, amount_vnd from payments
-          where unit_id in ${unitList(w.unitIds)} and occurred_at >= ${w.fromTs} and occurred_at < ${w.toTs}) p
-    group by grouping sets ((confirmed), (confirmed, method), (confirmed, flow))`,
+    select method, flow, confirmed, sum(amount_vnd)::text as amount, sum(n)::int as n
+    from report_money_days
+    where day between ${w.fromDate}::date and ${w.toDate}::date and unit_id in ${unitList(w.unitIds)}
+    group by method, flow, confirmed
+    having sum(n) <> 0 or sum(amount_vnd) <> 0`,
   );
   const out: MoneyFigures = { totalVnd: 0, pendingVnd: 0, byMethod: [], byFlow: [] };
+  const add = (list: MoneyFigures['byMethod'], key: string, amountVnd: number, count: number) => {
+    const row = list.find((x) => x.key === key);
+    if (row) {
+      row.amountVnd += amountVnd;
+      row.count += count;
+    } else list.push({ key, amountVnd, count });
+  };
   for (const r of rows) {
     const amountVnd = Number(r.amount);
-    // grouping() bits: method=4, flow=2, confirmed=1.
-    if (r.g === 6) {
-      if (r.confirmed) out.totalVnd = amountVnd;
-      else out.pendingVnd = amountVnd;
-    } else if (r.confirmed && r.g === 2)
-      out.byMethod.push({ key: r.method!, amountVnd, count: r.n });
-    else if (r.confirmed && r.g === 4) out.byFlow.push({ key: r.flow!, amountVnd, count: r.n });
+    if (!r.confirmed) {
+      out.pendingVnd += amountVnd;
+      continue;
+    }
+    out.totalVnd += amountVnd;
+    add(out.byMethod, r.method, amountVnd, r.n);
+    add(out.byFlow, r.flow, amountVnd, r.n);
   }
   out.byMethod.sort((a, b) => a.key.localeCompare(b.key));
   out.byFlow.sort((a, b) => a.key.localeCompare(b.key));
   return out;
 }
 
-/** Ratings given in the window, per star and per courier, and the latest few. */
+/** Ratings given in the window: per star and per courier from report_rating_days, and the latest few. */
 export async function ratingFigures(db: DbOrTx, w: ReportWindow) {
   const rows = await queryRows<{
     doc: {
@@ -366,17 +338,21 @@ export async function ratingFigures(db: DbOrTx, w: ReportWindow) {
   }>(
     db,
     sql`
-    with r as materialized (
-      select id, job_id, courier_id, stars, comment, created_at from ratings
-      where unit_id in ${unitList(w.unitIds)} and created_at >= ${w.fromTs} and created_at < ${w.toTs}
+    with d as materialized (
+      select courier_key, stars, sum(n)::int as n from report_rating_days
+      where day between ${w.fromDate}::date and ${w.toDate}::date and unit_id in ${unitList(w.unitIds)}
+      group by courier_key, stars having sum(n) <> 0
     )
     select json_build_object(
-      'dist', (select coalesce(json_agg(json_build_object('stars', stars, 'n', n)), '[]') from (select stars, count(*)::int n from r group by stars) x),
-      'couriers', (select coalesce(json_agg(json_build_object('courierId', courier_id, 'n', n, 'avg', a)), '[]')
-                   from (select courier_id, count(*)::int n, avg(stars)::float8 a from r where courier_id is not null group by courier_id) x),
+      'dist', (select coalesce(json_agg(json_build_object('stars', stars, 'n', n)), '[]')
+               from (select stars, sum(n)::int n from d group by stars) x),
+      'couriers', (select coalesce(json_agg(json_build_object('courierId', courier_key, 'n', n, 'avg', a)), '[]')
+                   from (select courier_key, sum(n)::int n, (sum(n * stars)::float8 / sum(n)) a from d
+                         where courier_key <> '' group by courier_key) x),
       'recent', (select coalesce(json_agg(x order by x."createdAt" desc), '[]') from (
                    select r.stars, r.comment, r.created_at as "createdAt", j.code as "jobCode", u.full_name as "courierName"
-                   from r join jobs j on j.id = r.job_id left join users u on u.id = r.courier_id
+                   from ratings r join jobs j on j.id = r.job_id left join users u on u.id = r.courier_id
+                   where r.unit_id in ${unitList(w.unitIds)} and r.created_at >= ${w.fromTs} and r.created_at < ${w.toTs}
                    order by r.created_at desc limit 10) x)
     ) as doc`,
   );
