@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('the manager’s dashboard', () => {
-  it('opens with figures, changes the range, and exports the jobs to an Excel file that has the rows', async () => {
+  it('opens with figures, changes the range, exports the jobs to an Excel file that has the rows, and counts a new job live', async () => {
     const { page, pageErrors } = browser;
     await page.goto('/login');
     await page.getByLabel('Tên đăng nhập').fill('manager1');
@@ -74,6 +74,45 @@ describe('the manager’s dashboard', () => {
     expect(ws.rowCount - 1).toBe(summary.jobs.total);
     const { rm } = await import('node:fs/promises');
     await rm(file, { force: true });
+
+    // Live while open: an operator elsewhere creates a job; the figure moves without a reload.
+    const operator = await openBrowser({ baseURL: server.baseURL });
+    try {
+      await operator.page.goto('/login');
+      await operator.page.getByLabel('Tên đăng nhập').fill('operator1');
+      await operator.page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await operator.page.getByLabel('Mật khẩu').press('Enter');
+      await operator.page.waitForURL('**/operator');
+      const created = await operator.page.evaluate(async () => {
+        const list = (await (await fetch('/api/jobs?pageSize=50')).json()) as {
+          items: {
+            unitId: string;
+            citizen: { id: string };
+            procedure: { id: string; inPersonOnly: boolean } | null;
+            addressText: string;
+          }[];
+        };
+        const j = list.items.find((x) => x.procedure && !x.procedure.inPersonOnly)!;
+        const res = await fetch('/api/jobs', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'home_assistance',
+            unitId: j.unitId,
+            citizenId: j.citizen.id,
+            procedureId: j.procedure!.id,
+            addressText: j.addressText,
+          }),
+        });
+        return res.status;
+      });
+      expect(created).toBe(201);
+    } finally {
+      await operator.close();
+    }
+    await expect
+      .poll(async () => (await jobsCard.textContent()) ?? '', { timeout: 10_000 })
+      .toContain((summary.jobs.total + 1).toLocaleString('vi-VN'));
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import type { ReportSummary } from '@tannha/shared';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 
 import { apiClient } from '@/lib/api-client';
+import { onJobChanged, onResyncNeeded } from '@/lib/socket';
 
 export type ReportRange = { from: string; to: string; unitId?: string | undefined };
 
@@ -14,13 +16,39 @@ export function reportSummaryQueryOptions(range: ReportRange) {
   return queryOptions({
     queryKey: ['reports', 'summary', range] as const,
     queryFn: ({ signal }) => getReportSummary(range, signal),
-    // Live while the dashboard is open: figures refresh every half minute and on focus.
-    refetchInterval: 30_000,
+    // Job changes arrive over the socket (useLiveReportSummary); calls and money that move
+    // no job are picked up by this slower poll and on focus.
+    refetchInterval: 60_000,
     placeholderData: keepPreviousData,
   });
 }
 
+/** How long job changes are gathered before the figures are asked for again. */
+const LIVE_DEBOUNCE_MS = 1_500;
+
+/**
+ * The dashboard's figures, live while open: every job change the manager may see (pushed
+ * over the socket, or caught up after a reconnect) refreshes them, at most once per
+ * {@link LIVE_DEBOUNCE_MS} however busy the province is.
+ */
 export function useReportSummary(range: ReportRange) {
+  const qc = useQueryClient();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void qc.invalidateQueries({ queryKey: ['reports', 'summary'] });
+      }, LIVE_DEBOUNCE_MS);
+    };
+    const offJob = onJobChanged(refresh);
+    const offResync = onResyncNeeded(refresh);
+    return () => {
+      offJob();
+      offResync();
+      if (timer) clearTimeout(timer);
+    };
+  }, [qc]);
   return useQuery(reportSummaryQueryOptions(range));
 }
 
