@@ -61,4 +61,5 @@ CREATE TABLE "report_rating_days" (
 --> statement-breakpoint
 CREATE INDEX "report_courier_days_day_idx" ON "report_courier_days" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "jobs_courier_completed_idx" ON "jobs" USING btree ("courier_id","completed_at") WHERE "jobs"."status" = 'completed';--> statement-breakpoint
+CREATE INDEX "jobs_open_due_idx" ON "jobs" USING btree ("due_date","created_at") WHERE "jobs"."status" not in ('completed', 'returned', 'cancelled');--> statement-breakpoint
 CREATE INDEX "ratings_created_idx" ON "ratings" USING btree ("created_at");

@@ -5,12 +5,14 @@
 -- triggers (ALTER TABLE … DISABLE TRIGGER USER) and call report_rollups_rebuild() after.
 
 -- The local (Vietnam, UTC+7, no DST) date of an instant, and the instant a local date starts.
+-- Immutable operators only (UTC wall time plus seven hours), so the planner inlines them:
+-- they run for every row of a rebuild.
 CREATE OR REPLACE FUNCTION vn_day(ts timestamptz) RETURNS date
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-  AS $$ SELECT date '1970-01-01' + floor((extract(epoch FROM ts) + 25200) / 86400)::int $$;--> statement-breakpoint
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT ((ts AT TIME ZONE 'UTC') + interval '7 hours')::date $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION vn_day_start(d date) RETURNS timestamptz
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-  AS $$ SELECT (d::timestamp AT TIME ZONE 'UTC') - interval '7 hours' $$;--> statement-breakpoint
+  AS $$ SELECT (d::timestamp - interval '7 hours') AT TIME ZONE 'UTC' $$;--> statement-breakpoint
 
 -- What one job adds to report_job_days (sgn = 1) or takes away (sgn = -1). A single SELECT,
 -- so the planner inlines it into the set-based rebuild.
@@ -18,20 +20,23 @@ CREATE OR REPLACE FUNCTION report_job_facts(j jobs, sgn int)
   RETURNS TABLE (day date, unit_id uuid, dim text, key text, n int, done int, on_time int, late int)
   LANGUAGE sql STABLE
   AS $$
-  SELECT vn_day(j.created_at), j.unit_id, d.dim, d.key, sgn,
-    sgn * (j.status = 'completed')::int,
-    sgn * (j.status = 'completed' AND j.due_date IS NOT NULL
-           AND vn_day(coalesce(j.completed_at, j.created_at)) <= j.due_date)::int,
-    sgn * (j.status = 'completed' AND j.due_date IS NOT NULL
-           AND vn_day(coalesce(j.completed_at, j.created_at)) > j.due_date)::int
-  FROM (VALUES
+  SELECT x.day, j.unit_id, d.dim, d.key, sgn, sgn * x.done, sgn * x.ok, sgn * x.lt
+  FROM (
+    SELECT y.day, y.dday, (y.dday IS NOT NULL)::int AS done,
+      (y.dday IS NOT NULL AND j.due_date IS NOT NULL AND y.dday <= j.due_date)::int AS ok,
+      (y.dday IS NOT NULL AND j.due_date IS NOT NULL AND y.dday > j.due_date)::int AS lt
+    FROM (
+      SELECT vn_day(j.created_at) AS day,
+        CASE WHEN j.status = 'completed' THEN vn_day(coalesce(j.completed_at, j.created_at)) END AS dday
+    ) y
+  ) x
+  CROSS JOIN LATERAL (VALUES
     ('all', ''),
     ('type', j.type),
     ('status', j.status),
     ('procedure', coalesce(j.procedure_id::text, '')),
     ('courier', coalesce(j.courier_id::text, '')),
-    ('completed_on', CASE WHEN j.status = 'completed'
-                          THEN vn_day(coalesce(j.completed_at, j.created_at))::text END)
+    ('completed_on', x.dday::text)
   ) d(dim, key)
   WHERE d.key IS NOT NULL
 $$;--> statement-breakpoint
@@ -45,7 +50,7 @@ CREATE OR REPLACE FUNCTION report_call_facts(c calls, sgn int)
     ('all', ''),
     ('category', coalesce(c.category, 'uncategorised')),
     ('outcome', coalesce(c.outcome, 'open')),
-    ('hour', (floor((extract(epoch FROM c.started_at) + 25200) / 3600)::bigint % 24)::text)
+    ('hour', date_part('hour', (c.started_at AT TIME ZONE 'UTC') + interval '7 hours')::int::text)
   ) d(dim, key)
 $$;--> statement-breakpoint
 
@@ -209,11 +214,11 @@ CREATE OR REPLACE FUNCTION report_leg_facts(m job_milestones, sgn int)
   AS $$
   SELECT vn_day(m.created_at), m.unit_id,
     sgn * (m.assigned_at IS NOT NULL)::int,
-    sgn * coalesce(extract(epoch FROM m.assigned_at - m.started_at)::float8, 0),
+    sgn * coalesce(date_part('epoch', m.assigned_at - m.started_at), 0),
     sgn * (m.pickup_at IS NOT NULL AND m.assigned_at IS NOT NULL)::int,
-    sgn * coalesce(extract(epoch FROM m.pickup_at - m.assigned_at)::float8, 0),
+    sgn * coalesce(date_part('epoch', m.pickup_at - m.assigned_at), 0),
     sgn * (m.handed_at IS NOT NULL AND m.pickup_at IS NOT NULL)::int,
-    sgn * coalesce(extract(epoch FROM m.handed_at - m.pickup_at)::float8, 0)
+    sgn * coalesce(date_part('epoch', m.handed_at - m.pickup_at), 0)
 $$;--> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION report_milestones_trg() RETURNS trigger

@@ -73,6 +73,11 @@ export const jobs = pgTable(
       .where(sql`${t.status} = 'completed'`),
     index('jobs_created_idx').on(t.createdAt),
     index('jobs_due_idx').on(t.dueDate),
+    // Open jobs by due date: the late list and the dashboard's "past due" (a few thousand
+    // rows among millions of finished ones). The clause matches reports.repository's isOpen.
+    index('jobs_open_due_idx')
+      .on(t.dueDate, t.createdAt)
+      .where(sql`${t.status} not in ('completed', 'returned', 'cancelled')`),
     index('jobs_citizen_idx').on(t.citizenId),
     index('jobs_address_fold_idx').using('gin', sql`vn_fold(${t.addressText}) gin_trgm_ops`),
     index('jobs_code_fold_idx').using(

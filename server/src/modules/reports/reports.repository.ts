@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { TERMINAL_STATUSES } from '@tannha/shared';
 import { queryRows, type DbOrTx } from '../../db/client';
 
 /** The window a report covers: instants for timestamps, local dates for date columns. */
@@ -20,21 +21,12 @@ const unitList = (ids: readonly string[]): SQL =>
     sql`, `,
   )})`;
 
-/** Statuses a job is still being worked in (everything but completed, returned, cancelled). */
-export const OPEN_STATUSES = [
-  'new',
-  'assigned',
-  'accepted',
-  'picked_up',
-  'en_route',
-  'on_site',
-  'collected',
-  'submitted',
-  'delivered',
-  'on_hold',
-  'failed_attempt',
-] as const;
-const openList = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+/**
+ * "Still being worked": not completed, returned or cancelled. Written as literals, the same
+ * clause as the partial index jobs_open_due_idx, so the planner uses that index.
+ */
+const isOpen = (col: string) =>
+  sql.raw(`${col} not in (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 type CountRow = { key: string; count: number };
 
@@ -232,7 +224,7 @@ export function jobFiguresSql(w: ReportWindow): SQL {
     -- Open jobs past due: the only figure that moves with the calendar, so counted live.
     open_late as (
       select courier_id, count(*)::int as n from jobs
-      where unit_id in ${unitList(w.unitIds)} and status in ${openList}
+      where unit_id in ${unitList(w.unitIds)} and ${isOpen('status')}
         and created_at >= ${w.fromTs} and created_at < ${w.toTs} and due_date < ${w.today}::date
       group by courier_id
     ),
@@ -268,7 +260,7 @@ export async function lateJobs(db: DbOrTx, w: ReportWindow, limit = 100) {
     select j.id as "jobId", j.code, j.type, j.status, to_char(j.due_date, 'YYYY-MM-DD') as "dueDate", u.name as "unitName",
            j.courier_id as "holderId", c.full_name as "holderName"
     from jobs j join units u on u.id = j.unit_id left join users c on c.id = j.courier_id
-    where j.unit_id in ${unitList(w.unitIds)} and j.status in ${openList} and j.due_date < ${w.today}::date
+    where j.unit_id in ${unitList(w.unitIds)} and ${isOpen('j.status')} and j.due_date < ${w.today}::date
     order by j.due_date, j.created_at
     limit ${limit}`,
   );
