@@ -8,9 +8,23 @@ import { logger } from './logger';
  */
 const pending = new WeakMap<Tx, Array<() => void>>();
 
+/** How many times a transaction is tried when the database aborts it for a deadlock or a serialisation failure. */
+const MAX_ATTEMPTS = 3;
+
+/** The SQLSTATE of a database error, also when the ORM wrapped it. */
+function sqlState(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /**
  * Runs `fn` in a transaction and, after it commits, the callbacks registered with
- * {@link afterCommit}. With `outer` given, `fn` runs inside that transaction instead (it
+ * {@link afterCommit}. A transaction the database aborts for a deadlock or a serialisation
+ * failure is run again from the start (`fn` must only change the database through `tx`). With `outer` given, `fn` runs inside that transaction instead (it
  * must itself come from `runTransaction`) and the callbacks wait for its commit.
  */
 export async function runTransaction<T>(
@@ -25,15 +39,33 @@ export async function runTransaction<T>(
       );
     return fn(outer);
   }
-  const callbacks: Array<() => void> = [];
-  const result = await db.transaction(async (tx) => {
-    pending.set(tx, callbacks);
+  let callbacks: Array<() => void> = [];
+  const attempt = () => {
+    callbacks = [];
+    return db.transaction(async (tx) => {
+      pending.set(tx, callbacks);
+      try {
+        return await fn(tx);
+      } finally {
+        pending.delete(tx);
+      }
+    });
+  };
+  let result: T;
+  for (let n = 1; ; n++) {
     try {
-      return await fn(tx);
-    } finally {
-      pending.delete(tx);
+      result = await attempt();
+      break;
+    } catch (err) {
+      // Two transactions that touch the same rows (jobs and the dashboard's rollup rows)
+      // can deadlock or fail to serialise; PostgreSQL rolls one back whole, so running it
+      // again is safe and the user never sees it.
+      const code = sqlState(err);
+      if (n >= MAX_ATTEMPTS || (code !== '40P01' && code !== '40001')) throw err;
+      logger.warn({ code, attempt: n }, 'transaction retried');
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * n));
     }
-  });
+  }
   for (const cb of callbacks) {
     try {
       cb();
