@@ -212,5 +212,16 @@ describe('the courier’s phone offline', () => {
     const docs = (await (await context.request.get(`/api/jobs/${jobId}/documents`)).json())
       .items as { kind: string }[];
     expect(docs.map((d) => d.kind).sort()).toEqual(['handover_photo', 'signature']);
+
+    // Logging out on a shared phone leaves no citizen data behind for offline use.
+    const cachedData = () =>
+      page.evaluate(async () =>
+        (await caches.has('data-v1')) ? (await (await caches.open('data-v1')).keys()).length : 0,
+      );
+    expect(await cachedData()).toBeGreaterThan(0);
+    await page.goto('/courier');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await expect.poll(cachedData, { timeout: 5_000 }).toBe(0);
   });
 });

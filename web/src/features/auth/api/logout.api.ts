@@ -2,6 +2,8 @@ import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-quer
 import { useNavigate } from 'react-router';
 
 import { apiClient } from '@/lib/api-client';
+import { clearCachedData } from '@/lib/service-worker';
+import { disconnectSocket } from '@/lib/socket';
 
 import { clearSession } from './get-me.api';
 
@@ -31,6 +33,9 @@ export function useLogout() {
       // `useIsLoggingOut` tells it not to bounce them back in.
       await navigate('/login', { replace: true, flushSync: true });
       clearSession(queryClient);
+      // Nothing of this user stays on the device: no live connection, no cached answers.
+      disconnectSocket();
+      clearCachedData();
     },
   });
 }
