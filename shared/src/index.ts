@@ -11,3 +11,4 @@ export * from './cccd';
 export * from './dossier-code';
 export * from './schemas';
 export * from './events';
+export * from './postal-leg';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PostalLegLimits } from '../postal-leg';
 import { ROLE_VALUES } from './auth';
 
 const isoDate = z
@@ -100,7 +101,7 @@ export const PostalLegDaysSettingSchema = z.object({
   province: z.number().int().min(0).max(30),
   majorCities: z.number().int().min(0).max(30),
   interProvince: z.number().int().min(0).max(30),
-});
+}) satisfies z.ZodType<PostalLegLimits>;
 export const PaymentBankSettingSchema = z.object({
   bankBin: z.string().regex(/^\d{6}$/, 'Mã BIN ngân hàng 6 chữ số / 6-digit bank BIN'),
   accountNumber: z.string().regex(/^[0-9A-Za-z]{4,19}$/),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DossierCodeSchema } from '../dossier-code';
 import { JOB_TYPES } from '../job-lifecycle';
 import { PhoneSchema } from '../phone';
+import { POSTAL_LEG_TIERS } from '../postal-leg';
 import { isDateString } from '../time';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound', 'callback'] as const;
@@ -163,6 +164,8 @@ export const CreateJobFromCallSchema = z
     windowEnd: instant.optional(),
     /** 0 normal, 1 high, 2 urgent. */
     priority: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+    /** How far the package travels (postal leg time limit); defaults to within the province. */
+    postalLegTier: z.enum(POSTAL_LEG_TIERS).optional(),
     notes: z.string().trim().max(1000).optional(),
     /** Save the address on the citizen's record too. */
     saveAddress: z.boolean().optional(),

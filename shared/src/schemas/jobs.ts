@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DossierCodeSchema } from '../dossier-code';
 import { JOB_STATUSES, JOB_TYPES } from '../job-lifecycle';
+import { POSTAL_LEG_TIERS } from '../postal-leg';
 import { isDateString } from '../time';
 
 /**
@@ -19,6 +20,9 @@ export const JobStatusSchema = z.enum(JOB_STATUSES);
 export const JOB_BOARDS = ['green', 'yellow', 'red'] as const;
 export type JobBoard = (typeof JOB_BOARDS)[number];
 export const JobBoardSchema = z.enum(JOB_BOARDS);
+
+/** How far the package travels on the postal leg (sets its time limit, see postal-leg.ts). */
+export const PostalLegTierSchema = z.enum(POSTAL_LEG_TIERS);
 
 /** 0 normal, 1 high, 2 urgent. */
 export const JobPrioritySchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
@@ -63,6 +67,8 @@ export const CreateJobSchema = z
     windowStart: IsoInstant.nullish(),
     windowEnd: IsoInstant.nullish(),
     priority: JobPrioritySchema.optional(),
+    /** Defaults to `province` (the agency is in the province). */
+    postalLegTier: PostalLegTierSchema.optional(),
     feeDueVnd: Vnd.optional(),
     postalChargeVnd: Vnd.optional(),
     notes: z.string().trim().max(2000).nullish(),
@@ -188,6 +194,9 @@ export const JobSchema = z.object({
   windowEnd: z.string().nullable(),
   /** Local date (YYYY-MM-DD) the job is due, in working days. */
   dueDate: z.string().nullable(),
+  postalLegTier: PostalLegTierSchema,
+  /** J+n of the postal leg, set when the courier takes the package (null before). */
+  legDueDate: z.string().nullable(),
   priority: z.number().int(),
   feeDueVnd: z.number().int(),
   postalChargeVnd: z.number().int(),

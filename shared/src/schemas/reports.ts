@@ -86,14 +86,20 @@ export const ReportSummarySchema = z.object({
       avgSeconds: z.number().nullable(),
     }),
   ),
-  /** Open jobs past their due date, oldest due first (at most 100), with who holds them. */
+  /**
+   * Open jobs past their due date, or whose package is held past the postal leg's limit
+   * (`reason`), most overdue first (at most 100), with who holds them.
+   */
   late: z.array(
     z.object({
       jobId: z.uuid(),
       code: z.string(),
       type: z.string(),
       status: z.string(),
+      reason: z.enum(['due', 'postal_leg']),
+      /** The date that was missed: the due date, or the postal leg's J+n. */
       dueDate: z.string(),
+      legDueDate: z.string().nullable(),
       unitName: z.string(),
       holderId: z.string().nullable(),
       holderName: z.string().nullable(),

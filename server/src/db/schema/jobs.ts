@@ -45,6 +45,10 @@ export const jobs = pgTable(
     windowEnd: timestamp('window_end', { withTimezone: true }),
     /** Local (Asia/Ho_Chi_Minh) date by which the job must be done, in working days. */
     dueDate: date('due_date', { mode: 'string' }),
+    /** sameArea | province | majorCities | interProvince: picks the postal leg's time limit. */
+    postalLegTier: text('postal_leg_tier').notNull().default('province'),
+    /** J+n of the postal leg (J = the slip's date), set when the courier takes the package. */
+    legDueDate: date('leg_due_date', { mode: 'string' }),
     priority: integer('priority').notNull().default(0),
     feeDueVnd: bigint('fee_due_vnd', { mode: 'number' }).notNull().default(0),
     postalChargeVnd: bigint('postal_charge_vnd', { mode: 'number' }).notNull().default(0),

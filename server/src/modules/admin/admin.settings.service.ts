@@ -1,5 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
-import { ADMIN_SETTING_KEYS, ADMIN_SETTING_SCHEMAS, type AdminSettingKey } from '@tannha/shared';
+import {
+  ADMIN_SETTING_KEYS,
+  ADMIN_SETTING_SCHEMAS,
+  DEFAULT_POSTAL_LEG_DAYS,
+  type AdminSettingKey,
+} from '@tannha/shared';
 import type { Db } from '../../db/client';
 import { settings } from '../../db/schema';
 import { AppError, validationFailed } from '../../lib/errors';
@@ -14,7 +19,7 @@ import { assertProvinceAdmin } from './admin.access';
 const DEFAULTS: Record<AdminSettingKey, unknown> = {
   job_due_working_days: DEFAULT_DUE_WORKING_DAYS,
   feedback_due_working_days: DEFAULT_FEEDBACK_DUE_WORKING_DAYS,
-  postal_leg_days: { sameArea: 1, province: 2, majorCities: 3, interProvince: 4 },
+  postal_leg_days: DEFAULT_POSTAL_LEG_DAYS,
   office_hours: DEFAULT_OFFICE_HOURS,
   payment_bank: null,
 };

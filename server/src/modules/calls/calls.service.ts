@@ -380,6 +380,7 @@ export async function createJobFromCall(
         windowStart: input.windowStart ?? null,
         windowEnd: input.windowEnd ?? null,
         ...(input.priority !== undefined ? { priority: input.priority } : {}),
+        ...(input.postalLegTier ? { postalLegTier: input.postalLegTier } : {}),
         notes: input.notes ?? null,
         callId,
       },

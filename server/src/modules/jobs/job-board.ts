@@ -37,11 +37,24 @@ type BoardFields = {
   status: string;
   heldFrom: string | null;
   dueDate: string | null;
+  legDueDate: string | null;
   completedAt: Date | null;
 };
 
-/** Whether the job is (or was, when completed) past its due date. */
+/** Once in one of these the package has been handed over (or the job is closed): the postal leg is over. */
+const LEG_OVER: readonly string[] = ['submitted', 'delivered', ...TERMINAL_STATUSES];
+
+/** Whether the courier holds the package past the postal leg's limit (J+n). */
+export function isLegLate(j: Pick<BoardFields, 'status' | 'legDueDate'>, clock: BoardClock) {
+  return j.legDueDate !== null && !LEG_OVER.includes(j.status) && clock.today > j.legDueDate;
+}
+
+/**
+ * Whether the job is (or was, when completed) past its due date, or its package is held
+ * past the postal leg's limit.
+ */
 export function isJobLate(j: BoardFields, clock: BoardClock): boolean {
+  if (isLegLate(j, clock)) return true;
   if (!j.dueDate) return false;
   if (j.status === 'completed') return j.completedAt ? toVnDate(j.completedAt) > j.dueDate : false;
   if (TERMINAL_STATUSES.includes(j.status as JobStatus)) return false;
@@ -62,9 +75,19 @@ export function jobBoard(j: BoardFields, clock: BoardClock): JobBoard {
 
 const terminal = [...TERMINAL_STATUSES];
 
+/** SQL twin of {@link isLegLate}. */
+export function legLateSql(clock: BoardClock): SQL {
+  return and(
+    isNotNull(jobs.legDueDate),
+    notInArray(jobs.status, [...LEG_OVER]),
+    sql`${jobs.legDueDate} < ${clock.today}::date`,
+  )!;
+}
+
 /** SQL twin of {@link isJobLate}, for filters. */
 export function lateSql(clock: BoardClock): SQL {
   return or(
+    legLateSql(clock),
     and(
       notInArray(jobs.status, terminal),
       isNotNull(jobs.dueDate),

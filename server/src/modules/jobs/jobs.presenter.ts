@@ -1,4 +1,11 @@
-import { maskPhone, type Job, type JobEvent, type JobStatus, type JobType } from '@tannha/shared';
+import {
+  maskPhone,
+  type Job,
+  type JobEvent,
+  type JobStatus,
+  type JobType,
+  type PostalLegTier,
+} from '@tannha/shared';
 import type { AuthContext } from '../../lib/http';
 import { isJobLate, jobBoard, type BoardClock } from './job-board';
 import type { JobEventRow, JobView } from './jobs.repository';
@@ -43,6 +50,8 @@ export function presentJob(v: JobView, clock: BoardClock, auth?: AuthContext): J
     windowStart: iso(j.windowStart),
     windowEnd: iso(j.windowEnd),
     dueDate: j.dueDate,
+    postalLegTier: j.postalLegTier as PostalLegTier,
+    legDueDate: j.legDueDate,
     priority: j.priority,
     feeDueVnd: j.feeDueVnd,
     postalChargeVnd: j.postalChargeVnd,

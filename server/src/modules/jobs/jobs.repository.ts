@@ -1,6 +1,13 @@
 import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { createWorkingCalendar, type HolidayEntry, type WorkingCalendar } from '@tannha/shared';
+import {
+  createWorkingCalendar,
+  DEFAULT_POSTAL_LEG_DAYS,
+  PostalLegDaysSettingSchema,
+  type HolidayEntry,
+  type PostalLegLimits,
+  type WorkingCalendar,
+} from '@tannha/shared';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
 import {
   citizens,
@@ -227,6 +234,17 @@ export async function readNumberSetting(
     .limit(1);
   const v = row?.value;
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** The province's postal-leg limits (setting `postal_leg_days`), or the regulation's when unset or malformed. */
+export async function readPostalLegLimits(db: DbOrTx): Promise<PostalLegLimits> {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, 'postal_leg_days'))
+    .limit(1);
+  const parsed = PostalLegDaysSettingSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_POSTAL_LEG_DAYS;
 }
 
 /** The fields of a courier that assignment checks. */

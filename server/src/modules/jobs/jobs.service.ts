@@ -18,6 +18,7 @@ import {
   foldVietnamese,
   parseDossierCode,
   TERMINAL_STATUSES,
+  postalLegDueDate,
   toVnDate,
   vnStartOfDay,
   addDays,
@@ -27,6 +28,7 @@ import {
   type JobList,
   type JobStatus,
   type JobType,
+  type PostalLegTier,
   type ListJobsQuery,
   type TransitionJobInput,
   type AssignJobInput,
@@ -57,6 +59,9 @@ import { statusLabel } from './job-labels';
 import { presentJob, presentJobEvent } from './jobs.presenter';
 import * as repo from './jobs.repository';
 import type { JobEventRow, JobRow, JobView } from './jobs.repository';
+
+/** Where the courier takes the package: the dossier at the door, or the result at the agency. */
+const PICKUP_STATUSES: readonly string[] = ['collected', 'picked_up'];
 
 /** Working days from receipt to the due date when the admin has not set `job_due_working_days`. */
 export const DEFAULT_DUE_WORKING_DAYS = 2;
@@ -197,6 +202,7 @@ export async function createJob(
         windowStart: input.windowStart ? new Date(input.windowStart) : null,
         windowEnd: input.windowEnd ? new Date(input.windowEnd) : null,
         dueDate: due,
+        postalLegTier: input.postalLegTier ?? 'province',
         priority: input.priority ?? 0,
         feeDueVnd: feeDue,
         postalChargeVnd: postal,
@@ -362,6 +368,16 @@ export async function transitionJob(
     };
     if (to === 'on_site') patch.attemptCount = job.attemptCount + 1;
     if (to === 'completed') patch.completedAt = occurredAt;
+    // The courier has the package: the slip is dated today (J) and the postal leg runs.
+    if (PICKUP_STATUSES.includes(to) && !job.legDueDate) {
+      patch.legDueDate = postalLegDueDate(
+        await repo.loadWorkingCalendar(tx),
+        toVnDate(occurredAt),
+        await repo.readPostalLegLimits(tx),
+        job.postalLegTier as PostalLegTier,
+        job.type as JobType,
+      );
+    }
     if (to === 'new') Object.assign(patch, { courierId: null, assignedAt: null, routeOrder: null });
     const code = input.data?.['dossierCode'];
     if (to === 'submitted' && typeof code === 'string') {

@@ -243,25 +243,38 @@ export function jobFiguresSql(w: ReportWindow): SQL {
     ) as doc`;
 }
 
-/** Open jobs in the units past their due date, oldest due first, with whoever holds them. */
+/**
+ * Open jobs in the units past their due date, or whose package the courier has held past
+ * the postal leg's limit (J+n), most overdue first, with whoever holds them.
+ */
 export async function lateJobs(db: DbOrTx, w: ReportWindow, limit = 100) {
   return queryRows<{
     jobId: string;
     code: string;
     type: string;
     status: string;
+    reason: 'due' | 'postal_leg';
     dueDate: string;
+    legDueDate: string | null;
     unitName: string;
     holderId: string | null;
     holderName: string | null;
   }>(
     db,
     sql`
-    select j.id as "jobId", j.code, j.type, j.status, to_char(j.due_date, 'YYYY-MM-DD') as "dueDate", u.name as "unitName",
-           j.courier_id as "holderId", c.full_name as "holderName"
-    from jobs j join units u on u.id = j.unit_id left join users c on c.id = j.courier_id
-    where j.unit_id in ${unitList(w.unitIds)} and ${isOpen('j.status')} and j.due_date < ${w.today}::date
-    order by j.due_date, j.created_at
+    select j.id as "jobId", j.code, j.type, j.status, x.reason,
+           to_char(x.missed, 'YYYY-MM-DD') as "dueDate", to_char(j.leg_due_date, 'YYYY-MM-DD') as "legDueDate",
+           u.name as "unitName", j.courier_id as "holderId", c.full_name as "holderName"
+    from jobs j
+    cross join lateral (
+      select case when j.due_date < ${w.today}::date then 'due' else 'postal_leg' end as reason,
+             case when j.due_date < ${w.today}::date then j.due_date else j.leg_due_date end as missed
+    ) x
+    join units u on u.id = j.unit_id left join users c on c.id = j.courier_id
+    where j.unit_id in ${unitList(w.unitIds)} and ${isOpen('j.status')}
+      and (j.due_date < ${w.today}::date
+           or (j.leg_due_date < ${w.today}::date and j.status not in ('submitted', 'delivered')))
+    order by x.missed, j.created_at
     limit ${limit}`,
   );
 }

@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { Badge } from '@/components/ui/feedback';
-import { formatMoney } from '@/lib/format';
+import { formatDate, formatMoney } from '@/lib/format';
 
 import styles from './courier.module.css';
+
+/** Statuses after the package is handed over: the postal leg's deadline no longer applies. */
+const LEG_OVER = ['submitted', 'delivered', 'completed', 'returned', 'cancelled'];
 
 /** Great-circle distance in km (the phone's position to the job). */
 export function distanceKm(
@@ -73,6 +76,11 @@ export function JobCard({
             {km !== null && ` · ${t('list.km', { km: km.toFixed(1).replace('.', ',') })}`}
             {toCollect > 0 && ` · ${t('list.collect', { amount: formatMoney(toCollect) })}`}
           </span>
+          {job.legDueDate && !LEG_OVER.includes(status) && (
+            <span className={job.late ? styles.pendingNote : styles.muted}>
+              {t('list.legDue', { date: formatDate(job.legDueDate) })}
+            </span>
+          )}
           {pendingStatus && <span className={styles.pendingNote}>{t('list.waitingSync')}</span>}
         </span>
       </Link>

@@ -80,6 +80,14 @@ export function JobDrawer({ jobId, onClose, children }: JobDrawerProps) {
               )}
               <dt>{t('detail.due')}</dt>
               <dd>{j.dueDate ? formatDate(j.dueDate) : '—'}</dd>
+              <dt>{t('detail.postalLeg')}</dt>
+              <dd>
+                {t(`postalLegTier.${j.postalLegTier}`)}
+                {' · '}
+                {j.legDueDate
+                  ? t('detail.legDue', { date: formatDate(j.legDueDate) })
+                  : t('detail.legNotStarted')}
+              </dd>
               {j.windowStart && (
                 <>
                   <dt>{t('detail.window')}</dt>

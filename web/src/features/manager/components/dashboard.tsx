@@ -284,7 +284,11 @@ function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) {
                   <td>{j.code}</td>
                   <td>{label('type', j.type)}</td>
                   <td>{label('status', j.status)}</td>
-                  <td className={styles.negative}>{formatDate(j.dueDate)}</td>
+                  <td className={styles.negative}>
+                    {formatDate(j.dueDate)}
+                    <br />
+                    <small>{t(`lateReason.${j.reason}`)}</small>
+                  </td>
                   <td>{j.unitName}</td>
                   <td>{j.holderName ?? t('table.unassigned')}</td>
                 </tr>

@@ -4,10 +4,12 @@ import {
   dayOfWeek,
   toVnDate,
   maskPhone,
+  POSTAL_LEG_TIERS,
   normalizePhone,
   vnStartOfDay,
   type Call,
   type IncomingCallEvent,
+  type PostalLegTier,
   type Procedure,
 } from '@tannha/shared';
 import { useQueryClient } from '@tanstack/react-query';
@@ -72,6 +74,7 @@ type JobDraft = {
   window: string;
   dossierCode: string;
   notes: string;
+  postalLegTier: PostalLegTier;
 };
 
 const EMPTY_CALL: CallDraft = {
@@ -97,6 +100,7 @@ const EMPTY_JOB: JobDraft = {
   window: '',
   dossierCode: '',
   notes: '',
+  postalLegTier: 'province',
 };
 const WINDOWS = ['08:00-10:00', '10:00-12:00', '13:30-15:30', '15:30-17:00'];
 
@@ -544,6 +548,7 @@ function CallForm({
         ...(job.lat !== null && job.lng !== null ? { lat: job.lat, lng: job.lng } : {}),
         ...(day && window ? { windowStart: at(window[0]!), windowEnd: at(window[1]!) } : {}),
         ...(job.notes ? { notes: job.notes } : {}),
+        postalLegTier: job.postalLegTier,
         saveAddress: true,
       },
       { onSuccess: () => clearJob() },
@@ -776,6 +781,20 @@ function CallForm({
               onChange={(e) => setJob({ ...job, notes: e.target.value })}
               autoComplete="off"
             />
+          </label>
+          <label className={styles.field}>
+            <span>{t('job.postalLegTier')}</span>
+            <select
+              value={job.postalLegTier}
+              onChange={(e) => setJob({ ...job, postalLegTier: e.target.value as PostalLegTier })}
+            >
+              {POSTAL_LEG_TIERS.map((tier) => (
+                <option key={tier} value={tier}>
+                  {t(`postalLegTier.${tier}`, { ns: 'jobs' })}
+                </option>
+              ))}
+            </select>
+            <small className={styles.muted}>{t('job.postalLegHint')}</small>
           </label>
           <div className={styles.actions}>
             <Button type="submit" disabled={createJob.isPending || !job.unitId}>
