@@ -67,6 +67,7 @@ describe('SMS to the citizen at the moments that matter', () => {
     expect(m!.body).toContain('Hùng');
     expect(m!.body).toContain(job.code);
     expect(m!.body).toContain(`/tra-cuu/${job.code}`);
+    expect(m!.body).toMatch(/dự kiến khoảng \d{2}:\d{2}\./);
     expect(m!.body).not.toContain('Nguyễn Văn');
     expect(m!.status).toBe('queued');
     expect(m!.to).not.toContain('345678');
@@ -90,6 +91,7 @@ describe('SMS to the citizen at the moments that matter', () => {
     const last = (await messages(job.id)).at(-1)!;
     expect(last.template).toBe('failed_attempt');
     expect(last.body).toContain('Không gặp được người nhận');
+    expect(last.body).toContain('Lần hẹn tiếp: chúng tôi sẽ gọi điện để hẹn lại.');
   });
 
   it('sends nothing to a citizen who opted out, and nothing for steps the citizen does not need', async () => {

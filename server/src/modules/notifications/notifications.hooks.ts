@@ -103,10 +103,11 @@ export function registerNotificationHooks(opts: { publicBaseUrl: string }): void
           vars: {
             code: job.code,
             reason: citizenFailureText(event.reason, 'vi') ?? 'lý do khác',
+            // The new time when one is already booked, else what happens next.
             newTime:
               job.windowStart && job.windowStart > event.occurredAt
                 ? formatVnDateTime(job.windowStart)
-                : '',
+                : 'chúng tôi sẽ gọi điện để hẹn lại',
           },
         });
       }

@@ -14,8 +14,8 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<
     vars: ['jobType', 'code', 'dueDate', 'trackingUrl'],
   },
   courier_en_route: {
-    body: 'Tận Nhà 1022: Bưu tá {courierName} đang đến địa chỉ của quý khách (mã {code}). Theo dõi: {trackingUrl}',
-    vars: ['courierName', 'code', 'trackingUrl'],
+    body: 'Tận Nhà 1022: Bưu tá {courierName} đang đến địa chỉ của quý khách (mã {code}), dự kiến khoảng {eta}. Theo dõi: {trackingUrl}',
+    vars: ['courierName', 'code', 'eta', 'trackingUrl'],
   },
   dossier_submitted: {
     body: 'Tận Nhà 1022: Hồ sơ mã {code} đã được nộp tại {agency}, mã hồ sơ {dossierCode}. Theo dõi: {trackingUrl}',
@@ -26,8 +26,8 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<
     vars: ['code', 'trackingUrl'],
   },
   failed_attempt: {
-    body: 'Tận Nhà 1022: Bưu tá chưa thực hiện được yêu cầu mã {code} ({reason}). Chúng tôi sẽ liên hệ hẹn lại; cần hỗ trợ xin gọi 1022.',
-    vars: ['code', 'reason'],
+    body: 'Tận Nhà 1022: Bưu tá chưa thực hiện được yêu cầu mã {code} ({reason}). Lần hẹn tiếp: {newTime}. Cần hỗ trợ xin gọi 1022.',
+    vars: ['code', 'reason', 'newTime'],
   },
   callback_scheduled: {
     body: 'Tận Nhà 1022: Chúng tôi đã nhận cuộc gọi của quý khách (phiếu {ticketCode}) và sẽ gọi lại trước {dueTime}.',
