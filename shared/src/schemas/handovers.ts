@@ -86,6 +86,8 @@ export const DossierSlipSchema = z.object({
   filedAt: z.string().nullable(),
   dossierCode: z.string().nullable(),
   resultDueDate: z.string().nullable(),
+  /** The agency handover record that lists this dossier, once it was handed over. */
+  agencyHandoverId: z.uuid().nullable(),
 });
 export type DossierSlip = z.infer<typeof DossierSlipSchema>;
 
@@ -119,6 +121,8 @@ export const AgencyHandoverSchema = z.object({
   recordNo: z.string(),
   agencyName: z.string(),
   clerkName: z.string(),
+  /** The clerk's signature drawn on the courier's phone (a document), when there is one. */
+  clerkSignatureId: z.uuid().nullable(),
   courierName: z.string(),
   unitName: z.string(),
   /** The legal filing time of every dossier listed. */
@@ -137,3 +141,51 @@ export const AgencyHandoverSchema = z.object({
   replayed: z.boolean(),
 });
 export type AgencyHandover = z.infer<typeof AgencyHandoverSchema>;
+
+/**
+ * `GET /api/agency-handovers/eligible` — dossiers that may go into a handover record. A courier
+ * always sees their own; the office sees its units' dossiers, or one courier's with `courierId`.
+ */
+export const AgencyHandoverCandidatesQuerySchema = z.object({
+  courierId: z.uuid().optional(),
+});
+export type AgencyHandoverCandidatesQuery = z.infer<typeof AgencyHandoverCandidatesQuerySchema>;
+
+/**
+ * A dossier collected at a citizen's home (home assistance, `collected` or `submitted`) with a
+ * dossier slip that no handover record lists yet — exactly what `POST /api/agency-handovers` takes.
+ */
+export const AgencyHandoverCandidateSchema = z.object({
+  jobId: z.uuid(),
+  jobCode: z.string(),
+  status: z.enum(['collected', 'submitted']),
+  citizenName: z.string(),
+  procedureName: z.string().nullable(),
+  /** The receiving agency as written in the procedure catalogue (prefills the record). */
+  agency: z.string().nullable(),
+  slipNo: z.string(),
+  /** Whether the dossier was complete at the door, and which papers were missing. */
+  complete: z.boolean(),
+  missing: z.array(z.string()),
+  /** When the dossier slip was signed at the citizen's home. */
+  collectedAt: z.string(),
+  courierName: z.string().nullable(),
+});
+export type AgencyHandoverCandidate = z.infer<typeof AgencyHandoverCandidateSchema>;
+
+/** `GET /api/agency-handovers` — the latest handover records (a courier: their own). */
+export const AgencyHandoverListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type AgencyHandoverListQuery = z.infer<typeof AgencyHandoverListQuerySchema>;
+
+export const AgencyHandoverSummarySchema = z.object({
+  id: z.uuid(),
+  recordNo: z.string(),
+  agencyName: z.string(),
+  clerkName: z.string(),
+  courierName: z.string(),
+  signedAt: z.string(),
+  itemCount: z.number().int(),
+});
+export type AgencyHandoverSummary = z.infer<typeof AgencyHandoverSummarySchema>;

@@ -1,5 +1,12 @@
-import type { AgencyHandover, DossierSlip } from '@tannha/shared';
 import type {
+  AgencyHandoverCandidate,
+  AgencyHandover,
+  AgencyHandoverSummary,
+  DossierSlip,
+} from '@tannha/shared';
+import type {
+  AgencyHandoverCandidateRow,
+  AgencyHandoverSummaryRow,
   DeliveryHandoverRow,
   DossierSlipRow,
   findAgencyHandover,
@@ -17,6 +24,7 @@ export function presentSlip(s: DossierSlipRow): DossierSlip {
     filedAt: s.filedAt ? s.filedAt.toISOString() : null,
     dossierCode: s.dossierCode,
     resultDueDate: s.resultDueDate,
+    agencyHandoverId: s.agencyHandoverId,
   };
 }
 
@@ -42,6 +50,7 @@ export function presentAgencyHandover(
     recordNo: full.h.recordNo,
     agencyName: full.h.agencyName,
     clerkName: full.h.clerkName,
+    clerkSignatureId: full.h.clerkSignatureId,
     courierName: full.courierName,
     unitName: full.unitName,
     signedAt: full.h.signedAt.toISOString(),
@@ -54,5 +63,33 @@ export function presentAgencyHandover(
       citizenName: i.citizenName,
       procedureName: i.procedureName,
     })),
+  };
+}
+
+export function presentHandoverCandidate(c: AgencyHandoverCandidateRow): AgencyHandoverCandidate {
+  return {
+    jobId: c.jobId,
+    jobCode: c.jobCode,
+    status: c.status as AgencyHandoverCandidate['status'],
+    citizenName: c.citizenName,
+    procedureName: c.procedureName,
+    agency: c.agency,
+    slipNo: c.slipNo,
+    complete: c.complete,
+    missing: c.missing,
+    collectedAt: c.collectedAt.toISOString(),
+    courierName: c.courierName,
+  };
+}
+
+export function presentAgencyHandoverSummary(h: AgencyHandoverSummaryRow): AgencyHandoverSummary {
+  return {
+    id: h.id,
+    recordNo: h.recordNo,
+    agencyName: h.agencyName,
+    clerkName: h.clerkName,
+    courierName: h.courierName,
+    signedAt: h.signedAt.toISOString(),
+    itemCount: h.itemCount,
   };
 }

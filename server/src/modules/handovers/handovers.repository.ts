@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import {
   agencyHandoverItems,
@@ -154,3 +154,73 @@ export async function findProcedurePapers(
     .limit(1);
   return row?.papers ?? [];
 }
+
+/** Who may see which rows: one courier's jobs, the jobs of some units, or both. */
+export type HandoverScope = {
+  /** Only jobs assigned to (or records made by) this courier. */
+  courierId?: string | undefined;
+  /** Only jobs (records) of these units. */
+  unitIds?: readonly string[] | undefined;
+};
+
+/**
+ * Home-assistance dossiers in `collected` or `submitted` with a dossier slip that no handover
+ * record lists yet, oldest slip first (the ones waiting longest go to the counter first).
+ */
+export async function findHandoverCandidates(db: DbOrTx, scope: HandoverScope, limit = 200) {
+  const where: SQL[] = [
+    eq(jobs.type, 'home_assistance'),
+    inArray(jobs.status, ['collected', 'submitted']),
+    isNull(dossierSlips.agencyHandoverId),
+  ];
+  if (scope.courierId) where.push(eq(jobs.courierId, scope.courierId));
+  if (scope.unitIds) where.push(inArray(jobs.unitId, [...scope.unitIds]));
+  return db
+    .select({
+      jobId: jobs.id,
+      jobCode: jobs.code,
+      status: jobs.status,
+      citizenName: citizens.fullName,
+      procedureName: procedures.name,
+      agency: procedures.agency,
+      slipNo: dossierSlips.slipNo,
+      complete: dossierSlips.complete,
+      missing: dossierSlips.missing,
+      collectedAt: dossierSlips.occurredAt,
+      courierName: users.fullName,
+    })
+    .from(dossierSlips)
+    .innerJoin(jobs, eq(jobs.id, dossierSlips.jobId))
+    .innerJoin(citizens, eq(citizens.id, jobs.citizenId))
+    .leftJoin(procedures, eq(procedures.id, jobs.procedureId))
+    .leftJoin(users, eq(users.id, jobs.courierId))
+    .where(and(...where))
+    .orderBy(asc(dossierSlips.occurredAt), asc(jobs.code))
+    .limit(limit);
+}
+export type AgencyHandoverCandidateRow = Awaited<ReturnType<typeof findHandoverCandidates>>[number];
+
+/** The latest handover records, newest signature first, with how many dossiers each lists. */
+export async function findAgencyHandovers(db: DbOrTx, scope: HandoverScope, limit: number) {
+  const where: SQL[] = [];
+  if (scope.courierId) where.push(eq(agencyHandovers.courierId, scope.courierId));
+  if (scope.unitIds) where.push(inArray(agencyHandovers.unitId, [...scope.unitIds]));
+  return db
+    .select({
+      id: agencyHandovers.id,
+      recordNo: agencyHandovers.recordNo,
+      agencyName: agencyHandovers.agencyName,
+      clerkName: agencyHandovers.clerkName,
+      courierName: users.fullName,
+      signedAt: agencyHandovers.signedAt,
+      itemCount: count(agencyHandoverItems.jobId),
+    })
+    .from(agencyHandovers)
+    .innerJoin(users, eq(users.id, agencyHandovers.courierId))
+    .leftJoin(agencyHandoverItems, eq(agencyHandoverItems.handoverId, agencyHandovers.id))
+    .where(and(...where))
+    .groupBy(agencyHandovers.id, users.fullName)
+    .orderBy(desc(agencyHandovers.signedAt), desc(agencyHandovers.recordSeq))
+    .limit(limit);
+}
+export type AgencyHandoverSummaryRow = Awaited<ReturnType<typeof findAgencyHandovers>>[number];

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import {
+  AgencyHandoverCandidatesQuerySchema,
   AgencyHandoverInputSchema,
+  AgencyHandoverListQuerySchema,
   DeliveryHandoverSchema,
   DossierSlipInputSchema,
   IdParamsSchema,
@@ -13,6 +15,8 @@ import {
   createDossierSlip,
   getAgencyHandover,
   getJobPapers,
+  listAgencyHandovers,
+  listHandoverCandidates,
   recordDeliveryHandover,
   submitAtCounter,
 } from './handovers.service';
@@ -24,7 +28,8 @@ const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager'
  * The papers of the postal leg: `POST /api/jobs/:id/handover` (result at the door),
  * `POST /api/jobs/:id/dossier-slip` (pickup), `POST /api/jobs/:id/submission` (dossier
  * code from the counter), `POST /api/agency-handovers` (batch to the agency, the legal
- * filing time), and the read side for printing.
+ * filing time), and the read side: the dossiers waiting for a record, the latest records, one
+ * record for printing.
  */
 export function handoversRoutes({ db }: ModuleDeps): Router {
   const r = Router();
@@ -82,6 +87,19 @@ export function handoversRoutes({ db }: ModuleDeps): Router {
       const res = await createAgencyHandover(db, auth, body, key(req.get('Idempotency-Key')));
       return withStatus(res.replayed ? 200 : 201, res);
     }),
+  );
+  r.get(
+    '/agency-handovers',
+    endpoint({ roles: READERS, query: AgencyHandoverListQuerySchema }, ({ auth, query }) =>
+      listAgencyHandovers(db, auth, query),
+    ),
+  );
+  // Before `/:id`, which would take "eligible" for an id (and refuse it).
+  r.get(
+    '/agency-handovers/eligible',
+    endpoint({ roles: READERS, query: AgencyHandoverCandidatesQuerySchema }, ({ auth, query }) =>
+      listHandoverCandidates(db, auth, query),
+    ),
   );
   r.get(
     '/agency-handovers/:id',

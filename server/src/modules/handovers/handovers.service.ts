@@ -1,6 +1,8 @@
 import {
   toVnDate,
+  type AgencyHandoverCandidatesQuery,
   type AgencyHandoverInput,
+  type AgencyHandoverListQuery,
   type DeliveryHandoverInput,
   type DossierSlipInput,
   type SubmitAtCounterInput,
@@ -20,9 +22,11 @@ import { findUnitCode, nextCounter } from '../payments/payments.repository';
 import { hashIdNumber, normalizeIdNumber } from './id-hash';
 import {
   findAgencyHandover,
+  findAgencyHandovers,
   findCitizenIdOnFile,
   findDeliveryHandoverByJob,
   findDocumentKinds,
+  findHandoverCandidates,
   findProcedurePapers,
   findSlipByJob,
   insertAgencyHandover,
@@ -30,8 +34,15 @@ import {
   insertDeliveryHandover,
   insertSlip,
   updateSlip,
+  type HandoverScope,
 } from './handovers.repository';
-import { presentAgencyHandover, presentDeliveryHandover, presentSlip } from './handovers.presenter';
+import {
+  presentAgencyHandover,
+  presentAgencyHandoverSummary,
+  presentDeliveryHandover,
+  presentHandoverCandidate,
+  presentSlip,
+} from './handovers.presenter';
 
 type Opts = { idempotencyKey?: string | undefined };
 
@@ -401,6 +412,37 @@ export async function getAgencyHandover(db: Db, auth: AuthContext, id: string) {
     throw notFound({ vi: 'Biên bản giao nhận', en: 'Handover record' });
   }
   return { ...presentAgencyHandover(full), replayed: false };
+}
+
+/** What the caller may list: a courier their own jobs and records, the office its units'. */
+function listScope(auth: AuthContext, courierId?: string): HandoverScope {
+  return auth.user.role === 'courier'
+    ? { courierId: auth.user.id }
+    : { unitIds: auth.unitIds, courierId };
+}
+
+/**
+ * The dossiers that can go into a handover record now: collected at home, with a dossier slip,
+ * not listed by any record yet. A courier gets their own (whatever `courierId` says); the office
+ * gets those of its units, or one courier's.
+ */
+export async function listHandoverCandidates(
+  db: Db,
+  auth: AuthContext,
+  query: AgencyHandoverCandidatesQuery,
+) {
+  const rows = await findHandoverCandidates(db, listScope(auth, query.courierId));
+  return { items: rows.map(presentHandoverCandidate) };
+}
+
+/** The latest handover records, to find one again and reprint it. */
+export async function listAgencyHandovers(
+  db: Db,
+  auth: AuthContext,
+  query: AgencyHandoverListQuery,
+) {
+  const rows = await findAgencyHandovers(db, listScope(auth), query.limit);
+  return { items: rows.map(presentAgencyHandoverSummary) };
 }
 
 /** The papers of one job: its dossier slip and its delivery handover, for the job screen and printing. */
