@@ -13,6 +13,7 @@ const CACHED_API = [
   /^\/api\/jobs(\/[^/]+(\/(events|payments|papers))?)?$/,
   /^\/api\/couriers\/me\/cash/,
   /^\/api\/procedures/,
+  /^\/api\/agency-handovers(\/[^/]+)?$/,
 ];
 
 self.addEventListener('install', (event) => {

@@ -89,6 +89,21 @@ export const router = createBrowserRouter([
             path: 'jobs/:id',
             lazy: page(async () => (await import('./routes/courier-job.page')).CourierJobPage),
           },
+          {
+            path: 'handover',
+            lazy: page(
+              async () =>
+                (await import('./routes/courier-agency-handover.page')).CourierAgencyHandoverPage,
+            ),
+          },
+          {
+            path: 'handover/:id',
+            lazy: page(
+              async () =>
+                (await import('./routes/courier-agency-handover-record.page'))
+                  .CourierAgencyHandoverRecordPage,
+            ),
+          },
         ],
       },
       {

@@ -14,7 +14,28 @@ function keysOf(tree: object, prefix = ''): string[] {
   );
 }
 
-describe('locales', () => {
+// Each feature's namespace (features/<feature>/locales/{vi,en}.json) is held to the same rules.
+const featureFiles = import.meta.glob<{ default: object }>('../features/*/locales/*.json', {
+  eager: true,
+});
+const namespaces: [string, { vi: object; en: object }][] = [
+  ['translation', { vi, en }],
+  ...Object.entries(
+    Object.entries(featureFiles).reduce<Record<string, { vi?: object; en?: object }>>(
+      (acc, [file, mod]) => {
+        const [, feature, lng] = /features\/([^/]+)\/locales\/(vi|en)\.json$/.exec(file)!;
+        (acc[feature!] ??= {})[lng as 'vi' | 'en'] = mod.default;
+        return acc;
+      },
+      {},
+    ),
+  ).map(([feature, files]): [string, { vi: object; en: object }] => [
+    feature,
+    { vi: files.vi ?? {}, en: files.en ?? {} },
+  ]),
+];
+
+describe.each(namespaces)('locales of %s', (_name, { vi, en }) => {
   it('gives every Vietnamese string an English twin and nothing more', () => {
     expect([...new Set(keysOf(en))].sort()).toEqual([...new Set(keysOf(vi))].sort());
   });

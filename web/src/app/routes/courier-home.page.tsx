@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
-import { Button } from '@/components/ui/button';
+import { Button, buttonClassName } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { Page } from '@/components/ui/page';
 import { useAppConfig } from '@/features/app-config/api/get-app-config.api';
@@ -13,6 +14,7 @@ import styles from '@/features/courier/components/courier.module.css';
 import { useLiveCourierJobs } from '@/features/courier/hooks/use-live-courier-jobs';
 import { pendingStatusOf, useOutbox } from '@/features/courier/hooks/use-outbox';
 import { lastFix } from '@/features/courier/offline/position';
+import { cx } from '@/lib/cx';
 import { formatDate, formatMoney } from '@/lib/format';
 
 // Leaflet loads only when the courier opens the map: the list must appear fast on a weak network.
@@ -77,6 +79,9 @@ export function CourierHomePage() {
       <SyncBar outbox={outbox} />
       <PositionToggle />
       {body}
+      <Link to="/courier/handover" className={cx(buttonClassName('secondary'), styles.wideLink)}>
+        {t('agency.open')}
+      </Link>
       {cash.data && (
         <section className={styles.card} aria-labelledby="cash-h">
           <h2 id="cash-h">{t('cash.title')}</h2>

@@ -1,5 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
+import { currentLocale } from '@/lib/i18n';
+
 /**
  * The courier's outbox: every write the phone makes goes here first (IndexedDB, so it
  * survives closing the app or restarting the phone) and is sent in order when the network
@@ -118,6 +120,11 @@ export async function retryAll(): Promise<void> {
   void syncNow();
 }
 
+/** The server id an action created (an upload's document, a record), once it was sent. */
+export async function findResultId(actionId: string): Promise<string | undefined> {
+  return (await (await db()).get('results', actionId))?.resultId;
+}
+
 async function resolveRefs(value: unknown): Promise<unknown> {
   if (typeof value === 'string' && value.startsWith('@ref:')) {
     const r = await (await db()).get('results', value.slice(5));
@@ -141,6 +148,8 @@ function send(a: OutboxAction, json: unknown): Promise<Sent> {
     xhr.open('POST', a.url);
     xhr.setRequestHeader('Idempotency-Key', a.id);
     xhr.setRequestHeader('Accept', 'application/json');
+    // A refusal is shown to the courier as the server words it: in the app's language.
+    xhr.setRequestHeader('Accept-Language', currentLocale());
     xhr.withCredentials = true;
     xhr.timeout = 60_000;
     xhr.upload.onprogress = (e) => {
