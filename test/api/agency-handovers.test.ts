@@ -178,6 +178,16 @@ describe('POST /api/agency-handovers then reading it back', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_handed_over');
   });
+
+  it('refuses a clerk signature taken for a dossier not in the record, writing nothing', async () => {
+    const a = await collectedDossier(courier, fx.courier.id);
+    const other = await collectedDossier(courier, fx.courier.id);
+    const foreign = await upload(courier, other.job.id);
+    const res = await handOver(courier, [a.job.id], { clerkSignatureId: foreign });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('clerk_signature_invalid');
+    expect((await eligible(courier)).map((c) => c.jobId)).toContain(a.job.id);
+  });
 });
 
 describe('GET /api/agency-handovers', () => {

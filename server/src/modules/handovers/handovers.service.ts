@@ -17,6 +17,7 @@ import {
   occurredAtFrom,
   type JobRecord,
 } from '../courier/job-access';
+import { findDocumentById } from '../documents/documents.repository';
 import { transitionJob } from '../jobs/jobs.service';
 import { findUnitCode, nextCounter } from '../payments/payments.repository';
 import { hashIdNumber, normalizeIdNumber } from './id-hash';
@@ -362,6 +363,16 @@ export async function createAgencyHandover(
           });
         unitId ??= job.unitId;
         slips.push({ slip, item });
+      }
+      if (input.clerkSignatureId) {
+        // The clerk's signature must be a signature taken for one of the dossiers listed,
+        // not any document the caller happens to know the id of.
+        const sig = await findDocumentById(tx, input.clerkSignatureId);
+        if (!sig || sig.kind !== 'signature' || sig.deletedAt || !ids.includes(sig.jobId))
+          throw unprocessable('clerk_signature_invalid', {
+            vi: 'Chữ ký của cán bộ nhận không thuộc các hồ sơ trong biên bản; hãy ký lại.',
+            en: 'The clerk’s signature does not belong to the dossiers in this record; sign again.',
+          });
       }
       const unit = await findUnitCode(tx, unitId!);
       const year = Number(toVnDate(now).slice(0, 4));
