@@ -1,4 +1,4 @@
-import type { JobType } from './job-lifecycle';
+import { TERMINAL_STATUSES, type JobStatus, type JobType } from './job-lifecycle';
 import { addWorkingDays, type WorkingCalendar } from './working-days';
 
 /**
@@ -11,6 +11,16 @@ import { addWorkingDays, type WorkingCalendar } from './working-days';
 export const POSTAL_LEG_TIERS = ['sameArea', 'province', 'majorCities', 'interProvince'] as const;
 export type PostalLegTier = (typeof POSTAL_LEG_TIERS)[number];
 export type PostalLegLimits = Record<PostalLegTier, number>;
+
+/** The courier takes the package: the dossier at the door, or the result at the agency (J). */
+export const PACKAGE_TAKEN_STATUSES: readonly JobStatus[] = ['collected', 'picked_up'];
+/** The package is handed over: the dossier filed at the counter, or the result delivered. */
+export const PACKAGE_HANDED_STATUSES: readonly JobStatus[] = ['submitted', 'delivered'];
+/** Statuses in which the postal leg is over (handed over, or the job closed). */
+export const POSTAL_LEG_OVER_STATUSES: readonly JobStatus[] = [
+  ...PACKAGE_HANDED_STATUSES,
+  ...TERMINAL_STATUSES,
+];
 
 /** The limits of the regulation, used until an admin sets the province's own. */
 export const DEFAULT_POSTAL_LEG_DAYS: PostalLegLimits = {

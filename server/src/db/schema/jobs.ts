@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { TERMINAL_STATUSES } from '@tannha/shared';
 import {
   bigint,
   bigserial,
@@ -78,10 +79,12 @@ export const jobs = pgTable(
     index('jobs_created_idx').on(t.createdAt),
     index('jobs_due_idx').on(t.dueDate),
     // Open jobs by due date: the late list and the dashboard's "past due" (a few thousand
-    // rows among millions of finished ones). The clause matches reports.repository's isOpen.
+    // rows among millions of finished ones). Same literal clause as reports.repository's isOpen.
     index('jobs_open_due_idx')
       .on(t.dueDate, t.createdAt)
-      .where(sql`${t.status} not in ('completed', 'returned', 'cancelled')`),
+      .where(
+        sql`${t.status} not in ${sql.raw(`(${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`)}`,
+      ),
     index('jobs_citizen_idx').on(t.citizenId),
     index('jobs_address_fold_idx').using('gin', sql`vn_fold(${t.addressText}) gin_trgm_ops`),
     index('jobs_code_fold_idx').using(

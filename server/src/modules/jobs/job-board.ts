@@ -1,6 +1,7 @@
 import { and, inArray, isNotNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   nextWorkingDay,
+  POSTAL_LEG_OVER_STATUSES,
   TERMINAL_STATUSES,
   toVnDate,
   type JobBoard,
@@ -41,12 +42,13 @@ type BoardFields = {
   completedAt: Date | null;
 };
 
-/** Once in one of these the package has been handed over (or the job is closed): the postal leg is over. */
-const LEG_OVER: readonly string[] = ['submitted', 'delivered', ...TERMINAL_STATUSES];
-
 /** Whether the courier holds the package past the postal leg's limit (J+n). */
 export function isLegLate(j: Pick<BoardFields, 'status' | 'legDueDate'>, clock: BoardClock) {
-  return j.legDueDate !== null && !LEG_OVER.includes(j.status) && clock.today > j.legDueDate;
+  return (
+    j.legDueDate !== null &&
+    !POSTAL_LEG_OVER_STATUSES.includes(j.status as JobStatus) &&
+    clock.today > j.legDueDate
+  );
 }
 
 /**
@@ -79,7 +81,7 @@ const terminal = [...TERMINAL_STATUSES];
 export function legLateSql(clock: BoardClock): SQL {
   return and(
     isNotNull(jobs.legDueDate),
-    notInArray(jobs.status, [...LEG_OVER]),
+    notInArray(jobs.status, [...POSTAL_LEG_OVER_STATUSES]),
     sql`${jobs.legDueDate} < ${clock.today}::date`,
   )!;
 }

@@ -18,6 +18,7 @@ import {
   foldVietnamese,
   parseDossierCode,
   TERMINAL_STATUSES,
+  PACKAGE_TAKEN_STATUSES,
   postalLegDueDate,
   toVnDate,
   vnStartOfDay,
@@ -59,9 +60,6 @@ import { statusLabel } from './job-labels';
 import { presentJob, presentJobEvent } from './jobs.presenter';
 import * as repo from './jobs.repository';
 import type { JobEventRow, JobRow, JobView } from './jobs.repository';
-
-/** Where the courier takes the package: the dossier at the door, or the result at the agency. */
-const PICKUP_STATUSES: readonly string[] = ['collected', 'picked_up'];
 
 /** Working days from receipt to the due date when the admin has not set `job_due_working_days`. */
 export const DEFAULT_DUE_WORKING_DAYS = 2;
@@ -369,7 +367,7 @@ export async function transitionJob(
     if (to === 'on_site') patch.attemptCount = job.attemptCount + 1;
     if (to === 'completed') patch.completedAt = occurredAt;
     // The courier has the package: the slip is dated today (J) and the postal leg runs.
-    if (PICKUP_STATUSES.includes(to) && !job.legDueDate) {
+    if (PACKAGE_TAKEN_STATUSES.includes(to) && !job.legDueDate) {
       patch.legDueDate = postalLegDueDate(
         await repo.loadWorkingCalendar(tx),
         toVnDate(occurredAt),

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { PACKAGE_HANDED_STATUSES, PACKAGE_TAKEN_STATUSES } from '@tannha/shared';
 import type { DbOrTx } from '../../db/client';
 import { registerJobHook } from '../jobs/job-hooks';
 
-/** Statuses that mark the pickup stage (dossier taken at the door, or result taken at the agency). */
-const PICKUP = ['collected', 'picked_up'];
-/** Statuses that mark the hand-over stage (dossier filed at the counter, or result delivered). */
-const HANDED = ['submitted', 'delivered'];
+// The stages the dashboard times, as the postal leg defines them (shared/postal-leg.ts).
+const PICKUP: readonly string[] = PACKAGE_TAKEN_STATUSES;
+const HANDED: readonly string[] = PACKAGE_HANDED_STATUSES;
+const inList = (xs: readonly string[]) => sql.raw(xs.map((s) => `'${s}'`).join(', '));
 
 /**
  * Rebuilds the milestones of jobs from their events, set-based: all jobs, or those created
@@ -24,8 +25,8 @@ export async function refreshJobMilestones(
     left join (
       select job_id,
         min(occurred_at) filter (where to_status = 'assigned' or kind in ('assign', 'reassign')) as assigned_at,
-        min(occurred_at) filter (where to_status in ('collected', 'picked_up')) as pickup_at,
-        min(occurred_at) filter (where to_status in ('submitted', 'delivered')) as handed_at
+        min(occurred_at) filter (where to_status in (${inList(PICKUP)})) as pickup_at,
+        min(occurred_at) filter (where to_status in (${inList(HANDED)})) as handed_at
       from job_events group by job_id
     ) e on e.job_id = j.id
     ${opts.createdFrom ? sql`where j.created_at >= ${opts.createdFrom}` : sql``}

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { TERMINAL_STATUSES } from '@tannha/shared';
+import { PACKAGE_HANDED_STATUSES, TERMINAL_STATUSES } from '@tannha/shared';
 import { queryRows, type DbOrTx } from '../../db/client';
 
 /** The window a report covers: instants for timestamps, local dates for date columns. */
@@ -25,8 +25,8 @@ const unitList = (ids: readonly string[]): SQL =>
  * "Still being worked": not completed, returned or cancelled. Written as literals, the same
  * clause as the partial index jobs_open_due_idx, so the planner uses that index.
  */
-const isOpen = (col: string) =>
-  sql.raw(`${col} not in (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+const literalList = (xs: readonly string[]) => sql.raw(`(${xs.map((s) => `'${s}'`).join(', ')})`);
+const isOpen = (col: string) => sql`${sql.raw(col)} not in ${literalList(TERMINAL_STATUSES)}`;
 
 type CountRow = { key: string; count: number };
 
@@ -273,7 +273,7 @@ export async function lateJobs(db: DbOrTx, w: ReportWindow, limit = 100) {
     join units u on u.id = j.unit_id left join users c on c.id = j.courier_id
     where j.unit_id in ${unitList(w.unitIds)} and ${isOpen('j.status')}
       and (j.due_date < ${w.today}::date
-           or (j.leg_due_date < ${w.today}::date and j.status not in ('submitted', 'delivered')))
+           or (j.leg_due_date < ${w.today}::date and j.status not in ${literalList(PACKAGE_HANDED_STATUSES)}))
     order by x.missed, j.created_at
     limit ${limit}`,
   );

@@ -1,4 +1,4 @@
-import type { Job } from '@tannha/shared';
+import { POSTAL_LEG_OVER_STATUSES, type Job, type JobStatus } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -6,9 +6,6 @@ import { Badge } from '@/components/ui/feedback';
 import { formatDate, formatMoney } from '@/lib/format';
 
 import styles from './courier.module.css';
-
-/** Statuses after the package is handed over: the postal leg's deadline no longer applies. */
-const LEG_OVER = ['submitted', 'delivered', 'completed', 'returned', 'cancelled'];
 
 /** Great-circle distance in km (the phone's position to the job). */
 export function distanceKm(
@@ -76,7 +73,7 @@ export function JobCard({
             {km !== null && ` · ${t('list.km', { km: km.toFixed(1).replace('.', ',') })}`}
             {toCollect > 0 && ` · ${t('list.collect', { amount: formatMoney(toCollect) })}`}
           </span>
-          {job.legDueDate && !LEG_OVER.includes(status) && (
+          {job.legDueDate && !POSTAL_LEG_OVER_STATUSES.includes(status as JobStatus) && (
             <span className={job.late ? styles.pendingNote : styles.muted}>
               {t('list.legDue', { date: formatDate(job.legDueDate) })}
             </span>
