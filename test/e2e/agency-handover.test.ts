@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from './support/server';
+import { logIn, sign } from './support/actions';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
 const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
@@ -27,30 +28,6 @@ async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
   const b = await openBrowser({ ...options, baseURL: server.baseURL });
   browsers.push(b);
   return b;
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByLabel('Mật khẩu').press('Enter');
-}
-
-/** Draws a signature with pointer events (a touch-like stroke across the pad). */
-async function sign(page: Page, name: string, done = 'Đã ký'): Promise<void> {
-  const canvas = page.getByRole('img', { name });
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(
-      box.x + 20 + i * 22,
-      box.y + box.height * (0.6 - 0.25 * Math.sin(i / 2)),
-      { steps: 2 },
-    );
-  await page.mouse.up();
-  await page.getByText(done, { exact: true }).first().waitFor();
 }
 
 /** A JSON call from inside the logged-in page, as the app makes it (cookie, Origin). */

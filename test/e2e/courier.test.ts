@@ -7,7 +7,8 @@ import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from './support/server';
+import { logIn, sign } from './support/actions';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DOCS = path.join(ROOT, 'docs', 'screenshots');
@@ -35,30 +36,6 @@ async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
   const b = await openBrowser({ ...options, baseURL: server.baseURL });
   browsers.push(b);
   return b;
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByLabel('Mật khẩu').press('Enter');
-}
-
-/** Draws a signature with pointer events (a touch-like stroke across the pad). */
-async function sign(page: Page, name: string): Promise<void> {
-  const canvas = page.getByRole('img', { name });
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(
-      box.x + 20 + i * 22,
-      box.y + box.height * (0.6 - 0.25 * Math.sin(i / 2)),
-      { steps: 2 },
-    );
-  await page.mouse.up();
-  await page.getByText('Đã ký').first().waitFor();
 }
 
 async function button(page: Page, name: string | RegExp) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { logIn } from './support/actions';
 
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
 const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
@@ -28,14 +29,6 @@ async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
   const browser = await openBrowser({ ...options, baseURL: server.baseURL });
   browsers.push(browser);
   return browser;
-}
-
-async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  // Enter in the password field submits, as on any login form.
-  await page.getByLabel('Mật khẩu').press('Enter');
 }
 
 async function heading(page: Page, name: string): Promise<void> {

@@ -7,7 +7,8 @@ import { addDays, toVnDate } from '@tannha/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openBrowser, type TestBrowser } from './support/browser';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { logIn } from './support/actions';
+import { startServer, type RunningServer } from './support/server';
 
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
 let server: RunningServer;
@@ -27,10 +28,7 @@ afterAll(async () => {
 describe('the manager’s dashboard', () => {
   it('opens with figures, changes the range, exports the jobs to an Excel file that has the rows, and counts a new job live', async () => {
     const { page, pageErrors } = browser;
-    await page.goto('/login');
-    await page.getByLabel('Tên đăng nhập').fill('manager1');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByLabel('Mật khẩu').press('Enter');
+    await logIn(page, 'manager1');
     await page
       .getByRole('heading', { level: 1, name: 'Tổng quan đơn vị' })
       .waitFor({ timeout: 30_000 });
@@ -78,10 +76,7 @@ describe('the manager’s dashboard', () => {
     // Live while open: an operator elsewhere creates a job; the figure moves without a reload.
     const operator = await openBrowser({ baseURL: server.baseURL });
     try {
-      await operator.page.goto('/login');
-      await operator.page.getByLabel('Tên đăng nhập').fill('operator1');
-      await operator.page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-      await operator.page.getByLabel('Mật khẩu').press('Enter');
+      await logIn(operator.page, 'operator1');
       await operator.page.waitForURL('**/operator');
       const created = await operator.page.evaluate(async () => {
         const list = (await (await fetch('/api/jobs?pageSize=50')).json()) as {

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from './support/server';
+import { logIn } from './support/actions';
 
 const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
 const SHOTS = process.env['PLANS_SCREENSHOTS'];
@@ -22,13 +23,6 @@ async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
   const b = await openBrowser({ ...options, baseURL: server.baseURL });
   browsers.push(b);
   return b;
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByLabel('Mật khẩu').press('Enter');
 }
 
 const stopCodes = async (page: Page, courierName: string) =>
