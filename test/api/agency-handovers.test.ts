@@ -185,7 +185,8 @@ describe('POST /api/agency-handovers then reading it back', () => {
     const foreign = await upload(courier, other.job.id);
     const res = await handOver(courier, [a.job.id], { clerkSignatureId: foreign });
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('clerk_signature_invalid');
+    expect(res.body.error.code).toBe('document_not_on_job');
+    expect(Object.keys(res.body.error.fields)).toEqual(['clerkSignatureId']);
     expect((await eligible(courier)).map((c) => c.jobId)).toContain(a.job.id);
   });
 });

@@ -65,7 +65,7 @@ export async function insertDeliveryHandover(
 /** Ids of documents that belong to the job and were not removed. */
 export async function findDocumentKinds(
   db: DbOrTx,
-  jobId: string,
+  jobIds: readonly string[],
   ids: string[],
 ): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -78,7 +78,9 @@ export async function findDocumentKinds(
     })
     .from(documents)
     .where(inArray(documents.id, ids));
-  return new Map(rows.filter((r) => r.jobId === jobId && !r.deletedAt).map((r) => [r.id, r.kind]));
+  return new Map(
+    rows.filter((r) => jobIds.includes(r.jobId) && !r.deletedAt).map((r) => [r.id, r.kind]),
+  );
 }
 
 export async function findCitizenIdOnFile(

@@ -17,7 +17,6 @@ import {
   occurredAtFrom,
   type JobRecord,
 } from '../courier/job-access';
-import { findDocumentById } from '../documents/documents.repository';
 import { transitionJob } from '../jobs/jobs.service';
 import { findUnitCode, nextCounter } from '../payments/payments.repository';
 import { hashIdNumber, normalizeIdNumber } from './id-hash';
@@ -58,13 +57,13 @@ function assertType(job: JobRecord, type: string, what: { vi: string; en: string
 
 async function assertDocuments(
   tx: Tx,
-  jobId: string,
+  jobId: string | readonly string[],
   wanted: Record<string, { id: string | undefined; kinds: string[] }>,
 ) {
   const ids = Object.values(wanted)
     .map((w) => w.id)
     .filter((x): x is string => !!x);
-  const kinds = await findDocumentKinds(tx, jobId, ids);
+  const kinds = await findDocumentKinds(tx, typeof jobId === 'string' ? [jobId] : jobId, ids);
   const fields: Record<string, { vi: string; en: string }> = {};
   for (const [field, w] of Object.entries(wanted)) {
     if (!w.id) continue;
@@ -364,16 +363,10 @@ export async function createAgencyHandover(
         unitId ??= job.unitId;
         slips.push({ slip, item });
       }
-      if (input.clerkSignatureId) {
-        // The clerk's signature must be a signature taken for one of the dossiers listed,
-        // not any document the caller happens to know the id of.
-        const sig = await findDocumentById(tx, input.clerkSignatureId);
-        if (!sig || sig.kind !== 'signature' || sig.deletedAt || !ids.includes(sig.jobId))
-          throw unprocessable('clerk_signature_invalid', {
-            vi: 'Chữ ký của cán bộ nhận không thuộc các hồ sơ trong biên bản; hãy ký lại.',
-            en: 'The clerk’s signature does not belong to the dossiers in this record; sign again.',
-          });
-      }
+      // The clerk's signature must be one taken for a dossier of this record.
+      await assertDocuments(tx, ids, {
+        clerkSignatureId: { id: input.clerkSignatureId, kinds: ['signature'] },
+      });
       const unit = await findUnitCode(tx, unitId!);
       const year = Number(toVnDate(now).slice(0, 4));
       const seq = await nextCounter(tx, `agency-handover:${unitId}:${year}`);
