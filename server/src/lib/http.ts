@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ROLE_VALUES, type RoleValue } from '@tannha/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/client';
 import {
@@ -9,9 +10,11 @@ import {
   type LocalizedText,
 } from './errors';
 import { parseWithMessages } from './validation';
+import { rolesFor, type Ability } from '../policies';
 
-export const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = RoleValue;
+/** The one role list lives in shared (`ROLE_VALUES`). */
+export const ROLES = ROLE_VALUES;
 
 /** Every office role (everyone but couriers). */
 export const OFFICE_ROLES: readonly Role[] = ['operator', 'dispatcher', 'manager', 'admin'];
@@ -45,8 +48,10 @@ type EndpointSpec<
   Q extends Schema | undefined,
   P extends Schema | undefined,
 > = {
-  /** Roles that may call it; `'public'` for no login. */
-  roles: readonly Role[] | 'public';
+  /** Roles that may call it; `'public'` for no login. Prefer `can`. */
+  roles?: readonly Role[] | 'public';
+  /** The ability the route needs (see `policies/`), or `'public'` for no login. */
+  can?: Ability | 'public';
   body?: B;
   query?: Q;
   params?: P;
@@ -68,6 +73,9 @@ export type EndpointContext<B, Q, P, A> = {
 export type EndpointResult =
   unknown | { status: number; body?: unknown; headers?: Record<string, string> };
 
+/** Where `endpoint()` records the ability a handler declared (read by the policy test). */
+export const ABILITY = Symbol.for('tannha.endpoint.ability');
+
 const RESULT = Symbol('endpoint-result');
 /** Marks a handler result that carries its own status (201, 204, …). */
 export function withStatus(status: number, body?: unknown, headers?: Record<string, string>) {
@@ -84,22 +92,26 @@ export function endpoint<
   Q extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
   R extends readonly Role[] | 'public' = readonly Role[],
+  C extends Ability | 'public' = Ability,
 >(
-  spec: EndpointSpec<B, Q, P> & { roles: R },
+  spec: EndpointSpec<B, Q, P> & ({ roles: R; can?: never } | { can: C; roles?: never }),
   handler: (
     ctx: EndpointContext<
       Infer<B>,
       Infer<Q>,
       Infer<P>,
-      R extends 'public' ? AuthContext | undefined : AuthContext
+      'public' extends R | C ? AuthContext | undefined : AuthContext
     >,
   ) => Promise<EndpointResult> | EndpointResult,
 ): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
+  const ability = spec.can ?? (spec.roles === 'public' ? 'public' : undefined);
+  const roles: readonly string[] | 'public' =
+    spec.can === undefined ? (spec.roles ?? []) : spec.can === 'public' ? 'public' : rolesFor(spec.can);
+  const run = async (req: Request, res: Response, next: NextFunction) => {
     try {
-      if (spec.roles !== 'public') {
+      if (roles !== 'public') {
         if (!req.auth) throw unauthenticated();
-        if (!spec.roles.includes(req.auth.user.role)) throw forbidden();
+        if (!roles.includes(req.auth.user.role)) throw forbidden();
       }
       const fields: Record<string, LocalizedText> = {};
       const parse = (schema: Schema | undefined, value: unknown, prefix: string) => {
@@ -139,6 +151,15 @@ export function endpoint<
       next(err);
     }
   };
+  return Object.assign(run, { [ABILITY]: ability ?? 'roles' });
+}
+
+
+/** The ability a handler built by `endpoint()` declared, or undefined for any other handler. */
+export function declaredAbility(handler: unknown): string | undefined {
+  return typeof handler === 'function'
+    ? ((handler as unknown as Record<symbol, string | undefined>)[ABILITY] ?? undefined)
+    : undefined;
 }
 
 /** Dependencies every module's router gets. */

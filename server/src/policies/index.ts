@@ -1,0 +1,42 @@
+import type { AuthContext } from '../lib/http';
+import { jobsPolicy } from './jobs.policy';
+import { allows, assertRule, type Rule } from './policy';
+
+/**
+ * What each role may do to each resource, in one table. Routes declare the ability
+ * (`endpoint({ can: 'jobs.assign' })`, which checks the role); services assert it on the
+ * record they loaded (`assertCan(auth, 'jobs.assign', job)`, which checks role and unit).
+ * Add a resource: write `<resource>.policy.ts` with `definePolicy` and spread it here.
+ */
+export const POLICIES = {
+  ...jobsPolicy,
+} as const;
+
+type Policies = typeof POLICIES;
+/** Every ability name, e.g. `'jobs.assign'`. */
+export type Ability = keyof Policies;
+/** The record an ability is checked on (what the service passes to `assertCan`). */
+export type RecordOf<A extends Ability> = Policies[A] extends Rule<infer R> ? R : never;
+
+/** Whether the caller may use the ability (on the record, when given). */
+export function can<A extends Ability>(
+  auth: AuthContext | undefined,
+  ability: A,
+  record?: RecordOf<A>,
+): boolean {
+  return allows(POLICIES[ability] as Rule<RecordOf<A>>, auth, record);
+}
+
+/** 403 unless the caller may use the ability (on the record, when given). */
+export function assertCan<A extends Ability>(
+  auth: AuthContext,
+  ability: A,
+  record?: RecordOf<A>,
+): void {
+  assertRule(POLICIES[ability] as Rule<RecordOf<A>>, auth, record);
+}
+
+/** The roles that hold an ability (the route's first check). */
+export function rolesFor(ability: Ability): readonly string[] {
+  return POLICIES[ability].roles;
+}
