@@ -12,3 +12,4 @@ export * from './dossier-code';
 export * from './schemas';
 export * from './events';
 export * from './postal-leg';
+export * from './geo';
