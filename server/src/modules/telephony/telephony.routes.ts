@@ -2,12 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { IdParamsSchema, SimulateCallSchema } from '@tannha/shared';
 import { twilioSignatureCheck } from '../../integrations/twilio/signature';
-import { AppError, notFound } from '../../lib/errors';
-import { endpoint, OFFICE_ROLES, withStatus, type ModuleDeps } from '../../lib/http';
-import { getCall } from '../calls/calls.service';
-import * as callsRepo from '../calls/calls.repository';
+import { AppError } from '../../lib/errors';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import {
-  buildScreenPop,
+  getScreenPop,
   handleCallStatus,
   handleDialResult,
   handleIncomingCall,
@@ -36,8 +34,10 @@ const RecordingBody = z.object({
 });
 
 /**
- * Twilio voice webhooks (signed; `PUBLIC_BASE_URL` + path is what is checked) and the dev
- * "simulate incoming call" control, which runs the very same handler.
+ * Twilio voice webhooks (public routes that check Twilio's signature themselves;
+ * `PUBLIC_BASE_URL` + path is what is signed) and the desk's controls: the dev "simulate
+ * incoming call", which runs the very same handler, and the screen pop
+ * (who may: policies/telephony.policy.ts).
  */
 export function telephonyRoutes({
   db,
@@ -50,7 +50,7 @@ export function telephonyRoutes({
   router.post(
     '/twilio/voice',
     signed,
-    endpoint({ roles: 'public', body: VoiceBody }, async ({ body, res }) => {
+    endpoint({ can: 'public', body: VoiceBody }, async ({ body, res }) => {
       const r = await handleIncomingCall(
         db,
         { callSid: body.CallSid, from: body.From, to: body.To },
@@ -62,7 +62,7 @@ export function telephonyRoutes({
   router.post(
     '/twilio/voice/dial-result',
     signed,
-    endpoint({ roles: 'public', body: DialBody }, async ({ body, res }) => {
+    endpoint({ can: 'public', body: DialBody }, async ({ body, res }) => {
       res
         .type('text/xml')
         .send(
@@ -77,7 +77,7 @@ export function telephonyRoutes({
   router.post(
     '/twilio/voice/status',
     signed,
-    endpoint({ roles: 'public', body: StatusBody }, async ({ body }) => {
+    endpoint({ can: 'public', body: StatusBody }, async ({ body }) => {
       await handleCallStatus(db, {
         callSid: body.CallSid,
         callStatus: body.CallStatus,
@@ -89,7 +89,7 @@ export function telephonyRoutes({
   router.post(
     '/twilio/voice/recording',
     signed,
-    endpoint({ roles: 'public', body: RecordingBody }, async ({ body }) => {
+    endpoint({ can: 'public', body: RecordingBody }, async ({ body }) => {
       await handleRecording(db, {
         callSid: body.CallSid,
         recordingUrl: body.RecordingUrl,
@@ -101,7 +101,7 @@ export function telephonyRoutes({
 
   router.post(
     '/telephony/simulate',
-    endpoint({ roles: OFFICE_ROLES, body: SimulateCallSchema }, async ({ body }) => {
+    endpoint({ can: 'telephony.simulate', body: SimulateCallSchema }, async ({ body }) => {
       if (twilioAuthToken) {
         throw new AppError(409, 'simulation_disabled', {
           vi: 'Đã kết nối Twilio nên không dùng được cuộc gọi giả lập. Hãy gọi thật vào số tổng đài.',
@@ -124,12 +124,9 @@ export function telephonyRoutes({
   );
   router.get(
     '/telephony/screen-pop/:id',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) => {
-      await getCall(db, auth, params.id); // scope check
-      const c = await callsRepo.getCallRow(db, params.id);
-      if (!c) throw notFound({ vi: 'Cuộc gọi', en: 'Call' });
-      return buildScreenPop(db, c);
-    }),
+    endpoint({ can: 'telephony.screenPop', params: IdParamsSchema }, async ({ auth, params }) =>
+      getScreenPop(db, auth, params.id),
+    ),
   );
   return router;
 }
