@@ -1,15 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../db/client';
-import {
-  callCallbacks,
-  calls,
-  citizens,
-  jobs,
-  procedures,
-  units,
-  users,
-} from '../../db/schema';
+import { callCallbacks, calls, citizens, jobs, procedures, units, users } from '../../db/schema';
 
 export type CallRow = typeof calls.$inferSelect;
 export type CallbackRow = typeof callCallbacks.$inferSelect;

@@ -8,7 +8,8 @@ import { presentCall } from './calls.presenter';
 import * as repo from './calls.repository';
 
 /** Kept for admin.settings.service.ts until it reads `SETTINGS` itself. */
-export const DEFAULT_FEEDBACK_DUE_WORKING_DAYS: number = SETTINGS.feedback_due_working_days.fallback;
+export const DEFAULT_FEEDBACK_DUE_WORKING_DAYS: number =
+  SETTINGS.feedback_due_working_days.fallback;
 
 /** Feedback must be answered within `feedback_due_working_days` working days of receipt. */
 export async function feedbackDueFrom(db: DbOrTx, at: Date): Promise<string> {

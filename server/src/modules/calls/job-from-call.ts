@@ -1,8 +1,4 @@
-import {
-  formatVnDate,
-  type CreateJobFromCallInput,
-  type JobFromCallResult,
-} from '@tannha/shared';
+import { formatVnDate, type CreateJobFromCallInput, type JobFromCallResult } from '@tannha/shared';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import { AppError, conflict, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';

@@ -26,9 +26,12 @@ export function citizensRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/citizens',
-    endpoint({ can: 'citizens.search', query: CitizenSearchQuerySchema }, async ({ auth, query }) => ({
-      items: await searchCitizens(db, auth, query),
-    })),
+    endpoint(
+      { can: 'citizens.search', query: CitizenSearchQuerySchema },
+      async ({ auth, query }) => ({
+        items: await searchCitizens(db, auth, query),
+      }),
+    ),
   );
   router.post(
     '/citizens',

@@ -47,55 +47,49 @@ export function telephonyRoutes({
   const router = Router();
   const signed = twilioSignatureCheck({ authToken: twilioAuthToken, publicBaseUrl });
 
-  router.post(
-    '/twilio/voice',
-    signed,
-    endpoint({ can: 'public', body: VoiceBody }, async ({ body, res }) => {
-      const r = await handleIncomingCall(
-        db,
-        { callSid: body.CallSid, from: body.From, to: body.To },
-        { publicBaseUrl },
-      );
-      res.type('text/xml').send(r.twiml);
+  /** A signed Twilio webhook: answers with the handler's TwiML, or 204 when it has none. */
+  const webhook = <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    run: (body: z.infer<S>) => Promise<string | void>,
+  ) =>
+    router.post(
+      path,
+      signed,
+      endpoint({ can: 'public', body: schema }, async ({ body, res }) => {
+        const twiml = await run(body as z.infer<S>);
+        if (twiml === undefined) return withStatus(204);
+        res.type('text/xml').send(twiml);
+      }),
+    );
+
+  webhook('/twilio/voice', VoiceBody, async (b) => {
+    const r = await handleIncomingCall(
+      db,
+      { callSid: b.CallSid, from: b.From, to: b.To },
+      { publicBaseUrl },
+    );
+    return r.twiml;
+  });
+  webhook('/twilio/voice/dial-result', DialBody, (b) =>
+    handleDialResult(
+      db,
+      { callSid: b.CallSid, dialCallStatus: b.DialCallStatus },
+      { publicBaseUrl },
+    ),
+  );
+  webhook('/twilio/voice/status', StatusBody, (b) =>
+    handleCallStatus(db, {
+      callSid: b.CallSid,
+      callStatus: b.CallStatus,
+      callDuration: b.CallDuration,
     }),
   );
-  router.post(
-    '/twilio/voice/dial-result',
-    signed,
-    endpoint({ can: 'public', body: DialBody }, async ({ body, res }) => {
-      res
-        .type('text/xml')
-        .send(
-          await handleDialResult(
-            db,
-            { callSid: body.CallSid, dialCallStatus: body.DialCallStatus },
-            { publicBaseUrl },
-          ),
-        );
-    }),
-  );
-  router.post(
-    '/twilio/voice/status',
-    signed,
-    endpoint({ can: 'public', body: StatusBody }, async ({ body }) => {
-      await handleCallStatus(db, {
-        callSid: body.CallSid,
-        callStatus: body.CallStatus,
-        callDuration: body.CallDuration,
-      });
-      return withStatus(204);
-    }),
-  );
-  router.post(
-    '/twilio/voice/recording',
-    signed,
-    endpoint({ can: 'public', body: RecordingBody }, async ({ body }) => {
-      await handleRecording(db, {
-        callSid: body.CallSid,
-        recordingUrl: body.RecordingUrl,
-        recordingStatus: body.RecordingStatus,
-      });
-      return withStatus(204);
+  webhook('/twilio/voice/recording', RecordingBody, (b) =>
+    handleRecording(db, {
+      callSid: b.CallSid,
+      recordingUrl: b.RecordingUrl,
+      recordingStatus: b.RecordingStatus,
     }),
   );
 

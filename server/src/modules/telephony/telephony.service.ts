@@ -121,8 +121,7 @@ export async function handleIncomingCall(
   const now = input.now ?? new Date();
   const parsed = normalizePhone(input.from);
   const callerPhone = parsed.ok ? parsed.e164 : input.from.slice(0, 32) || 'unknown';
-  const record = () =>
-    runTransaction(db, (tx) => recordIncomingCall(tx, input, callerPhone, now));
+  const record = () => runTransaction(db, (tx) => recordIncomingCall(tx, input, callerPhone, now));
 
   let result: Recorded;
   try {
