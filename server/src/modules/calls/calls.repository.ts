@@ -5,6 +5,8 @@ import { callCallbacks, calls, citizens, jobs, procedures, units, users } from '
 
 export type CallRow = typeof calls.$inferSelect;
 export type CallbackRow = typeof callCallbacks.$inferSelect;
+/** The values of a new call row. */
+export type NewCallRow = typeof calls.$inferInsert;
 
 /** Next number of the gapless call counter, inside the caller's transaction. */
 export async function nextCallNumber(tx: DbOrTx): Promise<number> {

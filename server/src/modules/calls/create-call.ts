@@ -1,12 +1,12 @@
 import { toVnDate, type Call, type CreateCallInput } from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
-import type { calls } from '../../db/schema';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { assertCan } from '../../policies';
 import { findOnlyCitizenByPhone } from '../citizens/citizens.service';
 import { callView, checkCallRefs } from './call-record';
 import * as repo from './calls.repository';
+import type { NewCallRow } from './calls.repository';
 import { feedbackDueFrom } from './feedback';
 
 /** `1022-YYMMDD-NNNN`: the day it came in and the gapless call number. */
@@ -17,7 +17,7 @@ export function ticketCode(n: number, at: Date): string {
 /** Inserts a call with the next ticket code, inside the caller's transaction. */
 export async function insertCallWithTicket(
   tx: DbOrTx,
-  values: Omit<typeof calls.$inferInsert, 'ticketCode'>,
+  values: Omit<NewCallRow, 'ticketCode'>,
 ) {
   const started = values.startedAt ?? new Date();
   const n = await repo.nextCallNumber(tx);
