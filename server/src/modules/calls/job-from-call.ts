@@ -40,25 +40,10 @@ function citizenOfJob(input: CreateJobFromCallInput, c: CallRow): string {
   );
 }
 
-/** The job engine's input for a job made from this call's form. */
+/** The job engine's input for a job made from this call's form (it fills the defaults). */
 function jobInput(input: CreateJobFromCallInput, citizenId: string, callId: string) {
-  return {
-    type: input.type,
-    unitId: input.unitId,
-    citizenId,
-    procedureId: input.procedureId ?? null,
-    dossierCode: input.dossierCode ?? null,
-    addressText: input.addressText,
-    wardCode: input.wardCode ?? null,
-    lat: input.lat ?? null,
-    lng: input.lng ?? null,
-    windowStart: input.windowStart ?? null,
-    windowEnd: input.windowEnd ?? null,
-    ...(input.priority !== undefined ? { priority: input.priority } : {}),
-    ...(input.postalLegTier ? { postalLegTier: input.postalLegTier } : {}),
-    notes: input.notes ?? null,
-    callId,
-  };
+  const { citizenId: _chosen, saveAddress: _save, ...fields } = input;
+  return { ...fields, citizenId, callId };
 }
 
 type CreatedJob = Awaited<ReturnType<typeof createJob>>;
