@@ -1,5 +1,8 @@
 import type { AuthContext } from '../lib/http';
+import { callsPolicy } from './calls.policy';
+import { citizensPolicy } from './citizens.policy';
 import { jobsPolicy } from './jobs.policy';
+import { telephonyPolicy } from './telephony.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -10,6 +13,9 @@ import { allows, assertRule, type Rule } from './policy';
  */
 export const POLICIES = {
   ...jobsPolicy,
+  ...callsPolicy,
+  ...citizensPolicy,
+  ...telephonyPolicy,
 } as const;
 
 type Policies = typeof POLICIES;
