@@ -1,5 +1,12 @@
 import type { AuthContext } from '../lib/http';
+import { documentsPolicy } from './documents.policy';
+import { exportsPolicy } from './exports.policy';
+import { handoversPolicy } from './handovers.policy';
 import { jobsPolicy } from './jobs.policy';
+import { paymentsPolicy } from './payments.policy';
+import { ratingsPolicy } from './ratings.policy';
+import { reconciliationPolicy } from './reconciliation.policy';
+import { reportsPolicy } from './reports.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -10,6 +17,13 @@ import { allows, assertRule, type Rule } from './policy';
  */
 export const POLICIES = {
   ...jobsPolicy,
+  ...handoversPolicy,
+  ...paymentsPolicy,
+  ...documentsPolicy,
+  ...reportsPolicy,
+  ...reconciliationPolicy,
+  ...exportsPolicy,
+  ...ratingsPolicy,
 } as const;
 
 type Policies = typeof POLICIES;
