@@ -2,11 +2,7 @@ import type { DeliveryHandoverInput } from '@tannha/shared';
 import type { Db, Tx } from '../../db/client';
 import { unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
-import {
-  runCourierAction,
-  type ActionOptions,
-  type JobRecord,
-} from '../couriers/courier-actions';
+import { runCourierAction, type ActionOptions, type JobRecord } from '../couriers/courier-actions';
 import { transitionJob } from '../jobs/jobs.service';
 import { assertDocuments } from './handover-documents';
 import { findCitizenIdOnFile, insertDeliveryHandover } from './handovers.repository';

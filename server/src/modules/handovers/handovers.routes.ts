@@ -67,7 +67,8 @@ export function handoversRoutes({ db }: ModuleDeps): Router {
     '/agency-handovers',
     endpoint(
       { can: 'handovers.write', body: AgencyHandoverInputSchema },
-      async ({ auth, body, req }) => created(await createAgencyHandover(db, auth, body, keyOf(req))),
+      async ({ auth, body, req }) =>
+        created(await createAgencyHandover(db, auth, body, keyOf(req))),
     ),
   );
   r.get(
