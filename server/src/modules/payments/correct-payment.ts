@@ -5,9 +5,8 @@ import type { AuthContext } from '../../lib/http';
 import { withIdempotency } from '../../lib/idempotency';
 import { afterCommit } from '../../lib/unit-of-work';
 import { assertCan } from '../../policies';
-import type { ActionOptions } from '../couriers/courier-actions';
+import { getActionJob, type ActionOptions } from '../couriers/courier-actions';
 import {
-  findJobAudience,
   findJobPayments,
   findPaymentById,
   insertPayments,
@@ -45,10 +44,10 @@ export async function confirmPayment(
     { userId: auth.user.id, key: opts.idempotencyKey, scope, request: {} },
     async (tx) => {
       const p = await lockPayment(tx, auth, 'payments.confirm', paymentId);
-      const job = await findJobAudience(tx, p.jobId);
+      const job = await getActionJob(tx, p.jobId);
       const row =
         p.status === 'confirmed' ? p : await markConfirmed(tx, p.id, auth.user.id, new Date());
-      if (job) afterCommit(tx, () => notifyPayments(job));
+      afterCommit(tx, () => notifyPayments(job));
       return { status: 200, body: presentPayment(row, auth.user.fullName) };
     },
   );

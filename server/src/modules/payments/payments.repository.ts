@@ -82,19 +82,6 @@ export async function findUnitCode(
   return u!;
 }
 
-/** Where news of a job's money goes: its unit and its courier. */
-export async function findJobAudience(
-  db: DbOrTx,
-  jobId: string,
-): Promise<{ id: string; unitId: string; courierId: string | null } | undefined> {
-  const [row] = await db
-    .select({ id: jobs.id, unitId: jobs.unitId, courierId: jobs.courierId })
-    .from(jobs)
-    .where(eq(jobs.id, jobId))
-    .limit(1);
-  return row;
-}
-
 /** Job facts a receipt prints. */
 export async function findReceiptJob(db: DbOrTx, jobId: string) {
   const [row] = await db

@@ -31,6 +31,17 @@ function listRoute<S extends z.ZodType>(
   }));
 }
 
+/** A write route answering 201 with what one service function recorded (the caller's address audited). */
+function recordRoute<S extends z.ZodType>(
+  db: Db,
+  body: S,
+  record: (db: Db, auth: AuthContext, input: z.infer<S>, ip?: string) => Promise<unknown>,
+) {
+  return endpoint({ can: 'reconciliation.write', body }, async ({ auth, body: input, req }) =>
+    withStatus(201, await record(db, auth, input as z.infer<S>, req.ip)),
+  );
+}
+
 /**
  * Cash reconciliation per courier per shift, and procedure fees handed over per agency:
  * GET /api/reconciliation/shifts?date, GET/POST /api/reconciliation/handovers,
@@ -52,11 +63,7 @@ export function reconciliationRoutes({ db }: ModuleDeps): Router {
   router.get('/reconciliation/fee-remittances', listRoute(db, UnitQuerySchema, getRemittances));
   router.post(
     '/reconciliation/fee-remittances',
-    endpoint(
-      { can: 'reconciliation.write', body: CreateFeeRemittanceSchema },
-      async ({ auth, body, req }) =>
-        withStatus(201, await recordFeeRemittance(db, auth, body, req.ip)),
-    ),
+    recordRoute(db, CreateFeeRemittanceSchema, recordFeeRemittance),
   );
   return router;
 }
