@@ -56,7 +56,7 @@ export const jobMilestones = pgTable(
  * row triggers on the source tables (migration 0009), inside the writing transaction, so
  * every write path (job engine, imports, seeds, fixtures) counts; bulk loaders may disable
  * the triggers (`alter table … disable trigger user`) and rebuild set-based afterwards with
- * `report_rollups_rebuild()` (modules/reports/report-rollups.ts). `day` is the local
+ * `report_rollups_rebuild()` (modules/reports/report-rollups.repository.ts). `day` is the local
  * (Vietnam) date.
  */
 
