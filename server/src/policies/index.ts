@@ -1,19 +1,15 @@
 import type { AuthContext } from '../lib/http';
-<<<<<<< HEAD
 import { callsPolicy } from './calls.policy';
 import { citizensPolicy } from './citizens.policy';
 import { jobsPolicy } from './jobs.policy';
 import { telephonyPolicy } from './telephony.policy';
-=======
 import { documentsPolicy } from './documents.policy';
 import { exportsPolicy } from './exports.policy';
 import { handoversPolicy } from './handovers.policy';
-import { jobsPolicy } from './jobs.policy';
 import { paymentsPolicy } from './payments.policy';
 import { ratingsPolicy } from './ratings.policy';
 import { reconciliationPolicy } from './reconciliation.policy';
 import { reportsPolicy } from './reports.policy';
->>>>>>> money
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -24,11 +20,9 @@ import { allows, assertRule, type Rule } from './policy';
  */
 export const POLICIES = {
   ...jobsPolicy,
-<<<<<<< HEAD
   ...callsPolicy,
   ...citizensPolicy,
   ...telephonyPolicy,
-=======
   ...handoversPolicy,
   ...paymentsPolicy,
   ...documentsPolicy,
@@ -36,7 +30,6 @@ export const POLICIES = {
   ...reconciliationPolicy,
   ...exportsPolicy,
   ...ratingsPolicy,
->>>>>>> money
 } as const;
 
 type Policies = typeof POLICIES;
