@@ -210,7 +210,7 @@ const layout = {
     'no-module-state': {
       meta: {
         type: 'problem',
-        docs: { description: 'no top-level let/var or top-level Map/Set registries' },
+        docs: { description: 'no top-level let/var or top-level (empty) Map/Set registries' },
         schema: [],
       },
       create(context) {
@@ -225,10 +225,16 @@ const layout = {
           }
           for (const d of decl.declarations) {
             const init = d.init?.type === 'TSAsExpression' ? d.init.expression : d.init;
+            // `new Set(['GET', 'HEAD'])` is a lookup table written out in full; an empty
+            // `new Map()` is a registry or a cache filled as the process runs.
+            const seeded =
+              init?.arguments?.[0]?.type === 'ArrayExpression' &&
+              init.arguments[0].elements.length > 0;
             if (
               init?.type === 'NewExpression' &&
               init.callee.type === 'Identifier' &&
-              REGISTRY_CLASSES.has(init.callee.name)
+              REGISTRY_CLASSES.has(init.callee.name) &&
+              !seeded
             )
               context.report({
                 node: d,
