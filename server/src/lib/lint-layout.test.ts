@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 // The layout rules of eslint.config.js (issue 10) stay honest: each one reports a planted
 // violation. Files are linted from text under a made-up path, nothing is written to disk.
@@ -11,6 +11,11 @@ async function rulesReported(filePath: string, code: string): Promise<string[]> 
 }
 
 describe('layout lint', () => {
+  // The first lint loads the config and its plugins (seconds on a busy 2-core machine): do it once, untimed by the tests.
+  beforeAll(async () => {
+    await eslint.lintText('export {};\n', { filePath: 'server/src/lib/warm-up.ts' });
+  }, 120_000);
+
   it('web features import neither each other (aliased or relative) nor the app shell', async () => {
     const file = 'web/src/features/plans/planted.ts';
     for (const from of ['@/features/jobs/api', '../operator/components/x', '../../app/router'])
