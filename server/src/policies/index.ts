@@ -1,5 +1,8 @@
 import type { AuthContext } from '../lib/http';
+import { couriersPolicy } from './couriers.policy';
 import { jobsPolicy } from './jobs.policy';
+import { notificationsPolicy } from './notifications.policy';
+import { plansPolicy } from './plans.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -10,6 +13,9 @@ import { allows, assertRule, type Rule } from './policy';
  */
 export const POLICIES = {
   ...jobsPolicy,
+  ...plansPolicy,
+  ...couriersPolicy,
+  ...notificationsPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -15,8 +15,7 @@ import {
   type ServerToClientEvents,
 } from '@tannha/shared';
 import { AppError } from '../lib/errors';
-import { positionStoreFor } from '../modules/couriers/position-store';
-import { positionError } from '../modules/couriers/couriers.service';
+import { positionError, type PositionStore } from '../modules/couriers/couriers.service';
 import { currentJobCursor, syncJobs } from '../modules/jobs/jobs.service';
 import { subscribe } from './bus';
 import { rooms } from './rooms';
@@ -35,13 +34,13 @@ export type Realtime = {
  */
 export function createRealtime(
   server: HttpServer,
-  deps: { db: Db; sessionSecret: string },
+  deps: { db: Db; sessionSecret: string; positions: PositionStore },
 ): Realtime {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
     serveClient: false,
     cors: { origin: false },
   });
-  const positions = positionStoreFor(deps.db);
+  const { positions } = deps;
   io.use(async (socket, next) => {
     try {
       const raw = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];

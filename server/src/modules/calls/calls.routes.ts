@@ -12,6 +12,7 @@ import {
   UpdateCallSchema,
 } from '@tannha/shared';
 import { endpoint, OFFICE_ROLES, withStatus, type ModuleDeps } from '../../lib/http';
+import type { JobHooks } from '../jobs/jobs.service';
 import {
   closeCall,
   completeCallback,
@@ -27,7 +28,11 @@ import {
 } from './calls.service';
 
 /** /api/calls — the 1022 call log, jobs from calls, callbacks, overdue feedback. */
-export function callsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl: string }): Router {
+export function callsRoutes({
+  db,
+  publicBaseUrl,
+  jobHooks,
+}: ModuleDeps & { publicBaseUrl: string; jobHooks: JobHooks }): Router {
   const router = Router();
   router.get(
     '/calls',
@@ -96,7 +101,7 @@ export function callsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl:
         body: CreateJobFromCallSchema,
       },
       async ({ auth, params, body }) =>
-        withStatus(201, await createJobFromCall(db, auth, params.id, body, { publicBaseUrl })),
+        withStatus(201, await createJobFromCall(db, auth, params.id, body, { publicBaseUrl, jobHooks })),
     ),
   );
   router.post(

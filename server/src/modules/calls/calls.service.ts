@@ -25,7 +25,7 @@ import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { recordAudit } from '../audit/audit.repository';
 import { getCitizenForUser } from '../citizens/citizens.service';
-import { createJob } from '../jobs/jobs.service';
+import { createJob, type JobHooks } from '../jobs/jobs.service';
 import { queueSms } from '../sms/sms.service';
 import { JOB_TYPE_SMS_NAMES } from '../sms/sms.templates';
 import { assertUnitInScope } from '../units/units.service';
@@ -335,7 +335,7 @@ export async function createJobFromCall(
   auth: AuthContext,
   callId: string,
   input: CreateJobFromCallInput,
-  opts: { publicBaseUrl: string },
+  opts: { publicBaseUrl: string; jobHooks: JobHooks },
 ): Promise<JobFromCallResult> {
   if (!WRITER_ROLES.includes(auth.user.role)) throw forbidden();
   return runTransaction(db, async (tx) => {
@@ -384,7 +384,7 @@ export async function createJobFromCall(
         notes: input.notes ?? null,
         callId,
       },
-      { tx: tx as Tx },
+      { tx: tx as Tx, hooks: opts.jobHooks },
     );
     await repo.updateCallRow(tx, callId, {
       jobId: job.id,

@@ -10,6 +10,7 @@ import {
 } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps, type Role } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
+import type { JobHooks } from '../jobs/jobs.service';
 import {
   createAgencyHandover,
   createDossierSlip,
@@ -31,9 +32,9 @@ const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager'
  * filing time), and the read side: the dossiers waiting for a record, the latest records, one
  * record for printing.
  */
-export function handoversRoutes({ db }: ModuleDeps): Router {
+export function handoversRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }): Router {
   const r = Router();
-  const key = (h: string | undefined) => ({ idempotencyKey: readIdempotencyKey(h) });
+  const key = (h: string | undefined) => ({ idempotencyKey: readIdempotencyKey(h), jobHooks });
 
   r.post(
     '/jobs/:id/handover',

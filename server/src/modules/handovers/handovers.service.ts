@@ -17,7 +17,7 @@ import {
   occurredAtFrom,
   type JobRecord,
 } from '../courier/job-access';
-import { transitionJob } from '../jobs/jobs.service';
+import { transitionJob, type JobHooks } from '../jobs/jobs.service';
 import { findUnitCode, nextCounter } from '../payments/payments.repository';
 import { hashIdNumber, normalizeIdNumber } from './id-hash';
 import {
@@ -45,6 +45,8 @@ import {
 } from './handovers.presenter';
 
 type Opts = { idempotencyKey?: string | undefined };
+/** Options of the handovers that move the job (they need the app's job hooks). */
+type JobOpts = Opts & { jobHooks: JobHooks };
 
 function assertType(job: JobRecord, type: string, what: { vi: string; en: string }) {
   if (job.type !== type) {
@@ -97,7 +99,7 @@ export async function recordDeliveryHandover(
   auth: AuthContext,
   jobId: string,
   input: DeliveryHandoverInput,
-  opts: Opts = {},
+  opts: JobOpts,
 ) {
   const now = new Date();
   const occurredAt = occurredAtFrom(input.occurredAt, now);
@@ -178,7 +180,7 @@ export async function recordDeliveryHandover(
             papersTakenBack: input.papersTakenBack,
           },
         },
-        { tx },
+        { tx, hooks: opts.jobHooks },
       );
       return presentDeliveryHandover(row);
     },
@@ -195,7 +197,7 @@ export async function createDossierSlip(
   auth: AuthContext,
   jobId: string,
   input: DossierSlipInput,
-  opts: Opts = {},
+  opts: JobOpts,
 ) {
   const now = new Date();
   const occurredAt = occurredAtFrom(input.occurredAt, now);
@@ -259,7 +261,7 @@ export async function createDossierSlip(
           occurredAt: occurredAt.toISOString(),
           data: { slipNo: slip.slipNo, missing },
         },
-        { tx },
+        { tx, hooks: opts.jobHooks },
       );
       return presentSlip(slip);
     },
@@ -273,7 +275,7 @@ export async function submitAtCounter(
   auth: AuthContext,
   jobId: string,
   input: SubmitAtCounterInput,
-  opts: Opts = {},
+  opts: JobOpts,
 ) {
   const occurredAt = occurredAtFrom(input.occurredAt);
   const r = await withIdempotentBody(
@@ -309,7 +311,7 @@ export async function submitAtCounter(
           occurredAt: occurredAt.toISOString(),
           data: { dossierCode: input.dossierCode, resultDueDate: input.resultDueDate },
         },
-        { tx },
+        { tx, hooks: opts.jobHooks },
       );
       const after = await findSlipByJob(tx, jobId);
       return after ? presentSlip(after) : null;

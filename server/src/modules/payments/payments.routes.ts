@@ -7,7 +7,6 @@ import {
 } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
-import { registerPaymentHooks } from './payments.hooks';
 import {
   collectPayment,
   confirmPayment,
@@ -27,7 +26,6 @@ const OFFICE_AND_COURIER = ['courier', 'operator', 'dispatcher', 'manager', 'adm
  */
 export function paymentsRoutes(deps: ModuleDeps & { publicBaseUrl: string }): Router {
   const { db } = deps;
-  registerPaymentHooks();
   const r = Router();
 
   r.get(
