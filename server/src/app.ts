@@ -160,9 +160,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use(handoversRoutes({ db, jobHooks }));
-  api.use(
-    plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }),
-  );
+  api.use(plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -9,10 +9,7 @@ import { seedDemoData } from './modules/demo/demo-seed';
 import { createRealtime } from './realtime/socket-server';
 import { startSmsWorker } from './modules/sms/sms.service';
 import { smsTransportFor } from './modules/sms/sms.transport';
-import {
-  createPositionStore,
-  startCourierHousekeeping,
-} from './modules/couriers/couriers.service';
+import { createPositionStore, startCourierHousekeeping } from './modules/couriers/couriers.service';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 

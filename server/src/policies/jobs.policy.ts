@@ -28,8 +28,7 @@ export function jobHiddenFrom(auth: AuthContext, job: JobRecord): boolean {
 
 /** The jobs a caller may list: a courier their own, office roles their units'. */
 export type JobListScope =
-  | { courierId: string; unitIds?: never }
-  | { courierId?: never; unitIds: readonly string[] };
+  { courierId: string; unitIds?: never } | { courierId?: never; unitIds: readonly string[] };
 
 export function jobListScope(auth: AuthContext): JobListScope {
   return auth.user.role === 'courier' ? { courierId: auth.user.id } : { unitIds: auth.unitIds };
@@ -64,7 +63,10 @@ function mayMove(auth: AuthContext, m: JobMove): LocalizedText | null {
   }
   const outside = unitScope(auth, m);
   if (outside) return outside;
-  if (role === 'operator' && !(m.to === 'cancelled' || m.to === 'on_hold' || m.status === 'on_hold')) {
+  if (
+    role === 'operator' &&
+    !(m.to === 'cancelled' || m.to === 'on_hold' || m.status === 'on_hold')
+  ) {
     return {
       vi: 'Điện thoại viên chỉ có thể tạm dừng, tiếp tục hoặc hủy việc.',
       en: 'Operators can only put jobs on hold, resume or cancel them.',

@@ -101,7 +101,10 @@ export function callsRoutes({
         body: CreateJobFromCallSchema,
       },
       async ({ auth, params, body }) =>
-        withStatus(201, await createJobFromCall(db, auth, params.id, body, { publicBaseUrl, jobHooks })),
+        withStatus(
+          201,
+          await createJobFromCall(db, auth, params.id, body, { publicBaseUrl, jobHooks }),
+        ),
     ),
   );
   router.post(

@@ -80,8 +80,7 @@ export function couriersRoutes({
     '/couriers/:id/reassign-day',
     endpoint(
       { can: 'couriers.reassign_day', params: IdParamsSchema, body: ReassignDaySchema },
-      ({ auth, params, body }) =>
-        couriers.reassignDay({ ...ctx, jobHooks }, auth, params.id, body),
+      ({ auth, params, body }) => couriers.reassignDay({ ...ctx, jobHooks }, auth, params.id, body),
     ),
   );
 

@@ -4,12 +4,7 @@
  * (`suggest-couriers.ts`), a sick courier's day (`reassign-day.ts`). The live positions
  * live in the app's {@link PositionStore}.
  */
-export {
-  getOwnStatus,
-  listCouriers,
-  setDuty,
-  type CouriersContext,
-} from './courier-status';
+export { getOwnStatus, listCouriers, setDuty, type CouriersContext } from './courier-status';
 export {
   DEFAULT_POSITION_RETENTION_DAYS,
   getTrail,

@@ -91,4 +91,3 @@ export async function suggestCouriers(
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-

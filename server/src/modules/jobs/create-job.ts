@@ -1,8 +1,4 @@
-import {
-  dueDate as computeDueDate,
-  toVnDate,
-  type CreateJobInput,
-} from '@tannha/shared';
+import { dueDate as computeDueDate, toVnDate, type CreateJobInput } from '@tannha/shared';
 import type { Db, Tx } from '../../db/client';
 import { unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';

@@ -27,7 +27,12 @@ import type { DbOrTx } from '../../db/client';
 import { citizens, jobs } from '../../db/schema';
 import type { JobListScope } from '../../policies/jobs.policy';
 import { NOT_STARTED, type BoardClock } from './job-board';
-import { countJobViews, findJobIdsChangedSince, findJobViews, type JobView } from './jobs.repository';
+import {
+  countJobViews,
+  findJobIdsChangedSince,
+  findJobViews,
+  type JobView,
+} from './jobs.repository';
 
 const terminal = [...TERMINAL_STATUSES];
 

@@ -230,7 +230,9 @@ export async function countOpenJobsByCourier(
   const rows = await db
     .select({ courierId: jobs.courierId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(jobs)
-    .where(and(inArray(jobs.courierId, courierIds), notInArray(jobs.status, [...TERMINAL_STATUSES])))
+    .where(
+      and(inArray(jobs.courierId, courierIds), notInArray(jobs.status, [...TERMINAL_STATUSES])),
+    )
     .groupBy(jobs.courierId);
   return new Map(rows.map((r) => [r.courierId!, r.n]));
 }

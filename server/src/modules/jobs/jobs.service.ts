@@ -66,4 +66,3 @@ export function setJobRouteOrder(tx: Tx, id: string, routeOrder: number | null):
 export function nextJobSequence(tx: Tx, prefix: string): Promise<number> {
   return repo.nextJobSequence(tx, prefix);
 }
-

@@ -93,7 +93,13 @@ export function notificationsJobHooks(opts: { publicBaseUrl: string }): JobHook 
       const citizen = await repo.findCitizenContact(tx, job.citizenId);
       if (!citizen) return;
       const base = { to: citizen.phone, jobId: job.id, citizenId: citizen.id };
-      const sms = await messageFor(tx, job, event, base, `${opts.publicBaseUrl}/tra-cuu/${job.code}`);
+      const sms = await messageFor(
+        tx,
+        job,
+        event,
+        base,
+        `${opts.publicBaseUrl}/tra-cuu/${job.code}`,
+      );
       if (sms) await queueSms(tx, sms);
     },
   };

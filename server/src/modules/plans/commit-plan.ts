@@ -95,7 +95,13 @@ export async function commitPlan(
       for (const [i, jobId] of r.jobIds.entries()) {
         const state = states.find((s) => s.id === jobId)!;
         if (state.courierId !== r.courierId)
-          await assignJob(db, auth, jobId, { courierId: r.courierId, reason }, { hooks: opts.hooks, tx });
+          await assignJob(
+            db,
+            auth,
+            jobId,
+            { courierId: r.courierId, reason },
+            { hooks: opts.hooks, tx },
+          );
         await setJobRouteOrder(tx, jobId, i + 1);
         await recordJobEvent(tx, {
           jobId,

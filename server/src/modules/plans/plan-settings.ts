@@ -4,7 +4,8 @@ import type { PlanSettings } from './plans.problem';
 
 /** Defaults when the admin has not set `plan_shift`, `plan_service_minutes`, `plan_courier_capacity`. */
 export const DEFAULT_PLAN_SHIFT = SETTINGS.plan_shift.fallback;
-export const DEFAULT_SERVICE_MINUTES: Record<string, number> = SETTINGS.plan_service_minutes.fallback;
+export const DEFAULT_SERVICE_MINUTES: Record<string, number> =
+  SETTINGS.plan_service_minutes.fallback;
 export const DEFAULT_COURIER_CAPACITY = SETTINGS.plan_courier_capacity.fallback;
 
 /** Seconds since local midnight of a valid HH:mm, else of the fallback. */

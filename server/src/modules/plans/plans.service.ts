@@ -14,7 +14,11 @@ import * as repo from './plans.repository';
 export { createPlan, type CreatePlanOptions } from './create-plan';
 export { updatePlanRoutes } from './edit-plan';
 export { commitPlan, type CommitResult } from './commit-plan';
-export { DEFAULT_COURIER_CAPACITY, DEFAULT_PLAN_SHIFT, DEFAULT_SERVICE_MINUTES } from './plan-settings';
+export {
+  DEFAULT_COURIER_CAPACITY,
+  DEFAULT_PLAN_SHIFT,
+  DEFAULT_SERVICE_MINUTES,
+} from './plan-settings';
 
 export { alreadyCommitted, PLAN, planInScope } from './plan-access';
 

@@ -68,8 +68,6 @@ describe('haversineMetres', () => {
 });
 
 describe('buildMatrix without a router', () => {
-
-
   it('scales great-circle distance by the road factor and converts it at the average speed', async () => {
     const m = await buildMatrix(points);
     expect(m.source).toBe('great_circle');
