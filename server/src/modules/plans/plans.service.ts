@@ -9,7 +9,7 @@ import { planInScope } from './plan-access';
 import { presentPlan } from './plans.presenter';
 import type { PlanContext, StoredRoute, StoredUnassigned } from './plans.problem';
 import { toVrpPlan } from './plans.solution';
-import * as repo from './plans.repository';
+import type * as repo from './plans.repository';
 
 export { createPlan, type CreatePlanOptions } from './create-plan';
 export { updatePlanRoutes } from './edit-plan';
