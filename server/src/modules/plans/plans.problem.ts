@@ -121,6 +121,81 @@ export type BuiltProblem = {
   preUnassigned: StoredUnassigned[];
 };
 
+const startedRank = (s: string) => (STARTED_STATUSES as readonly string[]).indexOf(s);
+
+/** Stops already under way, per courier, in the order they must stay (furthest along first). */
+function fixedStops(rows: CandidateJobRow[]): Record<string, string[]> {
+  const fixed: Record<string, string[]> = {};
+  rows
+    .sort(
+      (a, b) =>
+        startedRank(a.status) - startedRank(b.status) ||
+        (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) ||
+        a.code.localeCompare(b.code),
+    )
+    .forEach((j) => (fixed[j.courierId!] ??= []).push(j.id));
+  return fixed;
+}
+
+/** What the plan keeps of a job to show it later. */
+function jobInfo(j: CandidateJobRow): PlanJobInfo {
+  return {
+    code: j.code,
+    type: j.type,
+    status: j.status,
+    unitId: j.unitId,
+    courierId: j.courierId,
+    addressText: j.addressText,
+    lat: j.lat,
+    lng: j.lng,
+    windowStart: j.windowStart?.toISOString() ?? null,
+    windowEnd: j.windowEnd?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Couriers who can share jobs belong together (union–find over each job's eligible
+ * couriers); returns the group of every point (vehicle starts and ends, job places).
+ */
+function courierGroups(
+  couriers: PlanCourier[],
+  vehicles: VrpVehicle[],
+  vrpJobs: VrpJob[],
+  eligible: Record<string, string[]>,
+  pointCount: number,
+): string[] {
+  const parent = new Map(couriers.map((c) => [c.id, c.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const jobCouriers = (j: VrpJob) =>
+    j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id));
+  for (const j of vrpJobs) {
+    const cs = jobCouriers(j);
+    for (const c of cs.slice(1)) parent.set(find(c), find(cs[0]!));
+  }
+  const groupOf = new Array<string>(pointCount);
+  vehicles.forEach((v) => (groupOf[v.startIndex] = groupOf[v.endIndex] = find(v.id)));
+  for (const j of vrpJobs) groupOf[j.index] = find(jobCouriers(j)[0]!);
+  return groupOf;
+}
+
+/** A job's window in solver seconds: started jobs are already on their way (window relaxed). */
+function windowOf(j: CandidateJobRow, started: boolean, sec: (d: Date) => number) {
+  const earliest = started ? 0 : j.windowStart ? Math.max(0, sec(j.windowStart)) : 0;
+  const latest = started
+    ? 2 * DAY
+    : j.windowEnd
+      ? sec(j.windowEnd)
+      : j.windowStart
+        ? sec(j.windowStart)
+        : DAY;
+  return { earliest, latest };
+}
+
 /**
  * The solver's input for a day. Times are seconds after local midnight; a job's window is
  * its arrival window (`latest` = window end); a job without a window fits anywhere in the
@@ -157,23 +232,11 @@ export async function buildProblem(opts: {
   const vrpJobs: VrpJob[] = [];
   const preUnassigned: StoredUnassigned[] = [];
   const eligible: Record<string, string[]> = {};
-  const startedRank = (s: string) => (STARTED_STATUSES as readonly string[]).indexOf(s);
   const fixedRows: CandidateJobRow[] = [];
   const sec = (d: Date) => Math.round((d.getTime() - dayStartMs) / 1000);
 
   for (const j of opts.jobs) {
-    info[j.id] = {
-      code: j.code,
-      type: j.type,
-      status: j.status,
-      unitId: j.unitId,
-      courierId: j.courierId,
-      addressText: j.addressText,
-      lat: j.lat,
-      lng: j.lng,
-      windowStart: j.windowStart?.toISOString() ?? null,
-      windowEnd: j.windowEnd?.toISOString() ?? null,
-    };
+    info[j.id] = jobInfo(j);
     if (j.lat === null || j.lng === null) {
       preUnassigned.push({ jobId: j.id, reason: 'no_location' });
       continue;
@@ -201,52 +264,19 @@ export async function buildProblem(opts: {
       else if (ok.length < couriers.length) eligible[j.id] = ok;
     }
     points.push({ lat: j.lat, lng: j.lng });
-    const earliest = started ? 0 : j.windowStart ? Math.max(0, sec(j.windowStart)) : 0;
-    const latest = started
-      ? 2 * DAY
-      : j.windowEnd
-        ? sec(j.windowEnd)
-        : j.windowStart
-          ? sec(j.windowStart)
-          : DAY;
     vrpJobs.push({
       id: j.id,
       index: points.length - 1,
-      earliest,
-      latest,
+      ...windowOf(j, started, sec),
       serviceTime: settings.serviceSeconds[j.type] ?? 15 * 60,
       size: 1,
       mustVehicleId: must,
     });
   }
 
-  const fixed: Record<string, string[]> = {};
-  fixedRows
-    .sort(
-      (a, b) =>
-        startedRank(a.status) - startedRank(b.status) ||
-        (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) ||
-        a.code.localeCompare(b.code),
-    )
-    .forEach((j) => (fixed[j.courierId!] ??= []).push(j.id));
+  const fixed = fixedStops(fixedRows);
 
-  // Couriers who can share jobs belong together (union–find over each job's eligible couriers).
-  const parent = new Map(couriers.map((c) => [c.id, c.id]));
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const jobCouriers = (j: VrpJob) =>
-    j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id));
-  for (const j of vrpJobs) {
-    const cs = jobCouriers(j);
-    for (const c of cs.slice(1)) parent.set(find(c), find(cs[0]!));
-  }
-  const groupOf = new Array<string>(points.length);
-  vehicles.forEach((v) => (groupOf[v.startIndex] = groupOf[v.endIndex] = find(v.id)));
-  for (const j of vrpJobs) groupOf[j.index] = find(jobCouriers(j)[0]!);
+  const groupOf = courierGroups(couriers, vehicles, vrpJobs, eligible, points.length);
 
   const matrix = await buildMatrix(points, { osrmUrl: opts.osrmUrl, cache: opts.matrixCache });
   // Groups never share a stop: travel between them takes longer than any day, so one search
