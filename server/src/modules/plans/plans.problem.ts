@@ -33,18 +33,11 @@ export type PlanCourier = {
   fromLastPosition: boolean;
 };
 
-export type PlanJobInfo = {
-  code: string;
-  type: string;
-  status: string;
-  unitId: string;
-  courierId: string | null;
-  addressText: string;
-  lat: number | null;
-  lng: number | null;
-  windowStart: string | null;
-  windowEnd: string | null;
-};
+/** What the plan keeps of a job (its window as ISO instants, jsonb-friendly). */
+export type PlanJobInfo = Pick<
+  CandidateJobRow,
+  'code' | 'type' | 'status' | 'unitId' | 'courierId' | 'addressText' | 'lat' | 'lng'
+> & { windowStart: string | null; windowEnd: string | null };
 
 /** What the plan row keeps beside its routes (jsonb `context`). */
 export type PlanContext = {
