@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
 } from '@tannha/shared';
 import { AppError } from '../lib/errors';
+import { can } from '../policies';
 import { positionError, type PositionStore } from '../modules/couriers/couriers.service';
 import { currentJobCursor, syncJobs } from '../modules/jobs/jobs.service';
 import { subscribe } from './bus';
@@ -69,7 +70,7 @@ export function createRealtime(
     // Couriers on duty send positions; the ack says whether it was taken.
     socket.on('couriers.position', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
-      if (auth.user.role !== 'courier') {
+      if (!can(auth, 'couriers.self')) {
         reply({ ok: false, code: 'forbidden', message: 'Only couriers send positions' });
         return;
       }
