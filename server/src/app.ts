@@ -35,13 +35,45 @@ import { adminRoutes } from './modules/admin/admin.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
+import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
+import { paymentsJobHooks } from './modules/payments/payments.hooks';
+import { reportsJobHooks } from './modules/reports/job-milestones';
+import { notificationsJobHooks } from './modules/notifications/notifications.hooks';
+import { createMatrixCache } from './modules/plans/distance/distance-matrix';
+import { createPositionStore, type PositionStore } from './modules/couriers/couriers.service';
 
 export type AppDeps = {
   database: Database;
   config: Config;
   /** Built web app to serve (web/dist); omitted in API tests. */
   webDist?: string | undefined;
+  /** The job hooks of this app; default {@link defaultJobHooks} (tests pass their own). */
+  jobHooks?: JobHooks | undefined;
+  /** The live courier positions; main.ts shares one with the sockets (default: a new store). */
+  positions?: PositionStore | undefined;
 };
+
+/** What one app holds beside its routes (the sockets and tests reach them through {@link appServices}). */
+export type AppServices = { jobHooks: JobHooks; positions: PositionStore };
+
+const SERVICES = 'tannha.services';
+
+/** The job hooks and position store an app was built with. */
+export function appServices(app: Express): AppServices {
+  return app.locals[SERVICES] as AppServices;
+}
+
+/**
+ * What the product hangs on the job engine, in the order it runs: fees collected before a
+ * courier completes, report milestones, SMS to the citizen.
+ */
+export function defaultJobHooks(config: Pick<Config, 'publicBaseUrl'>): JobHook[] {
+  return [
+    paymentsJobHooks(),
+    reportsJobHooks(),
+    notificationsJobHooks({ publicBaseUrl: config.publicBaseUrl }),
+  ];
+}
 
 /**
  * Builds the Express app: no listening and no globals, so tests build as many as they
@@ -50,7 +82,10 @@ export type AppDeps = {
 export function createApp(deps: AppDeps): Express {
   const { database, config } = deps;
   const db = database.db;
+  const jobHooks = deps.jobHooks ?? createJobHooks(defaultJobHooks(config));
+  const positions = deps.positions ?? createPositionStore(db);
   const app = express();
+  app.locals[SERVICES] = { jobHooks, positions } satisfies AppServices;
   app.disable('x-powered-by');
   // One reverse proxy in front is the standard deployment; req.ip is then the client.
   app.set('trust proxy', 'loopback');
@@ -90,7 +125,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(proceduresRoutes({ db }));
   api.use(holidaysRoutes({ db }));
   api.use(citizensRoutes({ db }));
-  api.use(callsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
+  api.use(callsRoutes({ db, jobHooks, publicBaseUrl: config.publicBaseUrl }));
   api.use(
     telephonyRoutes({
       db,
@@ -106,8 +141,8 @@ export function createApp(deps: AppDeps): Express {
       transportName: config.twilio ? 'twilio' : 'console',
     }),
   );
-  api.use(jobsRoutes({ db }));
-  api.use(couriersRoutes({ db }));
+  api.use(jobsRoutes({ db, jobHooks }));
+  api.use(couriersRoutes({ db, jobHooks, positions }));
   api.use(reportsRoutes({ db }));
   api.use(trackingRoutes({ db }));
   api.use(ratingsRoutes({ db }));
@@ -115,7 +150,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(adminUnitsRoutes({ db }));
   api.use(adminRoutes({ db }));
   api.use(exportsRoutes({ db }));
-  api.use(notificationsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
+  api.use(notificationsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
   api.use(
     documentsRoutes({
@@ -124,8 +159,8 @@ export function createApp(deps: AppDeps): Express {
       maxUploadBytes: config.uploadMaxBytes,
     }),
   );
-  api.use(handoversRoutes({ db }));
-  api.use(plansRoutes({ db, osrmUrl: config.osrmUrl }));
+  api.use(handoversRoutes({ db, jobHooks }));
+  api.use(plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }));
   api.use(apiNotFound);
   app.use('/api', api);
 

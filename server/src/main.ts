@@ -9,7 +9,7 @@ import { seedDemoData } from './modules/demo/demo-seed';
 import { createRealtime } from './realtime/socket-server';
 import { startSmsWorker } from './modules/sms/sms.service';
 import { smsTransportFor } from './modules/sms/sms.transport';
-import { startCourierHousekeeping } from './modules/couriers/couriers.service';
+import { createPositionStore, startCourierHousekeeping } from './modules/couriers/couriers.service';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -41,9 +41,15 @@ async function start(): Promise<void> {
     ? await seedDemoData(database.db, { password: config.demoPassword, dataDir: config.dataDir })
     : undefined;
 
-  const app = createApp({ database, config, webDist });
+  // One live position store, shared by HTTP, the sockets and housekeeping.
+  const positions = createPositionStore(database.db);
+  const app = createApp({ database, config, webDist, positions });
   const server = createServer(app);
-  const realtime = createRealtime(server, { db: database.db, sessionSecret: config.sessionSecret });
+  const realtime = createRealtime(server, {
+    db: database.db,
+    sessionSecret: config.sessionSecret,
+    positions,
+  });
   // SMS leave through the durable outbox; without Twilio credentials they land on the /outbox page.
   const smsWorker = startSmsWorker({
     db: database.db,
@@ -51,7 +57,7 @@ async function start(): Promise<void> {
     logger,
   });
   // Courier breadcrumbs past their retention are deleted hourly; stopping flushes buffered positions.
-  const stopCourierHousekeeping = startCourierHousekeeping(database.db);
+  const stopCourierHousekeeping = startCourierHousekeeping(database.db, positions);
 
   server.on('error', (err: NodeJS.ErrnoException) => {
     void database.close();

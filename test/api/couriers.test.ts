@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { createUser, TEST_PASSWORD } from '../support/factories';
 import { createJobsFixture, jobBody, setCourierOnDuty } from '../support/jobs-factories';
-import { positionStoreFor } from '../../server/src/modules/couriers/position-store';
+import { appServices } from '../../server/src/app';
 import { prunePositions } from '../../server/src/modules/couriers/couriers.service';
 import { queryRows } from '../../server/src/db/client';
 
@@ -112,7 +112,7 @@ describe('courier positions', () => {
     expect(me.onDuty).toBe(true);
     expect(me.position).toMatchObject({ lat: 10.951, lng: 106.821 });
 
-    await positionStoreFor(db).flush();
+    await appServices(t.app).positions.flush();
     const rows = await queryRows<{ n: number; flagged: number }>(
       db,
       sql`select count(*)::int as n, count(*) filter (where flagged)::int as flagged from courier_positions where courier_id = ${c.id}`,

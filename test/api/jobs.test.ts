@@ -206,8 +206,17 @@ describe('POST /api/jobs/:id/transitions', () => {
       to: 'en_route',
       occurredAt: new Date(Date.now() + 3600_000).toISOString(),
     });
-    expect(future.status).toBe(400);
+    expect(future.status).toBe(422);
+    expect(future.body.error.code).toBe('occurred_at_in_future');
     expect(future.body.error.fields.occurredAt).toBeTruthy();
+  });
+
+  it('accepts a phone clock 3 minutes ahead of the server (one guard, one tolerance)', async () => {
+    const job = await assignedJob();
+    const ahead = new Date(Date.now() + 3 * 60_000).toISOString();
+    const res = await move(courier, job.id, { to: 'accepted', occurredAt: ahead });
+    expect(res.status).toBe(200);
+    expect(new Date(res.body.event.occurredAt).toISOString()).toBe(ahead);
   });
 
   it('lets exactly one of two concurrent moves win; the other gets 409', async () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { createOrgFixture, createProcedure, createUser, TEST_PASSWORD } from '../support/factories';
 import { createCitizen, createJob } from '../support/reports-factories';
-import { runJobHooks } from '../../server/src/modules/jobs/job-hooks';
+import { createJobHooks, runJobHooks } from '../../server/src/modules/jobs/jobs.service';
+import { notificationsJobHooks } from '../../server/src/modules/notifications/notifications.hooks';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof createOrgFixture>>;
@@ -43,6 +44,7 @@ async function transition(j: typeof job, toStatus: string, reason?: string) {
   } as never;
   await t.database.db.transaction(async (tx) => {
     await runJobHooks(
+      createJobHooks([notificationsJobHooks({ publicBaseUrl: t.config.publicBaseUrl })]),
       'transitioned',
       tx,
       { ...j, status: toStatus },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, Plan, PlanRoute } from '@tannha/shared';
 import { jobs, plans } from '../../server/src/db/schema';
 import { storedPlanForValidation } from '../../server/src/modules/plans/plans.service';
-import { validatePlan } from '../../server/src/modules/plans/solver';
+import { validatePlan } from '../../server/src/solver';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { TEST_PASSWORD } from '../support/factories';
 import { createPlanDayFixture, createPlanJob } from '../support/plans-factories';

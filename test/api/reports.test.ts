@@ -397,7 +397,10 @@ describe('who may read the reports', () => {
 
 describe('job milestones kept by the job engine’s hooks', () => {
   it('record the first time each stage was reached, as the rebuild from job_events does', async () => {
-    const { runJobHooks } = await import('../../server/src/modules/jobs/job-hooks');
+    const { createJobHooks, runJobHooks } =
+      await import('../../server/src/modules/jobs/jobs.service');
+    const { reportsJobHooks } = await import('../../server/src/modules/reports/job-milestones');
+    const hooks = createJobHooks([reportsJobHooks()]);
     const { sql } = await import('drizzle-orm');
     const { queryRows } = await import('../../server/src/db/client');
     const db = t.database.db;
@@ -421,10 +424,11 @@ describe('job milestones kept by the job engine’s hooks', () => {
     const base = Date.now();
     const at = (h: number) => new Date(base - h * HOUR);
     const tx = db as never;
-    await runJobHooks('created', tx, job, auth);
-    await runJobHooks('assigned', tx, { ...job, assignedAt: at(3) }, auth);
-    await runJobHooks('assigned', tx, { ...job, assignedAt: at(2.5) }, auth); // a reassignment keeps the first time
+    await runJobHooks(hooks, 'created', tx, job, auth);
+    await runJobHooks(hooks, 'assigned', tx, { ...job, assignedAt: at(3) }, auth);
+    await runJobHooks(hooks, 'assigned', tx, { ...job, assignedAt: at(2.5) }, auth); // a reassignment keeps the first time
     await runJobHooks(
+      hooks,
       'transitioned',
       tx,
       job,
@@ -432,6 +436,7 @@ describe('job milestones kept by the job engine’s hooks', () => {
       auth,
     );
     await runJobHooks(
+      hooks,
       'transitioned',
       tx,
       job,

@@ -9,13 +9,13 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { solveVrptw } from '../../server/src/modules/plans/solver/solver';
-import { checkVrplibRoutes, validatePlan } from '../../server/src/modules/plans/solver/validator';
+import { solveVrptw } from '../../server/src/solver/solver';
+import { checkVrplibRoutes, validatePlan } from '../../server/src/solver/validator';
 import {
   parseVrplib,
   parseVrplibSolution,
   vrplibToProblem,
-} from '../../server/src/modules/plans/solver/vrplib';
+} from '../../server/src/solver/vrplib';
 
 function parseArgs(argv: string[]): { folder: string; budgetMs: number; seed: number } {
   let folder: string | undefined;

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@tannha/shared';
 import { createRealtime, type Realtime } from '../../server/src/realtime/socket-server';
+import { appServices } from '../../server/src/app';
 import type { TestApp } from './app';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -16,6 +17,7 @@ export async function listenWithRealtime(
   const realtime = createRealtime(server, {
     db: t.database.db,
     sessionSecret: t.config.sessionSecret,
+    positions: appServices(t.app).positions,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -10,6 +10,9 @@ import { paymentsPolicy } from './payments.policy';
 import { ratingsPolicy } from './ratings.policy';
 import { reconciliationPolicy } from './reconciliation.policy';
 import { reportsPolicy } from './reports.policy';
+import { couriersPolicy } from './couriers.policy';
+import { notificationsPolicy } from './notifications.policy';
+import { plansPolicy } from './plans.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -30,6 +33,9 @@ export const POLICIES = {
   ...reconciliationPolicy,
   ...exportsPolicy,
   ...ratingsPolicy,
+  ...plansPolicy,
+  ...couriersPolicy,
+  ...notificationsPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -15,8 +15,8 @@ import {
   type ServerToClientEvents,
 } from '@tannha/shared';
 import { AppError } from '../lib/errors';
-import { positionStoreFor } from '../modules/couriers/position-store';
-import { positionError } from '../modules/couriers/couriers.service';
+import { can } from '../policies';
+import { positionError, type PositionStore } from '../modules/couriers/couriers.service';
 import { currentJobCursor, syncJobs } from '../modules/jobs/jobs.service';
 import { subscribe } from './bus';
 import { rooms } from './rooms';
@@ -35,13 +35,13 @@ export type Realtime = {
  */
 export function createRealtime(
   server: HttpServer,
-  deps: { db: Db; sessionSecret: string },
+  deps: { db: Db; sessionSecret: string; positions: PositionStore },
 ): Realtime {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
     serveClient: false,
     cors: { origin: false },
   });
-  const positions = positionStoreFor(deps.db);
+  const { positions } = deps;
   io.use(async (socket, next) => {
     try {
       const raw = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
@@ -70,7 +70,7 @@ export function createRealtime(
     // Couriers on duty send positions; the ack says whether it was taken.
     socket.on('couriers.position', (raw, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
-      if (auth.user.role !== 'courier') {
+      if (!can(auth, 'couriers.self')) {
         reply({ ok: false, code: 'forbidden', message: 'Only couriers send positions' });
         return;
       }

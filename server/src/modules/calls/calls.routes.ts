@@ -12,6 +12,7 @@ import {
   UpdateCallSchema,
 } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import type { JobHooks } from '../jobs/jobs.service';
 import {
   closeCall,
   completeCallback,
@@ -30,7 +31,11 @@ import {
  * /api/calls — the 1022 call log, jobs from calls, callbacks, overdue feedback
  * (who may do what: policies/calls.policy.ts).
  */
-export function callsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl: string }): Router {
+export function callsRoutes({
+  db,
+  publicBaseUrl,
+  jobHooks,
+}: ModuleDeps & { publicBaseUrl: string; jobHooks: JobHooks }): Router {
   const router = Router();
   router.get(
     '/calls',
@@ -95,7 +100,10 @@ export function callsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl:
     endpoint(
       { can: 'calls.createJob', params: IdParamsSchema, body: CreateJobFromCallSchema },
       async ({ auth, params, body }) =>
-        withStatus(201, await createJobFromCall(db, auth, params.id, body, { publicBaseUrl })),
+        withStatus(
+          201,
+          await createJobFromCall(db, auth, params.id, body, { publicBaseUrl, jobHooks }),
+        ),
     ),
   );
   router.post(

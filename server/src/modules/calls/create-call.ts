@@ -15,10 +15,7 @@ export function ticketCode(n: number, at: Date): string {
 }
 
 /** Inserts a call with the next ticket code, inside the caller's transaction. */
-export async function insertCallWithTicket(
-  tx: DbOrTx,
-  values: Omit<NewCallRow, 'ticketCode'>,
-) {
+export async function insertCallWithTicket(tx: DbOrTx, values: Omit<NewCallRow, 'ticketCode'>) {
   const started = values.startedAt ?? new Date();
   const n = await repo.nextCallNumber(tx);
   return repo.insertCall(tx, { ...values, startedAt: started, ticketCode: ticketCode(n, started) });

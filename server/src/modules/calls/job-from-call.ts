@@ -4,7 +4,7 @@ import { AppError, conflict, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { getCitizenForUser, saveAddressIfNew } from '../citizens/citizens.service';
-import { createJob } from '../jobs/jobs.service';
+import { createJob, type JobHooks } from '../jobs/jobs.service';
 import { queueSms } from '../sms/sms.service';
 import { JOB_TYPE_SMS_NAMES } from '../sms/sms.templates';
 import { callView, loadCall, type CallRow } from './call-record';
@@ -81,14 +81,17 @@ export async function createJobFromCall(
   auth: AuthContext,
   callId: string,
   input: CreateJobFromCallInput,
-  opts: { publicBaseUrl: string },
+  opts: { publicBaseUrl: string; jobHooks: JobHooks },
 ): Promise<JobFromCallResult> {
   return runTransaction(db, async (tx) => {
     const c = await loadCall(tx, auth, callId, 'calls.createJob', { forUpdate: true });
     assertNoJobYet(c);
     const citizenId = citizenOfJob(input, c);
     const citizen = await getCitizenForUser(tx, auth, citizenId);
-    const job = await createJob(db, auth, jobInput(input, citizenId, callId), { tx: tx as Tx });
+    const job = await createJob(db, auth, jobInput(input, citizenId, callId), {
+      tx: tx as Tx,
+      hooks: opts.jobHooks,
+    });
     await repo.updateCallRow(tx, callId, {
       jobId: job.id,
       outcome: 'job_created',

@@ -9,37 +9,44 @@ import {
 import { z } from 'zod';
 import { validationFailed } from '../../lib/errors';
 import { endpoint, type ModuleDeps } from '../../lib/http';
+import type { JobHooks } from '../jobs/jobs.service';
 import * as couriers from './couriers.service';
 
-const WATCHERS = ['dispatcher', 'manager', 'admin', 'operator'] as const;
-
-/** `/api/couriers`: the dispatcher's courier list, a courier's duty and positions, reassigning a sick courier's day. */
-export function couriersRoutes({ db }: ModuleDeps): Router {
+/**
+ * `/api/couriers`: the dispatcher's courier list, a courier's duty and positions, trails,
+ * reassigning a sick courier's day; and `/api/jobs/:id/suggestions` (couriers for a job).
+ */
+export function couriersRoutes({
+  db,
+  jobHooks,
+  positions,
+}: ModuleDeps & { jobHooks: JobHooks; positions: couriers.PositionStore }): Router {
   const router = Router();
+  const ctx: couriers.CouriersContext = { db, positions };
 
   router.get(
     '/couriers',
-    endpoint({ roles: WATCHERS, query: CourierListQuerySchema }, async ({ auth, query }) => ({
-      items: await couriers.listCouriers(db, auth, query),
+    endpoint({ can: 'couriers.list', query: CourierListQuerySchema }, async ({ auth, query }) => ({
+      items: await couriers.listCouriers(ctx, auth, query),
     })),
   );
 
   router.get(
     '/couriers/me',
-    endpoint({ roles: ['courier'] }, ({ auth }) => couriers.getOwnStatus(db, auth)),
+    endpoint({ can: 'couriers.self' }, ({ auth }) => couriers.getOwnStatus(ctx, auth)),
   );
 
   router.post(
     '/couriers/me/duty',
-    endpoint({ roles: ['courier'], body: SetDutySchema }, ({ auth, body }) =>
-      couriers.setDuty(db, auth, body),
+    endpoint({ can: 'couriers.self', body: SetDutySchema }, ({ auth, body }) =>
+      couriers.setDuty(ctx, auth, body),
     ),
   );
 
   router.post(
     '/couriers/me/positions',
-    endpoint({ roles: ['courier'], body: PostPositionsSchema }, ({ auth, body }) =>
-      couriers.recordPositions(db, auth, 'positions' in body ? body.positions : [body]),
+    endpoint({ can: 'couriers.self', body: PostPositionsSchema }, ({ auth, body }) =>
+      couriers.recordPositions(ctx, auth, 'positions' in body ? body.positions : [body]),
     ),
   );
 
@@ -47,7 +54,7 @@ export function couriersRoutes({ db }: ModuleDeps): Router {
     '/couriers/:id/trail',
     endpoint(
       {
-        roles: ['dispatcher', 'manager', 'admin'],
+        can: 'couriers.trail',
         params: IdParamsSchema,
         query: z.object({
           from: z.iso.datetime({ offset: true }).optional(),
@@ -64,7 +71,7 @@ export function couriersRoutes({ db }: ModuleDeps): Router {
               en: 'from must be before to',
             },
           });
-        return { items: await couriers.getTrail(db, auth, params.id, from, to) };
+        return { items: await couriers.getTrail(ctx, auth, params.id, from, to) };
       },
     ),
   );
@@ -72,13 +79,16 @@ export function couriersRoutes({ db }: ModuleDeps): Router {
   router.post(
     '/couriers/:id/reassign-day',
     endpoint(
-      {
-        roles: ['dispatcher', 'manager', 'admin'],
-        params: IdParamsSchema,
-        body: ReassignDaySchema,
-      },
-      ({ auth, params, body }) => couriers.reassignDay(db, auth, params.id, body),
+      { can: 'couriers.reassign_day', params: IdParamsSchema, body: ReassignDaySchema },
+      ({ auth, params, body }) => couriers.reassignDay({ ...ctx, jobHooks }, auth, params.id, body),
     ),
+  );
+
+  router.get(
+    '/jobs/:id/suggestions',
+    endpoint({ can: 'jobs.suggest', params: IdParamsSchema }, async ({ auth, params }) => ({
+      items: await couriers.suggestCouriers(ctx, auth, params.id),
+    })),
   );
 
   return router;

@@ -1,16 +1,15 @@
-import { sql } from 'drizzle-orm';
 import {
   POSITION_FUTURE_TOLERANCE_MS,
   POSITION_MAX_PLAUSIBLE_KMH,
   type CouriersMovedPayload,
   type PositionInput,
 } from '@tannha/shared';
-import { queryRows, type Db } from '../../db/client';
-import { courierPositions } from '../../db/schema';
+import { haversineKm } from '@tannha/shared';
+import type { Db } from '../../db/client';
 import { logger } from '../../lib/logger';
 import { publish } from '../../realtime/bus';
 import { courierRooms, unitAndAncestors } from '../../realtime/unit-rooms';
-import { haversineKm } from './geo';
+import { findCourierStatuses, insertPositions, upsertLastPositions } from './couriers.repository';
 
 /** Fixes older than this are refused (a phone offline for a week is not live tracking). */
 const MAX_AGE_MS = 7 * 24 * 3600_000;
@@ -58,7 +57,7 @@ type Pending = {
  * ping. The database therefore lags the live position by a few seconds (reads that matter
  * use the in-memory value); a crash loses at most that much of the trail.
  *
- * One store per database handle (the process), see {@link positionStoreFor}.
+ * One store per app, made by {@link createPositionStore} and handed to whoever needs it.
  */
 export class PositionStore {
   private readonly last = new Map<string, LastPosition>();
@@ -77,17 +76,7 @@ export class PositionStore {
   /** Loads last positions and duty flags once (after a restart, so the speed check has a previous fix). */
   ensureLoaded(): Promise<void> {
     this.loaded ??= (async () => {
-      const rows = await queryRows<{
-        courier_id: string;
-        on_duty: boolean;
-        last_lat: number | null;
-        last_lng: number | null;
-        last_accuracy: number | null;
-        last_at: Date | string | null;
-      }>(
-        this.db,
-        sql`select courier_id, on_duty, last_lat, last_lng, last_accuracy, last_at from courier_status`,
-      );
+      const rows = await findCourierStatuses(this.db);
       for (const r of rows) {
         if (!this.onDuty.has(r.courier_id)) this.onDuty.set(r.courier_id, r.on_duty);
         if (
@@ -230,7 +219,7 @@ export class PositionStore {
       try {
         for (let i = 0; i < batch.length; i += FLUSH_CHUNK) {
           if (i > 0) await yieldToLoop();
-          await this.db.insert(courierPositions).values(batch.slice(i, i + FLUSH_CHUNK));
+          await insertPositions(this.db, batch.slice(i, i + FLUSH_CHUNK));
         }
         const lasts = dirty.flatMap((id) => {
           const p = this.last.get(id);
@@ -238,21 +227,7 @@ export class PositionStore {
         });
         for (let i = 0; i < lasts.length; i += FLUSH_CHUNK) {
           await yieldToLoop();
-          const chunk = lasts.slice(i, i + FLUSH_CHUNK);
-          const values = sql.join(
-            chunk.map(
-              (p) =>
-                sql`(${p.id}::uuid, ${p.lat}::float8, ${p.lng}::float8, ${p.accuracy}::float8, ${new Date(p.at).toISOString()}::timestamptz)`,
-            ),
-            sql`, `,
-          );
-          await this.db.execute(sql`
-            insert into courier_status (courier_id, last_lat, last_lng, last_accuracy, last_at)
-            values ${values}
-            on conflict (courier_id) do update set
-              last_lat = excluded.last_lat, last_lng = excluded.last_lng,
-              last_accuracy = excluded.last_accuracy, last_at = excluded.last_at, updated_at = now()
-            where courier_status.last_at is null or courier_status.last_at < excluded.last_at`);
+          await upsertLastPositions(this.db, lasts.slice(i, i + FLUSH_CHUNK));
         }
         this.stats.written += batch.length;
       } catch (err) {
@@ -275,14 +250,7 @@ export class PositionStore {
   }
 }
 
-const stores = new WeakMap<Db, PositionStore>();
-
-/** The process's position store for a database. */
-export function positionStoreFor(db: Db): PositionStore {
-  let s = stores.get(db);
-  if (!s) {
-    s = new PositionStore(db);
-    stores.set(db, s);
-  }
-  return s;
+/** A position store for one app (main.ts makes one and hands it to the app, the sockets and housekeeping). */
+export function createPositionStore(db: Db): PositionStore {
+  return new PositionStore(db);
 }

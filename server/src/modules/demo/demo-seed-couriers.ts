@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { addDays, dueDate, toVnDate } from '@tannha/shared';
 import { queryRows, type Tx } from '../../db/client';
 import { jobEvents, jobs } from '../../db/schema';
-import { loadWorkingCalendar, nextJobSequence } from '../jobs/jobs.repository';
+import { loadWorkingCalendar } from '../calendar/calendar.service';
+import { nextJobSequence } from '../jobs/jobs.service';
 
 const WAITING = 8;
 const LATE = 2;

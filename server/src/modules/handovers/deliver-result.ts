@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client';
 import { unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runCourierAction, type ActionOptions, type JobRecord } from '../couriers/courier-actions';
-import { transitionJob } from '../jobs/jobs.service';
+import { transitionJob, type JobHooks } from '../jobs/jobs.service';
 import { assertDocuments } from './handover-documents';
 import { findCitizenIdOnFile, insertDeliveryHandover } from './handovers.repository';
 import { presentDeliveryHandover } from './handovers.presenter';
@@ -51,7 +51,7 @@ export async function recordDeliveryHandover(
   auth: AuthContext,
   jobId: string,
   input: DeliveryHandoverInput,
-  opts: ActionOptions = {},
+  opts: ActionOptions & { jobHooks: JobHooks },
 ) {
   // The ID number itself never reaches the idempotency store: only its hash.
   const idHash = hashIdNumber(input.idNumber);
@@ -112,7 +112,7 @@ export async function recordDeliveryHandover(
       auth,
       jobId,
       { to: 'delivered', occurredAt: at.toISOString(), ...where, data },
-      { tx },
+      { tx, hooks: opts.jobHooks },
     );
     return presentDeliveryHandover(row);
   });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runCourierAction, type ActionOptions } from '../couriers/courier-actions';
-import { transitionJob } from '../jobs/jobs.service';
+import { transitionJob, type JobHooks } from '../jobs/jobs.service';
 import { nextPaperNumber } from '../payments/payments.service';
 import { assertDocuments } from './handover-documents';
 import { findProcedurePapers, findSlipByJob, insertSlip, updateSlip } from './handovers.repository';
@@ -31,7 +31,7 @@ export async function createDossierSlip(
   auth: AuthContext,
   jobId: string,
   input: DossierSlipInput,
-  opts: ActionOptions = {},
+  opts: ActionOptions & { jobHooks: JobHooks },
 ) {
   const spec = {
     can: 'handovers.write',
@@ -79,7 +79,7 @@ export async function createDossierSlip(
       auth,
       jobId,
       { to: 'collected', occurredAt: at.toISOString(), data },
-      { tx },
+      { tx, hooks: opts.jobHooks },
     );
     return presentSlip(slip);
   });
@@ -92,7 +92,7 @@ export async function submitAtCounter(
   auth: AuthContext,
   jobId: string,
   input: SubmitAtCounterInput,
-  opts: ActionOptions = {},
+  opts: ActionOptions & { jobHooks: JobHooks },
 ) {
   const spec = {
     can: 'handovers.write',
@@ -114,7 +114,7 @@ export async function submitAtCounter(
       auth,
       jobId,
       { to: 'submitted', occurredAt: at.toISOString(), data: { dossierCode, resultDueDate } },
-      { tx },
+      { tx, hooks: opts.jobHooks },
     );
     const after = await findSlipByJob(tx, jobId);
     return after ? presentSlip(after) : null;

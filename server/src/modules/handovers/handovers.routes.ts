@@ -10,6 +10,7 @@ import {
 } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
+import type { JobHooks } from '../jobs/jobs.service';
 import {
   createAgencyHandover,
   createDossierSlip,
@@ -21,9 +22,6 @@ import {
   submitAtCounter,
 } from './handovers.service';
 
-const keyOf = (req: Request) => ({
-  idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
-});
 /** 201 for a new paper, 200 when a retry replays the first answer. */
 const created = (res: { replayed: boolean }) => withStatus(res.replayed ? 200 : 201, res);
 
@@ -34,10 +32,14 @@ const created = (res: { replayed: boolean }) => withStatus(res.replayed ? 200 : 
  * filing time), and the read side: the dossiers waiting for a record, the latest records, one
  * record for printing.
  */
-export function handoversRoutes({ db }: ModuleDeps): Router {
+export function handoversRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }): Router {
   const r = Router();
   const write = { can: 'handovers.write', params: IdParamsSchema } as const;
   const read = { can: 'handovers.read' } as const;
+  const keyOf = (req: Request) => ({
+    idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
+    jobHooks,
+  });
 
   r.post(
     '/jobs/:id/handover',

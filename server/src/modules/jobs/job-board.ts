@@ -1,4 +1,3 @@
-import { and, inArray, isNotNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   nextWorkingDay,
   POSTAL_LEG_OVER_STATUSES,
@@ -8,7 +7,8 @@ import {
   type JobStatus,
   type WorkingCalendar,
 } from '@tannha/shared';
-import { jobs } from '../../db/schema';
+import type { DbOrTx } from '../../db/client';
+import { loadWorkingCalendar } from '../calendar/calendar.service';
 
 /**
  * The colour board (DESIGN.md, "Managers see a colour board"): green done (on time),
@@ -32,7 +32,13 @@ export function boardClock(cal: WorkingCalendar, now = new Date()): BoardClock {
   return { now, today, near: nextWorkingDay(cal, today) };
 }
 
-const NOT_STARTED: readonly JobStatus[] = ['new', 'assigned', 'accepted'];
+/** The board clock for now: needs the holiday calendar (one small query). */
+export async function clockFor(db: DbOrTx): Promise<BoardClock> {
+  return boardClock(await loadWorkingCalendar(db));
+}
+
+/** Not started yet: the courier has not set off. */
+export const NOT_STARTED: readonly JobStatus[] = ['new', 'assigned', 'accepted'];
 
 type BoardFields = {
   status: string;
@@ -73,49 +79,4 @@ export function jobBoard(j: BoardFields, clock: BoardClock): JobBoard {
     (j.status === 'on_hold' && NOT_STARTED.includes(j.heldFrom as JobStatus));
   if (notStarted && j.dueDate && j.dueDate <= clock.near) return 'red';
   return 'yellow';
-}
-
-const terminal = [...TERMINAL_STATUSES];
-
-/** SQL twin of {@link isLegLate}. */
-export function legLateSql(clock: BoardClock): SQL {
-  return and(
-    isNotNull(jobs.legDueDate),
-    notInArray(jobs.status, [...POSTAL_LEG_OVER_STATUSES]),
-    sql`${jobs.legDueDate} < ${clock.today}::date`,
-  )!;
-}
-
-/** SQL twin of {@link isJobLate}, for filters. */
-export function lateSql(clock: BoardClock): SQL {
-  return or(
-    legLateSql(clock),
-    and(
-      notInArray(jobs.status, terminal),
-      isNotNull(jobs.dueDate),
-      sql`${jobs.dueDate} < ${clock.today}::date`,
-    ),
-    and(
-      sql`${jobs.status} = 'completed'`,
-      sql`(${jobs.completedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${jobs.dueDate}`,
-    ),
-  )!;
-}
-
-/** SQL twin of {@link jobBoard} = `board`. */
-export function boardSql(board: JobBoard, clock: BoardClock): SQL {
-  const late = lateSql(clock);
-  const notStarted = or(
-    inArray(jobs.status, [...NOT_STARTED]),
-    and(sql`${jobs.status} = 'on_hold'`, inArray(jobs.heldFrom, [...NOT_STARTED])),
-  );
-  const redOpen = and(
-    notInArray(jobs.status, terminal),
-    or(late, and(notStarted, isNotNull(jobs.dueDate), sql`${jobs.dueDate} <= ${clock.near}::date`)),
-  )!;
-  const red = or(redOpen, and(sql`${jobs.status} = 'completed'`, late))!;
-  const green = and(inArray(jobs.status, terminal), sql`not coalesce(${late}, false)`)!;
-  if (board === 'red') return red;
-  if (board === 'green') return green;
-  return and(notInArray(jobs.status, terminal), sql`not coalesce(${redOpen}, false)`)!;
 }

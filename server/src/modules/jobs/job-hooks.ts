@@ -9,6 +9,8 @@ import type { JobEventRow, JobRow } from './jobs.repository';
  * your own rows with `tx` so they commit or roll back with the job.
  */
 export type JobHook = {
+  /** A name for logs and tests ("payments", "reports", …). */
+  readonly name: string;
   /** After a job is inserted (its `created` event is written). */
   created?(tx: Tx, job: JobRow, auth: AuthContext): Promise<void> | void;
   /** After a status change is written; `event` is the new `transition` event, `job` the job after it. */
@@ -17,28 +19,26 @@ export type JobHook = {
   assigned?(tx: Tx, job: JobRow, auth: AuthContext): Promise<void> | void;
 };
 
-const hooks = new Map<string, JobHook>();
+type HookKind = 'created' | 'transitioned' | 'assigned';
 
 /**
- * Registers a hook under a name. Idempotent by name: registering the same name again
- * replaces the earlier hook (so module reloads and repeated app builds in tests do not
- * run a hook twice). Hooks run in registration order.
+ * The hooks of one app, in the order they run. Built once by `createApp` and handed to
+ * every module that moves jobs; nothing global, so two apps in one process never share hooks.
  */
-export function registerJobHook(name: string, hook: JobHook): void {
-  hooks.set(name, hook);
-}
+export type JobHooks = { readonly hooks: readonly JobHook[] };
 
-/** Removes a hook (tests). */
-export function unregisterJobHook(name: string): void {
-  hooks.delete(name);
+/** A registry from a list of hooks (they run in this order). */
+export function createJobHooks(hooks: readonly JobHook[]): JobHooks {
+  return { hooks: Object.freeze([...hooks]) };
 }
 
 /** Runs one kind of hook, in order, inside the caller's transaction. */
-export async function runJobHooks<K extends keyof JobHook>(
+export async function runJobHooks<K extends HookKind>(
+  registry: JobHooks,
   kind: K,
   ...args: Parameters<NonNullable<JobHook[K]>>
 ): Promise<void> {
-  for (const hook of hooks.values()) {
+  for (const hook of registry.hooks) {
     const fn = hook[kind] as ((...a: unknown[]) => Promise<void> | void) | undefined;
     if (fn) await fn.apply(hook, args);
   }

@@ -7,19 +7,13 @@ import {
   type PostalLegTier,
 } from '@tannha/shared';
 import type { AuthContext } from '../../lib/http';
+import { can } from '../../policies';
 import { isJobLate, jobBoard, type BoardClock } from './job-board';
-import type { JobEventRow, JobView } from './jobs.repository';
+import type { JobEventRow, JobRow, JobView } from './jobs.repository';
 
-/**
- * Who sees the citizen's full phone number: people who must call them — the assigned
- * courier, dispatchers, operators and admins. Managers, other couriers and every socket
- * event get the masked form only.
- */
-export function seesFullPhone(auth: AuthContext | undefined, courierId: string | null): boolean {
-  if (!auth) return false;
-  const role = auth.user.role;
-  if (role === 'dispatcher' || role === 'operator' || role === 'admin') return true;
-  return role === 'courier' && courierId === auth.user.id;
+/** Whether the caller sees the citizen's full phone on this job (policy `jobs.phone`). */
+export function seesFullPhone(auth: AuthContext | undefined, job: JobRow): boolean {
+  return can(auth, 'jobs.phone', job);
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -39,7 +33,7 @@ export function presentJob(v: JobView, clock: BoardClock, auth?: AuthContext): J
       id: j.citizenId,
       fullName: v.citizenName,
       phoneMasked: maskPhone(v.citizenPhone),
-      ...(seesFullPhone(auth, j.courierId) ? { phone: v.citizenPhone } : {}),
+      ...(seesFullPhone(auth, j) ? { phone: v.citizenPhone } : {}),
     },
     procedure: v.procedure,
     dossierCode: j.dossierCode,

@@ -1,29 +1,13 @@
-import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { TERMINAL_STATUSES } from '@tannha/shared';
 import { alias } from 'drizzle-orm/pg-core';
-import {
-  createWorkingCalendar,
-  DEFAULT_POSTAL_LEG_DAYS,
-  PostalLegDaysSettingSchema,
-  type HolidayEntry,
-  type PostalLegLimits,
-  type WorkingCalendar,
-} from '@tannha/shared';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
-import {
-  citizens,
-  counters,
-  holidays,
-  jobEvents,
-  jobs,
-  procedures,
-  settings,
-  units,
-  users,
-} from '../../db/schema';
+import { citizens, counters, jobEvents, jobs, procedures, units, users } from '../../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
 export type JobEventRow = typeof jobEvents.$inferSelect;
+export type NewJobEventRow = typeof jobEvents.$inferInsert;
 
 const courier = alias(users, 'courier');
 
@@ -149,10 +133,7 @@ export async function updateJobIfVersion(
   return row;
 }
 
-export async function insertJobEvent(
-  tx: Tx,
-  values: typeof jobEvents.$inferInsert,
-): Promise<JobEventRow> {
+export async function insertJobEvent(tx: Tx, values: NewJobEventRow): Promise<JobEventRow> {
   const [row] = await tx.insert(jobEvents).values(values).returning();
   return row!;
 }
@@ -213,40 +194,6 @@ export async function nextJobSequence(tx: Tx, prefix: string): Promise<number> {
   return Number(rows[0]!.value);
 }
 
-/** The admin-edited holiday calendar. */
-export async function loadWorkingCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  const rows = await db
-    .select({ date: holidays.date, kind: holidays.kind, name: holidays.name })
-    .from(holidays);
-  return createWorkingCalendar(rows as HolidayEntry[]);
-}
-
-/** A numeric setting, or the fallback when unset or not a number. */
-export async function readNumberSetting(
-  db: DbOrTx,
-  key: string,
-  fallback: number,
-): Promise<number> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, key))
-    .limit(1);
-  const v = row?.value;
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
-/** The province's postal-leg limits (setting `postal_leg_days`), or the regulation's when unset or malformed. */
-export async function readPostalLegLimits(db: DbOrTx): Promise<PostalLegLimits> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, 'postal_leg_days'))
-    .limit(1);
-  const parsed = PostalLegDaysSettingSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_POSTAL_LEG_DAYS;
-}
-
 /** The fields of a courier that assignment checks. */
 export async function findUserBrief(db: DbOrTx, id: string) {
   return (
@@ -272,4 +219,53 @@ export async function findCitizenBrief(db: DbOrTx, id: string) {
 
 export async function findProcedureBrief(db: DbOrTx, id: string) {
   return (await db.select().from(procedures).where(eq(procedures.id, id)).limit(1))[0];
+}
+
+/** Open jobs per courier (for the courier list and suggestions). */
+export async function countOpenJobsByCourier(
+  db: DbOrTx,
+  courierIds: string[],
+): Promise<Map<string, number>> {
+  if (courierIds.length === 0) return new Map();
+  const rows = await db
+    .select({ courierId: jobs.courierId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(jobs)
+    .where(
+      and(inArray(jobs.courierId, courierIds), notInArray(jobs.status, [...TERMINAL_STATUSES])),
+    )
+    .groupBy(jobs.courierId);
+  return new Map(rows.map((r) => [r.courierId!, r.n]));
+}
+
+/** A courier's open jobs, by code (a sick courier's day). */
+export async function findOpenJobsOfCourier(db: DbOrTx, courierId: string) {
+  return db
+    .select({ id: jobs.id, status: jobs.status, heldFrom: jobs.heldFrom, code: jobs.code })
+    .from(jobs)
+    .where(and(eq(jobs.courierId, courierId), notInArray(jobs.status, [...TERMINAL_STATUSES])))
+    .orderBy(jobs.code);
+}
+
+/** What the planner checks before committing: each job's version, courier and stop number. */
+export async function findJobRouteStates(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: jobs.id,
+      code: jobs.code,
+      version: jobs.version,
+      status: jobs.status,
+      courierId: jobs.courierId,
+      routeOrder: jobs.routeOrder,
+    })
+    .from(jobs)
+    .where(inArray(jobs.id, ids));
+}
+
+/** Sets (or clears) a job's stop number on its courier's route and bumps its version. */
+export async function setJobRouteOrder(tx: Tx, id: string, routeOrder: number | null) {
+  await tx
+    .update(jobs)
+    .set({ routeOrder, version: sql`${jobs.version} + 1`, updatedAt: new Date() })
+    .where(eq(jobs.id, id));
 }

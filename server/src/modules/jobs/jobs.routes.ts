@@ -8,24 +8,19 @@ import {
   TransitionJobSchema,
 } from '@tannha/shared';
 import { z } from 'zod';
-import { ALL_ROLES, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
-import { suggestCouriers } from '../couriers/couriers.service';
-import { presentJob } from './jobs.presenter';
+import type { JobHooks } from './job-hooks';
 import * as jobsService from './jobs.service';
-import { findJobViewById, loadWorkingCalendar } from './jobs.repository';
-import { boardClock } from './job-board';
 
-const STAFF = ['operator', 'dispatcher', 'manager', 'admin'] as const;
-const ASSIGNERS = ['dispatcher', 'manager', 'admin'] as const;
-
-/** `/api/jobs`: list, create, read, timeline, transitions, assignment, suggestions, late list. */
-export function jobsRoutes({ db }: ModuleDeps): Router {
+/** `/api/jobs`: list, create, read, timeline, transitions, assignment, late list. */
+export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }): Router {
   const router = Router();
+  const hooks = jobHooks;
 
   router.get(
     '/jobs',
-    endpoint({ roles: ALL_ROLES, query: ListJobsQuerySchema }, ({ auth, query }) =>
+    endpoint({ can: 'jobs.list', query: ListJobsQuerySchema }, ({ auth, query }) =>
       jobsService.listJobs(db, auth, query),
     ),
   );
@@ -33,10 +28,7 @@ export function jobsRoutes({ db }: ModuleDeps): Router {
   router.get(
     '/jobs/late',
     endpoint(
-      {
-        roles: ['dispatcher', 'manager', 'admin', 'operator'],
-        query: z.object({ unitId: z.uuid().optional() }),
-      },
+      { can: 'jobs.late', query: z.object({ unitId: z.uuid().optional() }) },
       async ({ auth, query }) => ({
         items: await jobsService.listLateJobs(db, auth, { unitId: query.unitId }),
       }),
@@ -45,30 +37,29 @@ export function jobsRoutes({ db }: ModuleDeps): Router {
 
   router.post(
     '/jobs',
-    endpoint({ roles: STAFF, body: CreateJobSchema }, async ({ auth, body }) => {
-      const row = await jobsService.createJob(db, auth, body);
-      const view = await findJobViewById(db, row.id);
-      return withStatus(201, presentJob(view!, boardClock(await loadWorkingCalendar(db)), auth));
+    endpoint({ can: 'jobs.create', body: CreateJobSchema }, async ({ auth, body }) => {
+      const row = await jobsService.createJob(db, auth, body, { hooks });
+      return withStatus(201, await jobsService.presentJobById(db, auth, row.id));
     }),
   );
 
   router.post(
     '/jobs/assign',
-    endpoint({ roles: ASSIGNERS, body: BulkAssignJobsSchema }, async ({ auth, body }) => ({
-      items: await jobsService.assignJobs(db, auth, body),
+    endpoint({ can: 'jobs.assign', body: BulkAssignJobsSchema }, async ({ auth, body }) => ({
+      items: await jobsService.assignJobs(db, auth, body, { hooks }),
     })),
   );
 
   router.get(
     '/jobs/:id',
-    endpoint({ roles: ALL_ROLES, params: IdParamsSchema }, ({ auth, params }) =>
+    endpoint({ can: 'jobs.read', params: IdParamsSchema }, ({ auth, params }) =>
       jobsService.getJob(db, auth, params.id),
     ),
   );
 
   router.get(
     '/jobs/:id/events',
-    endpoint({ roles: ALL_ROLES, params: IdParamsSchema }, async ({ auth, params }) => ({
+    endpoint({ can: 'jobs.read', params: IdParamsSchema }, async ({ auth, params }) => ({
       items: await jobsService.getJobTimeline(db, auth, params.id),
     })),
   );
@@ -76,10 +67,13 @@ export function jobsRoutes({ db }: ModuleDeps): Router {
   router.post(
     '/jobs/:id/transitions',
     endpoint(
-      { roles: ALL_ROLES, params: IdParamsSchema, body: TransitionJobSchema },
+      { can: 'jobs.transition', params: IdParamsSchema, body: TransitionJobSchema },
       async ({ auth, params, body, req }) => {
         const idempotencyKey = readIdempotencyKey(req.get('Idempotency-Key'));
-        const r = await jobsService.transitionJob(db, auth, params.id, body, { idempotencyKey });
+        const r = await jobsService.transitionJob(db, auth, params.id, body, {
+          hooks,
+          idempotencyKey,
+        });
         return withStatus(
           200,
           { job: r.job, event: r.event },
@@ -92,16 +86,9 @@ export function jobsRoutes({ db }: ModuleDeps): Router {
   router.post(
     '/jobs/:id/assign',
     endpoint(
-      { roles: ASSIGNERS, params: IdParamsSchema, body: AssignJobSchema },
-      ({ auth, params, body }) => jobsService.assignJob(db, auth, params.id, body),
+      { can: 'jobs.assign', params: IdParamsSchema, body: AssignJobSchema },
+      ({ auth, params, body }) => jobsService.assignJob(db, auth, params.id, body, { hooks }),
     ),
-  );
-
-  router.get(
-    '/jobs/:id/suggestions',
-    endpoint({ roles: ASSIGNERS, params: IdParamsSchema }, async ({ auth, params }) => ({
-      items: await suggestCouriers(db, auth, params.id),
-    })),
   );
 
   return router;

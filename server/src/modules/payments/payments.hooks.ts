@@ -1,5 +1,5 @@
 import { AppError } from '../../lib/errors';
-import { registerJobHook } from '../jobs/job-hooks';
+import type { JobHook } from '../jobs/jobs.service';
 import { findJobPayments } from './payments.repository';
 import { moneySettled } from './payments.service';
 
@@ -7,8 +7,9 @@ import { moneySettled } from './payments.service';
  * A courier cannot complete a job while money is still due on it or a transfer is waiting
  * for confirmation. The office may (it answers for the exception).
  */
-export function registerPaymentHooks(): void {
-  registerJobHook('payments', {
+export function paymentsJobHooks(): JobHook {
+  return {
+    name: 'payments',
     async transitioned(tx, job, event, auth) {
       if (event.toStatus !== 'completed' || auth.user.role !== 'courier') return;
       const rows = await findJobPayments(tx, job.id);
@@ -19,5 +20,5 @@ export function registerPaymentHooks(): void {
         });
       }
     },
-  });
+  };
 }

@@ -7,7 +7,6 @@ import {
 } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
-import { registerPaymentHooks } from './payments.hooks';
 import { collectPayment } from './collect-payment';
 import { confirmPayment, reversePayment } from './correct-payment';
 import { getCashTotal, getJobMoney, getReceipt } from './payments.service';
@@ -23,7 +22,6 @@ const keyOf = (req: Request) => ({
  */
 export function paymentsRoutes(deps: ModuleDeps & { publicBaseUrl: string }): Router {
   const { db } = deps;
-  registerPaymentHooks();
   const r = Router();
 
   r.get(

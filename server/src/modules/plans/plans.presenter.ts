@@ -1,11 +1,7 @@
 import type { Plan, PlanRoute, PlanStop, PlanUnassigned, PlanViolation } from '@tannha/shared';
 import type { PlanRow } from './plans.repository';
-import {
-  vehicleOf,
-  type PlanContext,
-  type StoredRoute,
-  type StoredUnassigned,
-} from './plans.problem';
+import type { PlanContext, StoredRoute, StoredUnassigned } from './plans.problem';
+import { vehicleOf } from './plans.solution';
 
 /** API shape of a plan: solver seconds become ISO instants, jobs get their code and address. */
 export function presentPlan(row: PlanRow): Plan {

@@ -4,16 +4,8 @@
  * passes them in, which keeps the translation testable on its own.
  */
 import type { PlanUnassignedReason, PlanViolation } from '@tannha/shared';
-import { buildMatrix, type LatLng } from './distance/distance-matrix';
-import {
-  retimeRoute,
-  solveInWorker,
-  type VrpJob,
-  type VrpPlan,
-  type VrpProblem,
-  type VrpStop,
-  type VrpVehicle,
-} from './solver';
+import { buildMatrix, type LatLng, type MatrixCache } from './distance/distance-matrix';
+import type { VrpJob, VrpProblem, VrpStop, VrpVehicle } from '../../solver';
 import type { CandidateCourierRow, CandidateJobRow } from './plans.repository';
 
 /** Not yet visited: the planner may give them to any eligible courier. */
@@ -41,18 +33,11 @@ export type PlanCourier = {
   fromLastPosition: boolean;
 };
 
-export type PlanJobInfo = {
-  code: string;
-  type: string;
-  status: string;
-  unitId: string;
-  courierId: string | null;
-  addressText: string;
-  lat: number | null;
-  lng: number | null;
-  windowStart: string | null;
-  windowEnd: string | null;
-};
+/** What the plan keeps of a job (its window as ISO instants, jsonb-friendly). */
+export type PlanJobInfo = Pick<
+  CandidateJobRow,
+  'code' | 'type' | 'status' | 'unitId' | 'courierId' | 'addressText' | 'lat' | 'lng'
+> & { windowStart: string | null; windowEnd: string | null };
 
 /** What the plan row keeps beside its routes (jsonb `context`). */
 export type PlanContext = {
@@ -129,6 +114,81 @@ export type BuiltProblem = {
   preUnassigned: StoredUnassigned[];
 };
 
+const startedRank = (s: string) => (STARTED_STATUSES as readonly string[]).indexOf(s);
+
+/** Stops already under way, per courier, in the order they must stay (furthest along first). */
+function fixedStops(rows: CandidateJobRow[]): Record<string, string[]> {
+  const fixed: Record<string, string[]> = {};
+  rows
+    .sort(
+      (a, b) =>
+        startedRank(a.status) - startedRank(b.status) ||
+        (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) ||
+        a.code.localeCompare(b.code),
+    )
+    .forEach((j) => (fixed[j.courierId!] ??= []).push(j.id));
+  return fixed;
+}
+
+/** What the plan keeps of a job to show it later. */
+function jobInfo(j: CandidateJobRow): PlanJobInfo {
+  return {
+    code: j.code,
+    type: j.type,
+    status: j.status,
+    unitId: j.unitId,
+    courierId: j.courierId,
+    addressText: j.addressText,
+    lat: j.lat,
+    lng: j.lng,
+    windowStart: j.windowStart?.toISOString() ?? null,
+    windowEnd: j.windowEnd?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Couriers who can share jobs belong together (union–find over each job's eligible
+ * couriers); returns the group of every point (vehicle starts and ends, job places).
+ */
+function courierGroups(
+  couriers: PlanCourier[],
+  vehicles: VrpVehicle[],
+  vrpJobs: VrpJob[],
+  eligible: Record<string, string[]>,
+  pointCount: number,
+): string[] {
+  const parent = new Map(couriers.map((c) => [c.id, c.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const jobCouriers = (j: VrpJob) =>
+    j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id));
+  for (const j of vrpJobs) {
+    const cs = jobCouriers(j);
+    for (const c of cs.slice(1)) parent.set(find(c), find(cs[0]!));
+  }
+  const groupOf = new Array<string>(pointCount);
+  vehicles.forEach((v) => (groupOf[v.startIndex] = groupOf[v.endIndex] = find(v.id)));
+  for (const j of vrpJobs) groupOf[j.index] = find(jobCouriers(j)[0]!);
+  return groupOf;
+}
+
+/** A job's window in solver seconds: started jobs are already on their way (window relaxed). */
+function windowOf(j: CandidateJobRow, started: boolean, sec: (d: Date) => number) {
+  const earliest = started ? 0 : j.windowStart ? Math.max(0, sec(j.windowStart)) : 0;
+  const latest = started
+    ? 2 * DAY
+    : j.windowEnd
+      ? sec(j.windowEnd)
+      : j.windowStart
+        ? sec(j.windowStart)
+        : DAY;
+  return { earliest, latest };
+}
+
 /**
  * The solver's input for a day. Times are seconds after local midnight; a job's window is
  * its arrival window (`latest` = window end); a job without a window fits anywhere in the
@@ -145,6 +205,7 @@ export async function buildProblem(opts: {
   departAt: number;
   dayStartMs: number;
   osrmUrl?: string | undefined;
+  matrixCache?: MatrixCache | undefined;
 }): Promise<BuiltProblem> {
   const { couriers, settings, departAt, dayStartMs } = opts;
   const courierIds = new Set(couriers.map((c) => c.id));
@@ -164,23 +225,11 @@ export async function buildProblem(opts: {
   const vrpJobs: VrpJob[] = [];
   const preUnassigned: StoredUnassigned[] = [];
   const eligible: Record<string, string[]> = {};
-  const startedRank = (s: string) => (STARTED_STATUSES as readonly string[]).indexOf(s);
   const fixedRows: CandidateJobRow[] = [];
   const sec = (d: Date) => Math.round((d.getTime() - dayStartMs) / 1000);
 
   for (const j of opts.jobs) {
-    info[j.id] = {
-      code: j.code,
-      type: j.type,
-      status: j.status,
-      unitId: j.unitId,
-      courierId: j.courierId,
-      addressText: j.addressText,
-      lat: j.lat,
-      lng: j.lng,
-      windowStart: j.windowStart?.toISOString() ?? null,
-      windowEnd: j.windowEnd?.toISOString() ?? null,
-    };
+    info[j.id] = jobInfo(j);
     if (j.lat === null || j.lng === null) {
       preUnassigned.push({ jobId: j.id, reason: 'no_location' });
       continue;
@@ -208,54 +257,21 @@ export async function buildProblem(opts: {
       else if (ok.length < couriers.length) eligible[j.id] = ok;
     }
     points.push({ lat: j.lat, lng: j.lng });
-    const earliest = started ? 0 : j.windowStart ? Math.max(0, sec(j.windowStart)) : 0;
-    const latest = started
-      ? 2 * DAY
-      : j.windowEnd
-        ? sec(j.windowEnd)
-        : j.windowStart
-          ? sec(j.windowStart)
-          : DAY;
     vrpJobs.push({
       id: j.id,
       index: points.length - 1,
-      earliest,
-      latest,
+      ...windowOf(j, started, sec),
       serviceTime: settings.serviceSeconds[j.type] ?? 15 * 60,
       size: 1,
       mustVehicleId: must,
     });
   }
 
-  const fixed: Record<string, string[]> = {};
-  fixedRows
-    .sort(
-      (a, b) =>
-        startedRank(a.status) - startedRank(b.status) ||
-        (a.windowStart?.getTime() ?? Infinity) - (b.windowStart?.getTime() ?? Infinity) ||
-        a.code.localeCompare(b.code),
-    )
-    .forEach((j) => (fixed[j.courierId!] ??= []).push(j.id));
+  const fixed = fixedStops(fixedRows);
 
-  // Couriers who can share jobs belong together (union–find over each job's eligible couriers).
-  const parent = new Map(couriers.map((c) => [c.id, c.id]));
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const jobCouriers = (j: VrpJob) =>
-    j.mustVehicleId ? [j.mustVehicleId] : (eligible[j.id] ?? couriers.map((c) => c.id));
-  for (const j of vrpJobs) {
-    const cs = jobCouriers(j);
-    for (const c of cs.slice(1)) parent.set(find(c), find(cs[0]!));
-  }
-  const groupOf = new Array<string>(points.length);
-  vehicles.forEach((v) => (groupOf[v.startIndex] = groupOf[v.endIndex] = find(v.id)));
-  for (const j of vrpJobs) groupOf[j.index] = find(jobCouriers(j)[0]!);
+  const groupOf = courierGroups(couriers, vehicles, vrpJobs, eligible, points.length);
 
-  const matrix = await buildMatrix(points, { osrmUrl: opts.osrmUrl });
+  const matrix = await buildMatrix(points, { osrmUrl: opts.osrmUrl, cache: opts.matrixCache });
   // Groups never share a stop: travel between them takes longer than any day, so one search
   // (one worker thread) plans every group at once and no courier gets a job of another unit.
   const time = matrix.time.map((row, a) =>
@@ -275,111 +291,5 @@ export async function buildProblem(opts: {
     },
     fixedPrefix: fixed,
     preUnassigned,
-  };
-}
-
-/**
- * Solves the day on a worker thread. A job that may go to only some couriers of its group and
- * landed elsewhere is taken out again (reason `no_room`) and its route re-timed.
- */
-export async function solveDay(
-  built: BuiltProblem,
-  opts: { budgetMs: number; signal?: AbortSignal | undefined },
-): Promise<{ plan: VrpPlan; elapsedMs: number }> {
-  const started = performance.now();
-  const empty: VrpPlan = {
-    routes: [],
-    unassigned: [],
-    totalDistance: 0,
-    iterations: 0,
-    elapsedMs: 0,
-  };
-  const answer =
-    built.context.problem.jobs.length === 0
-      ? empty
-      : await solveInWorker(
-          built.context.problem,
-          { timeBudgetMs: opts.budgetMs, seed: 1, fixedPrefix: built.fixedPrefix },
-          { signal: opts.signal },
-        );
-  const merged: VrpPlan = { ...answer, routes: [], unassigned: [...answer.unassigned] };
-  for (const r of answer.routes) {
-    const bad = r.stops.filter(
-      (s) =>
-        built.context.eligible[s.jobId] && !built.context.eligible[s.jobId]!.includes(r.vehicleId),
-    );
-    if (bad.length === 0) {
-      merged.routes.push(r);
-      continue;
-    }
-    for (const s of bad) merged.unassigned.push({ jobId: s.jobId, reason: 'no_room' });
-    const keep = r.stops.filter((s) => !bad.includes(s)).map((s) => s.jobId);
-    if (keep.length > 0)
-      merged.routes.push(retimeRoute(built.context.problem, r.vehicleId, keep).route);
-  }
-  merged.totalDistance = merged.routes.reduce((s, r) => s + r.distance, 0);
-  return { plan: merged, elapsedMs: performance.now() - started };
-}
-
-/** Stored routes for every courier of the plan (an empty one for couriers with no stops). */
-export function toStoredRoutes(ctx: PlanContext, plan: VrpPlan): StoredRoute[] {
-  return ctx.couriers.map((c) => {
-    const r = plan.routes.find((x) => x.vehicleId === c.id);
-    if (r)
-      return {
-        courierId: c.id,
-        jobIds: r.stops.map((s) => s.jobId),
-        stops: r.stops,
-        distance: r.distance,
-        load: r.load,
-        end: r.end,
-        violations: [],
-      };
-    return retime(ctx, c.id, []);
-  });
-}
-
-/** Re-times a courier's stops in the given order and flags what the order breaks. */
-export function retime(ctx: PlanContext, courierId: string, jobIds: string[]): StoredRoute {
-  const r = retimeRoute(ctx.problem, courierId, jobIds);
-  return {
-    courierId,
-    jobIds,
-    stops: r.route.stops,
-    distance: r.route.distance,
-    load: r.route.load,
-    end: jobIds.length === 0 ? vehicleOf(ctx, courierId).shiftStart : r.route.end,
-    violations: r.violations,
-  };
-}
-
-export function vehicleOf(ctx: PlanContext, courierId: string): VrpVehicle {
-  return ctx.problem.vehicles.find((v) => v.id === courierId)!;
-}
-
-/** The stored routes as a solver plan (for the independent validator). */
-export function toVrpPlan(
-  routes: StoredRoute[],
-  unassigned: StoredUnassigned[],
-  inProblem: Set<string>,
-): VrpPlan {
-  const used = routes.filter((r) => r.jobIds.length > 0);
-  return {
-    routes: used.map((r) => ({
-      vehicleId: r.courierId,
-      stops: r.stops,
-      distance: r.distance,
-      load: r.load,
-      end: r.end,
-    })),
-    unassigned: unassigned
-      .filter((u) => inProblem.has(u.jobId))
-      .map((u) => ({
-        jobId: u.jobId,
-        reason: u.reason === 'removed_by_dispatcher' ? 'no_room' : (u.reason as 'no_room'),
-      })),
-    totalDistance: used.reduce((s, r) => s + r.distance, 0),
-    iterations: 0,
-    elapsedMs: 0,
   };
 }

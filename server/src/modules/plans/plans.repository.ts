@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
-import { jobs, plans, settings } from '../../db/schema';
+import { jobs, plans } from '../../db/schema';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type NewPlanRow = typeof plans.$inferInsert;
@@ -119,16 +119,6 @@ export async function findCandidateCouriers(
   );
 }
 
-/** A JSON setting, or undefined when unset. */
-export async function readJsonSetting(db: DbOrTx, key: string): Promise<unknown> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, key))
-    .limit(1);
-  return row?.value;
-}
-
 export async function insertPlan(db: DbOrTx, values: NewPlanRow): Promise<PlanRow> {
   const [row] = await db.insert(plans).values(values).returning();
   return row!;
@@ -152,28 +142,4 @@ export async function updatePlan(
     .update(plans)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(plans.id, id));
-}
-
-/** Current version, status and courier of jobs (commit checks them against the plan). */
-export async function findJobStates(db: DbOrTx, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: jobs.id,
-      code: jobs.code,
-      status: jobs.status,
-      version: jobs.version,
-      courierId: jobs.courierId,
-      routeOrder: jobs.routeOrder,
-    })
-    .from(jobs)
-    .where(inArray(jobs.id, ids));
-}
-
-/** Sets a job's stop number and bumps its version. */
-export async function setRouteOrder(tx: Tx, id: string, routeOrder: number | null): Promise<void> {
-  await tx
-    .update(jobs)
-    .set({ routeOrder, version: sql`${jobs.version} + 1`, updatedAt: new Date() })
-    .where(eq(jobs.id, id));
 }

@@ -2,21 +2,27 @@ import { Router } from 'express';
 import { CreatePlanSchema, IdParamsSchema, UpdatePlanSchema } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
+import type { JobHooks } from '../jobs/jobs.service';
+import type { MatrixCache } from './distance/distance-matrix';
 import * as plansService from './plans.service';
-
-const PLANNERS = ['dispatcher', 'manager', 'admin'] as const;
 
 /** Route planning: propose a unit's day, edit the order, commit. */
 export function plansRoutes({
   db,
+  jobHooks,
   osrmUrl,
-}: ModuleDeps & { osrmUrl?: string | undefined }): Router {
+  matrixCache,
+}: ModuleDeps & {
+  jobHooks: JobHooks;
+  osrmUrl?: string | undefined;
+  matrixCache?: MatrixCache | undefined;
+}): Router {
   const router = Router();
 
   router.post(
     '/units/:id/plans',
     endpoint(
-      { roles: PLANNERS, params: IdParamsSchema, body: CreatePlanSchema },
+      { can: 'plans.create', params: IdParamsSchema, body: CreatePlanSchema },
       async ({ auth, params, body, res }) => {
         // A caller who gives up (closed tab, timeout) stops the search.
         const abort = new AbortController();
@@ -29,6 +35,7 @@ export function plansRoutes({
             201,
             await plansService.createPlan(db, auth, params.id, body, {
               osrmUrl,
+              matrixCache,
               signal: abort.signal,
             }),
           );
@@ -41,7 +48,7 @@ export function plansRoutes({
 
   router.get(
     '/plans/:id',
-    endpoint({ roles: PLANNERS, params: IdParamsSchema }, ({ auth, params }) =>
+    endpoint({ can: 'plans.read', params: IdParamsSchema }, ({ auth, params }) =>
       plansService.getPlan(db, auth, params.id),
     ),
   );
@@ -49,16 +56,19 @@ export function plansRoutes({
   router.patch(
     '/plans/:id',
     endpoint(
-      { roles: PLANNERS, params: IdParamsSchema, body: UpdatePlanSchema },
+      { can: 'plans.update', params: IdParamsSchema, body: UpdatePlanSchema },
       ({ auth, params, body }) => plansService.updatePlanRoutes(db, auth, params.id, body),
     ),
   );
 
   router.post(
     '/plans/:id/commit',
-    endpoint({ roles: PLANNERS, params: IdParamsSchema }, async ({ auth, params, req }) => {
+    endpoint({ can: 'plans.commit', params: IdParamsSchema }, async ({ auth, params, req }) => {
       const idempotencyKey = readIdempotencyKey(req.get('Idempotency-Key'));
-      const r = await plansService.commitPlan(db, auth, params.id, { idempotencyKey });
+      const r = await plansService.commitPlan(db, auth, params.id, {
+        hooks: jobHooks,
+        idempotencyKey,
+      });
       return withStatus(200, r.plan, r.replayed ? { 'Idempotent-Replayed': 'true' } : undefined);
     }),
   );

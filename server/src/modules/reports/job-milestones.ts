@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { PACKAGE_HANDED_STATUSES, PACKAGE_TAKEN_STATUSES } from '@tannha/shared';
 import type { DbOrTx } from '../../db/client';
-import { registerJobHook } from '../jobs/job-hooks';
+import type { JobHook } from '../jobs/jobs.service';
 
 // The stages the dashboard times, as the postal leg defines them (shared/postal-leg.ts).
 const PICKUP: readonly string[] = PACKAGE_TAKEN_STATUSES;
@@ -61,8 +61,9 @@ export async function noteMilestone(
 }
 
 /** Keeps job_milestones in step with the job engine, inside each change's own transaction. */
-export function registerReportHooks(): void {
-  registerJobHook('reports', {
+export function reportsJobHooks(): JobHook {
+  return {
+    name: 'reports',
     created: (tx, job) => ensureRow(tx, job),
     assigned: async (tx, job) => {
       if (job.courierId && job.assignedAt) await noteMilestone(tx, job, 'assigned', job.assignedAt);
@@ -74,5 +75,5 @@ export function registerReportHooks(): void {
       else if (HANDED.includes(to)) await noteMilestone(tx, job, 'handed', event.occurredAt);
       else await ensureRow(tx, job);
     },
-  });
+  };
 }

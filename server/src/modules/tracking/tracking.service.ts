@@ -1,4 +1,4 @@
-import { phoneLast4, type TrackingView } from '@tannha/shared';
+import { arrivalMinutes, phoneLast4, type TrackingView } from '@tannha/shared';
 import type { Db } from '../../db/client';
 import { AppError, type Locale } from '../../lib/errors';
 import { findRatingByJob, rateJob } from '../ratings/ratings.service';
@@ -12,9 +12,6 @@ const trackingNotFound = () =>
     en: 'No job matches this code and these last 4 phone digits. Please check the code on your receipt or SMS.',
   });
 
-/** Average speed of a courier in town, with a road factor over the straight line, for the ETA. */
-const ETA_SPEED_KMH = 25;
-const ROAD_FACTOR = 1.3;
 /** A courier position older than this says nothing about the arrival time. */
 const POSITION_MAX_AGE_MS = 15 * 60_000;
 
@@ -24,23 +21,15 @@ async function provenJob(db: Db, code: string, last4: string): Promise<TrackedJo
   return job;
 }
 
-function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h =
-    Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
-    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
-
 /** Arrival estimate from the courier's last fresh position, only while the courier is on the way. */
 function estimateArrival(job: TrackedJob, now: Date): Date | null {
   if (job.status !== 'en_route' || job.lat === null || job.lng === null) return null;
   if (job.courier_lat === null || job.courier_lng === null || !job.courier_at) return null;
   if (now.getTime() - new Date(job.courier_at).getTime() > POSITION_MAX_AGE_MS) return null;
-  const km =
-    haversineKm({ lat: job.courier_lat, lng: job.courier_lng }, { lat: job.lat, lng: job.lng }) *
-    ROAD_FACTOR;
-  const minutes = Math.max(2, Math.round((km / ETA_SPEED_KMH) * 60));
+  const minutes = arrivalMinutes(
+    { lat: job.courier_lat, lng: job.courier_lng },
+    { lat: job.lat, lng: job.lng },
+  );
   return new Date(now.getTime() + minutes * 60_000);
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildMatrix,
-  clearMatrixCache,
+  createMatrixCache,
   greatCircleMatrix,
   haversineMetres,
   type LatLng,
@@ -68,8 +68,6 @@ describe('haversineMetres', () => {
 });
 
 describe('buildMatrix without a router', () => {
-  beforeEach(() => clearMatrixCache());
-
   it('scales great-circle distance by the road factor and converts it at the average speed', async () => {
     const m = await buildMatrix(points);
     expect(m.source).toBe('great_circle');
@@ -100,14 +98,15 @@ describe('buildMatrix with an OSRM-compatible router', () => {
   afterAll(() => {
     router.server.close();
   });
+  let cache = createMatrixCache();
   beforeEach(() => {
-    clearMatrixCache();
+    cache = createMatrixCache();
     router.requests.length = 0;
     router.mode.fail = 'none';
   });
 
   it('asks the table service with lon,lat pairs and both annotations', async () => {
-    const m = await buildMatrix(line(3), { osrmUrl: `${url}/` });
+    const m = await buildMatrix(line(3), { osrmUrl: `${url}/`, cache });
     expect(router.requests).toEqual([
       '/table/v1/driving/105.000000,21.000000;105.001000,21.000000;105.002000,21.000000' +
         '?annotations=distance,duration',
@@ -118,24 +117,24 @@ describe('buildMatrix with an OSRM-compatible router', () => {
   });
 
   it('estimates only the pairs the router could not route', async () => {
-    const m = await buildMatrix(line(3), { osrmUrl: url });
+    const m = await buildMatrix(line(3), { osrmUrl: url, cache });
     expect(m.distance[2]![0]).toBe(greatCircleMatrix(line(3)).distance[2]![0]);
     expect(m.distance[2]![1]).toBe(1007);
   });
 
   it('memoises by coordinate list', async () => {
-    await buildMatrix(line(3), { osrmUrl: url });
-    const again = await buildMatrix(line(3), { osrmUrl: url });
+    await buildMatrix(line(3), { osrmUrl: url, cache });
+    const again = await buildMatrix(line(3), { osrmUrl: url, cache });
     again.distance[0]![1] = -1; // callers get their own copy
-    const third = await buildMatrix(line(3), { osrmUrl: url });
+    const third = await buildMatrix(line(3), { osrmUrl: url, cache });
     expect(router.requests).toHaveLength(1);
     expect(third.distance[0]![1]).toBe(1007);
-    await buildMatrix(line(4), { osrmUrl: url });
+    await buildMatrix(line(4), { osrmUrl: url, cache });
     expect(router.requests).toHaveLength(2);
   });
 
   it('splits a list longer than the router accepts into source/destination blocks', async () => {
-    const m = await buildMatrix(line(6), { osrmUrl: url, maxTableSize: 4 });
+    const m = await buildMatrix(line(6), { osrmUrl: url, maxTableSize: 4, cache });
     expect(router.requests).toHaveLength(9);
     expect(router.requests[1]).toContain('&sources=0;1&destinations=2;3');
     expect(m.distance[0]![5]).toBe(5007);
@@ -145,17 +144,17 @@ describe('buildMatrix with an OSRM-compatible router', () => {
 
   it('falls back to the estimate and says so when the router fails', async () => {
     router.mode.fail = 'http';
-    const failed = await buildMatrix(line(3), { osrmUrl: url });
+    const failed = await buildMatrix(line(3), { osrmUrl: url, cache });
     expect(failed).toMatchObject({
       source: 'great_circle',
       fallbackReason: 'router answered HTTP 500',
     });
     expect(failed.distance).toEqual(greatCircleMatrix(line(3)).distance);
     router.mode.fail = 'code';
-    const refused = await buildMatrix(line(3), { osrmUrl: url });
+    const refused = await buildMatrix(line(3), { osrmUrl: url, cache });
     expect(refused.fallbackReason).toMatch(/TooBig/);
     router.mode.fail = 'none';
-    expect((await buildMatrix(line(3), { osrmUrl: url })).source).toBe('osrm');
+    expect((await buildMatrix(line(3), { osrmUrl: url, cache })).source).toBe('osrm');
   });
 
   it('falls back when nothing listens at the URL', async () => {

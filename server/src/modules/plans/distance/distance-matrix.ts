@@ -1,11 +1,13 @@
 /**
  * Distance and travel-time matrices for the route planner: either from a road router that
  * speaks the OSRM table API, or estimated from great-circle distance × a road factor at an
- * average speed. Matrices are memoised by coordinate list so re-planning the same day's
- * visits does not ask the router again.
+ * average speed. Matrices are memoised by coordinate list in the app's {@link MatrixCache}
+ * so re-planning the same day's visits does not ask the router again.
  */
 
-export type LatLng = { lat: number; lng: number };
+import { haversineMetres, ROAD_FACTOR, type LatLng } from '@tannha/shared';
+
+export { haversineMetres, type LatLng };
 
 export interface MatrixOptions {
   /** Base URL of an OSRM-compatible router (e.g. http://router:5000); none = estimate. */
@@ -20,6 +22,8 @@ export interface MatrixOptions {
   timeoutMs?: number;
   /** Most coordinates the router accepts in one table request (default 100, OSRM's default). */
   maxTableSize?: number;
+  /** Where answers are memoised (one per app, see {@link createMatrixCache}); none = no memo. */
+  cache?: MatrixCache | undefined;
 }
 
 export interface DistanceMatrix {
@@ -32,24 +36,19 @@ export interface DistanceMatrix {
   fallbackReason?: string;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
 const CACHE_LIMIT = 64;
-const cache = new Map<string, Promise<DistanceMatrix>>();
 
-/** Great-circle (haversine) distance in metres. */
-export function haversineMetres(a: LatLng, b: LatLng): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+/** Memoised matrices by coordinates and options, most recently used last (bounded). */
+export type MatrixCache = { readonly entries: Map<string, Promise<DistanceMatrix>>; limit: number };
+
+/** A fresh matrix memo; `createApp` makes one per app. */
+export function createMatrixCache(limit = CACHE_LIMIT): MatrixCache {
+  return { entries: new Map(), limit };
 }
 
 /** Estimated matrices: haversine × road factor, time at the average speed. */
 export function greatCircleMatrix(points: LatLng[], opts: MatrixOptions = {}): DistanceMatrix {
-  const factor = opts.roadFactor ?? 1.3;
+  const factor = opts.roadFactor ?? ROAD_FACTOR;
   const metresPerSecond = ((opts.speedKmh ?? 20) * 1000) / 3600;
   const distance = points.map((a) => points.map((b) => Math.round(haversineMetres(a, b) * factor)));
   const time = distance.map((row) => row.map((d) => Math.round(d / metresPerSecond)));
@@ -74,6 +73,8 @@ export function buildMatrix(points: LatLng[], opts: MatrixOptions = {}): Promise
       return Promise.reject(new Error(`invalid coordinate ${JSON.stringify(p)}`));
     }
   }
+  const cache = opts.cache?.entries;
+  if (!cache) return compute(points, opts);
   const key = cacheKey(points, opts);
   let pending = cache.get(key);
   if (pending) {
@@ -83,17 +84,12 @@ export function buildMatrix(points: LatLng[], opts: MatrixOptions = {}): Promise
   } else {
     pending = compute(points, opts);
     cache.set(key, pending);
-    while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    while (cache.size > opts.cache!.limit) cache.delete(cache.keys().next().value!);
     void pending.then((m) => {
       if (m.source !== 'osrm' && opts.osrmUrl) cache.delete(key);
     });
   }
   return pending.then(copyMatrix);
-}
-
-/** Forgets memoised matrices (tests; or after the road data changed). */
-export function clearMatrixCache(): void {
-  cache.clear();
 }
 
 async function compute(points: LatLng[], opts: MatrixOptions): Promise<DistanceMatrix> {
@@ -187,7 +183,7 @@ async function requestTable(
 
 function cacheKey(points: LatLng[], opts: MatrixOptions): string {
   const coords = points.map((p) => `${p.lat.toFixed(6)},${p.lng.toFixed(6)}`).join(';');
-  return `${opts.osrmUrl ?? ''}|${opts.roadFactor ?? 1.3}|${opts.speedKmh ?? 20}|${coords}`;
+  return `${opts.osrmUrl ?? ''}|${opts.roadFactor ?? ROAD_FACTOR}|${opts.speedKmh ?? 20}|${coords}`;
 }
 
 function copyMatrix(m: DistanceMatrix): DistanceMatrix {

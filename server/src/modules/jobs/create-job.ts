@@ -1,0 +1,131 @@
+import { dueDate as computeDueDate, toVnDate, type CreateJobInput } from '@tannha/shared';
+import type { Db, Tx } from '../../db/client';
+import { unprocessable } from '../../lib/errors';
+import type { AuthContext } from '../../lib/http';
+import { runTransaction } from '../../lib/unit-of-work';
+import { assertCan } from '../../policies';
+import { loadWorkingCalendar } from '../calendar/calendar.service';
+import { getSetting } from '../settings/settings.service';
+import { runJobHooks, type JobHooks } from './job-hooks';
+import { recordJobEvent } from './job-events';
+import * as repo from './jobs.repository';
+import type { JobRow } from './jobs.repository';
+
+/** Options every job write takes. */
+export type JobWriteOptions = {
+  /** The app's job hooks (built by `createApp`): they run inside the write's transaction. */
+  hooks: JobHooks;
+  /** Run inside this transaction (it must come from `runTransaction`); events go out after it commits. */
+  tx?: Tx | undefined;
+};
+
+/** The citizen must exist; the procedure (when given) must be active and doable by post. Returns the fees. */
+async function checkCitizenAndProcedure(
+  tx: Tx,
+  input: CreateJobInput,
+): Promise<{ feeDue: number; postal: number }> {
+  if (!(await repo.findCitizenBrief(tx, input.citizenId))) {
+    throw unprocessable(
+      'citizen_not_found',
+      {
+        vi: 'Không tìm thấy công dân này. Hãy chọn lại công dân từ danh bạ.',
+        en: 'Citizen not found. Pick the citizen again from the directory.',
+      },
+      { citizenId: { vi: 'Công dân không tồn tại', en: 'Citizen does not exist' } },
+    );
+  }
+  if (!input.procedureId)
+    return { feeDue: input.feeDueVnd ?? 0, postal: input.postalChargeVnd ?? 0 };
+  const proc = await repo.findProcedureBrief(tx, input.procedureId);
+  if (!proc || !proc.active) {
+    throw unprocessable(
+      'procedure_not_found',
+      {
+        vi: 'Thủ tục không tồn tại hoặc đã ngừng áp dụng.',
+        en: 'The procedure does not exist or is no longer offered.',
+      },
+      { procedureId: { vi: 'Thủ tục không hợp lệ', en: 'Invalid procedure' } },
+    );
+  }
+  if (proc.inPersonOnly) {
+    throw unprocessable(
+      'procedure_in_person_only',
+      {
+        vi: `Thủ tục “${proc.name}” yêu cầu công dân trực tiếp đến cơ quan, không thể tiếp nhận hoặc trả kết quả qua bưu chính. Hãy hướng dẫn công dân đến bộ phận một cửa.`,
+        en: `The procedure “${proc.name}” must be done in person at the agency and cannot go by post. Direct the citizen to the one-stop counter.`,
+      },
+      { procedureId: { vi: 'Thủ tục phải làm trực tiếp', en: 'In-person procedure' } },
+    );
+  }
+  return {
+    feeDue: input.feeDueVnd ?? proc.feeVnd,
+    postal: input.postalChargeVnd ?? proc.postalChargeVnd,
+  };
+}
+
+/**
+ * Creates a job (operators, dispatchers, managers, admins of the unit). Refuses a
+ * procedure that must be done in person (422 `procedure_in_person_only`); fees default
+ * from the procedure; the due date is `job_due_working_days` working days (default 2)
+ * from now, counted from the next working day after 15:00; the code is `TN` + yymmdd +
+ * a gapless 4-digit daily number. Runs the `created` hooks in the transaction and
+ * publishes `jobs.updated` after commit.
+ */
+export async function createJob(
+  db: Db,
+  auth: AuthContext,
+  input: CreateJobInput,
+  opts: JobWriteOptions,
+): Promise<JobRow> {
+  assertCan(auth, 'jobs.create', { unitId: input.unitId });
+  return runTransaction(
+    db,
+    async (tx) => {
+      const { feeDue, postal } = await checkCitizenAndProcedure(tx, input);
+      const now = new Date();
+      const cal = await loadWorkingCalendar(tx);
+      const days = await getSetting(tx, 'job_due_working_days');
+      const due = computeDueDate(cal, now, Math.max(0, Math.round(days)));
+      const prefix = `TN${toVnDate(now).slice(2).replace(/-/g, '')}`;
+      const seq = await repo.nextJobSequence(tx, prefix);
+      const row = await repo.insertJob(tx, {
+        code: `${prefix}${String(seq).padStart(4, '0')}`,
+        type: input.type,
+        status: 'new',
+        unitId: input.unitId,
+        citizenId: input.citizenId,
+        procedureId: input.procedureId ?? null,
+        dossierCode: input.dossierCode ?? null,
+        addressText: input.addressText,
+        wardCode: input.wardCode ?? null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        windowStart: input.windowStart ? new Date(input.windowStart) : null,
+        windowEnd: input.windowEnd ? new Date(input.windowEnd) : null,
+        dueDate: due,
+        postalLegTier: input.postalLegTier ?? 'province',
+        priority: input.priority ?? 0,
+        feeDueVnd: feeDue,
+        postalChargeVnd: postal,
+        notes: input.notes ?? null,
+        callId: input.callId ?? null,
+        createdBy: auth.user.id,
+        createdAt: now,
+        updatedAt: now,
+        statusChangedAt: now,
+      });
+      await recordJobEvent(tx, {
+        jobId: row.id,
+        kind: 'created',
+        toStatus: 'new',
+        actorId: auth.user.id,
+        occurredAt: now,
+        recordedAt: now,
+        data: input.callId ? { callId: input.callId } : null,
+      });
+      await runJobHooks(opts.hooks, 'created', tx, row, auth);
+      return row;
+    },
+    opts.tx,
+  );
+}
