@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { idempotencyKeys } from '../db/schema';
 import { AppError } from './errors';
+import {
+  claimIdempotencyKey,
+  deleteIdempotencyKeysBefore,
+  findIdempotencyRow,
+  storeIdempotentAnswer,
+} from './idempotency.repository';
 import { runTransaction } from './unit-of-work';
 
 /** How long stored answers are kept (a phone retries within hours, not weeks). */
@@ -76,23 +80,9 @@ export async function withIdempotency(
     async (tx) => {
       // Claims the key; a concurrent claim of the same key blocks here until the other
       // transaction ends (unique primary key), then finds the row and replays it.
-      const claimed = await tx
-        .insert(idempotencyKeys)
-        .values({ userId: opts.userId, scope: opts.scope, key, requestHash, status: 0 })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length === 0) {
-        const [row] = await tx
-          .select()
-          .from(idempotencyKeys)
-          .where(
-            and(
-              eq(idempotencyKeys.userId, opts.userId),
-              eq(idempotencyKeys.scope, opts.scope),
-              eq(idempotencyKeys.key, key),
-            ),
-          )
-          .limit(1);
+      const ref = { userId: opts.userId, scope: opts.scope, key };
+      if (!(await claimIdempotencyKey(tx, ref, requestHash))) {
+        const row = await findIdempotencyRow(tx, ref);
         if (!row) throw new Error('idempotency row vanished');
         if (row.requestHash !== requestHash) {
           throw new AppError(422, 'idempotency_key_reused', {
@@ -103,16 +93,7 @@ export async function withIdempotency(
         return { status: row.status, body: row.body, replayed: true };
       }
       const result = await fn(tx);
-      await tx
-        .update(idempotencyKeys)
-        .set({ status: result.status, body: result.body as never })
-        .where(
-          and(
-            eq(idempotencyKeys.userId, opts.userId),
-            eq(idempotencyKeys.scope, opts.scope),
-            eq(idempotencyKeys.key, key),
-          ),
-        );
+      await storeIdempotentAnswer(tx, ref, result);
       return { ...result, replayed: false };
     },
     opts.tx,
@@ -134,7 +115,5 @@ export async function withIdempotentBody<T>(
 
 /** Deletes stored answers older than the retention (periodic task). */
 export async function pruneIdempotencyKeys(db: Db, now = new Date()): Promise<void> {
-  await db
-    .delete(idempotencyKeys)
-    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)));
+  await deleteIdempotencyKeysBefore(db, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS));
 }

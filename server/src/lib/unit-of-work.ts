@@ -3,10 +3,21 @@ import { logger } from './logger';
 
 /**
  * Work to do once a transaction has committed (realtime events, mostly). Callbacks are
- * kept per transaction handle; {@link runTransaction} runs them after a successful commit
+ * kept on the transaction handle itself (no registry shared by the process); {@link runTransaction} runs them after a successful commit
  * and drops them on rollback, so nobody is told about a change that never happened.
  */
-const pending = new WeakMap<Tx, Array<() => void>>();
+const PENDING = Symbol('after-commit callbacks');
+type WithPending = { [PENDING]?: Array<() => void> };
+const pending = {
+  has: (tx: Tx) => (tx as WithPending)[PENDING] !== undefined,
+  get: (tx: Tx) => (tx as WithPending)[PENDING],
+  set: (tx: Tx, list: Array<() => void>) => {
+    (tx as WithPending)[PENDING] = list;
+  },
+  delete: (tx: Tx) => {
+    delete (tx as WithPending)[PENDING];
+  },
+};
 
 /** How many times a transaction is tried when the database aborts it for a deadlock or a serialisation failure. */
 const MAX_ATTEMPTS = 3;

@@ -49,8 +49,6 @@ export function solveInWorker(
   });
 }
 
-let script: string | undefined;
-
 /**
  * The thread's first code: register the TypeScript loader, then import the worker entry.
  * `execArgv: ['--import', 'tsx']` is not enough on Node 20 — loader hooks given on a worker's
@@ -58,15 +56,13 @@ let script: string | undefined;
  * Both paths are resolved here, from this file, not from the process's working directory.
  */
 function bootstrapScript(): string {
-  if (script === undefined) {
-    const loaderApi = resolveLoaderApi();
-    const entry = new URL('./solver.worker.ts', import.meta.url).href;
-    script =
-      `import(${JSON.stringify(loaderApi)})` +
-      `.then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
-      `.catch((error) => { process.nextTick(() => { throw error; }); });`;
-  }
-  return script;
+  const loaderApi = resolveLoaderApi();
+  const entry = new URL('./solver.worker.ts', import.meta.url).href;
+  return (
+    `import(${JSON.stringify(loaderApi)})` +
+    `.then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
+    `.catch((error) => { process.nextTick(() => { throw error; }); });`
+  );
 }
 
 /** URL of the loader's ESM registration API (its "import" export, not the CommonJS one). */

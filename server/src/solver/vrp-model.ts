@@ -44,16 +44,9 @@ export const startNode = (m: VrpModel, v: number): number => m.nJobs + 2 * v;
 /** End node of vehicle v. */
 export const endNode = (m: VrpModel, v: number): number => m.nJobs + 2 * v + 1;
 
-/**
- * Compiles a problem for the search and classifies jobs no vehicle could ever serve.
- * Throws on malformed input (bad indices, duplicate ids, an unknown id in a fixed prefix):
- * those are caller bugs, not planning outcomes.
- */
-export function compileModel(
-  problem: VrpProblem,
-  fixedPrefix: Record<string, string[]> = {},
-): VrpModel {
-  const { vehicles, jobs, distance, time } = problem;
+/** Refuses matrices that are not square and of one size; returns the location count. */
+function checkMatrices(problem: VrpProblem): number {
+  const { distance, time } = problem;
   const nLoc = distance.length;
   if (time.length !== nLoc) throw new Error('distance and time matrices differ in size');
   for (let i = 0; i < nLoc; i++) {
@@ -61,6 +54,26 @@ export function compileModel(
       throw new Error(`matrix row ${i} is not of length ${nLoc}`);
     }
   }
+  return nLoc;
+}
+
+type Nodes = {
+  loc: Int32Array;
+  early: Float64Array;
+  late: Float64Array;
+  service: Float64Array;
+  size: Float64Array;
+  capacity: Float64Array;
+  shiftStart: Float64Array;
+  vehicleIdx: Map<string, number>;
+  jobIdx: Map<string, number>;
+  mustVehicle: Int32Array;
+  intrinsic: (UnassignedReason | null)[];
+};
+
+/** Lays jobs (nodes 0…n-1) and each vehicle's start and end (n+2v, n+2v+1) out as nodes. */
+function layOutNodes(problem: VrpProblem, nLoc: number): Nodes {
+  const { vehicles, jobs } = problem;
   const checkIndex = (idx: number, what: string): void => {
     if (!Number.isInteger(idx) || idx < 0 || idx >= nLoc) {
       throw new Error(`${what} has location index ${idx} outside the matrix`);
@@ -69,14 +82,20 @@ export function compileModel(
   const n = jobs.length;
   const k = vehicles.length;
   const nNodes = n + 2 * k;
-  const loc = new Int32Array(nNodes);
-  const early = new Float64Array(nNodes);
-  const late = new Float64Array(nNodes);
-  const service = new Float64Array(nNodes);
-  const size = new Float64Array(nNodes);
-  const capacity = new Float64Array(k);
-  const shiftStart = new Float64Array(k);
-  const vehicleIdx = new Map<string, number>();
+  const nodes: Nodes = {
+    loc: new Int32Array(nNodes),
+    early: new Float64Array(nNodes),
+    late: new Float64Array(nNodes),
+    service: new Float64Array(nNodes),
+    size: new Float64Array(nNodes),
+    capacity: new Float64Array(k),
+    shiftStart: new Float64Array(k),
+    vehicleIdx: new Map<string, number>(),
+    jobIdx: new Map<string, number>(),
+    mustVehicle: new Int32Array(n).fill(-1),
+    intrinsic: new Array<UnassignedReason | null>(n).fill(null),
+  };
+  const { loc, early, late, service, size, vehicleIdx, jobIdx } = nodes;
   vehicles.forEach((veh, v) => {
     if (vehicleIdx.has(veh.id)) throw new Error(`duplicate vehicle id ${veh.id}`);
     vehicleIdx.set(veh.id, v);
@@ -89,12 +108,9 @@ export function compileModel(
     late[s] = veh.shiftEnd;
     early[s + 1] = veh.shiftStart;
     late[s + 1] = veh.shiftEnd;
-    capacity[v] = veh.capacity;
-    shiftStart[v] = veh.shiftStart;
+    nodes.capacity[v] = veh.capacity;
+    nodes.shiftStart[v] = veh.shiftStart;
   });
-  const jobIdx = new Map<string, number>();
-  const mustVehicle = new Int32Array(n).fill(-1);
-  const intrinsic: (UnassignedReason | null)[] = new Array<UnassignedReason | null>(n).fill(null);
   jobs.forEach((job, j) => {
     if (jobIdx.has(job.id)) throw new Error(`duplicate job id ${job.id}`);
     jobIdx.set(job.id, j);
@@ -106,17 +122,23 @@ export function compileModel(
     size[j] = job.size;
     if (job.mustVehicleId != null) {
       const v = vehicleIdx.get(job.mustVehicleId);
-      if (v === undefined) intrinsic[j] = 'no_eligible_vehicle';
-      else mustVehicle[j] = v;
+      if (v === undefined) nodes.intrinsic[j] = 'no_eligible_vehicle';
+      else nodes.mustVehicle[j] = v;
     }
   });
+  return nodes;
+}
 
+/** Node-to-node distance and service-plus-travel time, flattened row by row. */
+function nodeMatrices(problem: VrpProblem, nodes: Nodes) {
+  const { loc, service } = nodes;
+  const nNodes = loc.length;
   const dist = new Float64Array(nNodes * nNodes);
   const svcTravel = new Float64Array(nNodes * nNodes);
   let maxDistance = 0;
   for (let a = 0; a < nNodes; a++) {
-    const drow = distance[loc[a]!]!;
-    const trow = time[loc[a]!]!;
+    const drow = problem.distance[loc[a]!]!;
+    const trow = problem.time[loc[a]!]!;
     const sa = service[a]!;
     for (let b = 0; b < nNodes; b++) {
       const d = drow[loc[b]!]!;
@@ -125,11 +147,15 @@ export function compileModel(
       if (d > maxDistance) maxDistance = d;
     }
   }
+  return { dist, svcTravel, maxDistance };
+}
 
+/** Vehicles alike in start, end, shift and capacity share a class (and alike in end, an end class). */
+function vehicleClasses(vehicles: VrpProblem['vehicles']) {
   const classKey = new Map<string, number>();
   const endKey = new Map<string, number>();
-  const vehicleClass = new Int32Array(k);
-  const endClass = new Int32Array(k);
+  const vehicleClass = new Int32Array(vehicles.length);
+  const endClass = new Int32Array(vehicles.length);
   vehicles.forEach((veh, v) => {
     const ck = `${veh.startIndex}|${veh.endIndex}|${veh.shiftStart}|${veh.shiftEnd}|${veh.capacity}`;
     if (!classKey.has(ck)) classKey.set(ck, classKey.size);
@@ -138,31 +164,55 @@ export function compileModel(
     if (!endKey.has(ek)) endKey.set(ek, endKey.size);
     endClass[v] = endKey.get(ek)!;
   });
+  return { vehicleClass, endClass, nVehicleClasses: classKey.size };
+}
 
-  const lockedPrefix: number[][] = vehicles.map(() => []);
-  const locked = new Uint8Array(n);
+/** The jobs each vehicle must start with, in order (visits already under way). */
+function lockPrefixes(
+  fixedPrefix: Record<string, string[]>,
+  nodes: Nodes,
+  nVehicles: number,
+  nJobs: number,
+) {
+  const lockedPrefix: number[][] = Array.from({ length: nVehicles }, () => []);
+  const locked = new Uint8Array(nJobs);
   for (const [vehicleId, ids] of Object.entries(fixedPrefix)) {
-    const v = vehicleIdx.get(vehicleId);
+    const v = nodes.vehicleIdx.get(vehicleId);
     if (v === undefined) throw new Error(`fixed prefix names unknown vehicle ${vehicleId}`);
     for (const id of ids) {
-      const j = jobIdx.get(id);
+      const j = nodes.jobIdx.get(id);
       if (j === undefined) throw new Error(`fixed prefix names unknown job ${id}`);
       if (locked[j]) throw new Error(`job ${id} appears in two fixed prefixes`);
-      if (mustVehicle[j]! >= 0 && mustVehicle[j] !== v) {
+      if (nodes.mustVehicle[j]! >= 0 && nodes.mustVehicle[j] !== v) {
         throw new Error(`job ${id} is fixed on ${vehicleId} but must go with another vehicle`);
       }
       locked[j] = 1;
-      intrinsic[j] = null;
+      nodes.intrinsic[j] = null;
       lockedPrefix[v]!.push(j);
     }
   }
+  return { lockedPrefix, locked };
+}
 
+/**
+ * Compiles a problem for the search and classifies jobs no vehicle could ever serve.
+ * Throws on malformed input (bad indices, duplicate ids, an unknown id in a fixed prefix):
+ * those are caller bugs, not planning outcomes.
+ */
+export function compileModel(
+  problem: VrpProblem,
+  fixedPrefix: Record<string, string[]> = {},
+): VrpModel {
+  const nodes = layOutNodes(problem, checkMatrices(problem));
+  const n = problem.jobs.length;
+  const k = problem.vehicles.length;
+  const { lockedPrefix, locked } = lockPrefixes(fixedPrefix, nodes, k, n);
+  const { early, late, service, size, capacity, shiftStart, mustVehicle, intrinsic } = nodes;
   const model: VrpModel = {
     nJobs: n,
     nVehicles: k,
-    nNodes,
-    dist,
-    svcTravel,
+    nNodes: n + 2 * k,
+    ...nodeMatrices(problem, nodes),
     early,
     late,
     service,
@@ -170,14 +220,11 @@ export function compileModel(
     capacity,
     shiftStart,
     mustVehicle,
-    vehicleClass,
-    nVehicleClasses: classKey.size,
-    endClass,
+    ...vehicleClasses(problem.vehicles),
     intrinsic,
     lockedPrefix,
     locked,
     neighbours: [],
-    maxDistance,
   };
   for (let j = 0; j < n; j++) {
     if (!locked[j] && intrinsic[j] === null) intrinsic[j] = intrinsicReason(model, j);

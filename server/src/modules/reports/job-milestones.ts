@@ -1,70 +1,18 @@
-import { sql } from 'drizzle-orm';
 import { PACKAGE_HANDED_STATUSES, PACKAGE_TAKEN_STATUSES } from '@tannha/shared';
-import type { DbOrTx } from '../../db/client';
 import type { JobHook } from '../jobs/jobs.service';
+import { ensureMilestoneRow, noteMilestone } from './job-milestones.repository';
+
+export { refreshJobMilestones } from './job-milestones.repository';
 
 // The stages the dashboard times, as the postal leg defines them (shared/postal-leg.ts).
 const PICKUP: readonly string[] = PACKAGE_TAKEN_STATUSES;
 const HANDED: readonly string[] = PACKAGE_HANDED_STATUSES;
-const inList = (xs: readonly string[]) => sql.raw(xs.map((s) => `'${s}'`).join(', '));
-
-/**
- * Rebuilds the milestones of jobs from their events, set-based: all jobs, or those created
- * at or after `createdFrom`. Used after bulk loads that do not go through the job engine
- * (demo data, the benchmark, data migrations); the job hook keeps them in step otherwise.
- */
-export async function refreshJobMilestones(
-  db: DbOrTx,
-  opts: { createdFrom?: Date } = {},
-): Promise<void> {
-  await db.execute(sql`
-    insert into job_milestones (job_id, unit_id, created_at, started_at, assigned_at, pickup_at, handed_at)
-    select j.id, j.unit_id, j.created_at, coalesce(c.started_at, j.created_at), e.assigned_at, e.pickup_at, e.handed_at
-    from jobs j
-    left join calls c on c.id = j.call_id
-    left join (
-      select job_id,
-        min(occurred_at) filter (where to_status = 'assigned' or kind in ('assign', 'reassign')) as assigned_at,
-        min(occurred_at) filter (where to_status in (${inList(PICKUP)})) as pickup_at,
-        min(occurred_at) filter (where to_status in (${inList(HANDED)})) as handed_at
-      from job_events group by job_id
-    ) e on e.job_id = j.id
-    ${opts.createdFrom ? sql`where j.created_at >= ${opts.createdFrom}` : sql``}
-    on conflict (job_id) do update set unit_id = excluded.unit_id, created_at = excluded.created_at, started_at = excluded.started_at,
-      assigned_at = excluded.assigned_at, pickup_at = excluded.pickup_at, handed_at = excluded.handed_at`);
-}
-
-type MilestoneJob = { id: string; unitId: string; callId: string | null; createdAt: Date };
-
-async function ensureRow(tx: DbOrTx, job: MilestoneJob) {
-  await tx.execute(sql`
-    insert into job_milestones (job_id, unit_id, created_at, started_at)
-    values (${job.id}, ${job.unitId}, ${job.createdAt},
-            coalesce((select started_at from calls where id = ${job.callId}::uuid), ${job.createdAt}::timestamptz))
-    on conflict (job_id) do update set unit_id = excluded.unit_id`);
-}
-
-/** Records that a job reached a stage at `at`; an earlier time already recorded wins (offline events arrive late). */
-export async function noteMilestone(
-  tx: DbOrTx,
-  job: MilestoneJob,
-  stage: 'assigned' | 'pickup' | 'handed',
-  at: Date,
-) {
-  await ensureRow(tx, job);
-  const col = sql.raw(
-    stage === 'assigned' ? 'assigned_at' : stage === 'pickup' ? 'pickup_at' : 'handed_at',
-  );
-  await tx.execute(
-    sql`update job_milestones set ${col} = least(coalesce(${col}, ${at}::timestamptz), ${at}::timestamptz) where job_id = ${job.id}`,
-  );
-}
 
 /** Keeps job_milestones in step with the job engine, inside each change's own transaction. */
 export function reportsJobHooks(): JobHook {
   return {
     name: 'reports',
-    created: (tx, job) => ensureRow(tx, job),
+    created: (tx, job) => ensureMilestoneRow(tx, job),
     assigned: async (tx, job) => {
       if (job.courierId && job.assignedAt) await noteMilestone(tx, job, 'assigned', job.assignedAt);
     },
@@ -73,7 +21,7 @@ export function reportsJobHooks(): JobHook {
       if (to === 'assigned') await noteMilestone(tx, job, 'assigned', event.occurredAt);
       else if (PICKUP.includes(to)) await noteMilestone(tx, job, 'pickup', event.occurredAt);
       else if (HANDED.includes(to)) await noteMilestone(tx, job, 'handed', event.occurredAt);
-      else await ensureRow(tx, job);
+      else await ensureMilestoneRow(tx, job);
     },
   };
 }
