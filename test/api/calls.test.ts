@@ -32,6 +32,17 @@ async function logCall(agent: Awaited<ReturnType<typeof operator>>, body: Record
   return res.body as { id: string; ticketCode: string; citizenId: string | null; version: number };
 }
 
+/** The SMS queued for a job, or for a call. */
+async function smsOf(of: { jobId: string } | { callId: string }) {
+  const where = 'jobId' in of ? eq(smsOutbox.jobId, of.jobId) : eq(smsOutbox.callId, of.callId);
+  return t.database.db.select().from(smsOutbox).where(where);
+}
+
+/** The stored row of a call. */
+async function callRow(id: string) {
+  return (await t.database.db.select().from(calls).where(eq(calls.id, id)))[0];
+}
+
 describe('POST /api/calls/:id/jobs (job from a call)', () => {
   it('links call and job, counts the due date in working days across Tết 2027, and queues exactly one SMS', async () => {
     // Friday 5 Feb 2027, 09:00 in Vietnam: the eve of Tết, itself a holiday; the office
@@ -78,7 +89,7 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     expect(jobRow!.callId).toBe(call.id);
     expect(jobRow!.feeDueVnd).toBe(200_000);
 
-    const sms = await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.jobId, job.id));
+    const sms = await smsOf({ jobId: job.id });
     expect(sms).toHaveLength(1);
     expect(sms[0]!.id).toBe(smsId);
     expect(sms[0]!.toPhone).toBe(citizen.phone);
@@ -95,9 +106,7 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('call_has_job');
-    expect(
-      await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.jobId, job.id)),
-    ).toHaveLength(1);
+    expect(await smsOf({ jobId: job.id })).toHaveLength(1);
   });
 
   it('refuses a procedure that must be done in person with 422 and a message that says why, writing nothing', async () => {
@@ -118,12 +127,10 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     expect(res.body.error.code).toBe('procedure_in_person_only');
     expect(res.body.error.message).toContain('Cấp Căn cước');
     expect(res.body.error.message).toMatch(/trực tiếp/);
-    const [row] = await t.database.db.select().from(calls).where(eq(calls.id, call.id));
+    const row = await callRow(call.id);
     expect(row!.jobId).toBeNull();
     expect(await t.database.db.select().from(jobs).where(eq(jobs.callId, call.id))).toHaveLength(0);
-    expect(
-      await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.callId, call.id)),
-    ).toHaveLength(0);
+    expect(await smsOf({ callId: call.id })).toHaveLength(0);
   });
 
   it('creates the job but queues no SMS for a citizen who opted out', async () => {
@@ -138,9 +145,7 @@ describe('POST /api/calls/:id/jobs (job from a call)', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.smsId).toBeNull();
-    expect(
-      await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.jobId, res.body.job.id)),
-    ).toHaveLength(0);
+    expect(await smsOf({ jobId: res.body.job.id })).toHaveLength(0);
   });
 
   it('asks for the caller first when the number matches nobody', async () => {
@@ -298,7 +303,7 @@ describe('feedback and callbacks', () => {
     const dueNow = await agent.get('/api/calls/callbacks').query({ due: 'true' });
     const item = dueNow.body.items.find((c: { id: string }) => c.id === cb.body.id);
     expect(item.overdue).toBe(true);
-    const [row] = await t.database.db.select().from(calls).where(eq(calls.id, call.id));
+    const row = await callRow(call.id);
     expect(row!.outcome).toBe('callback_scheduled');
     const done = await agent
       .post(`/api/calls/callbacks/${cb.body.id}/complete`)
@@ -339,7 +344,7 @@ describe('without Twilio credentials (console telephony)', () => {
     expect(pop.body.callerPhone).toBe(citizen.phone);
     expect(pop.body.lastCalls[0].content).toBe('Hỏi lệ phí');
     // The simulated call belongs to the hotline's top unit, not the operator's post office.
-    const [row] = await t.database.db.select().from(calls).where(eq(calls.id, sim.body.callId));
+    const row = await callRow(sim.body.callId);
     expect(row!.unitId).toBe(org.province.id);
   });
 });

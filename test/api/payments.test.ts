@@ -28,19 +28,20 @@ const job = (
   over: Parameters<typeof createCourierJob>[1] extends infer O ? Partial<O> : never = {},
 ) => createCourierJob(t.database.db, { unitId: fx.unitA.id, courierId: fx.courier.id, ...over });
 
+/** One collection at the door, sent as the phone sends it (a fresh idempotency key). */
+const collect = (as: Awaited<ReturnType<typeof loginAs>>, jobId: string, body: object) =>
+  as.post(`/api/jobs/${jobId}/payments`).set('Idempotency-Key', randomUUID()).send(body);
+
 describe('POST /api/jobs/:id/payments', () => {
   it('records the procedure fee and the postal charge as separate lines with separate receipt series', async () => {
     const j = await job({ feeDueVnd: 100_000, postalChargeVnd: 26_000 });
-    const res = await courier
-      .post(`/api/jobs/${j.id}/payments`)
-      .set('Idempotency-Key', randomUUID())
-      .send({
-        method: 'cash',
-        lines: [
-          { flow: 'procedure_fee', amountVnd: 100_000 },
-          { flow: 'postal_charge', amountVnd: 26_000 },
-        ],
-      });
+    const res = await collect(courier, j.id, {
+      method: 'cash',
+      lines: [
+        { flow: 'procedure_fee', amountVnd: 100_000 },
+        { flow: 'postal_charge', amountVnd: 26_000 },
+      ],
+    });
     expect(res.status).toBe(201);
     const byFlow = Object.fromEntries(res.body.payments.map((p: { flow: string }) => [p.flow, p]));
     expect(byFlow.procedure_fee.receiptNo).toMatch(/\/LP-\d{6}$/);
@@ -65,10 +66,10 @@ describe('POST /api/jobs/:id/payments', () => {
     );
     const results = await Promise.all(
       jobs.map((j) =>
-        courier
-          .post(`/api/jobs/${j.id}/payments`)
-          .set('Idempotency-Key', randomUUID())
-          .send({ method: 'cash', lines: [{ flow: 'procedure_fee', amountVnd: 50_000 }] }),
+        collect(courier, j.id, {
+          method: 'cash',
+          lines: [{ flow: 'procedure_fee', amountVnd: 50_000 }],
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
@@ -112,22 +113,19 @@ describe('POST /api/jobs/:id/payments', () => {
 
   it('refuses an amount that differs from what is due unless a reason is given', async () => {
     const j = await job({ feeDueVnd: 100_000, postalChargeVnd: 26_000 });
-    const bad = await courier
-      .post(`/api/jobs/${j.id}/payments`)
-      .set('Idempotency-Key', randomUUID())
-      .send({ method: 'cash', lines: [{ flow: 'procedure_fee', amountVnd: 90_000 }] });
+    const bad = await collect(courier, j.id, {
+      method: 'cash',
+      lines: [{ flow: 'procedure_fee', amountVnd: 90_000 }],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('amount_differs_from_due');
     expect(bad.body.error.fields['lines.0.amountVnd']).toContain('100.000');
 
-    const ok = await courier
-      .post(`/api/jobs/${j.id}/payments`)
-      .set('Idempotency-Key', randomUUID())
-      .send({
-        method: 'cash',
-        reason: 'Công dân được miễn giảm 10% theo quyết định',
-        lines: [{ flow: 'procedure_fee', amountVnd: 90_000 }],
-      });
+    const ok = await collect(courier, j.id, {
+      method: 'cash',
+      reason: 'Công dân được miễn giảm 10% theo quyết định',
+      lines: [{ flow: 'procedure_fee', amountVnd: 90_000 }],
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.payments[0].reason).toContain('miễn giảm');
   });
@@ -135,34 +133,21 @@ describe('POST /api/jobs/:id/payments', () => {
   it('refuses to collect twice what was already collected', async () => {
     const j = await job({ feeDueVnd: 10_000, postalChargeVnd: 0 });
     const line = { method: 'cash', lines: [{ flow: 'procedure_fee', amountVnd: 10_000 }] };
-    expect(
-      (
-        await courier
-          .post(`/api/jobs/${j.id}/payments`)
-          .set('Idempotency-Key', randomUUID())
-          .send(line)
-      ).status,
-    ).toBe(201);
-    const again = await courier
-      .post(`/api/jobs/${j.id}/payments`)
-      .set('Idempotency-Key', randomUUID())
-      .send(line);
+    expect((await collect(courier, j.id, line)).status).toBe(201);
+    const again = await collect(courier, j.id, line);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('nothing_due');
   });
 
   it('keeps a transfer pending with a VietQR code until it is confirmed', async () => {
     const j = await job({ feeDueVnd: 50_000, postalChargeVnd: 26_000 });
-    const res = await courier
-      .post(`/api/jobs/${j.id}/payments`)
-      .set('Idempotency-Key', randomUUID())
-      .send({
-        method: 'transfer',
-        lines: [
-          { flow: 'procedure_fee', amountVnd: 50_000 },
-          { flow: 'postal_charge', amountVnd: 26_000 },
-        ],
-      });
+    const res = await collect(courier, j.id, {
+      method: 'transfer',
+      lines: [
+        { flow: 'procedure_fee', amountVnd: 50_000 },
+        { flow: 'postal_charge', amountVnd: 26_000 },
+      ],
+    });
     expect(res.status).toBe(201);
     const qr = parseVietQr(res.body.vietQr);
     expect(qr).toMatchObject({
@@ -191,10 +176,10 @@ describe('POST /api/jobs/:id/payments', () => {
 
   it('does not let a courier act on another courier’s job', async () => {
     const j = await job({ courierId: fx.otherCourier.id });
-    const res = await courier
-      .post(`/api/jobs/${j.id}/payments`)
-      .set('Idempotency-Key', randomUUID())
-      .send({ method: 'cash', lines: [{ flow: 'procedure_fee', amountVnd: 100_000 }] });
+    const res = await collect(courier, j.id, {
+      method: 'cash',
+      lines: [{ flow: 'procedure_fee', amountVnd: 100_000 }],
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('không được giao cho bạn');
     expect((await courier.get(`/api/jobs/${j.id}/payments`)).status).toBe(403);
@@ -202,10 +187,10 @@ describe('POST /api/jobs/:id/payments', () => {
 
   it('does not let a dispatcher of another unit confirm a transfer', async () => {
     const j = await job({ feeDueVnd: 20_000, postalChargeVnd: 0 });
-    const res = await courier
-      .post(`/api/jobs/${j.id}/payments`)
-      .set('Idempotency-Key', randomUUID())
-      .send({ method: 'transfer', lines: [{ flow: 'procedure_fee', amountVnd: 20_000 }] });
+    const res = await collect(courier, j.id, {
+      method: 'transfer',
+      lines: [{ flow: 'procedure_fee', amountVnd: 20_000 }],
+    });
     const other = await loginAs(t.app, fx.dispatcherB.username, TEST_PASSWORD);
     const c = await other.post(`/api/payments/${res.body.payments[0].id}/confirm`);
     expect(c.status).toBe(403);

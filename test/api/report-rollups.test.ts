@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, jobPath, toVnDate, type Job, type ReportSummary } from '@tannha/shared';
 import { queryRows } from '../../server/src/db/client';
 import { refreshJobMilestones } from '../../server/src/modules/reports/job-milestones';
-import { rebuildReportRollups } from '../../server/src/modules/reports/report-rollups';
+import { rebuildReportRollups } from '../../server/src/modules/reports/report-rollups.repository';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { TEST_PASSWORD } from '../support/factories';
 import { createJobsFixture, jobBody } from '../support/jobs-factories';

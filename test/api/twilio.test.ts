@@ -67,6 +67,11 @@ async function callsWithSid(sid: string) {
   return t.database.db.select().from(calls).where(eq(calls.twilioCallSid, sid));
 }
 
+/** The callbacks the call owes (open or done). */
+async function callbacksOf(callId: string) {
+  return t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, callId));
+}
+
 describe('POST /api/twilio/voice', () => {
   it('records one call per CallSid even when Twilio retries the webhook, and answers both times', async () => {
     const citizen = await createCitizen(t.database.db, { fullName: 'Trần Văn Bình' });
@@ -162,10 +167,7 @@ describe('POST /api/twilio/voice', () => {
       );
       const [call] = await callsWithSid(sid);
       expect(call!.outOfHours).toBe(true);
-      const cbs = await t.database.db
-        .select()
-        .from(callCallbacks)
-        .where(eq(callCallbacks.callId, call!.id));
+      const cbs = await callbacksOf(call!.id);
       expect(cbs).toHaveLength(1);
       expect(cbs[0]!.reason).toBe('out_of_hours');
       expect(cbs[0]!.dueAt.getTime()).toBeGreaterThan(Date.now());
@@ -179,10 +181,7 @@ describe('POST /api/twilio/voice', () => {
       expect(rec.status).toBe(204);
       const [after] = await callsWithSid(sid);
       expect(after!.recordingUrl).toBe('https://api.twilio.com/rec/RE123');
-      const cbs2 = await t.database.db
-        .select()
-        .from(callCallbacks)
-        .where(eq(callCallbacks.callId, call!.id));
+      const cbs2 = await callbacksOf(call!.id);
       expect(cbs2.map((c) => c.reason)).toEqual(['voicemail']);
     } finally {
       await openAllDay(t.database.db);
@@ -209,9 +208,7 @@ describe('POST /api/twilio/voice/status', () => {
     expect(call!.answeredAt).not.toBeNull();
     expect(call!.endedAt).not.toBeNull();
     // A completed call owes no callback.
-    expect(
-      await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id)),
-    ).toHaveLength(0);
+    expect(await callbacksOf(call!.id)).toHaveLength(0);
   });
 
   it('a no-answer status marks the call missed and creates exactly one callback, even when reported twice', async () => {
@@ -230,10 +227,7 @@ describe('POST /api/twilio/voice/status', () => {
     });
     const [call] = await callsWithSid(sid);
     expect(call!.outcome).toBe('missed');
-    const cbs = await t.database.db
-      .select()
-      .from(callCallbacks)
-      .where(eq(callCallbacks.callId, call!.id));
+    const cbs = await callbacksOf(call!.id);
     expect(cbs).toHaveLength(1);
     expect(cbs[0]!.reason).toBe('missed');
     expect(cbs[0]!.phone).toBe('+84913222333');
@@ -275,9 +269,7 @@ describe('dial result and the simulate control', () => {
     const twiml = parseTwiml(res.text);
     expect(twiml.Response.Record).toBeDefined();
     const [call] = await callsWithSid(sid);
-    expect(
-      await t.database.db.select().from(callCallbacks).where(eq(callCallbacks.callId, call!.id)),
-    ).toHaveLength(1);
+    expect(await callbacksOf(call!.id)).toHaveLength(1);
   });
 
   it('turns the simulate control off when Twilio is configured', async () => {

@@ -26,7 +26,7 @@ import { refreshJobMilestones } from '../../server/src/modules/reports/job-miles
 import {
   rebuildReportRollups,
   ROLLUP_SOURCES,
-} from '../../server/src/modules/reports/report-rollups';
+} from '../../server/src/modules/reports/report-rollups.repository';
 import { getReportSummary } from '../../server/src/modules/reports/reports.service';
 
 function parseArgs(argv: string[]) {

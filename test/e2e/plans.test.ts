@@ -33,6 +33,68 @@ const stopCodes = async (page: Page, courierName: string) =>
     .locator('strong')
     .allTextContents();
 
+/**
+ * For each route line on the plan map: whether it is drawn (two vertices or more) and the
+ * stops of its colour that lie more than 1.5 px off it (empty when the line joins them all).
+ */
+const linesThroughStops = (page: Page) =>
+  page.evaluate(() => {
+    type Xy = { x: number; y: number };
+    const distToSegment = (p: Xy, a: Xy, b: Xy) => {
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const len2 = dx * dx + dy * dy;
+      const t =
+        len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+      return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+    };
+    const markers = [
+      ...document.querySelectorAll<HTMLElement>('.leaflet-marker-pane .leaflet-marker-icon'),
+    ];
+    const paths = [
+      ...document.querySelectorAll<SVGPathElement>('.leaflet-overlay-pane svg path.plan-route'),
+    ];
+    return paths.map((path) => {
+      const stroke = path.getAttribute('stroke') ?? '';
+      const probe = document.createElement('span');
+      probe.style.backgroundColor = stroke;
+      // "M1 2L3 4L5 6" (a clipped line has several "M" parts)
+      const parts = (path.getAttribute('d') ?? '')
+        .split('M')
+        .filter((part) => part.trim())
+        .map((part) =>
+          part
+            .replace(/z/gi, '')
+            .split('L')
+            .map((xy) => {
+              const [x, y] = xy
+                .trim()
+                .split(/[\s,]+/)
+                .map(Number);
+              return { x: x!, y: y! };
+            }),
+        );
+      const vertices = parts.reduce((n, part) => n + part.length, 0);
+      const own = markers.filter(
+        (m) => m.querySelector('span')?.style.backgroundColor === probe.style.backgroundColor,
+      );
+      const offLine = own
+        .map((m) => {
+          const at = (m as HTMLElement & { _leaflet_pos?: Xy })._leaflet_pos!;
+          const d = Math.min(
+            ...parts.flatMap((part) =>
+              part.length === 1
+                ? [Math.hypot(at.x - part[0]!.x, at.y - part[0]!.y)]
+                : part.slice(1).map((b, i) => distToSegment(at, part[i]!, b)),
+            ),
+          );
+          return { stop: m.textContent, d };
+        })
+        .filter((s) => !(s.d <= 1.5));
+      return { stroke, drawn: vertices >= 2 && own.length > 0, offLine };
+    });
+  });
+
 describe('route planning on the dispatch desk', () => {
   it('dispatcher1 plans the demo day, sees one coloured route per courier, reorders by keyboard, commits; courier1’s phone lists the stops in that order', async () => {
     const { page, pageErrors } = await browse();
@@ -58,10 +120,18 @@ describe('route planning on the dispatch desk', () => {
     await expect.poll(() => paths.count()).toBe(nRoutes);
     const strokes = await paths.evaluateAll((els) => els.map((e) => e.getAttribute('stroke')));
     expect(new Set(strokes).size).toBe(nRoutes);
+    // Each line goes through every stop of its route. A line's length depends on the demo
+    // day (a courier whose only stop is near the office draws a short line), so the check is
+    // geometric: the markers of a colour lie on the line of that colour. Leaflet places both
+    // in the same layer pixels (`d` of the path, `_leaflet_pos` of the marker) and drops
+    // vertices within `smoothFactor` (1 px) of the simplified line, hence the 1.5 px.
+    await expect
+      .poll(() => linesThroughStops(page))
+      .toEqual(strokes.map((stroke) => ({ stroke, drawn: true, offLine: [] })));
     const lengths = await paths.evaluateAll((els) =>
       els.map((e) => (e as SVGPathElement).getTotalLength()),
     );
-    for (const l of lengths) expect(l).toBeGreaterThan(10);
+    expect(Math.max(...lengths)).toBeGreaterThan(10);
     // Numbered stops on the map: as many as the list shows.
     const nStops = await page.getByTestId('plan-stop').count();
     await expect

@@ -1,5 +1,15 @@
 import type { AuthContext } from '../lib/http';
+import { callsPolicy } from './calls.policy';
+import { citizensPolicy } from './citizens.policy';
 import { jobsPolicy } from './jobs.policy';
+import { telephonyPolicy } from './telephony.policy';
+import { documentsPolicy } from './documents.policy';
+import { exportsPolicy } from './exports.policy';
+import { handoversPolicy } from './handovers.policy';
+import { paymentsPolicy } from './payments.policy';
+import { ratingsPolicy } from './ratings.policy';
+import { reconciliationPolicy } from './reconciliation.policy';
+import { reportsPolicy } from './reports.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -10,6 +20,16 @@ import { allows, assertRule, type Rule } from './policy';
  */
 export const POLICIES = {
   ...jobsPolicy,
+  ...callsPolicy,
+  ...citizensPolicy,
+  ...telephonyPolicy,
+  ...handoversPolicy,
+  ...paymentsPolicy,
+  ...documentsPolicy,
+  ...reportsPolicy,
+  ...reconciliationPolicy,
+  ...exportsPolicy,
+  ...ratingsPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

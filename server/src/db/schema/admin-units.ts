@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { tzNow } from './columns';
 
 /**
  * Administrative units after the 2025 reform: provinces / centrally-run cities and the
@@ -16,7 +17,7 @@ export const adminProvinces = pgTable(
     /** e.g. "Thành phố", "Tỉnh" */
     kind: text('kind').notNull(),
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [
     index('admin_provinces_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`),
@@ -36,7 +37,7 @@ export const adminWards = pgTable(
     /** e.g. "Phường", "Xã", "Đặc khu" */
     kind: text('kind').notNull(),
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [
     index('admin_wards_province_idx').on(t.provinceCode),

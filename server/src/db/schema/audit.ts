@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { tzNow } from './columns';
 import { users } from './users';
 
 /** Append-only record of who changed what (admin changes, logins, access to personal data). */
@@ -6,7 +7,7 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: tzNow('at'),
     actorId: uuid('actor_id').references(() => users.id),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),

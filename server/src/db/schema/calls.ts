@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow, ref } from './columns';
 import { citizens } from './citizens';
 import { procedures } from './procedures';
 import { units } from './units';
@@ -8,7 +9,7 @@ import { users } from './users';
 export const calls = pgTable(
   'calls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** Readable ticket code, e.g. 1022-261122-0007 */
     ticketCode: text('ticket_code').notNull().unique(),
     /** inbound | outbound | callback */
@@ -19,12 +20,10 @@ export const calls = pgTable(
     callerAddress: text('caller_address'),
     citizenId: uuid('citizen_id').references(() => citizens.id),
     operatorId: uuid('operator_id').references(() => users.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
-    endedAt: timestamp('ended_at', { withTimezone: true }),
+    unitId: ref('unit_id', () => units.id),
+    startedAt: tzNow('started_at'),
+    answeredAt: tz('answered_at'),
+    endedAt: tz('ended_at'),
     durationSeconds: integer('duration_seconds'),
     twilioCallSid: text('twilio_call_sid').unique(),
     /** Last status Twilio reported (ringing, in-progress, completed, no-answer, busy, failed, canceled). */
@@ -43,14 +42,14 @@ export const calls = pgTable(
     forwardedUnitId: uuid('forwarded_unit_id').references(() => units.id),
     feedbackDueDate: date('feedback_due_date', { mode: 'string' }),
     answer: text('answer'),
-    answeredFeedbackAt: timestamp('answered_feedback_at', { withTimezone: true }),
+    answeredFeedbackAt: tz('answered_feedback_at'),
     published: boolean('published').notNull().default(false),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedAt: tz('closed_at'),
     closedBy: uuid('closed_by').references(() => users.id),
     /** Optimistic concurrency: every write bumps it. */
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [
     index('calls_unit_started_idx').on(t.unitId, t.startedAt),
@@ -68,29 +67,25 @@ export const calls = pgTable(
 export const callCallbacks = pgTable(
   'call_callbacks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => calls.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: idColumn(),
+    callId: ref('call_id', () => calls.id),
+    unitId: ref('unit_id', () => units.id),
     phone: text('phone').notNull(),
     citizenId: uuid('citizen_id').references(() => citizens.id),
     /** Who should call back; null = anyone at the unit. */
     assignedTo: uuid('assigned_to').references(() => users.id),
-    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    dueAt: tz('due_at').notNull(),
     /** missed | out_of_hours | voicemail | requested */
     reason: text('reason').notNull(),
     note: text('note'),
     /** open | done | cancelled */
     status: text('status').notNull().default('open'),
-    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneAt: tz('done_at'),
     doneBy: uuid('done_by').references(() => users.id),
     /** The outbound call that settled it. */
     resultCallId: uuid('result_call_id').references(() => calls.id),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
   },
   (t) => [
     index('call_callbacks_unit_status_due_idx').on(t.unitId, t.status, t.dueAt),

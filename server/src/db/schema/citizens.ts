@@ -1,20 +1,13 @@
 import { sql } from 'drizzle-orm';
-import {
-  doublePrecision,
-  index,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  boolean,
-} from 'drizzle-orm/pg-core';
+import { index, pgTable, text, uuid, boolean } from 'drizzle-orm/pg-core';
+import { idColumn, tzNow, latLng } from './columns';
 import { units } from './units';
 
 /** Callers and applicants. The CCCD is kept only as a hash plus its last four digits. */
 export const citizens = pgTable(
   'citizens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     fullName: text('full_name').notNull(),
     /** E.164, e.g. +84912345678 */
     phone: text('phone').notNull(),
@@ -24,8 +17,8 @@ export const citizens = pgTable(
     unitId: uuid('unit_id').references(() => units.id),
     smsOptOut: boolean('sms_opt_out').notNull().default(false),
     notes: text('notes'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [
     index('citizens_phone_idx').on(t.phone),
@@ -36,16 +29,15 @@ export const citizens = pgTable(
 export const citizenAddresses = pgTable(
   'citizen_addresses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     citizenId: uuid('citizen_id')
       .notNull()
       .references(() => citizens.id, { onDelete: 'cascade' }),
     label: text('label'),
     addressText: text('address_text').notNull(),
     wardCode: text('ward_code'),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...latLng(),
+    createdAt: tzNow('created_at'),
   },
   (t) => [index('citizen_addresses_citizen_idx').on(t.citizenId)],
 );

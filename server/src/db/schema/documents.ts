@@ -1,14 +1,5 @@
-import {
-  bigint,
-  doublePrecision,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow, ref, latLng } from './columns';
 import { jobs } from './jobs';
 import { units } from './units';
 import { users } from './users';
@@ -22,13 +13,9 @@ import { users } from './users';
 export const documents = pgTable(
   'documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: idColumn(),
+    jobId: ref('job_id', () => jobs.id),
+    unitId: ref('unit_id', () => units.id),
     /** scan | photo | signature | authorisation_letter | sealed_result | handover_photo */
     kind: text('kind').notNull(),
     /** image/jpeg | image/png | application/pdf — from the file's first bytes, never its name. */
@@ -41,17 +28,14 @@ export const documents = pgTable(
     /** Who signed (for signatures): citizen | courier | recipient | clerk. */
     signer: text('signer'),
     note: text('note'),
-    uploadedBy: uuid('uploaded_by')
-      .notNull()
-      .references(() => users.id),
+    uploadedBy: ref('uploaded_by', () => users.id),
     idempotencyKey: text('idempotency_key'),
     /** When the photo was taken / the paper signed (may be well before it arrived, offline). */
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    occurredAt: tzNow('occurred_at'),
+    recordedAt: tzNow('recorded_at'),
+    ...latLng(),
     /** Removed by the courier (a bad page); kept for the record, hidden from lists and bundles. */
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedAt: tz('deleted_at'),
   },
   (t) => [
     index('documents_job_idx').on(t.jobId, t.kind, t.pageOrder),

@@ -1,16 +1,15 @@
 import {
   boolean,
   date,
-  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow, ref, latLng } from './columns';
 import { documents } from './documents';
 import { jobs } from './jobs';
 import { units } from './units';
@@ -27,14 +26,9 @@ export type SlipPaper = { name: string; copy: 'original' | 'copy'; present: bool
 export const dossierSlips = pgTable(
   'dossier_slips',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id)
-      .unique(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: idColumn(),
+    jobId: ref('job_id', () => jobs.id).unique(),
+    unitId: ref('unit_id', () => units.id),
     slipYear: integer('slip_year').notNull(),
     slipSeq: integer('slip_seq').notNull(),
     /** Printed number, e.g. DNI-BH-TB/2026/PG-000012 */
@@ -46,16 +40,13 @@ export const dossierSlips = pgTable(
     complete: boolean('complete').notNull(),
     citizenSignatureId: uuid('citizen_signature_id').references(() => documents.id),
     courierSignatureId: uuid('courier_signature_id').references(() => documents.id),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: ref('created_by', () => users.id),
     idempotencyKey: text('idempotency_key'),
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    occurredAt: tzNow('occurred_at'),
+    recordedAt: tzNow('recorded_at'),
+    ...latLng(),
     /** Set by the agency handover: the legal filing time. */
-    filedAt: timestamp('filed_at', { withTimezone: true }),
+    filedAt: tz('filed_at'),
     agencyHandoverId: uuid('agency_handover_id'),
     /** From the appointment slip the counter gives back. */
     dossierCode: text('dossier_code'),
@@ -71,13 +62,9 @@ export const dossierSlips = pgTable(
 export const agencyHandovers = pgTable(
   'agency_handovers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    courierId: uuid('courier_id')
-      .notNull()
-      .references(() => users.id),
+    id: idColumn(),
+    unitId: ref('unit_id', () => units.id),
+    courierId: ref('courier_id', () => users.id),
     recordYear: integer('record_year').notNull(),
     recordSeq: integer('record_seq').notNull(),
     recordNo: text('record_no').notNull(),
@@ -85,10 +72,9 @@ export const agencyHandovers = pgTable(
     clerkName: text('clerk_name').notNull(),
     clerkSignatureId: uuid('clerk_signature_id').references(() => documents.id),
     /** The legal filing time. */
-    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    signedAt: tz('signed_at').notNull(),
+    recordedAt: tzNow('recorded_at'),
+    ...latLng(),
     idempotencyKey: text('idempotency_key'),
   },
   (t) => [
@@ -101,12 +87,8 @@ export const agencyHandovers = pgTable(
 export const agencyHandoverItems = pgTable(
   'agency_handover_items',
   {
-    handoverId: uuid('handover_id')
-      .notNull()
-      .references(() => agencyHandovers.id),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
+    handoverId: ref('handover_id', () => agencyHandovers.id),
+    jobId: ref('job_id', () => jobs.id),
     slipNo: text('slip_no').notNull(),
     complete: boolean('complete').notNull(),
     note: text('note'),
@@ -124,13 +106,9 @@ export const agencyHandoverItems = pgTable(
 export const deliveryHandovers = pgTable(
   'delivery_handovers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
-    courierId: uuid('courier_id')
-      .notNull()
-      .references(() => users.id),
+    id: idColumn(),
+    jobId: ref('job_id', () => jobs.id),
+    courierId: ref('courier_id', () => users.id),
     /** applicant | proxy */
     recipientKind: text('recipient_kind').notNull(),
     recipientName: text('recipient_name').notNull(),
@@ -146,10 +124,9 @@ export const deliveryHandovers = pgTable(
     authorisationId: uuid('authorisation_id').references(() => documents.id),
     papersTakenBack: jsonb('papers_taken_back').$type<string[]>().notNull().default([]),
     idempotencyKey: text('idempotency_key'),
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    occurredAt: tzNow('occurred_at'),
+    recordedAt: tzNow('recorded_at'),
+    ...latLng(),
   },
   (t) => [
     index('delivery_handovers_job_idx').on(t.jobId),

@@ -1,4 +1,5 @@
-import { date, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, pgTable, text } from 'drizzle-orm/pg-core';
+import { tzNow } from './columns';
 
 /** The working-day calendar as data: public holidays and swapped working days. */
 export const holidays = pgTable('holidays', {
@@ -6,5 +7,5 @@ export const holidays = pgTable('holidays', {
   /** holiday | working_day (a weekend day worked in exchange for a bridge day) */
   kind: text('kind').notNull(),
   name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: tzNow('created_at'),
 });

@@ -4,15 +4,14 @@ import {
   bigint,
   bigserial,
   date,
-  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow, ref, latLng } from './columns';
 import { citizens } from './citizens';
 import { procedures } from './procedures';
 import { units } from './units';
@@ -22,7 +21,7 @@ import { users } from './users';
 export const jobs = pgTable(
   'jobs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** Readable code given to the citizen (SMS, receipt, tracking). */
     code: text('code').notNull().unique(),
     /** home_assistance | result_delivery | fee_collection */
@@ -30,20 +29,15 @@ export const jobs = pgTable(
     status: text('status').notNull().default('new'),
     /** The state an on_hold job returns to. */
     heldFrom: text('held_from'),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    citizenId: uuid('citizen_id')
-      .notNull()
-      .references(() => citizens.id),
+    unitId: ref('unit_id', () => units.id),
+    citizenId: ref('citizen_id', () => citizens.id),
     procedureId: uuid('procedure_id').references(() => procedures.id),
     dossierCode: text('dossier_code'),
     addressText: text('address_text').notNull(),
     wardCode: text('ward_code'),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
-    windowStart: timestamp('window_start', { withTimezone: true }),
-    windowEnd: timestamp('window_end', { withTimezone: true }),
+    ...latLng(),
+    windowStart: tz('window_start'),
+    windowEnd: tz('window_end'),
     /** Local (Asia/Ho_Chi_Minh) date by which the job must be done, in working days. */
     dueDate: date('due_date', { mode: 'string' }),
     /** sameArea | province | majorCities | interProvince: picks the postal leg's time limit. */
@@ -62,12 +56,12 @@ export const jobs = pgTable(
     /** Optimistic concurrency: every write bumps it. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    createdAt: tzNow('created_at'),
+    updatedAt: tzNow('updated_at'),
+    assignedAt: tz('assigned_at'),
     /** When the job entered its current status (the late list's "since when"). */
-    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
+    statusChangedAt: tzNow('status_changed_at'),
+    completedAt: tz('completed_at'),
   },
   (t) => [
     index('jobs_unit_status_idx').on(t.unitId, t.status),
@@ -99,21 +93,18 @@ export const jobEvents = pgTable(
   'job_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
+    jobId: ref('job_id', () => jobs.id),
     /** When the server recorded it. */
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: tzNow('recorded_at'),
     /** When it happened (a courier offline sends the real time later). */
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    occurredAt: tzNow('occurred_at'),
     actorId: uuid('actor_id').references(() => users.id),
     /** transition | assign | unassign | note | created */
     kind: text('kind').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     reason: text('reason'),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     data: jsonb('data'),
   },
   (t) => [

@@ -5,11 +5,11 @@ import {
   integer,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow, ref } from './columns';
 import { jobs } from './jobs';
 import { units } from './units';
 import { users } from './users';
@@ -23,17 +23,11 @@ import { users } from './users';
 export const payments = pgTable(
   'payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: idColumn(),
+    jobId: ref('job_id', () => jobs.id),
+    unitId: ref('unit_id', () => units.id),
     /** The courier (or office user) who took the money. */
-    collectedBy: uuid('collected_by')
-      .notNull()
-      .references(() => users.id),
+    collectedBy: ref('collected_by', () => users.id),
     /** procedure_fee | postal_charge */
     flow: text('flow').notNull(),
     /** cash | transfer */
@@ -53,9 +47,9 @@ export const payments = pgTable(
     /** Lines taken together in one collection share it (one receipt page shows them all). */
     collectionId: uuid('collection_id'),
     /** When it happened on the doorstep (may be earlier than recordedAt when offline). */
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    occurredAt: tzNow('occurred_at'),
+    recordedAt: tzNow('recorded_at'),
+    confirmedAt: tz('confirmed_at'),
     confirmedBy: uuid('confirmed_by').references(() => users.id),
     /** Local date of the courier's shift, for cash reconciliation. */
     shiftDate: date('shift_date', { mode: 'string' }).notNull(),

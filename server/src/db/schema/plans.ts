@@ -1,4 +1,5 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow, ref } from './columns';
 import { units } from './units';
 import { users } from './users';
 
@@ -11,10 +12,8 @@ import { users } from './users';
 export const plans = pgTable(
   'plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: idColumn(),
+    unitId: ref('unit_id', () => units.id),
     /** Local date (Asia/Ho_Chi_Minh) planned. */
     date: date('date', { mode: 'string' }).notNull(),
     /** proposed | committed */
@@ -29,10 +28,10 @@ export const plans = pgTable(
     unassigned: jsonb('unassigned').notNull(),
     jobVersions: jsonb('job_versions').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
+    updatedAt: tzNow('updated_at'),
     committedBy: uuid('committed_by').references(() => users.id),
-    committedAt: timestamp('committed_at', { withTimezone: true }),
+    committedAt: tz('committed_at'),
   },
   (t) => [index('plans_unit_date_idx').on(t.unitId, t.date)],
 );

@@ -5,9 +5,9 @@ import {
   index,
   pgTable,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tz, tzNow } from './columns';
 import { users } from './users';
 
 /**
@@ -20,15 +20,15 @@ export const courierStatus = pgTable('courier_status', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   onDuty: boolean('on_duty').notNull().default(false),
-  onDutySince: timestamp('on_duty_since', { withTimezone: true }),
+  onDutySince: tz('on_duty_since'),
   /** Local time (HH:mm, Asia/Ho_Chi_Minh) the current shift ends. */
   shiftEnd: text('shift_end'),
   lastLat: doublePrecision('last_lat'),
   lastLng: doublePrecision('last_lng'),
   lastAccuracy: doublePrecision('last_accuracy'),
   /** When the phone took the last position. */
-  lastAt: timestamp('last_at', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  lastAt: tz('last_at'),
+  updatedAt: tzNow('updated_at'),
 });
 
 /** Breadcrumb trail of courier positions; rows older than the retention are deleted by a periodic task. */
@@ -43,8 +43,8 @@ export const courierPositions = pgTable(
     lng: doublePrecision('lng').notNull(),
     accuracy: doublePrecision('accuracy'),
     /** When the phone took it. */
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    at: tz('at').notNull(),
+    receivedAt: tzNow('received_at'),
     /** Speed from the previous fix, km/h (null for the first). */
     speedKmh: doublePrecision('speed_kmh'),
     /** Implausible (too fast): kept for the record, never used as the last position. */

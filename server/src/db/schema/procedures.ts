@@ -1,21 +1,12 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { idColumn, tzNow } from './columns';
 
 /** The procedure catalogue operators answer from and jobs are priced from. */
 export const procedures = pgTable(
   'procedures',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** National procedure code (mã thủ tục) */
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
@@ -32,8 +23,8 @@ export const procedures = pgTable(
     active: boolean('active').notNull().default(true),
     /** Seeded sample data, not an official catalogue. */
     sample: boolean('sample').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [index('procedures_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`)],
 );

@@ -1,13 +1,5 @@
-import {
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, tzNow, ref } from './columns';
 import { sql } from 'drizzle-orm';
 import { jobs } from './jobs';
 import { units } from './units';
@@ -17,18 +9,14 @@ import { users } from './users';
 export const ratings = pgTable(
   'ratings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
+    id: idColumn(),
+    jobId: ref('job_id', () => jobs.id),
     /** Copied from the job when rated, so reports need no join to jobs. */
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: ref('unit_id', () => units.id),
     courierId: uuid('courier_id').references(() => users.id),
     stars: integer('stars').notNull(),
     comment: text('comment'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
   },
   (t) => [
     uniqueIndex('ratings_job_uq').on(t.jobId),

@@ -1,13 +1,5 @@
-import {
-  bigint,
-  date,
-  index,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, date, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { idColumn, tzNow, ref } from './columns';
 import { payments } from './payments';
 import { units } from './units';
 import { users } from './users';
@@ -21,13 +13,9 @@ import { users } from './users';
 export const cashHandovers = pgTable(
   'cash_handovers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    courierId: uuid('courier_id')
-      .notNull()
-      .references(() => users.id),
+    id: idColumn(),
+    unitId: ref('unit_id', () => units.id),
+    courierId: ref('courier_id', () => users.id),
     /** Local date of the shift (Asia/Ho_Chi_Minh). */
     shiftDate: date('shift_date', { mode: 'string' }).notNull(),
     /** Cash by ledger: confirmed cash payments of the shift not yet handed in. */
@@ -39,10 +27,8 @@ export const cashHandovers = pgTable(
     /** Required when the difference is not zero. */
     reason: text('reason'),
     paymentCount: bigint('payment_count', { mode: 'number' }).notNull(),
-    countedBy: uuid('counted_by')
-      .notNull()
-      .references(() => users.id),
-    countedAt: timestamp('counted_at', { withTimezone: true }).notNull().defaultNow(),
+    countedBy: ref('counted_by', () => users.id),
+    countedAt: tzNow('counted_at'),
   },
   (t) => [
     index('cash_handovers_unit_shift_idx').on(t.unitId, t.shiftDate),
@@ -57,20 +43,16 @@ export const cashHandovers = pgTable(
 export const feeRemittances = pgTable(
   'fee_remittances',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    id: idColumn(),
+    unitId: ref('unit_id', () => units.id),
     /** The receiving agency, as written in the procedure catalogue. */
     agency: text('agency').notNull(),
     amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull(),
     /** Number of the handover record (biên bản giao nhận) or bank transfer reference. */
     reference: text('reference'),
     notes: text('notes'),
-    handedBy: uuid('handed_by')
-      .notNull()
-      .references(() => users.id),
-    handedAt: timestamp('handed_at', { withTimezone: true }).notNull().defaultNow(),
+    handedBy: ref('handed_by', () => users.id),
+    handedAt: tzNow('handed_at'),
   },
   (t) => [index('fee_remittances_unit_idx').on(t.unitId, t.handedAt)],
 );
@@ -78,12 +60,8 @@ export const feeRemittances = pgTable(
 export const feeRemittanceItems = pgTable(
   'fee_remittance_items',
   {
-    remittanceId: uuid('remittance_id')
-      .notNull()
-      .references(() => feeRemittances.id),
-    paymentId: uuid('payment_id')
-      .notNull()
-      .references(() => payments.id),
+    remittanceId: ref('remittance_id', () => feeRemittances.id),
+    paymentId: ref('payment_id', () => payments.id),
   },
   (t) => [
     uniqueIndex('fee_remittance_items_payment_uq').on(t.paymentId),

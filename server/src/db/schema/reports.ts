@@ -9,9 +9,9 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tz } from './columns';
 import { jobs } from './jobs';
 
 /**
@@ -29,14 +29,14 @@ export const jobMilestones = pgTable(
       .references(() => jobs.id, { onDelete: 'cascade' }),
     unitId: uuid('unit_id').notNull(),
     /** The job's creation time (the dashboard's range is on it). */
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdAt: tz('created_at').notNull(),
     /** When the citizen's call started, or the job's creation for jobs not made from a call. */
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
-    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    startedAt: tz('started_at').notNull(),
+    assignedAt: tz('assigned_at'),
     /** Dossier taken at the door (home assistance, fee collection) or result taken at the agency (delivery). */
-    pickupAt: timestamp('pickup_at', { withTimezone: true }),
+    pickupAt: tz('pickup_at'),
     /** Dossier submitted at the counter or result delivered at the door. */
-    handedAt: timestamp('handed_at', { withTimezone: true }),
+    handedAt: tz('handed_at'),
   },
   (t) => [
     index('job_milestones_created_idx').on(
@@ -56,7 +56,7 @@ export const jobMilestones = pgTable(
  * row triggers on the source tables (migration 0009), inside the writing transaction, so
  * every write path (job engine, imports, seeds, fixtures) counts; bulk loaders may disable
  * the triggers (`alter table … disable trigger user`) and rebuild set-based afterwards with
- * `report_rollups_rebuild()` (modules/reports/report-rollups.ts). `day` is the local
+ * `report_rollups_rebuild()` (modules/reports/report-rollups.repository.ts). `day` is the local
  * (Vietnam) date.
  */
 

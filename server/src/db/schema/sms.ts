@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow } from './columns';
 import { citizens } from './citizens';
 import { users } from './users';
 
@@ -10,7 +11,7 @@ import { users } from './users';
 export const smsOutbox = pgTable(
   'sms_outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** E.164 */
     toPhone: text('to_phone').notNull(),
     template: text('template').notNull(),
@@ -18,9 +19,9 @@ export const smsOutbox = pgTable(
     /** queued | sending | sent | delivered | failed | undelivered */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: tzNow('next_attempt_at'),
     /** When a worker claimed the row for sending (the lease starts here). */
-    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    claimedAt: tz('claimed_at'),
     /** Which worker instance holds the claim. */
     claimToken: text('claim_token'),
     /** Which transport sent it: twilio | console */
@@ -32,10 +33,10 @@ export const smsOutbox = pgTable(
     jobId: uuid('job_id'),
     citizenId: uuid('citizen_id').references(() => citizens.id),
     callId: uuid('call_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
+    sentAt: tz('sent_at'),
+    deliveredAt: tz('delivered_at'),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [
     index('sms_outbox_status_next_idx').on(t.status, t.nextAttemptAt),
@@ -52,5 +53,5 @@ export const smsTemplates = pgTable('sms_templates', {
   /** Variables the text may use, for the admin editor. */
   vars: jsonb('vars').$type<string[]>().notNull().default([]),
   updatedBy: uuid('updated_by').references(() => users.id),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: tzNow('updated_at'),
 });

@@ -1,19 +1,12 @@
 import { sql } from 'drizzle-orm';
-import {
-  doublePrecision,
-  index,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { index, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { idColumn, tzNow, latLng } from './columns';
 
 /** Post offices and service centres, as a tree: a user sees their unit and those below it. */
 export const units = pgTable(
   'units',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     /** province_office | post_office | service_centre */
@@ -22,11 +15,10 @@ export const units = pgTable(
     address: text('address').notNull().default(''),
     /** Administrative ward/commune code (after the 2025 reform) where the unit sits. */
     wardCode: text('ward_code'),
-    lat: doublePrecision('lat'),
-    lng: doublePrecision('lng'),
+    ...latLng(),
     phone: text('phone'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: tzNow('created_at'),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [
     index('units_parent_idx').on(t.parentId),

@@ -1,26 +1,25 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, tz, tzNow, ref } from './columns';
 import { units } from './units';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** Stored lower-case; logins compare lower-case. */
     username: text('username').notNull().unique(),
     passwordHash: text('password_hash').notNull(),
     fullName: text('full_name').notNull(),
     /** operator | dispatcher | courier | manager | admin */
     role: text('role').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: ref('unit_id', () => units.id),
     phone: text('phone'),
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: tz('locked_until'),
+    lastLoginAt: tz('last_login_at'),
+    createdAt: tzNow('created_at'),
+    updatedAt: tzNow('updated_at'),
   },
   (t) => [index('users_unit_role_idx').on(t.unitId, t.role)],
 );
@@ -33,9 +32,9 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: tzNow('created_at'),
+    lastSeenAt: tzNow('last_seen_at'),
+    expiresAt: tz('expires_at').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

@@ -1,38 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { createWorkingCalendar, type HolidayEntry, type WorkingCalendar } from '@tannha/shared';
 import { queryRows, type DbOrTx } from '../../db/client';
-import {
-  callCallbacks,
-  calls,
-  citizens,
-  holidays,
-  jobs,
-  procedures,
-  settings,
-  units,
-  users,
-} from '../../db/schema';
+import { callCallbacks, calls, citizens, jobs, procedures, units, users } from '../../db/schema';
 
 export type CallRow = typeof calls.$inferSelect;
 export type CallbackRow = typeof callCallbacks.$inferSelect;
-
-/** A setting's JSON value, or the fallback when unset. */
-export async function readSetting<T>(db: DbOrTx, key: string, fallback: T): Promise<T> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, key))
-    .limit(1);
-  return row ? (row.value as T) : fallback;
-}
-
-export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  const rows = await db
-    .select({ date: holidays.date, kind: holidays.kind, name: holidays.name })
-    .from(holidays);
-  return createWorkingCalendar(rows as HolidayEntry[]);
-}
+/** The values of a new call row. */
+export type NewCallRow = typeof calls.$inferInsert;
 
 /** Next number of the gapless call counter, inside the caller's transaction. */
 export async function nextCallNumber(tx: DbOrTx): Promise<number> {
@@ -69,6 +43,12 @@ export async function updateCallRow(
     .where(eq(calls.id, id))
     .returning();
   return row;
+}
+
+/** Whether a unit exists (any unit: feedback may be forwarded outside the caller's tree). */
+export async function unitExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [u] = await db.select({ id: units.id }).from(units).where(eq(units.id, id)).limit(1);
+  return u !== undefined;
 }
 
 const fwdUnit = alias(units, 'fwd_unit');

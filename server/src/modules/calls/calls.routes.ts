@@ -11,7 +11,7 @@ import {
   ScheduleCallbackSchema,
   UpdateCallSchema,
 } from '@tannha/shared';
-import { endpoint, OFFICE_ROLES, withStatus, type ModuleDeps } from '../../lib/http';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import {
   closeCall,
   completeCallback,
@@ -26,75 +26,74 @@ import {
   updateCall,
 } from './calls.service';
 
-/** /api/calls — the 1022 call log, jobs from calls, callbacks, overdue feedback. */
+/**
+ * /api/calls — the 1022 call log, jobs from calls, callbacks, overdue feedback
+ * (who may do what: policies/calls.policy.ts).
+ */
 export function callsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl: string }): Router {
   const router = Router();
   router.get(
     '/calls',
-    endpoint({ roles: OFFICE_ROLES, query: ListCallsQuerySchema }, async ({ auth, query }) =>
+    endpoint({ can: 'calls.list', query: ListCallsQuerySchema }, async ({ auth, query }) =>
       listCalls(db, auth, query),
     ),
   );
   router.post(
     '/calls',
-    endpoint({ roles: OFFICE_ROLES, body: CreateCallSchema }, async ({ auth, body }) =>
+    endpoint({ can: 'calls.create', body: CreateCallSchema }, async ({ auth, body }) =>
       withStatus(201, await createCall(db, auth, body)),
     ),
   );
   // Fixed paths before /calls/:id.
   router.get(
     '/calls/feedback/overdue',
-    endpoint({ roles: OFFICE_ROLES, query: OverdueFeedbackQuerySchema }, async ({ auth, query }) =>
+    endpoint({ can: 'calls.list', query: OverdueFeedbackQuerySchema }, async ({ auth, query }) =>
       listOverdueFeedback(db, auth, query.withinDays),
     ),
   );
   router.get(
     '/calls/callbacks',
-    endpoint({ roles: OFFICE_ROLES, query: ListCallbacksQuerySchema }, async ({ auth, query }) =>
+    endpoint({ can: 'callbacks.list', query: ListCallbacksQuerySchema }, async ({ auth, query }) =>
       listCallbacks(db, auth, query),
     ),
   );
   router.post(
     '/calls/callbacks/:id/complete',
     endpoint(
-      { roles: OFFICE_ROLES, params: IdParamsSchema, body: CompleteCallbackSchema },
+      { can: 'callbacks.complete', params: IdParamsSchema, body: CompleteCallbackSchema },
       async ({ auth, params, body }) => completeCallback(db, auth, params.id, body),
     ),
   );
   router.get(
     '/calls/:id',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) =>
+    endpoint({ can: 'calls.read', params: IdParamsSchema }, async ({ auth, params }) =>
       getCall(db, auth, params.id),
     ),
   );
   router.patch(
     '/calls/:id',
     endpoint(
-      { roles: OFFICE_ROLES, params: IdParamsSchema, body: UpdateCallSchema },
+      { can: 'calls.update', params: IdParamsSchema, body: UpdateCallSchema },
       async ({ auth, params, body }) => updateCall(db, auth, params.id, body),
     ),
   );
   router.post(
     '/calls/:id/close',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) =>
+    endpoint({ can: 'calls.close', params: IdParamsSchema }, async ({ auth, params }) =>
       closeCall(db, auth, params.id),
     ),
   );
   router.post(
     '/calls/:id/reopen',
     endpoint(
-      { roles: ['manager', 'admin'], params: IdParamsSchema, body: ReopenCallSchema },
+      { can: 'calls.reopen', params: IdParamsSchema, body: ReopenCallSchema },
       async ({ auth, params, body }) => reopenCall(db, auth, params.id, body.reason),
     ),
   );
   router.post(
     '/calls/:id/jobs',
     endpoint(
-      {
-        roles: ['operator', 'dispatcher', 'manager', 'admin'],
-        params: IdParamsSchema,
-        body: CreateJobFromCallSchema,
-      },
+      { can: 'calls.createJob', params: IdParamsSchema, body: CreateJobFromCallSchema },
       async ({ auth, params, body }) =>
         withStatus(201, await createJobFromCall(db, auth, params.id, body, { publicBaseUrl })),
     ),
@@ -102,7 +101,7 @@ export function callsRoutes({ db, publicBaseUrl }: ModuleDeps & { publicBaseUrl:
   router.post(
     '/calls/:id/callbacks',
     endpoint(
-      { roles: OFFICE_ROLES, params: IdParamsSchema, body: ScheduleCallbackSchema },
+      { can: 'callbacks.schedule', params: IdParamsSchema, body: ScheduleCallbackSchema },
       async ({ auth, params, body }) =>
         withStatus(201, await scheduleCallback(db, auth, params.id, body)),
     ),

@@ -6,29 +6,28 @@ import {
   type WorkingCalendar,
 } from '@tannha/shared';
 import type { DbOrTx } from '../../db/client';
-import { loadCalendar, readSetting } from './calls.repository';
+import { loadWorkingCalendar } from '../calendar/calendar.service';
+import { getSetting, SETTINGS } from '../settings/settings.service';
 
 /**
  * The hotline's staffed hours (setting `office_hours`, local time): open on working days
  * (the holiday table decides, swapped Saturdays included) from `start` to `end`.
  */
 export type OfficeHours = { start: string; end: string };
-export const DEFAULT_OFFICE_HOURS: OfficeHours = { start: '07:30', end: '17:00' };
+/** Kept for admin.settings.service.ts until it reads `SETTINGS` itself. */
+export const DEFAULT_OFFICE_HOURS: OfficeHours = SETTINGS.office_hours.fallback;
 
 function minutes(hhmm: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
   return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
 }
 
+/** The working-day calendar and the desk's hours, read together. */
 export async function loadOfficeHours(
   db: DbOrTx,
 ): Promise<{ cal: WorkingCalendar; hours: OfficeHours }> {
-  const raw = await readSetting<Partial<OfficeHours>>(db, 'office_hours', DEFAULT_OFFICE_HOURS);
-  const hours = {
-    start: typeof raw.start === 'string' ? raw.start : DEFAULT_OFFICE_HOURS.start,
-    end: typeof raw.end === 'string' ? raw.end : DEFAULT_OFFICE_HOURS.end,
-  };
-  return { cal: await loadCalendar(db), hours };
+  const hours = await getSetting(db, 'office_hours');
+  return { cal: await loadWorkingCalendar(db), hours };
 }
 
 /** Whether operators are on duty at `at`. */

@@ -5,7 +5,10 @@ import { calls, citizenAddresses, citizens, jobs, procedures } from '../../db/sc
 export type CitizenRow = typeof citizens.$inferSelect;
 export type CitizenAddressRow = typeof citizenAddresses.$inferSelect;
 
-/** Where a caller is visible: not tied to a unit, or tied to one of the given units. */
+/**
+ * Where a caller is visible: not tied to a unit, or tied to one of the given units. The
+ * same rule as `citizenScope` in policies/citizens.policy.ts, as a query filter.
+ */
 function visibleIn(unitIds: readonly string[]) {
   return or(isNull(citizens.unitId), inArray(citizens.unitId, [...unitIds]));
 }
@@ -53,6 +56,16 @@ export async function searchCitizensByName(
       asc(citizens.fullName),
     )
     .limit(limit);
+}
+
+/** Up to `limit` ids of callers with this exact number, in any unit (for linking a call). */
+export async function citizenIdsByPhone(db: DbOrTx, e164: string, limit: number) {
+  const rows = await db
+    .select({ id: citizens.id })
+    .from(citizens)
+    .where(eq(citizens.phone, e164))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 export async function getCitizenRow(db: DbOrTx, id: string) {

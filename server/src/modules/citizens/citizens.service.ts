@@ -7,13 +7,14 @@ import {
   type UpdateCitizenInput,
 } from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
-import { AppError, forbidden, notFound } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
+import { assertCan } from '../../policies';
 import { recordAudit } from '../audit/audit.repository';
-import { assertUnitInScope } from '../units/units.service';
 import { presentAddress, presentCitizen } from './citizens.presenter';
 import {
   addressesOf,
+  citizenIdsByPhone,
   deleteAddressRow,
   findCitizensByPhone,
   getCitizenRow,
@@ -53,16 +54,23 @@ export function phoneOrThrow(input: string, field = 'phone'): string {
   return r.e164;
 }
 
-/** A caller the user may see (unit scope), or 404/403. */
+/** A caller the user may read (or, with `ability`, edit), or 404/403. */
 export async function getCitizenForUser(
   db: DbOrTx,
   auth: AuthContext,
   id: string,
+  ability: 'citizens.read' | 'citizens.update' = 'citizens.read',
 ): Promise<CitizenRow> {
   const row = await getCitizenRow(db, id);
   if (!row) throw notFound(CITIZEN);
-  if (row.unitId && !auth.unitIds.includes(row.unitId)) throw forbidden();
+  assertCan(auth, ability, row);
   return row;
+}
+
+/** The one caller with this number (any unit), or null when none or several match. */
+export async function findOnlyCitizenByPhone(db: DbOrTx, e164: string): Promise<string | null> {
+  const ids = await citizenIdsByPhone(db, e164, 2);
+  return ids.length === 1 ? ids[0]! : null;
 }
 
 /** Look-up by phone (exact, any typed form) or by name (diacritic-insensitive). */
@@ -71,6 +79,7 @@ export async function searchCitizens(
   auth: AuthContext,
   q: { phone?: string | undefined; q?: string | undefined; limit: number },
 ) {
+  assertCan(auth, 'citizens.search');
   let rows: CitizenRow[] = [];
   if (q.phone) {
     rows = await findCitizensByPhone(db, phoneOrThrow(q.phone), auth.unitIds, q.limit);
@@ -97,7 +106,8 @@ export async function getCitizen(db: Db, auth: AuthContext, id: string) {
 
 /** Creates a caller with their addresses, in one transaction. */
 export async function createCitizen(db: Db, auth: AuthContext, input: CreateCitizenInput) {
-  if (input.unitId) assertUnitInScope(auth, input.unitId);
+  assertCan(auth, 'citizens.create');
+  if (input.unitId) assertCan(auth, 'citizens.tieToUnit', { unitId: input.unitId });
   return db.transaction(async (tx) => {
     const row = await insertCitizen(tx, {
       fullName: input.fullName,
@@ -126,9 +136,9 @@ export async function updateCitizen(
   id: string,
   input: UpdateCitizenInput,
 ) {
-  if (input.unitId) assertUnitInScope(auth, input.unitId);
+  if (input.unitId) assertCan(auth, 'citizens.tieToUnit', { unitId: input.unitId });
   return db.transaction(async (tx) => {
-    const before = await getCitizenForUser(tx, auth, id);
+    const before = await getCitizenForUser(tx, auth, id, 'citizens.update');
     const row = await updateCitizenRow(tx, id, input);
     const changed = Object.keys(input).filter((k) => k !== 'notes');
     await recordAudit(tx, {
@@ -153,16 +163,18 @@ function addressValues(a: CitizenAddressInput) {
   };
 }
 
+/** Adds an address to a caller the user may edit. */
 export async function addCitizenAddress(
   db: DbOrTx,
   auth: AuthContext,
   citizenId: string,
   a: CitizenAddressInput,
 ) {
-  await getCitizenForUser(db, auth, citizenId);
+  await getCitizenForUser(db, auth, citizenId, 'citizens.update');
   return presentAddress(await insertAddress(db, { citizenId, ...addressValues(a) }));
 }
 
+/** Rewrites one of the caller's addresses. */
 export async function updateCitizenAddress(
   db: Db,
   auth: AuthContext,
@@ -170,19 +182,20 @@ export async function updateCitizenAddress(
   addressId: string,
   a: CitizenAddressInput,
 ) {
-  await getCitizenForUser(db, auth, citizenId);
+  await getCitizenForUser(db, auth, citizenId, 'citizens.update');
   const row = await updateAddressRow(db, addressId, citizenId, addressValues(a));
   if (!row) throw notFound({ vi: 'Địa chỉ', en: 'Address' });
   return presentAddress(row);
 }
 
+/** Removes one of the caller's addresses. */
 export async function deleteCitizenAddress(
   db: Db,
   auth: AuthContext,
   citizenId: string,
   addressId: string,
 ) {
-  await getCitizenForUser(db, auth, citizenId);
+  await getCitizenForUser(db, auth, citizenId, 'citizens.update');
   if (!(await deleteAddressRow(db, addressId, citizenId)))
     throw notFound({ vi: 'Địa chỉ', en: 'Address' });
 }
@@ -204,4 +217,69 @@ export async function getCitizenHistory(
     calls: callRows.map((c) => ({ ...c, startedAt: c.startedAt.toISOString() })),
     jobs: jobRows.map((j) => ({ ...j, createdAt: j.createdAt.toISOString() })),
   };
+}
+
+/**
+ * Keeps an address a job was made for on the caller's card, unless the caller already has
+ * it (same text, ignoring case and surrounding spaces). Runs inside the caller's transaction.
+ */
+export async function saveAddressIfNew(
+  db: DbOrTx,
+  citizenId: string,
+  a: {
+    addressText: string;
+    wardCode?: string | null | undefined;
+    lat?: number | null | undefined;
+    lng?: number | null | undefined;
+  },
+): Promise<void> {
+  const key = a.addressText.trim().toLowerCase();
+  const existing = await addressesOf(db, [citizenId]);
+  if (existing.some((e) => e.addressText.trim().toLowerCase() === key)) return;
+  await insertAddress(db, {
+    citizenId,
+    addressText: a.addressText,
+    wardCode: a.wardCode ?? null,
+    lat: a.lat ?? null,
+    lng: a.lng ?? null,
+  });
+}
+
+/** For the screen pop of a ringing call: the caller (with addresses) and their open jobs. */
+export async function getCallerCard(db: DbOrTx, citizenId: string) {
+  const row = await getCitizenRow(db, citizenId);
+  if (!row) return null;
+  const addresses = await addressesOf(db, [row.id]);
+  const openJobs = await jobsOf(db, row.id, 10, true);
+  return {
+    citizen: {
+      id: row.id,
+      fullName: row.fullName,
+      unitId: row.unitId,
+      addresses: addresses.map((a) => ({
+        id: a.id,
+        addressText: a.addressText,
+        wardCode: a.wardCode,
+        lat: a.lat,
+        lng: a.lng,
+      })),
+    },
+    openJobs: openJobs.map((j) => ({
+      id: j.id,
+      code: j.code,
+      type: j.type,
+      status: j.status,
+      dueDate: j.dueDate,
+    })),
+  };
+}
+
+/** The caller's recent calls (by citizen, or by number for calls not yet linked). */
+export async function listRecentCalls(
+  db: DbOrTx,
+  citizenId: string | null,
+  phone: string,
+  limit: number,
+) {
+  return recentCallsOf(db, citizenId, phone, limit);
 }

@@ -2,9 +2,10 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import { IdParamsSchema, ReorderDocumentsSchema, UploadDocumentFieldsSchema } from '@tannha/shared';
 import { forbidden, unauthenticated, unprocessable } from '../../lib/errors';
-import { endpoint, withStatus, type ModuleDeps, type Role } from '../../lib/http';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import type { Storage } from '../../integrations/storage/storage';
+import { rolesFor, type Ability } from '../../policies';
 import {
   bundleScansPdf,
   deleteDocument,
@@ -15,11 +16,9 @@ import {
   uploadDocument,
 } from './documents.service';
 
-const WRITERS: readonly Role[] = ['courier', 'dispatcher', 'manager', 'admin'];
-const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager', 'admin'];
-
-/** Checks the session and role before a single upload byte is read. */
-function requireRole(roles: readonly Role[]) {
+/** Checks the session and the ability's role before a single upload byte is read. */
+function requireAbility(ability: Ability) {
+  const roles = rolesFor(ability);
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.auth) return next(unauthenticated());
     if (!roles.includes(req.auth.user.role)) return next(forbidden());
@@ -58,10 +57,10 @@ export function documentsRoutes(
 
   r.post(
     '/jobs/:id/documents',
-    requireRole(WRITERS),
+    requireAbility('documents.write'),
     parseUpload,
     endpoint(
-      { roles: WRITERS, params: IdParamsSchema, body: UploadDocumentFieldsSchema },
+      { can: 'documents.write', params: IdParamsSchema, body: UploadDocumentFieldsSchema },
       async ({ auth, params, body, req }) => {
         const res = await uploadDocument(db, storage, auth, params.id, req.file, body, {
           idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
@@ -74,7 +73,7 @@ export function documentsRoutes(
 
   r.get(
     '/jobs/:id/documents',
-    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) =>
+    endpoint({ can: 'documents.read', params: IdParamsSchema }, ({ auth, params }) =>
       listJobDocuments(db, auth, params.id),
     ),
   );
@@ -82,14 +81,14 @@ export function documentsRoutes(
   r.post(
     '/jobs/:id/documents/order',
     endpoint(
-      { roles: WRITERS, params: IdParamsSchema, body: ReorderDocumentsSchema },
+      { can: 'documents.write', params: IdParamsSchema, body: ReorderDocumentsSchema },
       ({ auth, params, body }) => reorderScans(db, auth, params.id, body.ids),
     ),
   );
 
   r.get(
     '/jobs/:id/documents/bundle.pdf',
-    endpoint({ roles: READERS, params: IdParamsSchema }, async ({ auth, params, res }) => {
+    endpoint({ can: 'documents.read', params: IdParamsSchema }, async ({ auth, params, res }) => {
       const pdf = await bundleScansPdf(db, storage, auth, params.id);
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', 'inline; filename="ho-so.pdf"');
@@ -100,7 +99,7 @@ export function documentsRoutes(
 
   r.get(
     '/documents/:id/content',
-    endpoint({ roles: READERS, params: IdParamsSchema }, async ({ auth, params, res }) => {
+    endpoint({ can: 'documents.read', params: IdParamsSchema }, async ({ auth, params, res }) => {
       const { contentType, bytes } = await readDocumentContent(db, storage, auth, params.id);
       res.setHeader('Content-Type', contentType);
       res.setHeader('Cache-Control', 'private, max-age=3600');
@@ -111,7 +110,7 @@ export function documentsRoutes(
 
   r.delete(
     '/documents/:id',
-    endpoint({ roles: WRITERS, params: IdParamsSchema }, async ({ auth, params }) => {
+    endpoint({ can: 'documents.delete', params: IdParamsSchema }, async ({ auth, params }) => {
       await deleteDocument(db, auth, params.id);
       return withStatus(204);
     }),

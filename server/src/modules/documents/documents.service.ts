@@ -2,14 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { UploadDocumentFields } from '@tannha/shared';
 import type { Db } from '../../db/client';
-import { AppError, forbidden, notFound, unprocessable } from '../../lib/errors';
+import { AppError, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
-import { withIdempotency } from '../../lib/idempotency';
 import { afterCommit, runTransaction } from '../../lib/unit-of-work';
+import { assertCan } from '../../policies';
 import type { Storage } from '../../integrations/storage/storage';
 import { publish } from '../../realtime/bus';
 import { rooms } from '../../realtime/socket-server';
-import { loadJobForAction, occurredAtFrom } from '../courier/job-access';
+import { getActionJob, loadJobForAction, runCourierAction } from '../couriers/courier-actions';
 import { EXTENSION, sniffContentType } from './documents.content';
 import { presentDocument } from './documents.presenter';
 import {
@@ -67,53 +67,49 @@ export async function uploadDocument(
   if (!contentType) throw unsupportedType();
   if (file.size === 0) throw unsupportedType();
   // Access is checked before anything is written to storage.
-  await loadJobForAction(db, auth, jobId);
-  const now = new Date();
-  const occurredAt = occurredAtFrom(fields.occurredAt, now);
+  await loadJobForAction(db, auth, 'documents.write', jobId);
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
   const storageKey = `jobs/${jobId}/${randomUUID()}.${EXTENSION[contentType]}`;
   await storage.put(storageKey, file.buffer, contentType);
-
-  const work = async (tx: Parameters<Parameters<typeof runTransaction>[1]>[0]) => {
-    const job = await loadJobForAction(tx, auth, jobId);
-    const row = await insertDocument(tx, {
-      jobId,
-      unitId: job.unitId,
-      kind: fields.kind,
-      contentType,
-      sizeBytes: file.size,
-      sha256,
-      storageKey,
-      pageOrder: fields.pageOrder ?? 0,
-      signer: fields.signer ?? null,
-      note: fields.note ?? null,
-      uploadedBy: auth.user.id,
-      idempotencyKey: opts.idempotencyKey ?? null,
-      occurredAt,
-      recordedAt: now,
-      lat: fields.lat ?? null,
-      lng: fields.lng ?? null,
-    });
-    afterCommit(tx, () =>
-      publish({
-        rooms: [rooms.unit(job.unitId), ...(job.courierId ? [rooms.user(job.courierId)] : [])],
-        event: 'documents.updated',
-        payload: { jobId },
-      }),
-    );
-    return { status: 201, body: presentDocument(row, auth.user.fullName) };
-  };
+  const spec = {
+    can: 'documents.write',
+    occurredAt: fields.occurredAt,
+    action: { vi: 'tải tệp lên', en: 'upload a file' },
+    idempotency: {
+      key: opts.idempotencyKey,
+      scope: `documents:upload:${jobId}`,
+      request: { ...fields, sha256 },
+    },
+  } as const;
   try {
-    const res = await withIdempotency(
-      db,
-      {
-        userId: auth.user.id,
-        key: opts.idempotencyKey,
-        scope: `documents:upload:${jobId}`,
-        request: { ...fields, sha256 },
-      },
-      work,
-    );
+    const res = await runCourierAction(db, auth, jobId, spec, async (tx, job, { at, now }) => {
+      const row = await insertDocument(tx, {
+        jobId,
+        unitId: job.unitId,
+        kind: fields.kind,
+        contentType,
+        sizeBytes: file.size,
+        sha256,
+        storageKey,
+        pageOrder: fields.pageOrder ?? 0,
+        signer: fields.signer ?? null,
+        note: fields.note ?? null,
+        uploadedBy: auth.user.id,
+        idempotencyKey: opts.idempotencyKey ?? null,
+        occurredAt: at,
+        recordedAt: now,
+        lat: fields.lat ?? null,
+        lng: fields.lng ?? null,
+      });
+      afterCommit(tx, () =>
+        publish({
+          rooms: [rooms.unit(job.unitId), ...(job.courierId ? [rooms.user(job.courierId)] : [])],
+          event: 'documents.updated',
+          payload: { jobId },
+        }),
+      );
+      return presentDocument(row, auth.user.fullName);
+    });
     if (res.replayed) await storage.delete(storageKey).catch(() => undefined);
     return res;
   } catch (err) {
@@ -124,39 +120,35 @@ export async function uploadDocument(
 
 /** `GET /api/jobs/:id/documents`: what was scanned, photographed and signed on a job. */
 export async function listJobDocuments(db: Db, auth: AuthContext, jobId: string) {
-  await loadJobForAction(db, auth, jobId);
+  await loadJobForAction(db, auth, 'documents.read', jobId);
   const rows = await findJobDocuments(db, jobId);
   return { items: rows.map((d) => presentDocument(d, d.uploadedByName)) };
 }
 
-async function loadDocument(db: Db, auth: AuthContext, id: string) {
+/** A document that was not removed, with its job (404 for either missing). */
+async function findLiveDocument(db: Db, id: string) {
   const d = await findDocumentById(db, id);
   if (!d || d.deletedAt) throw notFound({ vi: 'Tài liệu', en: 'Document' });
-  await loadJobForAction(db, auth, d.jobId);
-  return d;
+  return { d, job: await getActionJob(db, d.jobId) };
 }
 
 /** The bytes of one document, for people who may see its job. */
 export async function readDocumentContent(db: Db, storage: Storage, auth: AuthContext, id: string) {
-  const d = await loadDocument(db, auth, id);
+  const { d, job } = await findLiveDocument(db, id);
+  assertCan(auth, 'documents.read', job);
   return { contentType: d.contentType, bytes: await storage.get(d.storageKey) };
 }
 
 /** Removes a page (kept on record, hidden from lists and the bundle). Only its uploader or the office. */
 export async function deleteDocument(db: Db, auth: AuthContext, id: string) {
-  const d = await loadDocument(db, auth, id);
-  if (auth.user.role === 'courier' && d.uploadedBy !== auth.user.id) {
-    throw forbidden({
-      vi: 'Bạn chỉ xóa được ảnh do mình chụp.',
-      en: 'You can only remove pages you took.',
-    });
-  }
+  const { d, job } = await findLiveDocument(db, id);
+  assertCan(auth, 'documents.delete', { ...job, uploadedBy: d.uploadedBy });
   await runTransaction(db, async (tx) => markDocumentDeleted(tx, id, new Date()));
 }
 
 /** Sets the order of a job's scans (ids in their new order). */
 export async function reorderScans(db: Db, auth: AuthContext, jobId: string, ids: string[]) {
-  await loadJobForAction(db, auth, jobId);
+  await loadJobForAction(db, auth, 'documents.write', jobId);
   const docs = await findJobDocuments(db, jobId);
   const known = new Set(docs.map((d) => d.id));
   const unknown = ids.filter((i) => !known.has(i));
@@ -182,7 +174,7 @@ export async function bundleScansPdf(
   auth: AuthContext,
   jobId: string,
 ): Promise<Buffer> {
-  const job = await loadJobForAction(db, auth, jobId);
+  const job = await loadJobForAction(db, auth, 'documents.read', jobId);
   const scans = (await findJobDocuments(db, jobId)).filter(
     (d) => d.kind === 'scan' || d.kind === 'authorisation_letter',
   );

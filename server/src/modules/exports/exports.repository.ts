@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
-import type { ReportWindow } from '../reports/reports.repository';
+import type { ReportWindow } from '../reports/reports.service';
 import type { CallRow, JobRow, PaymentRow } from './exports.columns';
 
 const list = (ids: readonly string[]): SQL =>

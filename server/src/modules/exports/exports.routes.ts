@@ -16,7 +16,7 @@ export function exportsRoutes({ db }: ModuleDeps): Router {
   router.get(
     '/exports/:file',
     endpoint(
-      { roles: ['manager', 'admin'], params: ExportParamsSchema, query: ReportRangeQuerySchema },
+      { can: 'exports.download', params: ExportParamsSchema, query: ReportRangeQuerySchema },
       async ({ auth, params, query, res }) => {
         const [kind, format] = params.file.split('.') as [ExportKind, ExportFormat];
         await streamExport(db, auth, kind, format, query, res);

@@ -5,7 +5,7 @@ import type { ReportRangeQuery } from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuthContext } from '../../lib/http';
 import { logger } from '../../lib/logger';
-import type { ReportWindow } from '../reports/reports.repository';
+import type { ReportWindow } from '../reports/reports.service';
 import { resolveReportScope } from '../reports/reports.service';
 import {
   CALL_COLUMNS,
@@ -90,7 +90,7 @@ export async function streamExport(
   query: ReportRangeQuery,
   res: Response,
 ): Promise<void> {
-  const { window } = await resolveReportScope(db, auth, query);
+  const { window } = await resolveReportScope(db, auth, 'exports.download', query);
   const src = SOURCES[kind] as unknown as Source<Record<string, unknown>>;
   const fileName = `${src.name}_${query.from}_${query.to}.${format}`;
   res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import {
   AgencyHandoverCandidatesQuerySchema,
   AgencyHandoverInputSchema,
@@ -8,7 +8,7 @@ import {
   IdParamsSchema,
   SubmitAtCounterSchema,
 } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps, type Role } from '../../lib/http';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import {
   createAgencyHandover,
@@ -21,8 +21,11 @@ import {
   submitAtCounter,
 } from './handovers.service';
 
-const WRITERS: readonly Role[] = ['courier'];
-const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager', 'admin'];
+const keyOf = (req: Request) => ({
+  idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
+});
+/** 201 for a new paper, 200 when a retry replays the first answer. */
+const created = (res: { replayed: boolean }) => withStatus(res.replayed ? 200 : 201, res);
 
 /**
  * The papers of the postal leg: `POST /api/jobs/:id/handover` (result at the door),
@@ -33,77 +36,57 @@ const READERS: readonly Role[] = ['courier', 'operator', 'dispatcher', 'manager'
  */
 export function handoversRoutes({ db }: ModuleDeps): Router {
   const r = Router();
-  const key = (h: string | undefined) => ({ idempotencyKey: readIdempotencyKey(h) });
+  const write = { can: 'handovers.write', params: IdParamsSchema } as const;
+  const read = { can: 'handovers.read' } as const;
 
   r.post(
     '/jobs/:id/handover',
-    endpoint(
-      { roles: WRITERS, params: IdParamsSchema, body: DeliveryHandoverSchema },
-      async ({ auth, params, body, req }) => {
-        const res = await recordDeliveryHandover(
-          db,
-          auth,
-          params.id,
-          body,
-          key(req.get('Idempotency-Key')),
-        );
-        return withStatus(res.replayed ? 200 : 201, res);
-      },
+    endpoint({ ...write, body: DeliveryHandoverSchema }, async ({ auth, params, body, req }) =>
+      created(await recordDeliveryHandover(db, auth, params.id, body, keyOf(req))),
     ),
   );
   r.post(
     '/jobs/:id/dossier-slip',
-    endpoint(
-      { roles: WRITERS, params: IdParamsSchema, body: DossierSlipInputSchema },
-      async ({ auth, params, body, req }) => {
-        const res = await createDossierSlip(
-          db,
-          auth,
-          params.id,
-          body,
-          key(req.get('Idempotency-Key')),
-        );
-        return withStatus(res.replayed ? 200 : 201, res);
-      },
+    endpoint({ ...write, body: DossierSlipInputSchema }, async ({ auth, params, body, req }) =>
+      created(await createDossierSlip(db, auth, params.id, body, keyOf(req))),
     ),
   );
   r.post(
     '/jobs/:id/submission',
-    endpoint(
-      { roles: WRITERS, params: IdParamsSchema, body: SubmitAtCounterSchema },
-      ({ auth, params, body, req }) =>
-        submitAtCounter(db, auth, params.id, body, key(req.get('Idempotency-Key'))),
+    endpoint({ ...write, body: SubmitAtCounterSchema }, ({ auth, params, body, req }) =>
+      submitAtCounter(db, auth, params.id, body, keyOf(req)),
     ),
   );
   r.get(
     '/jobs/:id/papers',
-    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) =>
+    endpoint({ ...read, params: IdParamsSchema }, ({ auth, params }) =>
       getJobPapers(db, auth, params.id),
     ),
   );
   r.post(
     '/agency-handovers',
-    endpoint({ roles: WRITERS, body: AgencyHandoverInputSchema }, async ({ auth, body, req }) => {
-      const res = await createAgencyHandover(db, auth, body, key(req.get('Idempotency-Key')));
-      return withStatus(res.replayed ? 200 : 201, res);
-    }),
+    endpoint(
+      { can: 'handovers.write', body: AgencyHandoverInputSchema },
+      async ({ auth, body, req }) =>
+        created(await createAgencyHandover(db, auth, body, keyOf(req))),
+    ),
   );
   r.get(
     '/agency-handovers',
-    endpoint({ roles: READERS, query: AgencyHandoverListQuerySchema }, ({ auth, query }) =>
+    endpoint({ ...read, query: AgencyHandoverListQuerySchema }, ({ auth, query }) =>
       listAgencyHandovers(db, auth, query),
     ),
   );
   // Before `/:id`, which would take "eligible" for an id (and refuse it).
   r.get(
     '/agency-handovers/eligible',
-    endpoint({ roles: READERS, query: AgencyHandoverCandidatesQuerySchema }, ({ auth, query }) =>
+    endpoint({ ...read, query: AgencyHandoverCandidatesQuerySchema }, ({ auth, query }) =>
       listHandoverCandidates(db, auth, query),
     ),
   );
   r.get(
     '/agency-handovers/:id',
-    endpoint({ roles: READERS, params: IdParamsSchema }, ({ auth, params }) =>
+    endpoint({ ...read, params: IdParamsSchema }, ({ auth, params }) =>
       getAgencyHandover(db, auth, params.id),
     ),
   );

@@ -1,6 +1,6 @@
 import type { JobMoney, Payment, PaymentFlow, Receipt } from '@tannha/shared';
-import { maskPersonName } from '../courier/mask';
-import type { JobRecord } from '../courier/job-access';
+import { maskPersonName } from '../couriers/mask';
+import type { JobRecord } from '../couriers/courier-actions';
 import type { PaymentRow, PaymentWithName } from './payments.repository';
 
 type Sums = Record<PaymentFlow, { confirmed: number; pending: number }>;

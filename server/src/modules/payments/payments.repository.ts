@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
-import { citizens, jobs, payments, procedures, settings, units, users } from '../../db/schema';
+import { citizens, jobs, payments, procedures, units, users } from '../../db/schema';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type PaymentWithName = PaymentRow & { collectedByName: string };
@@ -80,25 +80,6 @@ export async function findUnitCode(
     .where(eq(units.id, unitId))
     .limit(1);
   return u!;
-}
-
-/** The post office's bank account for transfers (`settings.payment_bank`), or null. */
-export async function findBankSetting(
-  db: DbOrTx,
-): Promise<{ bankBin: string; accountNumber: string; accountName: string } | null> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, 'payment_bank'))
-    .limit(1);
-  const v = row?.value as
-    { bankBin?: unknown; accountNumber?: unknown; accountName?: unknown } | undefined;
-  if (!v || typeof v.bankBin !== 'string' || typeof v.accountNumber !== 'string') return null;
-  return {
-    bankBin: v.bankBin,
-    accountNumber: v.accountNumber,
-    accountName: typeof v.accountName === 'string' ? v.accountName : '',
-  };
 }
 
 /** Job facts a receipt prints. */

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import {
   CashQuerySchema,
   CollectPaymentSchema,
@@ -8,17 +8,13 @@ import {
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import { registerPaymentHooks } from './payments.hooks';
-import {
-  collectPayment,
-  confirmPayment,
-  getCashTotal,
-  getJobMoney,
-  getReceipt,
-  reversePayment,
-} from './payments.service';
+import { collectPayment } from './collect-payment';
+import { confirmPayment, reversePayment } from './correct-payment';
+import { getCashTotal, getJobMoney, getReceipt } from './payments.service';
 
-const COLLECTORS = ['courier', 'dispatcher', 'manager', 'admin'] as const;
-const OFFICE_AND_COURIER = ['courier', 'operator', 'dispatcher', 'manager', 'admin'] as const;
+const keyOf = (req: Request) => ({
+  idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
+});
 
 /**
  * Money at the door: `GET/POST /api/jobs/:id/payments`, `POST /api/payments/:id/confirm`,
@@ -32,56 +28,43 @@ export function paymentsRoutes(deps: ModuleDeps & { publicBaseUrl: string }): Ro
 
   r.get(
     '/jobs/:id/payments',
-    endpoint({ roles: OFFICE_AND_COURIER, params: IdParamsSchema }, ({ auth, params }) =>
+    endpoint({ can: 'payments.read', params: IdParamsSchema }, ({ auth, params }) =>
       getJobMoney(db, auth, params.id),
     ),
   );
-
   r.post(
     '/jobs/:id/payments',
     endpoint(
-      { roles: COLLECTORS, params: IdParamsSchema, body: CollectPaymentSchema },
-      async ({ auth, params, body, req }) => {
-        const res = await collectPayment(db, auth, params.id, body, {
-          idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
-        });
-        return withStatus(res.status, res.body);
-      },
+      { can: 'payments.collect', params: IdParamsSchema, body: CollectPaymentSchema },
+      async ({ auth, params, body, req }) =>
+        withStatus(201, await collectPayment(db, auth, params.id, body, keyOf(req))),
     ),
   );
-
   r.post(
     '/payments/:id/confirm',
-    endpoint({ roles: COLLECTORS, params: IdParamsSchema }, ({ auth, params, req }) =>
-      confirmPayment(db, auth, params.id, {
-        idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
-      }),
+    endpoint({ can: 'payments.confirm', params: IdParamsSchema }, ({ auth, params, req }) =>
+      confirmPayment(db, auth, params.id, keyOf(req)),
     ),
   );
-
   r.post(
     '/payments/:id/reverse',
     endpoint(
-      { roles: COLLECTORS, params: IdParamsSchema, body: ReversePaymentSchema },
+      { can: 'payments.reverse', params: IdParamsSchema, body: ReversePaymentSchema },
       async ({ auth, params, body, req }) => {
-        const res = await reversePayment(db, auth, params.id, body, {
-          idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
-        });
+        const res = await reversePayment(db, auth, params.id, body, keyOf(req));
         return withStatus(res.status, res.body);
       },
     ),
   );
-
   r.get(
     '/couriers/me/cash',
-    endpoint({ roles: ['courier'], query: CashQuerySchema }, ({ auth, query }) =>
+    endpoint({ can: 'payments.shift_cash', query: CashQuerySchema }, ({ auth, query }) =>
       getCashTotal(db, auth, query.date),
     ),
   );
-
   r.get(
     '/receipts/:id',
-    endpoint({ roles: 'public', params: IdParamsSchema }, ({ params }) =>
+    endpoint({ can: 'public', params: IdParamsSchema }, ({ params }) =>
       getReceipt(db, params.id, deps.publicBaseUrl),
     ),
   );

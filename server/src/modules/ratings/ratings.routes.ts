@@ -11,10 +11,9 @@ export function ratingsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/ratings',
-    endpoint(
-      { roles: ['manager', 'admin'], query: RatingsQuerySchema },
-      async ({ auth, query }) => ({ items: await listUnitRatings(db, auth, query) }),
-    ),
+    endpoint({ can: 'ratings.list', query: RatingsQuerySchema }, async ({ auth, query }) => ({
+      items: await listUnitRatings(db, auth, query),
+    })),
   );
   return router;
 }

@@ -44,7 +44,7 @@ export async function listUnitRatings(
   auth: AuthContext,
   query: ReportRangeQuery & { courierId?: string | undefined },
 ): Promise<Rating[]> {
-  const { window } = await resolveReportScope(db, auth, query);
+  const { window } = await resolveReportScope(db, auth, 'ratings.list', query);
   const rows = await listRatings(db, {
     unitIds: window.unitIds,
     fromTs: window.fromTs,

@@ -1,5 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../../db/client';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type DbOrTx, type Tx } from '../../db/client';
+import { cashHandovers, feeRemittanceItems, feeRemittances, users } from '../../db/schema';
+
+export type CashHandoverRow = typeof cashHandovers.$inferSelect;
+export type FeeRemittanceRow = typeof feeRemittances.$inferSelect;
 
 const list = (ids: readonly string[]): SQL =>
   sql`(${sql.join(
@@ -150,4 +154,31 @@ export async function listRemittances(db: DbOrTx, unitIds: readonly string[]) {
     where r.unit_id in ${list(unitIds)}
     order by r.handed_at desc limit 200`,
   );
+}
+
+/** A user by id (the courier whose cash is counted). */
+export async function findUser(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function insertCashHandover(
+  tx: Tx,
+  values: typeof cashHandovers.$inferInsert,
+): Promise<CashHandoverRow> {
+  const [row] = await tx.insert(cashHandovers).values(values).returning();
+  return row!;
+}
+
+/** One remittance record and the payments it hands over. */
+export async function insertFeeRemittance(
+  tx: Tx,
+  values: typeof feeRemittances.$inferInsert,
+  paymentIds: readonly string[],
+): Promise<FeeRemittanceRow> {
+  const [row] = await tx.insert(feeRemittances).values(values).returning();
+  await tx
+    .insert(feeRemittanceItems)
+    .values(paymentIds.map((paymentId) => ({ remittanceId: row!.id, paymentId })));
+  return row!;
 }

@@ -5,7 +5,8 @@ import {
   CreateFeeRemittanceSchema,
   ShiftQuerySchema,
 } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { endpoint, withStatus, type AuthContext, type ModuleDeps } from '../../lib/http';
+import type { Db } from '../../db/client';
 import {
   getAgencyFees,
   getHandovers,
@@ -15,10 +16,31 @@ import {
   recordFeeRemittance,
 } from './reconciliation.service';
 
-const MANAGERS = ['manager', 'admin'] as const;
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const RangeSchema = z.object({ from: DateString, to: DateString, unitId: z.uuid().optional() });
 const UnitQuerySchema = z.object({ unitId: z.uuid().optional() });
+
+/** A read route answering `{ items }` from one service function. */
+function listRoute<S extends z.ZodType>(
+  db: Db,
+  query: S,
+  list: (db: Db, auth: AuthContext, q: z.infer<S>) => Promise<unknown[]>,
+) {
+  return endpoint({ can: 'reconciliation.read', query }, async ({ auth, query: q }) => ({
+    items: await list(db, auth, q as z.infer<S>),
+  }));
+}
+
+/** A write route answering 201 with what one service function recorded (the caller's address audited). */
+function recordRoute<S extends z.ZodType>(
+  db: Db,
+  body: S,
+  record: (db: Db, auth: AuthContext, input: z.infer<S>, ip?: string) => Promise<unknown>,
+) {
+  return endpoint({ can: 'reconciliation.write', body }, async ({ auth, body: input, req }) =>
+    withStatus(201, await record(db, auth, input as z.infer<S>, req.ip)),
+  );
+}
 
 /**
  * Cash reconciliation per courier per shift, and procedure fees handed over per agency:
@@ -27,41 +49,21 @@ const UnitQuerySchema = z.object({ unitId: z.uuid().optional() });
  */
 export function reconciliationRoutes({ db }: ModuleDeps): Router {
   const router = Router();
-  router.get(
-    '/reconciliation/shifts',
-    endpoint({ roles: MANAGERS, query: ShiftQuerySchema }, async ({ auth, query }) => ({
-      items: await getShiftCash(db, auth, query),
-    })),
-  );
-  router.get(
-    '/reconciliation/handovers',
-    endpoint({ roles: MANAGERS, query: RangeSchema }, async ({ auth, query }) => ({
-      items: await getHandovers(db, auth, query),
-    })),
-  );
+  router.get('/reconciliation/shifts', listRoute(db, ShiftQuerySchema, getShiftCash));
+  router.get('/reconciliation/handovers', listRoute(db, RangeSchema, getHandovers));
   router.post(
     '/reconciliation/handovers',
-    endpoint({ roles: MANAGERS, body: CreateCashHandoverSchema }, async ({ auth, body, req }) =>
-      withStatus(201, await recordCashHandover(db, auth, body, req.ip)),
+    endpoint(
+      { can: 'reconciliation.write', body: CreateCashHandoverSchema },
+      async ({ auth, body, req }) =>
+        withStatus(201, await recordCashHandover(db, auth, body, req.ip)),
     ),
   );
-  router.get(
-    '/reconciliation/fees',
-    endpoint({ roles: MANAGERS, query: UnitQuerySchema }, async ({ auth, query }) => ({
-      items: await getAgencyFees(db, auth, query),
-    })),
-  );
-  router.get(
-    '/reconciliation/fee-remittances',
-    endpoint({ roles: MANAGERS, query: UnitQuerySchema }, async ({ auth, query }) => ({
-      items: await getRemittances(db, auth, query),
-    })),
-  );
+  router.get('/reconciliation/fees', listRoute(db, UnitQuerySchema, getAgencyFees));
+  router.get('/reconciliation/fee-remittances', listRoute(db, UnitQuerySchema, getRemittances));
   router.post(
     '/reconciliation/fee-remittances',
-    endpoint({ roles: MANAGERS, body: CreateFeeRemittanceSchema }, async ({ auth, body, req }) =>
-      withStatus(201, await recordFeeRemittance(db, auth, body, req.ip)),
-    ),
+    recordRoute(db, CreateFeeRemittanceSchema, recordFeeRemittance),
   );
   return router;
 }

@@ -10,9 +10,8 @@ export function reportsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/reports/summary',
-    endpoint(
-      { roles: ['manager', 'admin'], query: ReportRangeQuerySchema },
-      async ({ auth, query }) => getReportSummary(db, auth, query),
+    endpoint({ can: 'reports.read', query: ReportRangeQuerySchema }, async ({ auth, query }) =>
+      getReportSummary(db, auth, query),
     ),
   );
   return router;

@@ -2,12 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { IdParamsSchema, SimulateCallSchema } from '@tannha/shared';
 import { twilioSignatureCheck } from '../../integrations/twilio/signature';
-import { AppError, notFound } from '../../lib/errors';
-import { endpoint, OFFICE_ROLES, withStatus, type ModuleDeps } from '../../lib/http';
-import { getCall } from '../calls/calls.service';
-import * as callsRepo from '../calls/calls.repository';
+import { AppError } from '../../lib/errors';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import {
-  buildScreenPop,
+  getScreenPop,
   handleCallStatus,
   handleDialResult,
   handleIncomingCall,
@@ -36,8 +34,10 @@ const RecordingBody = z.object({
 });
 
 /**
- * Twilio voice webhooks (signed; `PUBLIC_BASE_URL` + path is what is checked) and the dev
- * "simulate incoming call" control, which runs the very same handler.
+ * Twilio voice webhooks (public routes that check Twilio's signature themselves;
+ * `PUBLIC_BASE_URL` + path is what is signed) and the desk's controls: the dev "simulate
+ * incoming call", which runs the very same handler, and the screen pop
+ * (who may: policies/telephony.policy.ts).
  */
 export function telephonyRoutes({
   db,
@@ -47,61 +47,55 @@ export function telephonyRoutes({
   const router = Router();
   const signed = twilioSignatureCheck({ authToken: twilioAuthToken, publicBaseUrl });
 
-  router.post(
-    '/twilio/voice',
-    signed,
-    endpoint({ roles: 'public', body: VoiceBody }, async ({ body, res }) => {
-      const r = await handleIncomingCall(
-        db,
-        { callSid: body.CallSid, from: body.From, to: body.To },
-        { publicBaseUrl },
-      );
-      res.type('text/xml').send(r.twiml);
+  /** A signed Twilio webhook: answers with the handler's TwiML, or 204 when it has none. */
+  const webhook = <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    run: (body: z.infer<S>) => Promise<string | void>,
+  ) =>
+    router.post(
+      path,
+      signed,
+      endpoint({ can: 'public', body: schema }, async ({ body, res }) => {
+        const twiml = await run(body as z.infer<S>);
+        if (twiml === undefined) return withStatus(204);
+        res.type('text/xml').send(twiml);
+      }),
+    );
+
+  webhook('/twilio/voice', VoiceBody, async (b) => {
+    const r = await handleIncomingCall(
+      db,
+      { callSid: b.CallSid, from: b.From, to: b.To },
+      { publicBaseUrl },
+    );
+    return r.twiml;
+  });
+  webhook('/twilio/voice/dial-result', DialBody, (b) =>
+    handleDialResult(
+      db,
+      { callSid: b.CallSid, dialCallStatus: b.DialCallStatus },
+      { publicBaseUrl },
+    ),
+  );
+  webhook('/twilio/voice/status', StatusBody, (b) =>
+    handleCallStatus(db, {
+      callSid: b.CallSid,
+      callStatus: b.CallStatus,
+      callDuration: b.CallDuration,
     }),
   );
-  router.post(
-    '/twilio/voice/dial-result',
-    signed,
-    endpoint({ roles: 'public', body: DialBody }, async ({ body, res }) => {
-      res
-        .type('text/xml')
-        .send(
-          await handleDialResult(
-            db,
-            { callSid: body.CallSid, dialCallStatus: body.DialCallStatus },
-            { publicBaseUrl },
-          ),
-        );
-    }),
-  );
-  router.post(
-    '/twilio/voice/status',
-    signed,
-    endpoint({ roles: 'public', body: StatusBody }, async ({ body }) => {
-      await handleCallStatus(db, {
-        callSid: body.CallSid,
-        callStatus: body.CallStatus,
-        callDuration: body.CallDuration,
-      });
-      return withStatus(204);
-    }),
-  );
-  router.post(
-    '/twilio/voice/recording',
-    signed,
-    endpoint({ roles: 'public', body: RecordingBody }, async ({ body }) => {
-      await handleRecording(db, {
-        callSid: body.CallSid,
-        recordingUrl: body.RecordingUrl,
-        recordingStatus: body.RecordingStatus,
-      });
-      return withStatus(204);
+  webhook('/twilio/voice/recording', RecordingBody, (b) =>
+    handleRecording(db, {
+      callSid: b.CallSid,
+      recordingUrl: b.RecordingUrl,
+      recordingStatus: b.RecordingStatus,
     }),
   );
 
   router.post(
     '/telephony/simulate',
-    endpoint({ roles: OFFICE_ROLES, body: SimulateCallSchema }, async ({ body }) => {
+    endpoint({ can: 'telephony.simulate', body: SimulateCallSchema }, async ({ body }) => {
       if (twilioAuthToken) {
         throw new AppError(409, 'simulation_disabled', {
           vi: 'Đã kết nối Twilio nên không dùng được cuộc gọi giả lập. Hãy gọi thật vào số tổng đài.',
@@ -124,12 +118,9 @@ export function telephonyRoutes({
   );
   router.get(
     '/telephony/screen-pop/:id',
-    endpoint({ roles: OFFICE_ROLES, params: IdParamsSchema }, async ({ auth, params }) => {
-      await getCall(db, auth, params.id); // scope check
-      const c = await callsRepo.getCallRow(db, params.id);
-      if (!c) throw notFound({ vi: 'Cuộc gọi', en: 'Call' });
-      return buildScreenPop(db, c);
-    }),
+    endpoint({ can: 'telephony.screenPop', params: IdParamsSchema }, async ({ auth, params }) =>
+      getScreenPop(db, auth, params.id),
+    ),
   );
   return router;
 }

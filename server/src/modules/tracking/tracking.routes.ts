@@ -16,7 +16,7 @@ export function trackingRoutes({ db }: ModuleDeps): Router {
     '/track/:code',
     limit,
     endpoint(
-      { roles: 'public', params: TrackingParamsSchema, query: TrackingQuerySchema },
+      { can: 'public', params: TrackingParamsSchema, query: TrackingQuerySchema },
       async ({ params, query, locale, res }) => {
         res.setHeader('Cache-Control', 'no-store');
         return trackJob(db, params.code, query.phone, locale);
@@ -27,7 +27,7 @@ export function trackingRoutes({ db }: ModuleDeps): Router {
     '/track/:code/rating',
     limit,
     endpoint(
-      { roles: 'public', params: TrackingParamsSchema, body: RatingInputSchema },
+      { can: 'public', params: TrackingParamsSchema, body: RatingInputSchema },
       async ({ params, body }) => withStatus(201, await rateTrackedJob(db, params.code, body)),
     ),
   );

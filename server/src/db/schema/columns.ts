@@ -1,0 +1,19 @@
+import { doublePrecision, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** Column builders every table repeats, so a table reads as what is particular to it. */
+
+/** `id uuid primary key default gen_random_uuid()`. */
+export const idColumn = () => uuid('id').primaryKey().defaultRandom();
+
+/** A timestamp with time zone (stored in UTC, shown in Asia/Ho_Chi_Minh). */
+export const tz = (name: string) => timestamp(name, { withTimezone: true });
+
+/** A required timestamp that defaults to now (`created_at`, `recorded_at`, …). */
+export const tzNow = (name: string) => tz(name).notNull().defaultNow();
+
+/** A required foreign key to another table's uuid id. */
+export const ref = (name: string, target: () => AnyPgColumn) =>
+  uuid(name).notNull().references(target);
+
+/** Where something happened (both null when the phone had no fix). */
+export const latLng = () => ({ lat: doublePrecision('lat'), lng: doublePrecision('lng') });
