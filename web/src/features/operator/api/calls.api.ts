@@ -1,16 +1,16 @@
 import type { Call, CallList, Callback, CreateCallInput, UpdateCallInput } from '@tannha/shared';
 import { toVnDate } from '@tannha/shared';
-import {
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 
-import { operatorKeys, type CallbackListParams, type CallListParams } from './operator-keys';
+import {
+  byIdQueryOptions,
+  operatorKeys,
+  type CallbackListParams,
+  type CallListParams,
+} from './operator-keys';
 
 // `/api/calls…`: the operator's calls and callbacks.
 
@@ -51,13 +51,8 @@ export function callbacksQueryOptions() {
 export const useCallbacks = () => useQuery(callbacksQueryOptions());
 
 /** One call; idle while no call is active. */
-export function callQueryOptions(id: string | null) {
-  return queryOptions({
-    queryKey: operatorKeys.calls.detail(id ?? 'none'),
-    queryFn: ({ signal }) => getCall(id!, signal),
-    enabled: id !== null,
-  });
-}
+export const callQueryOptions = (id: string | null) =>
+  byIdQueryOptions(id, operatorKeys.calls.detail, getCall);
 /** One call. */
 export const useCall = (id: string | null) => useQuery(callQueryOptions(id));
 

@@ -11,7 +11,7 @@ import { apiClient } from '@/lib/api-client';
 import { jobKeys } from '@/lib/queries/jobs';
 
 import { storeCall } from './calls.api';
-import { operatorKeys } from './operator-keys';
+import { byIdQueryOptions, operatorKeys } from './operator-keys';
 
 // `/api/citizens…`: callers and their history; and the job created from a call.
 
@@ -35,13 +35,8 @@ export function citizenByPhoneQueryOptions(phone: string) {
 export const useCitizenByPhone = (phone: string) => useQuery(citizenByPhoneQueryOptions(phone));
 
 /** A caller's record, jobs and calls; idle for an unknown caller. */
-export function historyQueryOptions(citizenId: string | null) {
-  return queryOptions({
-    queryKey: operatorKeys.citizens.history(citizenId ?? 'none'),
-    queryFn: ({ signal }) => getCitizenHistory(citizenId!, signal),
-    enabled: citizenId !== null,
-  });
-}
+export const historyQueryOptions = (citizenId: string | null) =>
+  byIdQueryOptions(citizenId, operatorKeys.citizens.history, getCitizenHistory);
 /** A caller's record, jobs and calls. */
 export const useCitizenHistory = (citizenId: string | null) =>
   useQuery(historyQueryOptions(citizenId));

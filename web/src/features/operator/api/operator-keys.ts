@@ -1,3 +1,5 @@
+import { queryOptions } from '@tanstack/react-query';
+
 /** What the operator's list of today's calls asks `GET /api/calls`. */
 export type CallListParams = { from: string; to: string; pageSize: number };
 /** What the callbacks panel asks `GET /api/calls/callbacks`. */
@@ -28,3 +30,19 @@ export const operatorKeys = {
     screenPop: (callId: string) => ['telephony', 'screen-pop', callId] as const,
   },
 };
+
+/**
+ * Query options for one record by id that may not be chosen yet (no active call, no known
+ * caller): idle until there is an id.
+ */
+export function byIdQueryOptions<T, K extends readonly unknown[]>(
+  id: string | null,
+  key: (id: string) => K,
+  fetch: (id: string, signal: AbortSignal) => Promise<T>,
+) {
+  return queryOptions({
+    queryKey: key(id ?? 'none'),
+    queryFn: ({ signal }) => fetch(id!, signal),
+    enabled: id !== null,
+  });
+}

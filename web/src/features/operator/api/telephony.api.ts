@@ -1,9 +1,9 @@
 import type { IncomingCallEvent, SimulateCallResult } from '@tannha/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 
-import { operatorKeys } from './operator-keys';
+import { byIdQueryOptions, operatorKeys } from './operator-keys';
 
 // `/api/telephony…`: the screen pop of an incoming call and the built-in call simulator.
 
@@ -12,13 +12,8 @@ export const getScreenPop = (callId: string, signal?: AbortSignal) =>
   apiClient.get<IncomingCallEvent>(`/api/telephony/screen-pop/${callId}`, { signal });
 
 /** The screen pop of a call (the socket usually fills it in first). */
-export function screenPopQueryOptions(id: string | null) {
-  return queryOptions({
-    queryKey: operatorKeys.telephony.screenPop(id ?? 'none'),
-    queryFn: ({ signal }) => getScreenPop(id!, signal),
-    enabled: id !== null,
-  });
-}
+export const screenPopQueryOptions = (id: string | null) =>
+  byIdQueryOptions(id, operatorKeys.telephony.screenPop, getScreenPop);
 /** The screen pop of a call. */
 export const useScreenPop = (id: string | null) => useQuery(screenPopQueryOptions(id));
 

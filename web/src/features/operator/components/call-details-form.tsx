@@ -6,8 +6,14 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/feedback';
 
 import type { CallDraft } from '../utils/drafts';
-import { Field } from './field';
+import { Field, SelectField } from './field';
 import styles from './operator-console.module.css';
+
+/** What an unknown caller is asked first: their name and address. */
+const CALLER_FIELDS = [
+  ['callerName', 'call.callerName'],
+  ['addressText', 'call.callerAddress'],
+] as const;
 
 export type CallDetailsFormProps = {
   call: Call;
@@ -35,40 +41,35 @@ export function CallDetailsForm(props: CallDetailsFormProps) {
     <form onSubmit={props.onSubmit} className={styles.form}>
       {!call.citizenId && (
         <div className={styles.row}>
-          <Field label={t('call.callerName')}>
-            <input
-              value={draft.callerName}
-              onChange={(e) => onChange({ callerName: e.target.value })}
-              disabled={closed}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label={t('call.callerAddress')}>
-            <input
-              value={draft.addressText}
-              onChange={(e) => onChange({ addressText: e.target.value })}
-              disabled={closed}
-              autoComplete="off"
-            />
-          </Field>
+          {CALLER_FIELDS.map(([key, label]) => (
+            <Field key={key} label={t(label)}>
+              <input
+                value={draft[key]}
+                onChange={(e) => onChange({ [key]: e.target.value })}
+                disabled={closed}
+                autoComplete="off"
+              />
+            </Field>
+          ))}
         </div>
       )}
       <div className={styles.row}>
-        <Field label={t('call.category')}>
-          <select
-            id="call-category"
-            value={draft.category}
-            onChange={(e) => onChange({ category: e.target.value })}
-            disabled={closed}
-          >
-            <option value="">{t('call.chooseCategory')}</option>
-            {CALL_CATEGORIES.map((c, i) => (
-              <option key={c} value={c}>
+        <SelectField
+          id="call-category"
+          label={t('call.category')}
+          value={draft.category}
+          onChange={(category) => onChange({ category })}
+          disabled={closed}
+          placeholder={t('call.chooseCategory')}
+          options={CALL_CATEGORIES.map((c, i) => ({
+            value: c,
+            label: (
+              <>
                 {i + 1} · {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+              </>
+            ),
+          }))}
+        />
       </div>
       <Field
         label={

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/feedback';
 import { formatDate } from '@/lib/format';
 
-import { useCallForm } from '../hooks/use-call-form';
+import { useCallForm, type CallHandlers } from '../hooks/use-call-form';
 import { errorText } from '../utils/error-text';
 import { CallDetailsForm } from './call-details-form';
 import { CallerCard } from './caller-card';
@@ -13,17 +13,7 @@ import { JobDraftForm } from './job-draft-form';
 import styles from './operator-console.module.css';
 
 /** One call: who calls, what about, the job made from it, and the caller's history. */
-export function CallForm({
-  call,
-  jobOpenSignal,
-  onDone,
-}: {
-  call: Call;
-  /** Bumped by Alt+J: opens the job form. */
-  jobOpenSignal: number;
-  /** The call was closed. */
-  onDone: () => void;
-}) {
+export function CallForm({ call, jobOpenSignal, onDone }: { call: Call } & CallHandlers) {
   const { t } = useTranslation('operator');
   const form = useCallForm(call, jobOpenSignal, onDone);
   const { draft, job, closed, update, createJob } = form;

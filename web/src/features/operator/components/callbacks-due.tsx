@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
-import { ErrorState, LoadingState } from '@/components/ui/feedback';
+import { QueryView } from '@/components/ui/query-view';
 import { formatDateTime, formatPhone } from '@/lib/format';
 
 import { useCallbacks, useCompleteCallback } from '../api/calls.api';
@@ -15,35 +15,35 @@ export function CallbacksDue() {
   return (
     <section className={styles.card} aria-labelledby="callbacks-heading">
       <h2 id="callbacks-heading">{t('callbacks.title')}</h2>
-      {callbacks.isPending ? (
-        <LoadingState />
-      ) : callbacks.isError ? (
-        <ErrorState error={callbacks.error} onRetry={() => void callbacks.refetch()} />
-      ) : callbacks.data.items.length === 0 ? (
-        <p className={styles.muted}>{t('callbacks.empty')}</p>
-      ) : (
-        <ul className={styles.callbacks}>
-          {callbacks.data.items.slice(0, 12).map((c) => (
-            <li key={c.id} className={c.overdue ? styles.overdue : undefined}>
-              <div>
-                <strong>{formatPhone(c.phone)}</strong> {c.citizenName && <>· {c.citizenName}</>}
-              </div>
-              <div className={styles.muted}>
-                {t(`callbacks.reason.${c.reason}`)} ·{' '}
-                {c.overdue ? t('callbacks.overdueSince') : t('callbacks.dueAt')}{' '}
-                {formatDateTime(c.dueAt)}
-              </div>
-              <Button
-                variant="ghost"
-                onClick={() => complete.mutate(c.id)}
-                disabled={complete.isPending}
-              >
-                {t('callbacks.done')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={callbacks}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className={styles.muted}>{t('callbacks.empty')}</p>}
+      >
+        {(data) => (
+          <ul className={styles.callbacks}>
+            {data.items.slice(0, 12).map((c) => (
+              <li key={c.id} className={c.overdue ? styles.overdue : undefined}>
+                <div>
+                  <strong>{formatPhone(c.phone)}</strong> {c.citizenName && <>· {c.citizenName}</>}
+                </div>
+                <div className={styles.muted}>
+                  {t(`callbacks.reason.${c.reason}`)} ·{' '}
+                  {c.overdue ? t('callbacks.overdueSince') : t('callbacks.dueAt')}{' '}
+                  {formatDateTime(c.dueAt)}
+                </div>
+                <Button
+                  variant="ghost"
+                  onClick={() => complete.mutate(c.id)}
+                  disabled={complete.isPending}
+                >
+                  {t('callbacks.done')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
 
 import { WINDOWS, type JobDraft } from '../utils/drafts';
-import { Field } from './field';
+import { Field, SelectField } from './field';
 import styles from './operator-console.module.css';
 
 /** When the visit happens (day, window), the dossier of a delivery, notes, the postal leg. */
@@ -21,26 +21,23 @@ export function JobDetailsFields({
   return (
     <>
       <div className={styles.row}>
-        <Field label={t('job.date')}>
-          <select value={job.date} onChange={(e) => onChange({ date: e.target.value })}>
-            <option value="">{t('job.anyDay')}</option>
-            {nextDays.map((d) => (
-              <option key={d} value={d}>
-                {t(`weekday.${dayOfWeek(d)}` as 'weekday.1')} {formatDate(d)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('job.window')}>
-          <select value={job.window} onChange={(e) => onChange({ window: e.target.value })}>
-            <option value="">{t('job.anyTime')}</option>
-            {WINDOWS.map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label={t('job.date')}
+          value={job.date}
+          onChange={(date) => onChange({ date })}
+          placeholder={t('job.anyDay')}
+          options={nextDays.map((d) => ({
+            value: d,
+            label: `${t(`weekday.${dayOfWeek(d)}` as 'weekday.1')} ${formatDate(d)}`,
+          }))}
+        />
+        <SelectField
+          label={t('job.window')}
+          value={job.window}
+          onChange={(window) => onChange({ window })}
+          placeholder={t('job.anyTime')}
+          options={WINDOWS.map((w) => ({ value: w, label: w }))}
+        />
         {job.type === 'result_delivery' && (
           <Field label={t('job.dossierCode')}>
             <input
@@ -58,19 +55,17 @@ export function JobDetailsFields({
           autoComplete="off"
         />
       </Field>
-      <Field label={t('job.postalLegTier')}>
-        <select
-          value={job.postalLegTier}
-          onChange={(e) => onChange({ postalLegTier: e.target.value as PostalLegTier })}
-        >
-          {POSTAL_LEG_TIERS.map((tier) => (
-            <option key={tier} value={tier}>
-              {t(`postalLegTier.${tier}`, { ns: 'jobs' })}
-            </option>
-          ))}
-        </select>
+      <SelectField
+        label={t('job.postalLegTier')}
+        value={job.postalLegTier}
+        onChange={(tier) => onChange({ postalLegTier: tier as PostalLegTier })}
+        options={POSTAL_LEG_TIERS.map((tier) => ({
+          value: tier,
+          label: t(`postalLegTier.${tier}`, { ns: 'jobs' }),
+        }))}
+      >
         <small className={styles.muted}>{t('job.postalLegHint')}</small>
-      </Field>
+      </SelectField>
     </>
   );
 }

@@ -6,10 +6,12 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/feedback';
 
 import type { JobDraft } from '../utils/drafts';
-import { Field } from './field';
+import { Field, SelectField } from './field';
 import { JobDetailsFields } from './job-details-fields';
 import styles from './operator-console.module.css';
 import { ProcedurePicker } from './procedure-picker';
+
+const JOB_TYPES = ['home_assistance', 'result_delivery'] as const;
 
 export type JobDraftFormProps = {
   job: JobDraft;
@@ -30,25 +32,19 @@ export function JobDraftForm({ job, onChange, postOffices, ...props }: JobDraftF
     <form onSubmit={props.onSubmit} className={styles.jobForm} aria-labelledby="job-form-heading">
       <h3 id="job-form-heading">{t('job.title')}</h3>
       <div className={styles.row}>
-        <Field label={t('job.type')}>
-          <select
-            value={job.type}
-            onChange={(e) => onChange({ type: e.target.value as JobDraft['type'] })}
-          >
-            <option value="home_assistance">{t('jobType.home_assistance')}</option>
-            <option value="result_delivery">{t('jobType.result_delivery')}</option>
-          </select>
-        </Field>
-        <Field label={t('job.unit')}>
-          <select value={job.unitId} onChange={(e) => onChange({ unitId: e.target.value })}>
-            <option value="">{t('job.chooseUnit')}</option>
-            {postOffices.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label={t('job.type')}
+          value={job.type}
+          onChange={(type) => onChange({ type: type as JobDraft['type'] })}
+          options={JOB_TYPES.map((type) => ({ value: type, label: t(`jobType.${type}`) }))}
+        />
+        <SelectField
+          label={t('job.unit')}
+          value={job.unitId}
+          onChange={(unitId) => onChange({ unitId })}
+          placeholder={t('job.chooseUnit')}
+          options={postOffices.map((u) => ({ value: u.id, label: u.name }))}
+        />
       </div>
       <ProcedurePicker
         query={job.procQuery}

@@ -1,5 +1,4 @@
-import { useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { RefObject } from 'react';
 
 import { useCreateCall } from '../api/calls.api';
 import { PhoneBar } from './phone-bar';
@@ -12,30 +11,24 @@ export function NewCallBar({
   inputRef: RefObject<HTMLInputElement | null>;
   onCreated: (id: string) => void;
 }) {
-  const { t } = useTranslation('operator');
-  const [phone, setPhone] = useState('');
   const create = useCreateCall();
-  const submit = () =>
+  const submit = (callerPhone: string, clear: () => void) =>
     create.mutate(
-      { callerPhone: phone, direction: 'inbound' },
+      { callerPhone, direction: 'inbound' },
       {
         onSuccess: (c) => {
-          setPhone('');
+          clear();
           onCreated(c.id);
         },
       },
     );
   return (
     <PhoneBar
-      label={t('newCall.label')}
+      name="newCall"
       shortcut="Alt+N"
       inputRef={inputRef}
-      phone={phone}
-      onPhoneChange={setPhone}
+      mutation={create}
       onSubmit={submit}
-      buttonText={t('newCall.button')}
-      pending={create.isPending}
-      error={create.isError ? create.error : null}
     />
   );
 }

@@ -1,4 +1,5 @@
-import type { FormEvent, ReactNode, RefObject } from 'react';
+import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 
@@ -6,18 +7,15 @@ import { errorText } from '../utils/error-text';
 import styles from './operator-console.module.css';
 
 export type PhoneBarProps = {
-  /** Names the form and its phone field. */
-  label: string;
+  /** Locale section of the bar's texts (`<name>.label`, `<name>.button`). */
+  name: 'simulate' | 'newCall';
   /** The shortcut that focuses the field, e.g. `Alt+N`. */
   shortcut: string;
   inputRef: RefObject<HTMLInputElement | null>;
-  phone: string;
-  onPhoneChange: (phone: string) => void;
-  onSubmit: () => void;
-  buttonText: string;
-  pending: boolean;
-  /** The failed request, if any, shown beside the button. */
-  error: unknown;
+  /** The request the bar sends; its failure is shown beside the button. */
+  mutation: { isPending: boolean; isError: boolean; error: unknown };
+  /** Sends the number; `clear` empties the field (once the request succeeded). */
+  onSubmit: (phone: string, clear: () => void) => void;
   /** More controls between the phone field and the button. */
   extra?: ReactNode;
   /** A confirmation after the error slot. */
@@ -25,11 +23,13 @@ export type PhoneBarProps = {
 };
 
 /** A one-line form around a phone number (simulate a call, log a call by number). */
-export function PhoneBar(props: PhoneBarProps) {
-  const { label, shortcut, inputRef, phone, onPhoneChange, pending, error } = props;
+export function PhoneBar({ name, shortcut, inputRef, mutation, ...props }: PhoneBarProps) {
+  const { t } = useTranslation('operator');
+  const [phone, setPhone] = useState('');
+  const label = t(`${name}.label`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    props.onSubmit();
+    props.onSubmit(phone, () => setPhone(''));
   };
   return (
     <form className={styles.bar} onSubmit={submit} aria-label={label}>
@@ -40,19 +40,23 @@ export function PhoneBar(props: PhoneBarProps) {
         <input
           ref={inputRef}
           value={phone}
-          onChange={(e) => onPhoneChange(e.target.value)}
+          onChange={(e) => setPhone(e.target.value)}
           placeholder="0912 345 678"
           inputMode="tel"
           autoComplete="off"
         />
       </label>
       {props.extra}
-      <Button type="submit" variant="secondary" disabled={pending || phone.trim() === ''}>
-        {props.buttonText}
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={mutation.isPending || phone.trim() === ''}
+      >
+        {t(`${name}.button`)}
       </Button>
-      {Boolean(error) && (
+      {mutation.isError && (
         <span className={styles.error} role="alert">
-          {errorText(error)}
+          {errorText(mutation.error)}
         </span>
       )}
       {props.status}

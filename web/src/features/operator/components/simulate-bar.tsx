@@ -14,48 +14,40 @@ export function SimulateBar({
   onPop: (id: string) => void;
 }) {
   const { t } = useTranslation('operator');
-  const [phone, setPhone] = useState('');
   const [outOfHours, setOutOfHours] = useState(false);
   const simulate = useSimulateCall();
-  const submit = () =>
+  const submit = (from: string, clear: () => void) =>
     simulate.mutate(
-      { from: phone, outOfHours },
+      { from, outOfHours },
       {
         onSuccess: (r) => {
-          setPhone('');
+          clear();
           if (!outOfHours) onPop(r.callId);
         },
       },
     );
+  const check = (
+    <label className={styles.check}>
+      <input
+        type="checkbox"
+        checked={outOfHours}
+        onChange={(e) => setOutOfHours(e.target.checked)}
+      />{' '}
+      {t('simulate.outOfHours')}
+    </label>
+  );
+  const done = simulate.isSuccess && outOfHours && (
+    <span role="status">{t('simulate.outOfHoursDone', { ticket: simulate.data.ticketCode })}</span>
+  );
   return (
     <PhoneBar
-      label={t('simulate.label')}
+      name="simulate"
       shortcut="Alt+S"
       inputRef={inputRef}
-      phone={phone}
-      onPhoneChange={setPhone}
+      mutation={simulate}
       onSubmit={submit}
-      buttonText={t('simulate.button')}
-      pending={simulate.isPending}
-      error={simulate.isError ? simulate.error : null}
-      extra={
-        <label className={styles.check}>
-          <input
-            type="checkbox"
-            checked={outOfHours}
-            onChange={(e) => setOutOfHours(e.target.checked)}
-          />{' '}
-          {t('simulate.outOfHours')}
-        </label>
-      }
-      status={
-        simulate.isSuccess &&
-        outOfHours && (
-          <span role="status">
-            {t('simulate.outOfHoursDone', { ticket: simulate.data.ticketCode })}
-          </span>
-        )
-      }
+      extra={check}
+      status={done}
     />
   );
 }

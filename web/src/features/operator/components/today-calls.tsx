@@ -1,7 +1,9 @@
-import { maskPhone } from '@tannha/shared';
+import { maskPhone, type CallList } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { EmptyState } from '@/components/ui/feedback';
+import { QueryView } from '@/components/ui/query-view';
+import { TableHead } from '@/components/ui/table-head';
 import { formatDateTime } from '@/lib/format';
 
 import { useTodayCalls } from '../api/calls.api';
@@ -19,47 +21,59 @@ export function TodayCalls({ onOpen }: { onOpen: (id: string) => void }) {
           <span className={styles.muted}>{t('today.count', { count: calls.data.total })}</span>
         )}
       </div>
-      {calls.isPending ? (
-        <LoadingState />
-      ) : calls.isError ? (
-        <ErrorState error={calls.error} onRetry={() => void calls.refetch()} />
-      ) : calls.data.items.length === 0 ? (
-        <EmptyState title={t('today.empty')} headingLevel={3} />
-      ) : (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th>{t('today.ticket')}</th>
-              <th>{t('today.time')}</th>
-              <th>{t('today.caller')}</th>
-              <th>{t('call.category')}</th>
-              <th>{t('today.outcome')}</th>
-              <th>{t('today.job')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.data.items.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <button type="button" className={styles.linkButton} onClick={() => onOpen(c.id)}>
-                    {c.ticketCode}
-                  </button>
-                </td>
-                <td>{formatDateTime(c.startedAt).slice(0, 5)}</td>
-                <td>
-                  {c.citizenName ?? c.callerName ?? '—'}{' '}
-                  <span className={styles.muted}>{maskPhone(c.callerPhone)}</span>
-                </td>
-                <td>{c.category ? t(`category.${c.category}`) : '—'}</td>
-                <td>
-                  {c.outcome ? t(`outcome.${c.outcome}`) : c.closedAt ? '—' : t('today.inProgress')}
-                </td>
-                <td>{c.jobCode ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={calls}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={t('today.empty')} headingLevel={3} />}
+      >
+        {(data) => (
+          <table className={styles.table}>
+            <TableHead
+              columns={[
+                t('today.ticket'),
+                t('today.time'),
+                t('today.caller'),
+                t('call.category'),
+                t('today.outcome'),
+                t('today.job'),
+              ]}
+            />
+            <tbody>
+              {data.items.map((c) => (
+                <CallRow key={c.id} call={c} onOpen={onOpen} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
     </section>
+  );
+}
+
+/** One of today's calls; its ticket opens it. */
+function CallRow({
+  call: c,
+  onOpen,
+}: {
+  call: CallList['items'][number];
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation('operator');
+  return (
+    <tr>
+      <td>
+        <button type="button" className={styles.linkButton} onClick={() => onOpen(c.id)}>
+          {c.ticketCode}
+        </button>
+      </td>
+      <td>{formatDateTime(c.startedAt).slice(0, 5)}</td>
+      <td>
+        {c.citizenName ?? c.callerName ?? '—'}{' '}
+        <span className={styles.muted}>{maskPhone(c.callerPhone)}</span>
+      </td>
+      <td>{c.category ? t(`category.${c.category}`) : '—'}</td>
+      <td>{c.outcome ? t(`outcome.${c.outcome}`) : c.closedAt ? '—' : t('today.inProgress')}</td>
+      <td>{c.jobCode ?? ''}</td>
+    </tr>
   );
 }

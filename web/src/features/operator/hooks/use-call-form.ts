@@ -19,6 +19,14 @@ function useNextDays() {
   }, []);
 }
 
+/** What the console hands the call being handled. */
+export type CallHandlers = {
+  /** Bumped by Alt+J: opens the job form. */
+  jobOpenSignal: number;
+  /** The call was closed. */
+  onDone: () => void;
+};
+
 /**
  * Everything the call form does: the call and job drafts (kept across reloads), the caller's
  * record, saving, creating the job, closing, and the form's shortcuts (Ctrl+Enter, Alt+L).

@@ -19,20 +19,12 @@ export type User = {
 };
 
 /** `GET /api/users`: staff accounts of the caller's scope. */
-export async function getUsers(signal?: AbortSignal): Promise<User[]> {
-  const { items } = await apiClient.get<{ items: User[] }>('/api/users', { signal });
-  return items;
-}
+export const getUsers = async (signal?: AbortSignal): Promise<User[]> =>
+  (await apiClient.get<{ items: User[] }>('/api/users', { signal })).items;
 
 /** Query options of the staff list. */
-export function usersQueryOptions() {
-  return queryOptions({
-    queryKey: userKeys.list(),
-    queryFn: ({ signal }) => getUsers(signal),
-  });
-}
+export const usersQueryOptions = () =>
+  queryOptions({ queryKey: userKeys.list(), queryFn: ({ signal }) => getUsers(signal) });
 
 /** Staff accounts (`GET /api/users`). */
-export function useUsers() {
-  return useQuery(usersQueryOptions());
-}
+export const useUsers = () => useQuery(usersQueryOptions());
