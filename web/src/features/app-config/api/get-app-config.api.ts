@@ -12,19 +12,27 @@ export type AppConfig = {
   unit: { id: string; name: string; lat: number | null; lng: number | null } | null;
 };
 
+/** Query keys of the server's browser settings. */
+export const appConfigKeys = {
+  all: ['config'] as const,
+};
+
+/** `GET /api/config`. */
 export async function getAppConfig(signal?: AbortSignal): Promise<AppConfig> {
   return apiClient.get<AppConfig>('/api/config', { signal });
 }
 
+/** Query options of `GET /api/config`. */
 export function appConfigQueryOptions() {
   return queryOptions({
-    queryKey: ['config'] as const,
+    queryKey: appConfigKeys.all,
     queryFn: ({ signal }) => getAppConfig(signal),
     // Configuration changes with a server restart, not while a page is open.
     staleTime: Infinity,
   });
 }
 
+/** The server's browser settings (tile URL, telephony, the user's unit). */
 export function useAppConfig() {
   return useQuery(appConfigQueryOptions());
 }

@@ -17,6 +17,7 @@ import {
 } from '@tanstack/react-query';
 
 import { apiClient, type QueryParams } from '@/lib/api-client';
+import { jobKeys } from '@/lib/queries/jobs';
 
 /** Filters of `GET /api/jobs` as the web sends them (lists joined by commas). */
 export type JobFilters = Partial<Omit<ListJobsQuery, 'status' | 'board'>> & {
@@ -33,16 +34,9 @@ function toParams(f: JobFilters): QueryParams {
   };
 }
 
-/** Query keys: everything about jobs lives under `['jobs']`, so one invalidation refreshes it all. */
-export const jobKeys = {
-  all: ['jobs'] as const,
-  list: (f: JobFilters) => ['jobs', 'list', f] as const,
-  late: () => ['jobs', 'late'] as const,
-  detail: (id: string) => ['jobs', 'detail', id] as const,
-  events: (id: string) => ['jobs', 'events', id] as const,
-  suggestions: (id: string) => ['jobs', 'suggestions', id] as const,
-  couriers: () => ['couriers'] as const,
-};
+// The key factory is shared web code (operator console, courier app and plans refresh jobs
+// too); re-exported so the jobs screens keep one import.
+export { jobKeys };
 
 export const getJobs = (f: JobFilters, signal?: AbortSignal) =>
   apiClient.get<JobList>('/api/jobs', { query: toParams(f), signal });

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { Alert, LoadingState } from '@/components/ui/feedback';
 import { ApiError } from '@/lib/api-client';
-import { currentLocale } from '@/lib/i18n';
 
 import { useAssignJob, useSuggestions } from '../api/jobs.api';
 
+import { AssignSuggestions } from './assign-suggestions';
 import styles from './jobs.module.css';
 
 const REASSIGNABLE = ['new', 'assigned', 'accepted', 'failed_attempt'];
@@ -28,7 +28,6 @@ export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
   const [picked, setPicked] = useState(preselected ?? '');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string>();
-  const locale = currentLocale();
   const effective = job.status === 'on_hold' ? (job.heldFrom ?? '') : job.status;
   const canChange = REASSIGNABLE.includes(effective);
   const needsReason = job.courier !== null;
@@ -79,24 +78,12 @@ export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
         <p className={styles.muted}>{t('assign.noSuggestions')}</p>
       )}
       {suggestions.data && suggestions.data.items.length > 0 && (
-        <ol className={styles.suggestions}>
-          {suggestions.data.items.slice(0, 5).map((s) => (
-            <li key={s.courier.id} className={styles.suggestion}>
-              <span>
-                <strong>{s.courier.fullName}</strong>
-                <span className={styles.muted}>{s.why[locale]}</span>
-              </span>
-              <Button
-                variant="secondary"
-                disabled={assign.isPending || s.courier.id === job.courier?.id}
-                onClick={() => run(s.courier.id)}
-                aria-label={t('assign.assignTo', { name: s.courier.fullName })}
-              >
-                {t('assign.confirm')}
-              </Button>
-            </li>
-          ))}
-        </ol>
+        <AssignSuggestions
+          suggestions={suggestions.data.items}
+          currentCourierId={job.courier?.id}
+          pending={assign.isPending}
+          onAssign={run}
+        />
       )}
       <label className={styles.muted}>
         {t('assign.orPick')}

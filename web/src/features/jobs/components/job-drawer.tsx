@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
-import { formatDate, formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 
 import { useJob, useJobEvents } from '../api/jobs.api';
 
 import { BoardDot, JobStatusBadge, JobTypeLabel } from './job-badges';
+import { JobFacts } from './job-facts';
 import { JobTimeline } from './job-timeline';
 import styles from './jobs.module.css';
 
@@ -59,67 +59,7 @@ export function JobDrawer({ jobId, onClose, children }: JobDrawerProps) {
               </span>
               {j.priority > 0 && <strong>{t(`detail.priority.${j.priority as 1 | 2}`)}</strong>}
             </div>
-            <dl className={styles.facts}>
-              <dt>{t('detail.citizen')}</dt>
-              <dd>{j.citizen.fullName}</dd>
-              <dt>{t('detail.phone')}</dt>
-              <dd>{j.citizen.phone ? formatPhone(j.citizen.phone) : j.citizen.phoneMasked}</dd>
-              <dt>{t('detail.address')}</dt>
-              <dd>{j.addressText}</dd>
-              {j.procedure && (
-                <>
-                  <dt>{t('detail.procedure')}</dt>
-                  <dd>{j.procedure.name}</dd>
-                </>
-              )}
-              {j.dossierCode && (
-                <>
-                  <dt>{t('detail.dossierCode')}</dt>
-                  <dd>{j.dossierCode}</dd>
-                </>
-              )}
-              <dt>{t('detail.due')}</dt>
-              <dd>{j.dueDate ? formatDate(j.dueDate) : '—'}</dd>
-              <dt>{t('detail.postalLeg')}</dt>
-              <dd>
-                {t(`postalLegTier.${j.postalLegTier}`)}
-                {' · '}
-                {j.legDueDate
-                  ? t('detail.legDue', { date: formatDate(j.legDueDate) })
-                  : t('detail.legNotStarted')}
-              </dd>
-              {j.windowStart && (
-                <>
-                  <dt>{t('detail.window')}</dt>
-                  <dd>{formatDateTime(j.windowStart)}</dd>
-                </>
-              )}
-              <dt>{t('detail.fees')}</dt>
-              <dd>
-                {formatMoney(j.feeDueVnd)} / {formatMoney(j.postalChargeVnd)}
-              </dd>
-              <dt>{t('detail.courier')}</dt>
-              <dd>
-                {j.courier ? (
-                  <>
-                    {j.courier.fullName}{' '}
-                    {j.assignedAt && (
-                      <span className={styles.muted}>
-                        ({t('detail.since', { time: formatDateTime(j.assignedAt) })})
-                      </span>
-                    )}
-                  </>
-                ) : (
-                  t('detail.noCourier')
-                )}
-              </dd>
-              {j.notes && (
-                <>
-                  <dt>{t('detail.notes')}</dt>
-                  <dd>{j.notes}</dd>
-                </>
-              )}
-            </dl>
+            <JobFacts job={j} />
             {children}
             <section>
               <h3>{t('detail.timeline')}</h3>

@@ -18,7 +18,7 @@ export function useLiveJobs(onChange?: (jobId: string) => void) {
       if (timer) return;
       timer = setTimeout(() => {
         timer = undefined;
-        void qc.invalidateQueries({ queryKey: ['jobs', 'list'] });
+        void qc.invalidateQueries({ queryKey: jobKeys.lists() });
         void qc.invalidateQueries({ queryKey: jobKeys.late() });
         void qc.invalidateQueries({ queryKey: jobKeys.couriers() });
       }, 300);

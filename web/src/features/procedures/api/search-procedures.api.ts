@@ -1,31 +1,20 @@
-import type { Procedure } from '@tannha/shared';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  MIN_SEARCH_LENGTH,
+  searchProceduresQueryOptions,
+  useSearchProcedures,
+} from '@/lib/queries/procedures';
 
-import { apiClient } from '@/lib/api-client';
+// The catalogue search itself is shared web code (the operator's job form asks it too, with
+// a different limit); this feature asks for one page of the look-up list.
 
-/** Shorter terms match most of the catalogue and only make the list jump around. */
-export const MIN_SEARCH_LENGTH = 2;
+export { MIN_SEARCH_LENGTH };
 
-/** `GET /api/procedures?q=…`; the server ignores diacritics (`khai sinh` finds `Khai sinh`). */
-export async function searchProcedures(q: string, signal?: AbortSignal): Promise<Procedure[]> {
-  const { items } = await apiClient.get<{ items: Procedure[] }>('/api/procedures', {
-    query: { q },
-    signal,
-  });
-  return items;
-}
+/** Answers the catalogue look-up lists (the server's default page). */
+export const CATALOGUE_LIMIT = 20;
 
-export function searchProceduresQueryOptions(q: string) {
-  return queryOptions({
-    queryKey: ['procedures', 'search', q] as const,
-    queryFn: ({ signal }) => searchProcedures(q, signal),
-    enabled: q.length >= MIN_SEARCH_LENGTH,
-    // The catalogue changes when an admin edits it, not during a call.
-    staleTime: 5 * 60_000,
-  });
-}
+/** Query options of the catalogue look-up for `q`. */
+export const catalogueSearchQueryOptions = (q: string) =>
+  searchProceduresQueryOptions({ q, limit: CATALOGUE_LIMIT });
 
-/** Search results; the previous list stays on screen while the next one loads. */
-export function useSearchProcedures(q: string) {
-  return useQuery({ ...searchProceduresQueryOptions(q), placeholderData: keepPreviousData });
-}
+/** The catalogue look-up for `q`; the previous list stays on screen while the next one loads. */
+export const useCatalogueSearch = (q: string) => useSearchProcedures({ q, limit: CATALOGUE_LIMIT });

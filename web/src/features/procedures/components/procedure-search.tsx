@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { formatMoney } from '@/lib/format';
 
-import { MIN_SEARCH_LENGTH, useSearchProcedures } from '../api/search-procedures.api';
+import { MIN_SEARCH_LENGTH, useCatalogueSearch } from '../api/search-procedures.api';
 import styles from './procedure-search.module.css';
 
 const DEBOUNCE_MS = 300;
@@ -17,7 +17,7 @@ export function ProcedureSearch() {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const term = useDebouncedValue(input.trim(), DEBOUNCE_MS);
-  const search = useSearchProcedures(term);
+  const search = useCatalogueSearch(term);
   const tooShort = term.length > 0 && term.length < MIN_SEARCH_LENGTH;
   const items = search.data;
 

@@ -2,8 +2,9 @@ import { SMS_STATUSES } from '@tannha/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { Button } from '@/components/ui/button';
+import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
+import { QueryView } from '@/components/ui/query-view';
 import { formatDateTime } from '@/lib/format';
 
 import { useSmsOutbox } from '../api/sms.api';
@@ -44,54 +45,54 @@ export function SmsOutbox() {
           ))}
         </select>
       </label>
-      {outbox.isPending ? (
-        <LoadingState />
-      ) : outbox.isError ? (
-        <ErrorState error={outbox.error} onRetry={() => void outbox.refetch()} />
-      ) : outbox.data.items.length === 0 ? (
-        <EmptyState title={t('empty.title')}>
-          <p>{t('empty.body')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <ul className={styles.list}>
-            {outbox.data.items.map((m) => (
-              <li key={m.id} className={styles.item}>
-                <div className={styles.head}>
-                  <strong>{m.to}</strong>
-                  <Badge tone={TONE[m.status] ?? 'neutral'}>{t(`statuses.${m.status}`)}</Badge>
-                  <span className={styles.muted}>{formatDateTime(m.createdAt)}</span>
-                  <span className={styles.muted}>
-                    {t(`templates.${m.template}` as 'templates.job_created', {
-                      defaultValue: m.template,
-                    })}
-                  </span>
-                  {m.attempts > 1 && (
-                    <span className={styles.muted}>{t('attempts', { count: m.attempts })}</span>
-                  )}
-                </div>
-                <p className={styles.body}>{m.body}</p>
-                {m.error && <p className={styles.error}>{m.error}</p>}
-              </li>
-            ))}
-          </ul>
-          <div className={styles.pager}>
-            <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('prev')}
-            </Button>
-            <span>
-              {t('page', { page, total: Math.max(1, Math.ceil(outbox.data.total / 50)) })}
-            </span>
-            <Button
-              variant="secondary"
-              disabled={page * 50 >= outbox.data.total}
-              onClick={() => setPage(page + 1)}
-            >
-              {t('next')}
-            </Button>
-          </div>
-        </>
-      )}
+      <QueryView
+        query={outbox}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title={t('empty.title')}>
+            <p>{t('empty.body')}</p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <ul className={styles.list}>
+              {data.items.map((m) => (
+                <li key={m.id} className={styles.item}>
+                  <div className={styles.head}>
+                    <strong>{m.to}</strong>
+                    <Badge tone={TONE[m.status] ?? 'neutral'}>{t(`statuses.${m.status}`)}</Badge>
+                    <span className={styles.muted}>{formatDateTime(m.createdAt)}</span>
+                    <span className={styles.muted}>
+                      {t(`templates.${m.template}` as 'templates.job_created', {
+                        defaultValue: m.template,
+                      })}
+                    </span>
+                    {m.attempts > 1 && (
+                      <span className={styles.muted}>{t('attempts', { count: m.attempts })}</span>
+                    )}
+                  </div>
+                  <p className={styles.body}>{m.body}</p>
+                  {m.error && <p className={styles.error}>{m.error}</p>}
+                </li>
+              ))}
+            </ul>
+            <div className={styles.pager}>
+              <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                {t('prev')}
+              </Button>
+              <span>{t('page', { page, total: Math.max(1, Math.ceil(data.total / 50)) })}</span>
+              <Button
+                variant="secondary"
+                disabled={page * 50 >= data.total}
+                onClick={() => setPage(page + 1)}
+              >
+                {t('next')}
+              </Button>
+            </div>
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Badge, EmptyState } from '@/components/ui/feedback';
+import { TableHead } from '@/components/ui/table-head';
 import { TextField } from '@/components/ui/text-field';
 import { cx } from '@/lib/cx';
 
@@ -52,15 +53,16 @@ export function UsersTable({ users }: UsersTableProps) {
       ) : (
         <div className={styles.scroller}>
           <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.fullName')}</th>
-                <th scope="col">{t('admin.username')}</th>
-                <th scope="col">{t('admin.role')}</th>
-                <th scope="col">{t('admin.unit')}</th>
-                <th scope="col">{t('admin.status')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              scope="col"
+              columns={[
+                t('admin.fullName'),
+                t('admin.username'),
+                t('admin.role'),
+                t('admin.unit'),
+                t('admin.status'),
+              ]}
+            />
             <tbody>
               {shown.map((user) => (
                 <tr key={user.id} className={cx(user.disabled && styles.isDisabled)}>

@@ -1,0 +1,14 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import * as shared from '../../../lib/queries/units';
+import * as feature from './get-units.api';
+
+// The unit project has no `@/` alias; resolve it to the same module.
+vi.mock('@/lib/queries/units', async () => await import('../../../lib/queries/units'));
+
+describe('units query of the units feature', () => {
+  it('is the one shared declaration, not a second copy', () => {
+    expect(feature.useUnits).toBe(shared.useUnits);
+    expect(feature.unitsQueryOptions).toBe(shared.unitsQueryOptions);
+  });
+});
