@@ -1,5 +1,15 @@
 import type { AuthContext } from '../lib/http';
 import { jobsPolicy } from './jobs.policy';
+import { usersPolicy } from './users.policy';
+import { unitsPolicy } from './units.policy';
+import { divisionsPolicy } from './divisions.policy';
+import { proceduresPolicy } from './procedures.policy';
+import { calendarPolicy } from './calendar.policy';
+import { settingsPolicy } from './settings.policy';
+import { auditPolicy } from './audit.policy';
+import { smsPolicy } from './sms.policy';
+import { authPolicy } from './auth.policy';
+import { configPolicy } from './config.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -10,6 +20,16 @@ import { allows, assertRule, type Rule } from './policy';
  */
 export const POLICIES = {
   ...jobsPolicy,
+  ...usersPolicy,
+  ...unitsPolicy,
+  ...divisionsPolicy,
+  ...proceduresPolicy,
+  ...calendarPolicy,
+  ...settingsPolicy,
+  ...auditPolicy,
+  ...smsPolicy,
+  ...authPolicy,
+  ...configPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

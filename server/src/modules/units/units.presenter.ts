@@ -1,8 +1,8 @@
-import type { Unit } from '@tannha/shared';
-import type { units } from '../../db/schema';
+import type { AdminUnit, Unit } from '@tannha/shared';
+import type { UnitRow } from './units.repository';
 
 /** API shape of a unit. */
-export function presentUnit(u: typeof units.$inferSelect): Unit {
+export function presentUnit(u: UnitRow): Unit {
   return {
     id: u.id,
     code: u.code,
@@ -12,5 +12,21 @@ export function presentUnit(u: typeof units.$inferSelect): Unit {
     address: u.address,
     lat: u.lat,
     lng: u.lng,
+  };
+}
+
+/** A unit as an admin sees it, and as the audit trail keeps it. */
+export function presentAdminUnit(u: UnitRow): AdminUnit {
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    parentId: u.parentId,
+    address: u.address,
+    wardCode: u.wardCode,
+    lat: u.lat,
+    lng: u.lng,
+    phone: u.phone,
   };
 }

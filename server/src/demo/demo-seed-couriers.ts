@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { addDays, dueDate, toVnDate } from '@tannha/shared';
-import { queryRows, type Tx } from '../../db/client';
-import { jobEvents, jobs } from '../../db/schema';
-import { loadWorkingCalendar, nextJobSequence } from '../jobs/jobs.repository';
+import { queryRows, type Tx } from '../db/client';
+import { jobEvents, jobs } from '../db/schema';
+import { loadWorkingCalendar } from '../modules/calendar/calendar.service';
+import { nextJobSequence } from '../modules/jobs/jobs.repository';
 
 const WAITING = 8;
 const LATE = 2;
