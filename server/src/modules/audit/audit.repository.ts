@@ -16,10 +16,7 @@ export type AuditEntry = {
 };
 
 /** Appends one audit event (who did what to which record, before and after). */
-export async function recordAudit(
-  db: DbOrTx,
-  e: AuditEntry,
-): Promise<void> {
+export async function recordAudit(db: DbOrTx, e: AuditEntry): Promise<void> {
   await db.insert(auditEvents).values({
     actorId: e.actorId,
     action: e.action,

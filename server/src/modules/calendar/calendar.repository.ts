@@ -29,11 +29,12 @@ export async function findHoliday(db: DbOrTx, date: string): Promise<HolidayRow 
 }
 
 /** Adds days; a date already in the calendar is left alone. Returns the rows added. */
-export async function insertHolidays(
-  db: DbOrTx,
-  values: HolidayInsert[],
-): Promise<HolidayRow[]> {
-  return db.insert(holidays).values(values).onConflictDoNothing({ target: holidays.date }).returning();
+export async function insertHolidays(db: DbOrTx, values: HolidayInsert[]): Promise<HolidayRow[]> {
+  return db
+    .insert(holidays)
+    .values(values)
+    .onConflictDoNothing({ target: holidays.date })
+    .returning();
 }
 
 /** Removes one day; returns it, or undefined when it was not there. */

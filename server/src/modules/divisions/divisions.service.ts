@@ -47,7 +47,11 @@ export async function importDivisionsUpload(
   db: Db,
   auth: AuthContext,
   text: string,
-  opts: { effectiveDate?: string | undefined; fileName?: string | undefined; ip?: string | undefined },
+  opts: {
+    effectiveDate?: string | undefined;
+    fileName?: string | undefined;
+    ip?: string | undefined;
+  },
 ) {
   assertCan(auth, 'divisions.import');
   const effectiveDate =
@@ -77,5 +81,7 @@ export async function listWards(
   q: { provinceCode?: string | undefined; q?: string | undefined; limit: number },
 ) {
   const folded = q.q ? foldVietnamese(q.q) : undefined;
-  return { items: await repo.findWards(db, { provinceCode: q.provinceCode, folded, limit: q.limit }) };
+  return {
+    items: await repo.findWards(db, { provinceCode: q.provinceCode, folded, limit: q.limit }),
+  };
 }

@@ -118,7 +118,11 @@ function days({ raw, err }: Cell, f: ProcedureField): number {
       `${l.en} "${s}" is not a number of days. Write a whole number, e.g. 5.`,
     );
   else if (!/^-?\d+$/.test(s))
-    err(f, `${l.vi} "${s}" phải là số nguyên ngày.`, `${l.en} "${s}" must be a whole number of days.`);
+    err(
+      f,
+      `${l.vi} "${s}" phải là số nguyên ngày.`,
+      `${l.en} "${s}" must be a whole number of days.`,
+    );
   else if (Number(s) < 0 || Number(s) > 365)
     err(f, `${l.vi} phải từ 0 đến 365.`, `${l.en} must be between 0 and 365.`);
   else return Number(s);
@@ -178,7 +182,10 @@ export function convertRecord(
   errors: ImportError[],
 ): ImportedProcedure | undefined {
   const before = errors.length;
-  const cell: Cell = { raw, err: (field, vi, en) => errors.push({ line, field, message: { vi, en } }) };
+  const cell: Cell = {
+    raw,
+    err: (field, vi, en) => errors.push({ line, field, message: { vi, en } }),
+  };
   const row: ImportedProcedure = {
     line,
     code: text(cell, 'code', 60),

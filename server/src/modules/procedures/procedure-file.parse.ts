@@ -87,7 +87,12 @@ function headerErrors(line: number, cells: string[], columns: (ProcedureField | 
   for (const f of REQUIRED_FIELDS) {
     if (!columns.includes(f))
       errors.push(
-        fileError(line, f, `Thiếu cột ${FIELD_LABEL[f].vi}.`, `The ${FIELD_LABEL[f].en} column is missing.`),
+        fileError(
+          line,
+          f,
+          `Thiếu cột ${FIELD_LABEL[f].vi}.`,
+          `The ${FIELD_LABEL[f].en} column is missing.`,
+        ),
       );
   }
   return errors;
@@ -96,7 +101,8 @@ function headerErrors(line: number, cells: string[], columns: (ProcedureField | 
 function parseCsv(text: string): ParseResult {
   const records = csvRecords(text, csvSeparator(text.slice(0, text.search(/\r?\n|$/))));
   const header = records.shift();
-  if (!header) return { ok: false, errors: [fileError(1, 'file', 'Tệp trống.', 'The file is empty.')] };
+  if (!header)
+    return { ok: false, errors: [fileError(1, 'file', 'Tệp trống.', 'The file is empty.')] };
   const columns = header.cells.map(fieldOf);
   const errors = headerErrors(header.line, header.cells, columns);
   if (errors.length) return { ok: false, errors };

@@ -4,7 +4,11 @@ import { AppError, localize, type Locale } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
 import { recordAudit } from '../audit/audit.service';
-import { parseProcedureFile, type ImportedProcedure, type ImportError } from './procedure-file.parse';
+import {
+  parseProcedureFile,
+  type ImportedProcedure,
+  type ImportError,
+} from './procedure-file.parse';
 import { presentCatalogueProcedure } from './procedures.presenter';
 import * as repo from './procedures.repository';
 import { EDITABLE_FIELDS } from './procedures.service';
@@ -93,7 +97,12 @@ export async function importProcedures(
   if (!parsed.ok) throw invalidFile(parsed.errors, locale);
   return db.transaction(async (tx) => {
     const existing = new Map(
-      (await repo.findProceduresByCodes(tx, parsed.rows.map((r) => r.code))).map((p) => [p.code, p]),
+      (
+        await repo.findProceduresByCodes(
+          tx,
+          parsed.rows.map((r) => r.code),
+        )
+      ).map((p) => [p.code, p]),
     );
     const counts = { inserted: 0, updated: 0, unchanged: 0 };
     for (const r of parsed.rows) counts[await writeRow(tx, auth, r, existing.get(r.code), opts)]++;

@@ -47,8 +47,9 @@ export function proceduresRoutes({ db }: ModuleDeps): Router {
   );
   router.post(
     '/admin/procedures',
-    endpoint({ can: 'procedures.create', body: AdminProcedureSchema }, async ({ auth, body, req }) =>
-      withStatus(201, await createProcedure(db, auth, body, req.ip)),
+    endpoint(
+      { can: 'procedures.create', body: AdminProcedureSchema },
+      async ({ auth, body, req }) => withStatus(201, await createProcedure(db, auth, body, req.ip)),
     ),
   );
   router.patch(

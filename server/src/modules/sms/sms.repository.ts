@@ -233,7 +233,14 @@ export async function requeueInterrupted(db: Db, id: string, token: string): Pro
 /** A send failed: retry after `delayMs`, or give up (`failed`). */
 export async function markSendFailed(
   db: Db,
-  m: { id: string; token: string; giveUp: boolean; delayMs: number; error: string; transport: string },
+  m: {
+    id: string;
+    token: string;
+    giveUp: boolean;
+    delayMs: number;
+    error: string;
+    transport: string;
+  },
 ): Promise<void> {
   await db.execute(sql`update sms_outbox set status = ${m.giveUp ? 'failed' : 'queued'},
       next_attempt_at = now() + (${m.delayMs} * interval '1 millisecond'), error = ${m.error}, transport = ${m.transport}, updated_at = now()
