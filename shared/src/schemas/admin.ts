@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PostalLegLimits } from '../postal-leg';
 import { ROLE_VALUES } from './auth';
+import { UnitSchema } from './units';
 
 const isoDate = z
   .string()
@@ -82,16 +83,8 @@ export const AdminUserSchema = z.object({
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 
 /** A unit as an admin sees it (with its ward and phone). */
-export const AdminUnitSchema = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  parentId: z.uuid().nullable(),
-  address: z.string(),
+export const AdminUnitSchema = UnitSchema.extend({
   wardCode: z.string().nullable(),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
   phone: z.string().nullable(),
 });
 export type AdminUnit = z.infer<typeof AdminUnitSchema>;

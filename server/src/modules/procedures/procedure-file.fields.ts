@@ -1,9 +1,8 @@
 import { foldVietnamese, parseVnd } from '@tannha/shared';
 import type { LocalizedText } from '../../lib/errors';
 
-/** The columns of a catalogue file, in the order the documentation lists them. */
-export const PROCEDURE_FIELDS = [
-  'code',
+/** What an admin (or an import) may change of a catalogue entry; the code is its key. */
+export const EDITABLE_FIELDS = [
   'name',
   'agency',
   'field',
@@ -14,6 +13,8 @@ export const PROCEDURE_FIELDS = [
   'inPersonOnly',
   'active',
 ] as const;
+/** The columns of a catalogue file, in the order the documentation lists them. */
+export const PROCEDURE_FIELDS = ['code', ...EDITABLE_FIELDS] as const;
 export type ProcedureField = (typeof PROCEDURE_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly ProcedureField[] = [
   'code',

@@ -9,9 +9,9 @@ import {
   type ImportedProcedure,
   type ImportError,
 } from './procedure-file.parse';
+import { EDITABLE_FIELDS } from './procedure-file.fields';
 import { presentCatalogueProcedure } from './procedures.presenter';
 import * as repo from './procedures.repository';
-import { EDITABLE_FIELDS } from './procedures.service';
 
 type ImportOptions = { fileName?: string | undefined; ip?: string | undefined };
 

@@ -13,22 +13,10 @@ import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
 import { recordAudit } from '../audit/audit.service';
 import { presentCatalogueProcedure, presentProcedure } from './procedures.presenter';
+import { EDITABLE_FIELDS } from './procedure-file.fields';
 import * as repo from './procedures.repository';
 
 const PROCEDURE = { vi: 'Thủ tục', en: 'Procedure' };
-/** What an admin (or an import) may change of a catalogue entry; the code is its key. */
-export const EDITABLE_FIELDS = [
-  'name',
-  'agency',
-  'field',
-  'processingDays',
-  'feeVnd',
-  'postalChargeVnd',
-  'requiredPapers',
-  'inPersonOnly',
-  'active',
-] as const;
-
 /** Catalogue search that ignores diacritics and tolerates typos (active entries only). */
 export async function searchCatalogue(
   db: Db,

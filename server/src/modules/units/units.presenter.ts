@@ -17,16 +17,5 @@ export function presentUnit(u: UnitRow): Unit {
 
 /** A unit as an admin sees it, and as the audit trail keeps it. */
 export function presentAdminUnit(u: UnitRow): AdminUnit {
-  return {
-    id: u.id,
-    code: u.code,
-    name: u.name,
-    kind: u.kind,
-    parentId: u.parentId,
-    address: u.address,
-    wardCode: u.wardCode,
-    lat: u.lat,
-    lng: u.lng,
-    phone: u.phone,
-  };
+  return { ...presentUnit(u), wardCode: u.wardCode, phone: u.phone };
 }
