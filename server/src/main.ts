@@ -5,7 +5,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseUnavailableError, openDatabase, type Database } from './db/client';
 import { logger } from './lib/logger';
-import { seedDemoData } from './modules/demo/demo-seed';
+import { seedDemoData } from './demo/demo-seed';
 import { createRealtime } from './realtime/socket-server';
 import { startSmsWorker } from './modules/sms/sms.service';
 import { smsTransportFor } from './modules/sms/sms.transport';

@@ -2,18 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHolidays } from '@tannha/shared';
 import { queryRows } from '../../server/src/db/client';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { createOrgFixture, createUser, TEST_PASSWORD } from '../support/factories';
+import { loginAs, type TestApp } from '../support/app';
+import { buildOrgAppWithProvinceAdmin, type OrgFixture, type TestUser } from '../support/org-app';
+import { TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
-let org: Awaited<ReturnType<typeof createOrgFixture>>;
-let provinceAdmin: Awaited<ReturnType<typeof createUser>>;
+let org: OrgFixture;
+let provinceAdmin: TestUser;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  org = await createOrgFixture(t.database.db);
-  provinceAdmin = await createUser(t.database.db, 'admin', org.province.id);
-});
+beforeAll(async () => ({ t, org, provinceAdmin } = await buildOrgAppWithProvinceAdmin()));
 afterAll(async () => t.close());
 
 // One sign-in per file: sign-ins are rate-limited per address.

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/src/db/client';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { createOrgFixture, TEST_PASSWORD } from '../support/factories';
+import { loginAs, type TestApp } from '../support/app';
+import { TEST_PASSWORD } from '../support/factories';
+import { buildOrgApp, type OrgFixture } from '../support/org-app';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SMALL = readFileSync(path.join(here, '../fixtures/vn-units-small.json'));
@@ -13,12 +14,9 @@ const SMALL = readFileSync(path.join(here, '../fixtures/vn-units-small.json'));
 const NATIONAL = '/work/shared/data/vn-units/vn-units-2026-07-25.json';
 
 let t: TestApp;
-let org: Awaited<ReturnType<typeof createOrgFixture>>;
+let org: OrgFixture;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  org = await createOrgFixture(t.database.db);
-});
+beforeAll(async () => ({ t, org } = await buildOrgApp()));
 afterAll(async () => t.close());
 
 const counts = async () =>

@@ -1,15 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { createOrgFixture, createUser, TEST_PASSWORD } from '../support/factories';
+import { loginAs, type TestApp } from '../support/app';
+import { buildOrgApp, type OrgFixture } from '../support/org-app';
+import { createUser, TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
-let org: Awaited<ReturnType<typeof createOrgFixture>>;
+let org: OrgFixture;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  org = await createOrgFixture(t.database.db);
-});
+beforeAll(async () => ({ t, org } = await buildOrgApp()));
 afterAll(async () => t.close());
 
 describe('POST /api/auth/login', () => {

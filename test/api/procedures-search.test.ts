@@ -1,7 +1,7 @@
 import { foldVietnamese } from '@tannha/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedures } from '../../server/src/db/schema';
-import { DEMO_PROCEDURES } from '../../server/src/modules/demo/demo-procedures';
+import { DEMO_PROCEDURES } from '../../server/src/demo/demo-procedures';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
 import { createOrgFixture, TEST_PASSWORD } from '../support/factories';
 

@@ -28,7 +28,7 @@ import type {
   ServerToClientEvents,
 } from '@tannha/shared';
 import { openDatabase, queryRows, type Database } from '../../server/src/db/client';
-import { seedDemoData } from '../../server/src/modules/demo/demo-seed';
+import { seedDemoData } from '../../server/src/demo/demo-seed';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -8,7 +8,7 @@ import { openBrowser, type TestBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-/** The demo's example receipt (server/src/modules/demo/demo-seed-reports.ts). */
+/** The demo's example receipt (server/src/demo/demo-seed-reports.ts). */
 const RECEIPT = { code: 'TNDEMO0001', last4: '5678' };
 let server: RunningServer;
 let browser: TestBrowser;

@@ -30,8 +30,16 @@ export type AuthUser = {
   unitName: string;
 };
 
-/** Who is calling and which units they may see (their own and every unit below it). */
-export type AuthContext = { user: AuthUser; unitIds: readonly string[]; sessionId: string };
+/**
+ * Who is calling and which units they may see (their own and every unit below it).
+ * `unitIsTop`: the caller's unit has no parent (province-wide rules read it; see policies).
+ */
+export type AuthContext = {
+  user: AuthUser;
+  unitIds: readonly string[];
+  sessionId: string;
+  unitIsTop?: boolean;
+};
 
 declare module 'express-serve-static-core' {
   interface Request {

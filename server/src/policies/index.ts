@@ -13,6 +13,16 @@ import { reportsPolicy } from './reports.policy';
 import { couriersPolicy } from './couriers.policy';
 import { notificationsPolicy } from './notifications.policy';
 import { plansPolicy } from './plans.policy';
+import { usersPolicy } from './users.policy';
+import { unitsPolicy } from './units.policy';
+import { divisionsPolicy } from './divisions.policy';
+import { proceduresPolicy } from './procedures.policy';
+import { calendarPolicy } from './calendar.policy';
+import { settingsPolicy } from './settings.policy';
+import { auditPolicy } from './audit.policy';
+import { smsPolicy } from './sms.policy';
+import { authPolicy } from './auth.policy';
+import { configPolicy } from './config.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -36,6 +46,16 @@ export const POLICIES = {
   ...plansPolicy,
   ...couriersPolicy,
   ...notificationsPolicy,
+  ...usersPolicy,
+  ...unitsPolicy,
+  ...divisionsPolicy,
+  ...proceduresPolicy,
+  ...calendarPolicy,
+  ...settingsPolicy,
+  ...auditPolicy,
+  ...smsPolicy,
+  ...authPolicy,
+  ...configPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PostalLegLimits } from '../postal-leg';
 import { ROLE_VALUES } from './auth';
+import { UnitSchema } from './units';
 
 const isoDate = z
   .string()
@@ -59,30 +60,34 @@ export const AdminUnitCreateSchema = z.object({
   lng: z.number().min(-180).max(180).nullable().optional(),
   phone: z.string().trim().max(20).nullable().optional(),
 });
+export type AdminUnitCreate = z.infer<typeof AdminUnitCreateSchema>;
 export const AdminUnitUpdateSchema = AdminUnitCreateSchema.omit({
   code: true,
   parentId: true,
 }).partial();
+export type AdminUnitUpdate = z.infer<typeof AdminUnitUpdateSchema>;
 
-export const AdminProcedureSchema = z.object({
-  code: z.string().trim().min(1).max(60),
-  name: z.string().trim().min(1).max(500),
-  agency: z.string().trim().min(1).max(300),
-  field: z.string().trim().min(1).max(200),
-  processingDays: z.number().int().min(0).max(365),
-  feeVnd: z.number().int().min(0).max(1_000_000_000),
-  postalChargeVnd: z.number().int().min(0).max(1_000_000_000),
-  requiredPapers: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
-  inPersonOnly: z.boolean().default(false),
-  active: z.boolean().default(true),
+/** A user as an admin sees it (never the password hash). */
+export const AdminUserSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string().optional(),
+  phone: z.string().nullable(),
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
 });
-export type AdminProcedure = z.infer<typeof AdminProcedureSchema>;
-export const AdminProcedureUpdateSchema = AdminProcedureSchema.omit({ code: true }).partial();
-export const AdminProcedureListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
-  includeInactive: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+export type AdminUser = z.infer<typeof AdminUserSchema>;
+
+/** A unit as an admin sees it (with its ward and phone). */
+export const AdminUnitSchema = UnitSchema.extend({
+  wardCode: z.string().nullable(),
+  phone: z.string().nullable(),
 });
+export type AdminUnit = z.infer<typeof AdminUnitSchema>;
 
 export const HOLIDAY_KINDS = ['holiday', 'working_day'] as const;
 export const AdminHolidaySchema = z.object({
@@ -90,6 +95,14 @@ export const AdminHolidaySchema = z.object({
   kind: z.enum(HOLIDAY_KINDS),
   name: z.string().trim().min(1).max(160),
 });
+export type AdminHoliday = z.infer<typeof AdminHolidaySchema>;
+/** One day of the working-day calendar. */
+export const HolidayItemSchema = z.object({
+  date: z.string(),
+  kind: z.enum(HOLIDAY_KINDS),
+  name: z.string(),
+});
+export type HolidayItem = z.infer<typeof HolidayItemSchema>;
 export const AdminYearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export const OfficeHoursSettingSchema = z.object({
@@ -118,12 +131,21 @@ export const ADMIN_SETTING_SCHEMAS = {
 export type AdminSettingKey = keyof typeof ADMIN_SETTING_SCHEMAS;
 export const ADMIN_SETTING_KEYS = Object.keys(ADMIN_SETTING_SCHEMAS) as AdminSettingKey[];
 export const AdminSettingBodySchema = z.object({ value: z.unknown() });
+/** One setting as the admin screen lists it (`isDefault`: unset, the fallback is shown). */
+export const AdminSettingItemSchema = z.object({
+  key: z.string(),
+  value: z.unknown(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type AdminSettingItem = z.infer<typeof AdminSettingItemSchema>;
 
 export const AdminSmsPreviewSchema = z.object({
   key: z.string().max(60).optional(),
   body: z.string().max(600).optional(),
   vars: z.record(z.string(), z.union([z.string().max(200), z.number()])).optional(),
 });
+export type AdminSmsPreview = z.infer<typeof AdminSmsPreviewSchema>;
 
 export const AdminAuditQuerySchema = z.object({
   entityType: z.string().max(60).optional(),
@@ -131,3 +153,20 @@ export const AdminAuditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
 });
+export type AdminAuditQuery = z.infer<typeof AdminAuditQuerySchema>;
+
+/** One entry of the audit trail. */
+export const AuditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z
+    .object({ id: z.uuid(), username: z.string().nullable(), fullName: z.string().nullable() })
+    .nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;

@@ -20,3 +20,39 @@ export const ProcedureSchema = z.object({
   sample: z.boolean(),
 });
 export type Procedure = z.infer<typeof ProcedureSchema>;
+
+/** A catalogue entry as the admin screen lists it: the public shape plus whether it is in use. */
+export const CatalogueProcedureSchema = ProcedureSchema.extend({ active: z.boolean() });
+export type CatalogueProcedure = z.infer<typeof CatalogueProcedureSchema>;
+
+/** Body of creating a catalogue entry (admin). */
+export const AdminProcedureSchema = z.object({
+  code: z.string().trim().min(1).max(60),
+  name: z.string().trim().min(1).max(500),
+  agency: z.string().trim().min(1).max(300),
+  field: z.string().trim().min(1).max(200),
+  processingDays: z.number().int().min(0).max(365),
+  feeVnd: z.number().int().min(0).max(1_000_000_000),
+  postalChargeVnd: z.number().int().min(0).max(1_000_000_000),
+  requiredPapers: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  inPersonOnly: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+export type AdminProcedure = z.infer<typeof AdminProcedureSchema>;
+export const AdminProcedureUpdateSchema = AdminProcedureSchema.omit({ code: true }).partial();
+export type AdminProcedureUpdate = z.infer<typeof AdminProcedureUpdateSchema>;
+export const AdminProcedureListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type AdminProcedureListQuery = z.infer<typeof AdminProcedureListQuerySchema>;
+
+/** What a catalogue import wrote. */
+export const ProcedureImportSummarySchema = z.object({
+  total: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type ProcedureImportSummary = z.infer<typeof ProcedureImportSummarySchema>;

@@ -79,6 +79,7 @@ export async function findActiveSession(db: DbOrTx, id: string, now: Date) {
       role: users.role,
       unitId: users.unitId,
       unitName: units.name,
+      unitParentId: units.parentId,
       disabled: users.disabled,
     })
     .from(sessions)
@@ -100,4 +101,13 @@ export async function deleteSession(db: DbOrTx, id: string) {
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/** Ends every session of one user; returns how many there were. */
+export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  return rows.length;
 }

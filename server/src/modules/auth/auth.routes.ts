@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { LoginSchema } from '@tannha/shared';
-import { ALL_ROLES, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { loginRateLimits } from '../../middleware/rate-limit';
 import { SESSION_COOKIE } from '../../middleware/session';
 import { login, logout, SESSION_IDLE_MS } from './auth.service';
@@ -11,7 +11,7 @@ export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: 
   router.post(
     '/auth/login',
     ...loginRateLimits(),
-    endpoint({ roles: 'public', body: LoginSchema }, async ({ body, req, res }) => {
+    endpoint({ can: 'public', body: LoginSchema }, async ({ body, req, res }) => {
       const result = await login(db, {
         username: body.username,
         password: body.password,
@@ -31,7 +31,7 @@ export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: 
   );
   router.post(
     '/auth/logout',
-    endpoint({ roles: ALL_ROLES }, async ({ auth, res }) => {
+    endpoint({ can: 'auth.logout' }, async ({ auth, res }) => {
       await logout(db, auth);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return withStatus(204);
@@ -39,7 +39,7 @@ export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: 
   );
   router.get(
     '/me',
-    endpoint({ roles: ALL_ROLES }, ({ auth }) => ({ user: auth.user })),
+    endpoint({ can: 'auth.me' }, ({ auth }) => ({ user: auth.user })),
   );
   return router;
 }

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { AuthContext, AuthUser, Role } from '../../lib/http';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../lib/password';
 import { formatVnDateTime } from '@tannha/shared';
-import { findUnitSubtreeIds } from '../units/units.repository';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../audit/audit.service';
+import { listUnitSubtreeIds } from '../units/units.service';
 import * as repo from './auth.repository';
 
 /** Wrong passwords in a row before the account locks. */
@@ -124,10 +124,11 @@ export async function resolveSession(
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(db, id, now, new Date(now.getTime() + SESSION_IDLE_MS));
   }
-  const unitIds = await findUnitSubtreeIds(db, row.unitId);
+  const unitIds = await listUnitSubtreeIds(db, row.unitId);
   return {
     sessionId: id,
     unitIds,
+    unitIsTop: row.unitParentId === null,
     user: {
       id: row.userId,
       username: row.username,
@@ -142,4 +143,9 @@ export async function resolveSession(
 /** Ends a session. */
 export async function logout(db: Db, auth: AuthContext): Promise<void> {
   await repo.deleteSession(db, auth.sessionId);
+}
+
+/** Signs a user out everywhere (their rights changed); returns how many sessions ended. */
+export async function endUserSessions(db: DbOrTx, userId: string): Promise<number> {
+  return repo.deleteUserSessions(db, userId);
 }

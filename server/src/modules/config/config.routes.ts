@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { eq } from 'drizzle-orm';
-import { units } from '../../db/schema';
-import { ALL_ROLES, endpoint, type ModuleDeps } from '../../lib/http';
+import { endpoint, type ModuleDeps } from '../../lib/http';
+import { findOwnUnit } from '../units/units.service';
 
 /** GET /api/config — what the web app needs to know about this deployment. */
 export function configRoutes({
@@ -12,10 +11,8 @@ export function configRoutes({
   const router = Router();
   router.get(
     '/config',
-    endpoint({ roles: ALL_ROLES }, async ({ auth }) => {
-      const unit = (
-        await db.select().from(units).where(eq(units.id, auth.user.unitId)).limit(1)
-      )[0];
+    endpoint({ can: 'config.read' }, async ({ auth }) => {
+      const unit = await findOwnUnit(db, auth);
       return {
         mapTileUrl,
         telephony: twilioConfigured ? 'twilio' : 'console',

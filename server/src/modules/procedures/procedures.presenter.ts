@@ -1,8 +1,8 @@
-import type { Procedure } from '@tannha/shared';
-import type { procedures } from '../../db/schema';
+import type { CatalogueProcedure, Procedure } from '@tannha/shared';
+import type { ProcedureRow } from './procedures.repository';
 
 /** API shape of a catalogue entry. */
-export function presentProcedure(p: typeof procedures.$inferSelect): Procedure {
+export function presentProcedure(p: ProcedureRow): Procedure {
   return {
     id: p.id,
     code: p.code,
@@ -16,4 +16,9 @@ export function presentProcedure(p: typeof procedures.$inferSelect): Procedure {
     inPersonOnly: p.inPersonOnly,
     sample: p.sample,
   };
+}
+
+/** A catalogue entry as the admin sees it (and the audit trail keeps it): with `active`. */
+export function presentCatalogueProcedure(p: ProcedureRow): CatalogueProcedure {
+  return { ...presentProcedure(p), active: p.active };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { procedures } from '../../db/schema';
 
@@ -35,4 +35,69 @@ export async function searchProcedures(db: DbOrTx, folded: string, limit: number
       asc(procedures.name),
     )
     .limit(limit);
+}
+
+export type ProcedureRow = typeof procedures.$inferSelect;
+export type ProcedureInsert = typeof procedures.$inferInsert;
+
+/** The catalogue as the admin screen lists it: by field then name, optionally with inactive ones. */
+export async function findCatalogue(
+  db: DbOrTx,
+  f: { folded: string; includeInactive: boolean; limit: number },
+): Promise<ProcedureRow[]> {
+  return db
+    .select()
+    .from(procedures)
+    .where(
+      sql`true ${f.includeInactive ? sql`` : sql`and ${procedures.active}`}
+        ${f.folded ? sql`and (vn_fold(${procedures.name}) like ${'%' + f.folded + '%'} or lower(${procedures.code}) like ${'%' + f.folded + '%'})` : sql``}`,
+    )
+    .orderBy(asc(procedures.field), asc(procedures.name))
+    .limit(f.limit);
+}
+
+/** One procedure, or undefined. */
+export async function findProcedureById(db: DbOrTx, id: string): Promise<ProcedureRow | undefined> {
+  const [row] = await db.select().from(procedures).where(eq(procedures.id, id)).limit(1);
+  return row;
+}
+
+/** The procedures with these codes (looked up in batches). */
+export async function findProceduresByCodes(
+  db: DbOrTx,
+  codes: readonly string[],
+): Promise<ProcedureRow[]> {
+  const out: ProcedureRow[] = [];
+  for (let i = 0; i < codes.length; i += 1000) {
+    out.push(
+      ...(await db
+        .select()
+        .from(procedures)
+        .where(inArray(procedures.code, codes.slice(i, i + 1000)))),
+    );
+  }
+  return out;
+}
+
+/** Inserts a procedure; undefined when its code is taken (only with `skipTakenCode`). */
+export async function insertProcedure(
+  db: DbOrTx,
+  values: ProcedureInsert,
+  opts: { skipTakenCode?: boolean } = {},
+): Promise<ProcedureRow | undefined> {
+  const q = db.insert(procedures).values(values);
+  const [row] = await (opts.skipTakenCode
+    ? q.onConflictDoNothing({ target: procedures.code }).returning()
+    : q.returning());
+  return row;
+}
+
+/** Changes one procedure and returns it. */
+export async function updateProcedureRow(
+  db: DbOrTx,
+  id: string,
+  set: Partial<ProcedureInsert>,
+): Promise<ProcedureRow | undefined> {
+  const [row] = await db.update(procedures).set(set).where(eq(procedures.id, id)).returning();
+  return row;
 }

@@ -1,18 +1,75 @@
 import { Router } from 'express';
-import { foldVietnamese, ProcedureSearchQuerySchema } from '@tannha/shared';
-import { ALL_ROLES, endpoint, type ModuleDeps } from '../../lib/http';
-import { presentProcedure } from './procedures.presenter';
-import { searchProcedures } from './procedures.repository';
+import { z } from 'zod';
+import {
+  AdminProcedureListQuerySchema,
+  AdminProcedureSchema,
+  AdminProcedureUpdateSchema,
+  ProcedureSearchQuerySchema,
+} from '@tannha/shared';
+import { AppError } from '../../lib/errors';
+import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { rawUpload, uploadedText } from '../../lib/import/text-upload';
+import { importProcedures } from './procedures.import';
+import {
+  createProcedure,
+  listAdminProcedures,
+  searchCatalogue,
+  updateProcedure,
+} from './procedures.service';
 
-/** GET /api/procedures?q= — the catalogue, diacritic-insensitive. */
+const IdParams = z.object({ id: z.uuid() });
+const ImportQuery = z.object({ fileName: z.string().max(200).optional() });
+const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+const notText = () =>
+  new AppError(415, 'procedures_file_not_text', {
+    vi: 'Tệp tải lên không phải tệp văn bản CSV hoặc JSON (UTF-8). Hãy lưu danh mục dưới dạng CSV UTF-8 rồi tải lại.',
+    en: 'The upload is not a UTF-8 CSV or JSON text file. Save the catalogue as CSV UTF-8 and upload it again.',
+  });
+
+/**
+ * GET /api/procedures?q= — the catalogue, diacritic-insensitive; /api/admin/procedures —
+ * the admin's catalogue screen (list, create, change, import a CSV/JSON file).
+ */
 export function proceduresRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/procedures',
-    endpoint({ roles: ALL_ROLES, query: ProcedureSearchQuerySchema }, async ({ query }) => {
-      const rows = await searchProcedures(db, foldVietnamese(query.q ?? ''), query.limit);
-      return { items: rows.map(presentProcedure) };
-    }),
+    endpoint({ can: 'procedures.search', query: ProcedureSearchQuerySchema }, async ({ query }) =>
+      searchCatalogue(db, query),
+    ),
+  );
+  router.get(
+    '/admin/procedures',
+    endpoint(
+      { can: 'procedures.admin_list', query: AdminProcedureListQuerySchema },
+      async ({ query }) => listAdminProcedures(db, query),
+    ),
+  );
+  router.post(
+    '/admin/procedures',
+    endpoint(
+      { can: 'procedures.create', body: AdminProcedureSchema },
+      async ({ auth, body, req }) => withStatus(201, await createProcedure(db, auth, body, req.ip)),
+    ),
+  );
+  router.patch(
+    '/admin/procedures/:id',
+    endpoint(
+      { can: 'procedures.update', params: IdParams, body: AdminProcedureUpdateSchema },
+      async ({ auth, params, body, req }) => updateProcedure(db, auth, params.id, body, req.ip),
+    ),
+  );
+  router.post(
+    '/admin/procedures/import',
+    rawUpload(IMPORT_MAX_BYTES),
+    endpoint(
+      { can: 'procedures.import', query: ImportQuery },
+      async ({ auth, query, req, locale }) =>
+        importProcedures(db, auth, uploadedText(req.body, notText), locale, {
+          fileName: query.fileName,
+          ip: req.ip,
+        }),
+    ),
   );
   return router;
 }

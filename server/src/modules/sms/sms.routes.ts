@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ListSmsQuerySchema } from '@tannha/shared';
+import { AdminSmsPreviewSchema, ListSmsQuerySchema } from '@tannha/shared';
 import { twilioSignatureCheck } from '../../integrations/twilio/signature';
-import { endpoint, OFFICE_ROLES, type ModuleDeps } from '../../lib/http';
-import { listSms, listSmsTemplates, recordSmsStatus, saveSmsTemplate } from './sms.service';
+import { endpoint, type ModuleDeps } from '../../lib/http';
+import { listSms, recordSmsStatus } from './sms.service';
+import { listSmsTemplates, previewSms, saveSmsTemplate } from './sms-templates.service';
 
 const SmsStatusQuery = z.object({ o: z.uuid().optional() });
 const SmsStatusBody = z.object({
@@ -14,7 +15,8 @@ const SmsStatusBody = z.object({
 const TemplateBody = z.object({ body: z.string().trim().min(5).max(600).nullable() });
 
 /**
- * /api/sms (the outbox staff read; the only place console SMS land), the templates, and
+ * /api/sms (the outbox staff read; the only place console SMS land), the templates (and the
+ * admin's preview), and
  * the signed delivery-status callback `/api/twilio/sms/status`.
  */
 export function smsRoutes({
@@ -30,27 +32,38 @@ export function smsRoutes({
   const router = Router();
   router.get(
     '/sms',
-    endpoint({ roles: OFFICE_ROLES, query: ListSmsQuerySchema }, async ({ auth, query }) => ({
+    endpoint({ can: 'sms.list', query: ListSmsQuerySchema }, async ({ auth, query }) => ({
       ...(await listSms(db, auth, query)),
       transport: transportName,
     })),
   );
   router.get(
     '/sms/templates',
-    endpoint({ roles: OFFICE_ROLES }, async () => ({ items: await listSmsTemplates(db) })),
+    endpoint({ can: 'sms.templates_read' }, async () => ({ items: await listSmsTemplates(db) })),
   );
   router.put(
     '/sms/templates/:key',
     endpoint(
-      { roles: ['admin'], params: z.object({ key: z.string().max(60) }), body: TemplateBody },
+      {
+        can: 'sms.templates_update',
+        params: z.object({ key: z.string().max(60) }),
+        body: TemplateBody,
+      },
       async ({ auth, params, body }) => saveSmsTemplate(db, auth, params.key, body.body),
+    ),
+  );
+  // Template texts are read and saved at /api/sms/templates; this renders one with sample values.
+  router.post(
+    '/admin/sms/preview',
+    endpoint({ can: 'sms.preview', body: AdminSmsPreviewSchema }, async ({ body }) =>
+      previewSms(db, body),
     ),
   );
   router.post(
     '/twilio/sms/status',
     twilioSignatureCheck({ authToken: twilioAuthToken, publicBaseUrl }),
     endpoint(
-      { roles: 'public', query: SmsStatusQuery, body: SmsStatusBody },
+      { can: 'public', query: SmsStatusQuery, body: SmsStatusBody },
       async ({ query, body, res }) => {
         await recordSmsStatus(db, {
           outboxId: query.o,

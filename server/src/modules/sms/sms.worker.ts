@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { maskPhone } from '@tannha/shared';
-import { queryRows, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import * as repo from './sms.repository';
 import { SmsSendError, type SmsTransport } from './sms.transport';
 
 /**
@@ -46,13 +46,7 @@ export type SmsWorkerOptions = {
   batchSize?: number;
 };
 
-type OutboxRow = {
-  id: string;
-  to_phone: string;
-  body: string;
-  attempts: number;
-  prev_claimed_at?: Date | string | null;
-};
+type OutboxRow = repo.OutboxClaim;
 
 export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<void> } {
   const { db, transport, logger } = opts;
@@ -70,39 +64,28 @@ export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<vo
   let current: Promise<void> = Promise.resolve();
 
   async function reconcile(): Promise<void> {
-    const stale = await queryRows<OutboxRow>(
-      db,
-      sql`with stale as (
-            select id, claimed_at from sms_outbox
-            where status = 'sending' and claimed_at < now() - (${leaseMs} * interval '1 millisecond')
-            order by claimed_at limit ${batchSize} for update skip locked)
-          update sms_outbox o set claimed_at = now(), claim_token = ${token}, updated_at = now()
-          from stale where o.id = stale.id
-          returning o.id, o.to_phone, o.body, o.attempts, stale.claimed_at as prev_claimed_at`,
-    );
+    const stale = await repo.claimStaleSending(db, { token, leaseMs, batchSize });
     for (const row of stale) {
       if (stopped) return;
       try {
-        const used = await queryRows<{ provider_id: string }>(
-          db,
-          sql`select provider_id from sms_outbox where to_phone = ${row.to_phone} and provider_id is not null and id <> ${row.id}`,
-        );
+        const used = await repo.findUsedProviderIds(db, row.to_phone, row.id);
         const found = await transport.findSent({
           id: row.id,
           to: row.to_phone,
           body: row.body,
           since: new Date(row.prev_claimed_at as string),
-          excludeProviderIds: used.map((u) => u.provider_id),
+          excludeProviderIds: used,
         });
         if (found) {
-          await db.execute(sql`update sms_outbox set status = 'sent', provider_id = ${found.providerId}, transport = ${transport.name},
-              sent_at = coalesce(sent_at, now()), error = null, updated_at = now()
-            where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+          await repo.markSent(db, {
+            id: row.id,
+            token,
+            providerId: found.providerId,
+            transport: transport.name,
+          });
           log.info({ smsId: row.id }, 'interrupted sms had reached the provider; marked sent');
         } else {
-          await db.execute(sql`update sms_outbox set status = 'queued', next_attempt_at = now(),
-              error = 'Gửi bị gián đoạn, nhà mạng chưa nhận tin: gửi lại / interrupted before the provider got it: sending again', updated_at = now()
-            where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+          await repo.requeueInterrupted(db, row.id, token);
           log.warn({ smsId: row.id }, 'interrupted sms not found at the provider; queued again');
         }
       } catch (err) {
@@ -116,22 +99,19 @@ export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<vo
   }
 
   async function claim(): Promise<OutboxRow[]> {
-    return queryRows<OutboxRow>(
-      db,
-      sql`update sms_outbox set status = 'sending', claimed_at = now(), claim_token = ${token}, attempts = attempts + 1, updated_at = now()
-          where id in (
-            select id from sms_outbox where status = 'queued' and next_attempt_at <= now()
-            order by next_attempt_at limit ${batchSize} for update skip locked)
-          returning id, to_phone, body, attempts`,
-    );
+    return repo.claimDue(db, { token, batchSize });
   }
 
   async function sendOne(row: OutboxRow): Promise<void> {
     try {
       const r = await transport.send({ id: row.id, to: row.to_phone, body: row.body });
-      await db.execute(sql`update sms_outbox set status = 'sent', provider_id = ${r.providerId}, provider_status = ${r.status ?? null},
-          transport = ${transport.name}, sent_at = now(), error = null, updated_at = now()
-        where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+      await repo.markSent(db, {
+        id: row.id,
+        token,
+        providerId: r.providerId,
+        providerStatus: r.status ?? null,
+        transport: transport.name,
+      });
     } catch (err) {
       const e =
         err instanceof SmsSendError ? err : new SmsSendError((err as Error).message, 'unknown');
@@ -145,9 +125,14 @@ export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<vo
       }
       const giveUp = e.permanent || row.attempts >= maxAttempts;
       const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, row.attempts - 1));
-      await db.execute(sql`update sms_outbox set status = ${giveUp ? 'failed' : 'queued'},
-          next_attempt_at = now() + (${delay} * interval '1 millisecond'), error = ${e.message.slice(0, 500)}, transport = ${transport.name}, updated_at = now()
-        where id = ${row.id} and claim_token = ${token} and status = 'sending'`);
+      await repo.markSendFailed(db, {
+        id: row.id,
+        token,
+        giveUp,
+        delayMs: delay,
+        error: e.message.slice(0, 500),
+        transport: transport.name,
+      });
       log.warn(
         { smsId: row.id, attempts: row.attempts, giveUp, err: e.message },
         'sms send failed',

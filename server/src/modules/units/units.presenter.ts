@@ -1,8 +1,8 @@
-import type { Unit } from '@tannha/shared';
-import type { units } from '../../db/schema';
+import type { AdminUnit, Unit } from '@tannha/shared';
+import type { UnitRow } from './units.repository';
 
 /** API shape of a unit. */
-export function presentUnit(u: typeof units.$inferSelect): Unit {
+export function presentUnit(u: UnitRow): Unit {
   return {
     id: u.id,
     code: u.code,
@@ -13,4 +13,9 @@ export function presentUnit(u: typeof units.$inferSelect): Unit {
     lat: u.lat,
     lng: u.lng,
   };
+}
+
+/** A unit as an admin sees it, and as the audit trail keeps it. */
+export function presentAdminUnit(u: UnitRow): AdminUnit {
+  return { ...presentUnit(u), wardCode: u.wardCode, phone: u.phone };
 }

@@ -1,5 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
+import { units } from '../../db/schema';
+
+export type UnitRow = typeof units.$inferSelect;
+export type UnitInsert = typeof units.$inferInsert;
 
 /** The unit and every unit below it (recursive), as ids. */
 export async function findUnitSubtreeIds(db: DbOrTx, unitId: string): Promise<string[]> {
@@ -14,4 +18,39 @@ export async function findUnitSubtreeIds(db: DbOrTx, unitId: string): Promise<st
     select id from tree`,
   );
   return rows.map((r) => r.id);
+}
+
+/** The units with these ids, by code. */
+export async function findUnitsByIds(db: DbOrTx, ids: readonly string[]): Promise<UnitRow[]> {
+  return db
+    .select()
+    .from(units)
+    .where(inArray(units.id, [...ids]))
+    .orderBy(asc(units.code));
+}
+
+/** One unit, or undefined. */
+export async function findUnitById(db: DbOrTx, id: string): Promise<UnitRow | undefined> {
+  const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);
+  return row;
+}
+
+/** Inserts a unit; undefined when its code is taken. */
+export async function insertUnit(db: DbOrTx, values: UnitInsert): Promise<UnitRow | undefined> {
+  const [row] = await db
+    .insert(units)
+    .values(values)
+    .onConflictDoNothing({ target: units.code })
+    .returning();
+  return row;
+}
+
+/** Changes one unit and returns it. */
+export async function updateUnitRow(
+  db: DbOrTx,
+  id: string,
+  set: Partial<UnitInsert>,
+): Promise<UnitRow | undefined> {
+  const [row] = await db.update(units).set(set).where(eq(units.id, id)).returning();
+  return row;
 }

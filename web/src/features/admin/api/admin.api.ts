@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CatalogueProcedure } from '@tannha/shared';
 
 import { ApiError, apiClient } from '@/lib/api-client';
 import { currentLocale } from '@/lib/i18n';
@@ -23,19 +24,8 @@ export type AdminUnit = {
   address: string;
   phone: string | null;
 };
-export type AdminProcedure = {
-  id: string;
-  code: string;
-  name: string;
-  agency: string;
-  field: string;
-  processingDays: number;
-  feeVnd: number;
-  postalChargeVnd: number;
-  requiredPapers: string[];
-  inPersonOnly: boolean;
-  active: boolean;
-};
+/** A catalogue entry as the admin screen lists it (the shared shape). */
+export type AdminProcedure = CatalogueProcedure;
 export type HolidayItem = { date: string; kind: 'holiday' | 'working_day'; name: string };
 export type SettingItem = {
   key: string;

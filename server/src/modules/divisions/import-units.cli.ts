@@ -1,7 +1,7 @@
 /**
  * Imports administrative units from a JSON file into the configured database:
  *
- *   tsx server/src/modules/admin-units/import-units.cli.ts <file.json> [--effective-date YYYY-MM-DD]
+ *   tsx server/src/modules/divisions/import-units.cli.ts <file.json> [--effective-date YYYY-MM-DD]
  *
  * Uses the same environment as the server (DATABASE_URL, or the embedded database in
  * DATA_DIR — stop the server first then, the embedded database takes one process). One
@@ -13,12 +13,12 @@ import { toVnDate } from '@tannha/shared';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/client';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../audit/audit.service';
 import {
   ADMIN_UNITS_MAX_BYTES,
   effectiveDateFromName,
   importAdminUnits,
-} from './admin-units.import';
+} from './divisions.service';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -27,7 +27,7 @@ async function main() {
   const explicitDate = dateIdx >= 0 ? args[dateIdx + 1] : undefined;
   if (!file) {
     console.error(
-      'usage: tsx server/src/modules/admin-units/import-units.cli.ts <file.json> [--effective-date YYYY-MM-DD]',
+      'usage: tsx server/src/modules/divisions/import-units.cli.ts <file.json> [--effective-date YYYY-MM-DD]',
     );
     process.exit(2);
   }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { toVnDate, vnStartOfDay } from '@tannha/shared';
-import { queryRows, type Tx } from '../../db/client';
-import { jobEvents, jobs } from '../../db/schema';
-import { nextJobSequence } from '../jobs/jobs.service';
+import { queryRows, type Tx } from '../db/client';
+import { jobEvents, jobs } from '../db/schema';
+import { nextJobSequence } from '../modules/jobs/jobs.service';
 
 /** Appointment windows (local hours) of the demo day's visits per post office; null = no window. */
 const WINDOWS: ([number, number] | null)[] = [[8, 10], [9, 11], [10, 12], [13, 15], [14, 16], null];

@@ -1,16 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { addDays, jobPath, toVnDate, vnStartOfDay } from '@tannha/shared';
-import { queryRows, type Tx } from '../../db/client';
-import {
-  cashHandovers,
-  citizens,
-  jobEvents,
-  jobs,
-  payments,
-  ratings,
-  users,
-} from '../../db/schema';
-import { refreshJobMilestones } from '../reports/job-milestones';
+import { queryRows, type Tx } from '../db/client';
+import { cashHandovers, citizens, jobEvents, jobs, payments, ratings, users } from '../db/schema';
+import { refreshJobMilestones } from '../modules/reports/job-milestones';
 
 /** The demo's tracking example, as printed on its receipt: open /tra-cuu/TNDEMO0001 with 5678. */
 export const DEMO_TRACKING = { code: 'TNDEMO0001', phone: '+84912345678', last4: '5678' } as const;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { toVnDate, vnStartOfDay } from '@tannha/shared';
-import type { Tx } from '../../db/client';
+import type { Tx } from '../db/client';
 import {
   citizenAddresses,
   citizens,
@@ -10,8 +10,8 @@ import {
   settings,
   units,
   users,
-} from '../../db/schema';
-import { hashIdNumber } from '../handovers/id-hash';
+} from '../db/schema';
+import { hashIdNumber } from '../modules/handovers/id-hash';
 
 /** The demo citizen's ID number (sample data): the handover's ID check matches it. */
 export const DEMO_DELIVERY_CCCD = '075203012345';

@@ -15,7 +15,7 @@ import {
   type JobStatus,
   type JobType,
 } from '@tannha/shared';
-import { queryRows, type Db, type Tx } from '../../db/client';
+import { queryRows, type Db, type Tx } from '../db/client';
 import {
   calls,
   citizenAddresses,
@@ -28,8 +28,9 @@ import {
   settings,
   units,
   users,
-} from '../../db/schema';
-import { hashPassword } from '../../lib/password';
+} from '../db/schema';
+import { hashPassword } from '../lib/password';
+import { SETTINGS } from '../modules/settings/settings.service';
 import { DEMO_PROCEDURES } from './demo-procedures';
 import { seedDemoCouriers } from './demo-seed-couriers';
 import { seedCourierDemo } from './demo-seed-courier';
@@ -247,7 +248,7 @@ function prng(seed: number) {
 }
 
 /** Default job due date, in working days from receipt, until an admin changes the setting. */
-export const DEFAULT_JOB_DUE_WORKING_DAYS = 2;
+export const DEFAULT_JOB_DUE_WORKING_DAYS = SETTINGS.job_due_working_days.fallback;
 
 /**
  * Writes the demo data on first start only: it does nothing when any user exists, so it

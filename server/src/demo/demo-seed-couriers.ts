@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { addDays, dueDate, toVnDate } from '@tannha/shared';
-import { queryRows, type Tx } from '../../db/client';
-import { jobEvents, jobs } from '../../db/schema';
-import { loadWorkingCalendar } from '../calendar/calendar.service';
-import { nextJobSequence } from '../jobs/jobs.service';
+import { queryRows, type Tx } from '../db/client';
+import { jobEvents, jobs } from '../db/schema';
+import { loadWorkingCalendar } from '../modules/calendar/calendar.service';
+import { nextJobSequence } from '../modules/jobs/jobs.service';
 
 const WAITING = 8;
 const LATE = 2;
