@@ -1,37 +1,34 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../db/client';
+import type { DbOrTx } from '../db/client';
+import { listUnitChainIds } from '../modules/units/units.service';
 import { rooms } from './rooms';
 
-/** Unit → itself and its ancestors; units change rarely, so a short cache saves a query per event. */
-const cache = new Map<string, { ids: string[]; at: number }>();
+type ChainCache = Map<string, { ids: string[]; at: number }>;
+const CACHE = Symbol('unit chain cache');
 const TTL_MS = 60_000;
 
-/** The unit and every unit above it (own first). */
+/** Unit chains cached on the database handle itself: one cache per app's database, none shared by the process. */
+function cacheOf(db: DbOrTx): ChainCache {
+  const holder = db as unknown as { [CACHE]?: ChainCache };
+  return (holder[CACHE] ??= new Map());
+}
+
+/** The unit and every unit above it (own first); units change rarely, so a short cache saves a query per event. */
 export async function unitAndAncestors(db: DbOrTx, unitId: string): Promise<string[]> {
+  const cache = cacheOf(db);
   const hit = cache.get(unitId);
   if (hit) {
     // Stale-while-revalidate: the position hot path never waits on the database for this.
     if (Date.now() - hit.at > TTL_MS) {
       hit.at = Date.now();
-      void loadChain(db, unitId).catch(() => undefined);
+      void loadChain(db, cache, unitId).catch(() => undefined);
     }
     return hit.ids;
   }
-  return loadChain(db, unitId);
+  return loadChain(db, cache, unitId);
 }
 
-async function loadChain(db: DbOrTx, unitId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`
-    with recursive up as (
-      select id, parent_id, 0 as depth from units where id = ${unitId}
-      union all
-      select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id
-    )
-    select id from up order by depth`,
-  );
-  const ids = rows.map((r) => r.id);
+async function loadChain(db: DbOrTx, cache: ChainCache, unitId: string): Promise<string[]> {
+  const ids = await listUnitChainIds(db, unitId);
   cache.set(unitId, { ids, at: Date.now() });
   return ids;
 }

@@ -4,7 +4,7 @@ import { AppError, conflict, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { can } from '../../policies';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../audit/audit.service';
 import { callView, checkCallRefs, loadCall, type CallRow } from './call-record';
 import * as repo from './calls.repository';
 import { feedbackDueFrom } from './feedback';

@@ -14,7 +14,7 @@ import { runTransaction } from '../../lib/unit-of-work';
 import { assertCan } from '../../policies';
 import { publish } from '../../realtime/bus';
 import { rooms } from '../../realtime/rooms';
-import { recordAudit } from '../audit/audit.repository';
+import { recordAudit } from '../audit/audit.service';
 import { resolveReportUnits } from '../reports/reports.service';
 import {
   feesByAgency,

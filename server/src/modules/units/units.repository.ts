@@ -54,3 +54,18 @@ export async function updateUnitRow(
   const [row] = await db.update(units).set(set).where(eq(units.id, id)).returning();
   return row;
 }
+
+/** The unit and every unit above it, own first. */
+export async function findUnitChainIds(db: DbOrTx, unitId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+    with recursive up as (
+      select id, parent_id, 0 as depth from units where id = ${unitId}
+      union all
+      select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id
+    )
+    select id from up order by depth`,
+  );
+  return rows.map((r) => r.id);
+}

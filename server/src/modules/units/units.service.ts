@@ -114,3 +114,8 @@ export async function updateUnit(
     return after;
   });
 }
+
+/** The unit and every unit above it, own first (the rooms an event about it goes to). */
+export async function listUnitChainIds(db: DbOrTx, unitId: string): Promise<string[]> {
+  return repo.findUnitChainIds(db, unitId);
+}
