@@ -275,5 +275,4 @@ export async function uploadCatalogue(file: File): Promise<CatalogueImportResult
     err?.errors ?? [],
   );
 }
-export const useUploadCatalogue = () =>
-  useAdminMutation(uploadCatalogue, STALE_AFTER.procedures);
+export const useUploadCatalogue = () => useAdminMutation(uploadCatalogue, STALE_AFTER.procedures);
