@@ -93,7 +93,8 @@ export const router = createBrowserRouter([
             path: 'handover',
             lazy: page(
               async () =>
-                (await import('./routes/courier-agency-handover.page')).CourierAgencyHandoverPage,
+                (await import('@/features/courier/components/agency-handover-screen'))
+                  .AgencyHandoverScreen,
             ),
           },
           {
@@ -122,7 +123,9 @@ export const router = createBrowserRouter([
         children: [
           {
             index: true,
-            lazy: page(async () => (await import('./routes/admin-home.page')).AdminHomePage),
+            lazy: page(
+              async () => (await import('@/features/admin/components/admin-screen')).AdminScreen,
+            ),
           },
         ],
       },

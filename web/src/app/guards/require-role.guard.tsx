@@ -1,12 +1,7 @@
 import type { Me, RoleValue } from '@tannha/shared';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
 
-import { ErrorState, LoadingState } from '@/components/ui/feedback';
-import { useMe } from '@/features/auth/api/get-me.api';
-
-import { PlainLayout } from '../layouts/plain-layout';
-import { ForbiddenPage } from '../routes/forbidden.page';
+import { RequireUser } from './session-gate';
 
 export type RequireRoleProps = {
   role: RoleValue;
@@ -20,21 +15,9 @@ export type RequireRoleProps = {
  * guard is about showing people the right screen, not about security.
  */
 export function RequireRole({ role, children }: RequireRoleProps) {
-  const me = useMe();
-  const location = useLocation();
-
-  if (me.isPending) return <LoadingState fullPage />;
-  if (me.isError) {
-    return (
-      <PlainLayout>
-        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-      </PlainLayout>
-    );
-  }
-  if (!me.data) {
-    const next = encodeURIComponent(`${location.pathname}${location.search}`);
-    return <Navigate to={`/login?next=${next}`} replace />;
-  }
-  if (me.data.role !== role) return <ForbiddenPage me={me.data} />;
-  return children(me.data);
+  return (
+    <RequireUser allows={(me) => me.role === role} keepQuery>
+      {children}
+    </RequireUser>
+  );
 }

@@ -63,7 +63,8 @@ function BottomLink({ to, icon, label }: { to: string; icon: ReactNode; label: s
   );
 }
 
-function TodayIcon() {
+/** A 24 px line icon drawn in the text colour; hidden from screen readers (the label says it). */
+function LineIcon({ children }: { children: ReactNode }) {
   return (
     <svg
       width="24"
@@ -74,25 +75,25 @@ function TodayIcon() {
       strokeWidth="2"
       aria-hidden="true"
     >
+      {children}
+    </svg>
+  );
+}
+
+function TodayIcon() {
+  return (
+    <LineIcon>
       <rect x="3" y="5" width="18" height="16" rx="2" />
       <path d="M3 10h18M8 3v4M16 3v4" strokeLinecap="round" />
-    </svg>
+    </LineIcon>
   );
 }
 
 function AccountIcon() {
   return (
-    <svg
-      width="24"
-      height="24"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-    >
+    <LineIcon>
       <circle cx="12" cy="8" r="4" />
       <path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" strokeLinecap="round" />
-    </svg>
+    </LineIcon>
   );
 }

@@ -1,55 +1,9 @@
-import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 
-import { Button, buttonClassName } from '@/components/ui/button';
-import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
-import { useDocumentTitle } from '@/hooks/use-document-title';
-import { useAgencyHandover } from '@/features/courier/api/agency-handovers.api';
-import s from '@/features/courier/components/agency-handover.module.css';
-import { AgencyHandoverRecord } from '@/features/courier/components/agency-handover-record';
-import styles from '@/features/courier/components/courier.module.css';
-import { cx } from '@/lib/cx';
+import { AgencyHandoverRecordScreen } from '@/features/courier/components/agency-handover-record-screen';
 
-/** `/courier/handover/:id`: one handover record, on the screen and printed on A4. */
+/** `/courier/handover/:id`. */
 export function CourierAgencyHandoverRecordPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation('courier');
-  const created = (useLocation().state as { created?: boolean } | null)?.created === true;
-  const record = useAgencyHandover(id);
-  useDocumentTitle(
-    record.data ? t('agency.record.title', { no: record.data.recordNo }) : t('agency.title'),
-  );
-
-  let body;
-  if (record.isError && !record.data)
-    body = <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
-  else if (!record.data) body = <LoadingState />;
-  else
-    body = (
-      <>
-        {created && (
-          <Alert tone="success" className={cx(s.noPrint, s.created)}>
-            <p>{t('agency.created')}</p>
-          </Alert>
-        )}
-        <AgencyHandoverRecord record={record.data} />
-        <div className={cx(s.actions, s.noPrint)}>
-          <Button onClick={() => window.print()}>{t('agency.print')}</Button>
-          <Link to="/courier" className={buttonClassName('secondary')}>
-            {t('agency.toJobs')}
-          </Link>
-        </div>
-      </>
-    );
-
-  return (
-    <div className={s.sheet}>
-      <p className={s.noPrint}>
-        <Link to="/courier/handover" className={styles.linkButton}>
-          {t('agency.back')}
-        </Link>
-      </p>
-      {body}
-    </div>
-  );
+  return <AgencyHandoverRecordScreen id={id} />;
 }

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 
 import { Page } from '@/components/ui/page';
 import { useAppConfig } from '@/features/app-config/api/get-app-config.api';
-
 import { PlanPanel } from '@/features/plans/components/plan-panel';
+
+import { unitCentre } from '../unit-centre';
 
 /** `/dispatch/plan`: plan the unit's day. */
 export function PlanPage() {
@@ -15,11 +16,7 @@ export function PlanPage() {
       <PlanPanel
         unitId={unit?.id}
         tileUrl={config.data?.mapTileUrl ?? ''}
-        center={
-          unit && unit.lat !== null && unit.lng !== null
-            ? { lat: unit.lat, lng: unit.lng }
-            : undefined
-        }
+        center={unitCentre(unit)}
       />
     </Page>
   );

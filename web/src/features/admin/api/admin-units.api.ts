@@ -3,6 +3,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, apiClient } from '@/lib/api-client';
 import { currentLocale } from '@/lib/i18n';
 
+import { adminKeys } from './admin-keys';
+
 export type ProvinceItem = {
   code: string;
   name: string;
@@ -20,7 +22,7 @@ export type ImportProblem = { line: number | null; field: string; message: strin
 
 export function provincesQueryOptions() {
   return queryOptions({
-    queryKey: ['admin-units', 'provinces'] as const,
+    queryKey: adminKeys.provinces(),
     queryFn: async ({ signal }) =>
       (await apiClient.get<{ items: ProvinceItem[] }>('/api/admin-units/provinces', { signal }))
         .items,

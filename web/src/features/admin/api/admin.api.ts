@@ -1,8 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CatalogueProcedure } from '@tannha/shared';
 
-import { ApiError, apiClient } from '@/lib/api-client';
+import { ApiError, apiClient, type QueryParams } from '@/lib/api-client';
 import { currentLocale } from '@/lib/i18n';
+
+import { adminKeys, OTHER_FEATURE_KEYS } from './admin-keys';
 
 export type AdminUser = {
   id: string;
@@ -59,72 +61,53 @@ export type CatalogueImportResult = {
 };
 export type CatalogueProblem = { line: number; field: string; message: string };
 
-const keys = {
-  users: ['admin', 'users'] as const,
-  units: ['admin', 'units'] as const,
-  procedures: (q: string, inactive: boolean) => ['admin', 'procedures', q, inactive] as const,
-  holidays: (year: number) => ['admin', 'holidays', year] as const,
-  settings: ['admin', 'settings'] as const,
-  templates: ['sms', 'templates'] as const,
-  audit: (entityType: string) => ['admin', 'audit', entityType] as const,
-};
+/** GET one admin list: the answer's `items`, with the query string when one is given. */
+function getItems<T>(url: string, signal: AbortSignal, query?: QueryParams) {
+  return apiClient.get<{ items: T[] }>(url, { signal, query }).then((r) => r.items);
+}
 
 export const adminUsersQuery = () =>
   queryOptions({
-    queryKey: keys.users,
-    queryFn: async ({ signal }) =>
-      (await apiClient.get<{ items: AdminUser[] }>('/api/admin/users', { signal })).items,
+    queryKey: adminKeys.users(),
+    queryFn: ({ signal }) => getItems<AdminUser>('/api/admin/users', signal),
   });
 export const adminUnitsQuery = () =>
   queryOptions({
-    queryKey: keys.units,
-    queryFn: async ({ signal }) =>
-      (await apiClient.get<{ items: AdminUnit[] }>('/api/admin/units', { signal })).items,
+    queryKey: adminKeys.units(),
+    queryFn: ({ signal }) => getItems<AdminUnit>('/api/admin/units', signal),
   });
 export const adminProceduresQuery = (q: string, inactive: boolean) =>
   queryOptions({
-    queryKey: keys.procedures(q, inactive),
-    queryFn: async ({ signal }) =>
-      (
-        await apiClient.get<{ items: AdminProcedure[] }>('/api/admin/procedures', {
-          signal,
-          query: { q: q || undefined, includeInactive: inactive ? 'true' : undefined },
-        })
-      ).items,
+    queryKey: adminKeys.procedureList(q, inactive),
+    queryFn: ({ signal }) =>
+      getItems<AdminProcedure>('/api/admin/procedures', signal, {
+        q: q || undefined,
+        includeInactive: inactive ? 'true' : undefined,
+      }),
   });
 export const holidaysQuery = (year: number) =>
   queryOptions({
-    queryKey: keys.holidays(year),
-    queryFn: async ({ signal }) =>
-      (
-        await apiClient.get<{ items: HolidayItem[] }>('/api/admin/holidays', {
-          signal,
-          query: { year },
-        })
-      ).items,
+    queryKey: adminKeys.holidayYear(year),
+    queryFn: ({ signal }) => getItems<HolidayItem>('/api/admin/holidays', signal, { year }),
   });
 export const settingsQuery = () =>
   queryOptions({
-    queryKey: keys.settings,
-    queryFn: async ({ signal }) =>
-      (await apiClient.get<{ items: SettingItem[] }>('/api/admin/settings', { signal })).items,
+    queryKey: adminKeys.settings(),
+    queryFn: ({ signal }) => getItems<SettingItem>('/api/admin/settings', signal),
   });
 export const smsTemplatesQuery = () =>
   queryOptions({
-    queryKey: keys.templates,
-    queryFn: async ({ signal }) =>
-      (await apiClient.get<{ items: SmsTemplate[] }>('/api/sms/templates', { signal })).items,
+    queryKey: adminKeys.smsTemplates(),
+    queryFn: ({ signal }) => getItems<SmsTemplate>('/api/sms/templates', signal),
   });
 export const auditQuery = (entityType: string) =>
   queryOptions({
-    queryKey: keys.audit(entityType),
-    queryFn: async ({ signal }) =>
-      (
-        await apiClient.get<{ items: AuditItem[] }>('/api/admin/audit', {
-          signal,
-          query: { entityType: entityType || undefined, limit: 100 },
-        })
-      ).items,
+    queryKey: adminKeys.auditOf(entityType),
+    queryFn: ({ signal }) =>
+      getItems<AuditItem>('/api/admin/audit', signal, {
+        entityType: entityType || undefined,
+        limit: 100,
+      }),
   });
 
 export const useAdminUsers = () => useQuery(adminUsersQuery());
@@ -146,11 +129,21 @@ function useAdminMutation<V, R>(
     mutationFn: fn,
     onSuccess: async () => {
       await Promise.all(
-        [...invalidate, ['admin', 'audit']].map((queryKey) => qc.invalidateQueries({ queryKey })),
+        [...invalidate, adminKeys.audit()].map((queryKey) => qc.invalidateQueries({ queryKey })),
       );
     },
   });
 }
+
+/** What each kind of admin write makes stale: the admin list and the other screens' copies. */
+const STALE_AFTER = {
+  users: [adminKeys.users(), OTHER_FEATURE_KEYS.users],
+  units: [adminKeys.units(), OTHER_FEATURE_KEYS.units],
+  procedures: [adminKeys.procedures(), OTHER_FEATURE_KEYS.procedures],
+  holidays: [adminKeys.holidays(), OTHER_FEATURE_KEYS.holidays],
+  settings: [adminKeys.settings()],
+  smsTemplates: [adminKeys.smsTemplates()],
+} as const;
 
 export const useCreateUser = () =>
   useAdminMutation(
@@ -161,13 +154,13 @@ export const useCreateUser = () =>
       unitId: string;
       password: string;
     }) => apiClient.post<AdminUser>('/api/admin/users', { body }),
-    [keys.users, ['users']],
+    STALE_AFTER.users,
   );
 export const useUpdateUser = () =>
   useAdminMutation(
     ({ id, ...body }: { id: string; role?: string; unitId?: string; disabled?: boolean }) =>
       apiClient.patch<AdminUser>(`/api/admin/users/${id}`, { body }),
-    [keys.users, ['users']],
+    STALE_AFTER.users,
   );
 export const useResetPassword = () =>
   useAdminMutation(
@@ -181,29 +174,29 @@ export const useCreateUnit = () =>
   useAdminMutation(
     (body: { code: string; name: string; parentId: string; address: string }) =>
       apiClient.post<AdminUnit>('/api/admin/units', { body }),
-    [keys.units, ['units']],
+    STALE_AFTER.units,
   );
 export const useUpdateUnit = () =>
   useAdminMutation(
     ({ id, ...body }: { id: string; name?: string; address?: string }) =>
       apiClient.patch<AdminUnit>(`/api/admin/units/${id}`, { body }),
-    [keys.units, ['units']],
+    STALE_AFTER.units,
   );
 export const useUpdateProcedure = () =>
   useAdminMutation(
     ({ id, ...body }: { id: string } & Partial<Omit<AdminProcedure, 'id' | 'code'>>) =>
       apiClient.patch<AdminProcedure>(`/api/admin/procedures/${id}`, { body }),
-    [['admin', 'procedures'], ['procedures']],
+    STALE_AFTER.procedures,
   );
 export const useAddHoliday = () =>
   useAdminMutation(
     (body: HolidayItem) => apiClient.post<HolidayItem>('/api/admin/holidays', { body }),
-    [['admin', 'holidays'], ['holidays']],
+    STALE_AFTER.holidays,
   );
 export const useRemoveHoliday = () =>
   useAdminMutation(
     (date: string) => apiClient.delete<{ removed: string }>(`/api/admin/holidays/${date}`),
-    [['admin', 'holidays'], ['holidays']],
+    STALE_AFTER.holidays,
   );
 export const useFillHolidays = () =>
   useAdminMutation(
@@ -211,19 +204,19 @@ export const useFillHolidays = () =>
       apiClient.post<{ added: number; skipped: number }>('/api/admin/holidays/fill-defaults', {
         body: { year },
       }),
-    [['admin', 'holidays'], ['holidays']],
+    STALE_AFTER.holidays,
   );
 export const useSaveSetting = () =>
   useAdminMutation(
     ({ key, value }: { key: string; value: unknown }) =>
       apiClient.put<SettingItem>(`/api/admin/settings/${key}`, { body: { value } }),
-    [keys.settings],
+    STALE_AFTER.settings,
   );
 export const useSaveTemplate = () =>
   useAdminMutation(
     ({ key, body }: { key: string; body: string | null }) =>
       apiClient.put<SmsTemplate>(`/api/sms/templates/${key}`, { body: { body } }),
-    [keys.templates],
+    STALE_AFTER.smsTemplates,
   );
 export const previewSms = (body: { key?: string; body?: string }) =>
   apiClient.post<SmsPreview>('/api/admin/sms/preview', { body });
@@ -272,5 +265,4 @@ export async function uploadCatalogue(file: File): Promise<CatalogueImportResult
     err?.errors ?? [],
   );
 }
-export const useUploadCatalogue = () =>
-  useAdminMutation(uploadCatalogue, [['admin', 'procedures'], ['procedures']]);
+export const useUploadCatalogue = () => useAdminMutation(uploadCatalogue, STALE_AFTER.procedures);

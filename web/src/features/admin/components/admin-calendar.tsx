@@ -9,6 +9,7 @@ import { ApiError } from '@/lib/api-client';
 
 import { useAddHoliday, useFillHolidays, useHolidays, useRemoveHoliday } from '../api/admin.api';
 import styles from './admin.module.css';
+import { AdminTable } from './admin-table';
 
 /** Calendar tab: a year's holidays and swapped working days. */
 export function AdminCalendar() {
@@ -91,41 +92,34 @@ export function AdminCalendar() {
       ) : list.data.length === 0 ? (
         <EmptyState title={t('calendar.empty', { year })}>{t('calendar.emptyHint')}</EmptyState>
       ) : (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th>{t('calendar.date')}</th>
-              <th>{t('calendar.kind')}</th>
-              <th>{t('calendar.name')}</th>
-              <th />
+        <AdminTable
+          headings={[t('calendar.date'), t('calendar.kind'), t('calendar.name'), null]}
+          wrap={false}
+        >
+          {list.data.map((h) => (
+            <tr key={h.date}>
+              <td>{formatVnDate(h.date)}</td>
+              <td>
+                {h.kind === 'holiday' ? (
+                  <Badge tone="warning">{t('calendar.holiday')}</Badge>
+                ) : (
+                  <Badge tone="info">{t('calendar.workingDay')}</Badge>
+                )}
+              </td>
+              <td>{h.name}</td>
+              <td>
+                <Button
+                  variant="ghost"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(h.date)}
+                  aria-label={t('calendar.removeOf', { date: formatVnDate(h.date) })}
+                >
+                  {t('calendar.remove')}
+                </Button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.data.map((h) => (
-              <tr key={h.date}>
-                <td>{formatVnDate(h.date)}</td>
-                <td>
-                  {h.kind === 'holiday' ? (
-                    <Badge tone="warning">{t('calendar.holiday')}</Badge>
-                  ) : (
-                    <Badge tone="info">{t('calendar.workingDay')}</Badge>
-                  )}
-                </td>
-                <td>{h.name}</td>
-                <td>
-                  <Button
-                    variant="ghost"
-                    disabled={remove.isPending}
-                    onClick={() => remove.mutate(h.date)}
-                    aria-label={t('calendar.removeOf', { date: formatVnDate(h.date) })}
-                  >
-                    {t('calendar.remove')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </AdminTable>
       )}
     </>
   );

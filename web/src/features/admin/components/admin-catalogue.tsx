@@ -14,6 +14,7 @@ import {
   type AdminProcedure,
 } from '../api/admin.api';
 import styles from './admin.module.css';
+import { AdminTable } from './admin-table';
 
 function ImportForm() {
   const { t } = useTranslation('admin');
@@ -162,25 +163,20 @@ export function AdminCatalogue() {
       ) : list.data.length === 0 ? (
         <EmptyState title={t('catalogue.empty')} />
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t('catalogue.code')}</th>
-                <th>{t('catalogue.name')}</th>
-                <th>{t('catalogue.processing')}</th>
-                <th>{t('catalogue.fee')}</th>
-                <th>{t('catalogue.postal')}</th>
-                <th>{t('users.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((p) => (
-                <ProcedureRow key={p.id} p={p} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          headings={[
+            t('catalogue.code'),
+            t('catalogue.name'),
+            t('catalogue.processing'),
+            t('catalogue.fee'),
+            t('catalogue.postal'),
+            t('users.status'),
+          ]}
+        >
+          {list.data.map((p) => (
+            <ProcedureRow key={p.id} p={p} />
+          ))}
+        </AdminTable>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { ApiError } from '@/lib/api-client';
 
 import { useAdminUnits, useCreateUnit, useUpdateUnit, type AdminUnit } from '../api/admin.api';
 import styles from './admin.module.css';
+import { AdminTable } from './admin-table';
 
 function UnitRow({ unit, parent }: { unit: AdminUnit; parent: string | undefined }) {
   const { t } = useTranslation('admin');
@@ -118,27 +119,13 @@ export function AdminOrgUnits() {
       {list.data.length === 0 ? (
         <EmptyState title={t('units.empty')} />
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t('units.code')}</th>
-                <th>{t('units.name')}</th>
-                <th>{t('units.parent')}</th>
-                <th>{t('units.address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((u) => (
-                <UnitRow
-                  key={u.id}
-                  unit={u}
-                  parent={u.parentId ? names.get(u.parentId) : undefined}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          headings={[t('units.code'), t('units.name'), t('units.parent'), t('units.address')]}
+        >
+          {list.data.map((u) => (
+            <UnitRow key={u.id} unit={u} parent={u.parentId ? names.get(u.parentId) : undefined} />
+          ))}
+        </AdminTable>
       )}
     </>
   );

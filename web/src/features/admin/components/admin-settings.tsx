@@ -18,6 +18,7 @@ import {
   type SmsTemplate,
 } from '../api/admin.api';
 import styles from './admin.module.css';
+import { AdminTable } from './admin-table';
 
 function SettingRow({ item }: { item: SettingItem }) {
   const { t } = useTranslation('admin');
@@ -201,42 +202,37 @@ export function AdminAudit() {
       ) : list.data.length === 0 ? (
         <EmptyState title={t('audit.empty')} />
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t('audit.at')}</th>
-                <th>{t('audit.actor')}</th>
-                <th>{t('audit.action')}</th>
-                <th>{t('audit.before')}</th>
-                <th>{t('audit.after')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatVnDateTime(new Date(e.at))}</td>
-                  <td>{e.actor?.username ?? t('audit.system')}</td>
-                  <td>
-                    {e.action}
-                    <br />
-                    <small>{e.entityId}</small>
-                  </td>
-                  <td>
-                    <code className={styles.json}>
-                      {e.before === null ? '—' : JSON.stringify(e.before)}
-                    </code>
-                  </td>
-                  <td>
-                    <code className={styles.json}>
-                      {e.after === null ? '—' : JSON.stringify(e.after)}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          headings={[
+            t('audit.at'),
+            t('audit.actor'),
+            t('audit.action'),
+            t('audit.before'),
+            t('audit.after'),
+          ]}
+        >
+          {list.data.map((e) => (
+            <tr key={e.id}>
+              <td>{formatVnDateTime(new Date(e.at))}</td>
+              <td>{e.actor?.username ?? t('audit.system')}</td>
+              <td>
+                {e.action}
+                <br />
+                <small>{e.entityId}</small>
+              </td>
+              <td>
+                <code className={styles.json}>
+                  {e.before === null ? '—' : JSON.stringify(e.before)}
+                </code>
+              </td>
+              <td>
+                <code className={styles.json}>
+                  {e.after === null ? '—' : JSON.stringify(e.after)}
+                </code>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </>
   );

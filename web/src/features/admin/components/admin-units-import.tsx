@@ -12,6 +12,7 @@ import {
   type ImportProblem,
   type ImportResult,
 } from '../api/admin-units.api';
+import { adminKeys } from '../api/admin-keys';
 import styles from './admin.module.css';
 
 /** Administrative units: upload a JSON list with progress, see what the system holds. */
@@ -36,7 +37,7 @@ export function AdminUnitsImport() {
     setProgress(0);
     try {
       setResult(await uploadAdminUnits(file, date || undefined, setProgress));
-      void qc.invalidateQueries({ queryKey: ['admin-units'] });
+      void qc.invalidateQueries({ queryKey: adminKeys.divisions() });
     } catch (err) {
       setError({
         message: (err as Error).message,

@@ -16,6 +16,7 @@ import {
   type AdminUser,
 } from '../api/admin.api';
 import styles from './admin.module.css';
+import { AdminTable } from './admin-table';
 
 const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const;
 
@@ -211,24 +212,19 @@ export function AdminUsers() {
       {users.data.length === 0 ? (
         <EmptyState title={t('users.empty')} />
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th>{t('users.username')}</th>
-                <th>{t('users.role')}</th>
-                <th>{t('users.unit')}</th>
-                <th>{t('users.status')}</th>
-                <th>{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => (
-                <UserRow key={u.id} user={u} units={units.data} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          headings={[
+            t('users.username'),
+            t('users.role'),
+            t('users.unit'),
+            t('users.status'),
+            t('users.actions'),
+          ]}
+        >
+          {users.data.map((u) => (
+            <UserRow key={u.id} user={u} units={units.data} />
+          ))}
+        </AdminTable>
       )}
     </>
   );

@@ -4,7 +4,11 @@ import type { Me } from '@tannha/shared';
 
 import { ApiError, apiClient } from '@/lib/api-client';
 
-export const meQueryKey = ['auth', 'me'] as const;
+/** Keys of the auth feature, in one place: the session query and the logout mutation. */
+export const authKeys = {
+  me: () => ['auth', 'me'] as const,
+  logout: () => ['auth', 'logout'] as const,
+};
 
 /** The current user, or null when nobody is logged in (401 is an answer here, not a failure). */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
@@ -19,7 +23,7 @@ export async function getMe(signal?: AbortSignal): Promise<Me | null> {
 
 export function meQueryOptions() {
   return queryOptions({
-    queryKey: meQueryKey,
+    queryKey: authKeys.me(),
     queryFn: ({ signal }) => getMe(signal),
     // The session only changes through login/logout (which write this cache) or by expiring
     // (which the API client reports), so refetching on every focus would be wasted requests.
@@ -38,6 +42,6 @@ export function useMe() {
  * cached query is dropped, so the next person on this desk starts clean.
  */
 export function clearSession(queryClient: QueryClient): void {
-  queryClient.setQueryData(meQueryKey, null);
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(authKeys.me(), null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.me()[0] });
 }

@@ -4,7 +4,7 @@ import type { LoginInput, Me } from '@tannha/shared';
 
 import { apiClient } from '@/lib/api-client';
 
-import { meQueryKey } from './get-me.api';
+import { authKeys } from './get-me.api';
 
 /** `POST /api/auth/login`; throws `ApiError` (`invalid_credentials`, `account_locked`, …). */
 export async function login(input: LoginInput): Promise<Me> {
@@ -18,7 +18,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: login,
     onSuccess: (user) => {
-      queryClient.setQueryData(meQueryKey, user);
+      queryClient.setQueryData(authKeys.me(), user);
     },
   });
 }

@@ -5,14 +5,12 @@ import { apiClient } from '@/lib/api-client';
 import { clearCachedData } from '@/lib/service-worker';
 import { disconnectSocket } from '@/lib/socket';
 
-import { clearSession } from './get-me.api';
+import { authKeys, clearSession } from './get-me.api';
 
 /** `POST /api/auth/logout` (204). */
 export async function logout(): Promise<void> {
   await apiClient.post<void>('/api/auth/logout');
 }
-
-const logoutMutationKey = ['auth', 'logout'] as const;
 
 /**
  * Logs out and shows the login page. The local session is cleared even when the request fails
@@ -23,7 +21,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationKey: logoutMutationKey,
+    mutationKey: authKeys.logout(),
     mutationFn: logout,
     onSettled: async () => {
       // Leave the page before clearing: with the user gone while a guarded page is still on
@@ -42,5 +40,5 @@ export function useLogout() {
 
 /** True from the moment logout is pressed until the session has been cleared. */
 export function useIsLoggingOut(): boolean {
-  return useIsMutating({ mutationKey: logoutMutationKey }) > 0;
+  return useIsMutating({ mutationKey: authKeys.logout() }) > 0;
 }

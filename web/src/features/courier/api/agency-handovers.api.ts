@@ -7,14 +7,12 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 
-/** Prefix of every handover query; under `courier`, so each action the outbox sends refreshes them. */
-export const AGENCY_HANDOVERS_KEY = ['courier', 'agency-handovers'] as const;
-const KEY = AGENCY_HANDOVERS_KEY;
+import { courierKeys } from './courier-keys';
 
 /** `GET /api/agency-handovers/eligible`: the courier's dossiers waiting to go to the agency. */
 export function handoverCandidatesQueryOptions() {
   return queryOptions({
-    queryKey: [...KEY, 'eligible'] as const,
+    queryKey: courierKeys.handoverCandidates(),
     queryFn: async ({ signal }) =>
       (
         await apiClient.get<{ items: AgencyHandoverCandidate[] }>(
@@ -29,7 +27,7 @@ export const useHandoverCandidates = () => useQuery(handoverCandidatesQueryOptio
 /** `GET /api/agency-handovers`: the courier's latest handover records, to reprint one. */
 export function agencyHandoversQueryOptions() {
   return queryOptions({
-    queryKey: [...KEY, 'list'] as const,
+    queryKey: courierKeys.handoverList(),
     queryFn: async ({ signal }) =>
       (
         await apiClient.get<{ items: AgencyHandoverSummary[] }>('/api/agency-handovers', {
@@ -44,7 +42,7 @@ export const useAgencyHandovers = () => useQuery(agencyHandoversQueryOptions());
 /** `GET /api/agency-handovers/:id`: one record, for the screen and for printing. */
 export function agencyHandoverQueryOptions(id: string) {
   return queryOptions({
-    queryKey: [...KEY, 'record', id] as const,
+    queryKey: courierKeys.handoverRecord(id),
     queryFn: ({ signal }) =>
       apiClient.get<AgencyHandover>(`/api/agency-handovers/${id}`, { signal }),
   });

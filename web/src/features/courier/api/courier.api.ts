@@ -13,6 +13,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 
+import { courierKeys } from './courier-keys';
+
 /** Today's work in the courier's planned order: route order first, then the time window. */
 export function sortByPlan(jobs: Job[]): Job[] {
   const big = Number.MAX_SAFE_INTEGER;
@@ -28,7 +30,7 @@ export function sortByPlan(jobs: Job[]): Job[] {
 /** `GET /api/jobs?open=true`: the courier's own open jobs (the server filters by courier). */
 export function courierJobsQueryOptions() {
   return queryOptions({
-    queryKey: ['courier', 'jobs'] as const,
+    queryKey: courierKeys.jobs(),
     queryFn: async ({ signal }) =>
       sortByPlan(
         (
@@ -45,7 +47,7 @@ export const useCourierJobs = () => useQuery(courierJobsQueryOptions());
 
 export function courierJobQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['courier', 'job', id] as const,
+    queryKey: courierKeys.job(id),
     queryFn: async ({ signal }) => {
       const r = await apiClient.get<Job | { job: Job }>(`/api/jobs/${id}`, { signal });
       return 'job' in r ? r.job : r;
@@ -56,7 +58,7 @@ export const useCourierJob = (id: string) => useQuery(courierJobQueryOptions(id)
 
 export function jobEventsQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['courier', 'job', id, 'events'] as const,
+    queryKey: courierKeys.events(id),
     queryFn: async ({ signal }) => {
       const r = await apiClient.get<JobEvent[] | { items: JobEvent[] }>(`/api/jobs/${id}/events`, {
         signal,
@@ -69,7 +71,7 @@ export const useJobEvents = (id: string) => useQuery(jobEventsQueryOptions(id));
 
 export function jobMoneyQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['courier', 'job', id, 'money'] as const,
+    queryKey: courierKeys.money(id),
     queryFn: ({ signal }) => apiClient.get<JobMoney>(`/api/jobs/${id}/payments`, { signal }),
   });
 }
@@ -77,7 +79,7 @@ export const useJobMoney = (id: string) => useQuery(jobMoneyQueryOptions(id));
 
 export function jobPapersQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['courier', 'job', id, 'papers'] as const,
+    queryKey: courierKeys.papers(id),
     queryFn: ({ signal }) =>
       apiClient.get<{ slip: DossierSlip | null; delivery: DeliveryHandoverResult | null }>(
         `/api/jobs/${id}/papers`,
@@ -89,7 +91,7 @@ export const useJobPapers = (id: string) => useQuery(jobPapersQueryOptions(id));
 
 export function cashQueryOptions() {
   return queryOptions({
-    queryKey: ['courier', 'cash'] as const,
+    queryKey: courierKeys.cash(),
     queryFn: ({ signal }) => apiClient.get<CashTotal>('/api/couriers/me/cash', { signal }),
   });
 }
@@ -98,7 +100,7 @@ export const useCash = () => useQuery(cashQueryOptions());
 /** The procedure's published list of papers (for the pickup checklist). */
 export function procedurePapersQueryOptions(code: string | undefined) {
   return queryOptions({
-    queryKey: ['courier', 'procedure', code] as const,
+    queryKey: courierKeys.procedurePapers(code),
     queryFn: async ({ signal }) => {
       const { items } = await apiClient.get<{ items: Procedure[] }>('/api/procedures', {
         query: { q: code, limit: 5 },
@@ -115,7 +117,7 @@ export const useProcedurePapers = (code: string | undefined) =>
 
 export function receiptQueryOptions(id: string) {
   return queryOptions({
-    queryKey: ['receipt', id] as const,
+    queryKey: courierKeys.receipt(id),
     queryFn: ({ signal }) => apiClient.get<Receipt>(`/api/receipts/${id}`, { signal }),
   });
 }

@@ -7,6 +7,8 @@ import { TextField } from '@/components/ui/text-field';
 
 import { queueJson, queueUpload } from '../offline/actions';
 import { PhotoPicker } from './photo-picker';
+import { RadioChoice } from './radio-choice';
+import { SelectField } from './select-field';
 import { SignaturePad } from './signature-pad';
 import styles from './courier.module.css';
 
@@ -76,27 +78,16 @@ export function DeliveryForm({ job }: { job: Job }) {
   return (
     <section className={styles.card} aria-labelledby="delivery-h">
       <h2 id="delivery-h">{t('delivery.title')}</h2>
-      <fieldset className={styles.choice}>
-        <legend>{t('delivery.recipient')}</legend>
-        <label>
-          <input
-            type="radio"
-            name="rk"
-            checked={kind === 'applicant'}
-            onChange={() => setKind('applicant')}
-          />{' '}
-          {t('delivery.applicant')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="rk"
-            checked={kind === 'proxy'}
-            onChange={() => setKind('proxy')}
-          />{' '}
-          {t('delivery.proxy')}
-        </label>
-      </fieldset>
+      <RadioChoice
+        legend={t('delivery.recipient')}
+        name="rk"
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'applicant', label: t('delivery.applicant') },
+          { value: 'proxy', label: t('delivery.proxy') },
+        ]}
+      />
       <TextField
         label={t('delivery.name')}
         value={name}
@@ -112,19 +103,11 @@ export function DeliveryForm({ job }: { job: Job }) {
           <PhotoPicker label={t('delivery.letter')} photos={letter} onChange={setLetter} />
         </>
       )}
-      <label className={styles.fieldLabel} htmlFor="id-type">
-        {t('delivery.idType')}
-      </label>
-      <select
-        id="id-type"
-        className={styles.select}
-        value={idType}
-        onChange={(e) => setIdType(e.target.value as IdType)}
-      >
+      <SelectField id="id-type" label={t('delivery.idType')} value={idType} onChange={setIdType}>
         <option value="cccd">{t('delivery.cccd')}</option>
         <option value="cmnd">{t('delivery.cmnd')}</option>
         <option value="passport">{t('delivery.passport')}</option>
-      </select>
+      </SelectField>
       <TextField
         label={t('delivery.idNumber')}
         inputMode={idType === 'passport' ? 'text' : 'numeric'}

@@ -1,4 +1,4 @@
-import { POSTAL_LEG_OVER_STATUSES, type Job, type JobStatus } from '@tannha/shared';
+import { haversineKm, POSTAL_LEG_OVER_STATUSES, type Job, type JobStatus } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -6,19 +6,6 @@ import { Badge } from '@/components/ui/feedback';
 import { formatDate, formatMoney } from '@/lib/format';
 
 import styles from './courier.module.css';
-
-/** Great-circle distance in km (the phone's position to the job). */
-export function distanceKm(
-  a: { lat: number; lng: number },
-  b: { lat: number; lng: number },
-): number {
-  const r = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * r;
-  const dLng = (b.lng - a.lng) * r;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLng / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}
 
 export function timeOf(iso: string | null): string {
   return iso
@@ -47,7 +34,7 @@ export function JobCard({
   const toCollect = job.feeDueVnd + job.postalChargeVnd;
   const km =
     from && job.lat !== null && job.lng !== null
-      ? distanceKm(from, { lat: job.lat, lng: job.lng })
+      ? haversineKm(from, { lat: job.lat, lng: job.lng })
       : null;
   return (
     <li className={styles.jobCard}>

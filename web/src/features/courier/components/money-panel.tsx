@@ -12,6 +12,7 @@ import { queueJson } from '../offline/actions';
 import type { OutboxState } from '../offline/outbox';
 import styles from './courier.module.css';
 import { QrCode as QrLazy } from './qr-code';
+import { RadioChoice } from './radio-choice';
 
 export type MoneyPanelProps = { job: Job; money: JobMoney; outbox: OutboxState };
 
@@ -130,27 +131,16 @@ export function MoneyPanel({ job, money, outbox }: MoneyPanelProps) {
       {queued.length > 0 && <p className={styles.pendingNote}>{t('money.waitingSync')}</p>}
       {outstanding > 0 && queued.length === 0 && (
         <div className={styles.stack}>
-          <fieldset className={styles.choice}>
-            <legend>{t('money.method')}</legend>
-            <label>
-              <input
-                type="radio"
-                name="method"
-                checked={method === 'cash'}
-                onChange={() => setMethod('cash')}
-              />{' '}
-              {t('money.cash')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="method"
-                checked={method === 'transfer'}
-                onChange={() => setMethod('transfer')}
-              />{' '}
-              {t('money.transfer')}
-            </label>
-          </fieldset>
+          <RadioChoice
+            legend={t('money.method')}
+            name="method"
+            value={method}
+            onChange={setMethod}
+            options={[
+              { value: 'cash', label: t('money.cash') },
+              { value: 'transfer', label: t('money.transfer') },
+            ]}
+          />
           <TextField
             label={t('money.procedureFeeToCollect')}
             inputMode="numeric"

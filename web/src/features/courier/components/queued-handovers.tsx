@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/feedback';
 
-import { AGENCY_HANDOVERS_KEY } from '../api/agency-handovers.api';
+import { courierKeys } from '../api/courier-keys';
 import { discard, type OutboxState } from '../offline/outbox';
 import {
   actionsOfHandover,
@@ -63,7 +63,7 @@ export function QueuedHandovers({ outbox }: { outbox: OutboxState }) {
                     for (const x of [...group].reverse())
                       if (x.seq !== undefined) await discard(x.seq);
                     // A refusal often means the list moved on (a dossier handed over elsewhere).
-                    await qc.invalidateQueries({ queryKey: AGENCY_HANDOVERS_KEY });
+                    await qc.invalidateQueries({ queryKey: courierKeys.agencyHandovers() });
                   }}
                 >
                   {t('agency.edit')}

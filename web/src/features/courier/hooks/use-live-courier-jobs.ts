@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 
 import { onJobChanged, onResyncNeeded } from '@/lib/socket';
 
+import { courierKeys } from '../api/courier-keys';
+
 /**
  * Redraws the courier's list when the dispatcher assigns, reassigns or re-plans a job:
  * any `jobs.updated` for this courier (the server only sends their own) refetches the
@@ -11,7 +13,7 @@ import { onJobChanged, onResyncNeeded } from '@/lib/socket';
 export function useLiveCourierJobs(): void {
   const qc = useQueryClient();
   useEffect(() => {
-    const refresh = () => void qc.invalidateQueries({ queryKey: ['courier'] });
+    const refresh = () => void qc.invalidateQueries({ queryKey: courierKeys.all });
     const offJob = onJobChanged(refresh);
     const offResync = onResyncNeeded(refresh);
     return () => {

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 
+import { courierKeys, DISPATCH_JOBS_KEY } from '../api/courier-keys';
 import { registerServiceWorker } from '../offline/register-sw';
 import {
   onActionSynced,
@@ -17,8 +18,8 @@ export function useOutbox(): OutboxState {
     startOutbox();
     registerServiceWorker();
     return onActionSynced((a) => {
-      void qc.invalidateQueries({ queryKey: ['courier'] });
-      if (a.jobId) void qc.invalidateQueries({ queryKey: ['jobs'] });
+      void qc.invalidateQueries({ queryKey: courierKeys.all });
+      if (a.jobId) void qc.invalidateQueries({ queryKey: DISPATCH_JOBS_KEY });
     });
   }, [qc]);
   return useSyncExternalStore(subscribeOutbox, outboxSnapshot, outboxSnapshot);

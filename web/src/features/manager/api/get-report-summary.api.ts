@@ -5,6 +5,8 @@ import { useEffect } from 'react';
 import { apiClient } from '@/lib/api-client';
 import { onJobChanged, onResyncNeeded } from '@/lib/socket';
 
+import { managerKeys } from './manager-keys';
+
 export type ReportRange = { from: string; to: string; unitId?: string | undefined };
 
 /** `GET /api/reports/summary`: the dashboard's figures for a unit (with sub-units) and a date range. */
@@ -14,7 +16,7 @@ export function getReportSummary(range: ReportRange, signal?: AbortSignal): Prom
 
 export function reportSummaryQueryOptions(range: ReportRange) {
   return queryOptions({
-    queryKey: ['reports', 'summary', range] as const,
+    queryKey: managerKeys.summary(range),
     queryFn: ({ signal }) => getReportSummary(range, signal),
     // Job changes arrive over the socket (useLiveReportSummary); calls and money that move
     // no job are picked up by this slower poll and on focus.
@@ -38,7 +40,7 @@ export function useReportSummary(range: ReportRange) {
     const refresh = () => {
       timer ??= setTimeout(() => {
         timer = undefined;
-        void qc.invalidateQueries({ queryKey: ['reports', 'summary'] });
+        void qc.invalidateQueries({ queryKey: managerKeys.summaries() });
       }, LIVE_DEBOUNCE_MS);
     };
     const offJob = onJobChanged(refresh);

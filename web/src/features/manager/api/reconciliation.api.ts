@@ -3,10 +3,12 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { apiClient } from '@/lib/api-client';
 
+import { managerKeys } from './manager-keys';
+
 /** `GET /api/reconciliation/shifts`: each courier's cash for a shift as the ledger has it. */
 export function shiftCashQueryOptions(date: string, unitId: string | undefined) {
   return queryOptions({
-    queryKey: ['reconciliation', 'shifts', date, unitId ?? null] as const,
+    queryKey: managerKeys.shifts(date, unitId),
     queryFn: async ({ signal }) =>
       (
         await apiClient.get<{ items: CourierShiftCash[] }>('/api/reconciliation/shifts', {
@@ -22,9 +24,9 @@ export function useShiftCash(date: string, unitId: string | undefined) {
 }
 
 /** `GET /api/reconciliation/handovers`: counts recorded for shifts in a range. */
-export function useHandovers(from: string, to: string, unitId: string | undefined) {
-  return useQuery({
-    queryKey: ['reconciliation', 'handovers', from, to, unitId ?? null] as const,
+export function handoversQueryOptions(from: string, to: string, unitId: string | undefined) {
+  return queryOptions({
+    queryKey: managerKeys.handovers(from, to, unitId),
     queryFn: async ({ signal }) =>
       (
         await apiClient.get<{ items: CashHandover[] }>('/api/reconciliation/handovers', {
@@ -35,6 +37,10 @@ export function useHandovers(from: string, to: string, unitId: string | undefine
   });
 }
 
+export function useHandovers(from: string, to: string, unitId: string | undefined) {
+  return useQuery(handoversQueryOptions(from, to, unitId));
+}
+
 /** `POST /api/reconciliation/handovers`: a manager's count of a courier's cash. */
 export function useRecordHandover() {
   const qc = useQueryClient();
@@ -42,8 +48,8 @@ export function useRecordHandover() {
     mutationFn: (input: CreateCashHandoverInput) =>
       apiClient.post<CashHandover>('/api/reconciliation/handovers', { body: input }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['reconciliation'] });
-      void qc.invalidateQueries({ queryKey: ['reports', 'summary'] });
+      void qc.invalidateQueries({ queryKey: managerKeys.reconciliation() });
+      void qc.invalidateQueries({ queryKey: managerKeys.summaries() });
     },
   });
 }

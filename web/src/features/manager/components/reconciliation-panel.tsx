@@ -10,6 +10,7 @@ import { formatMoney } from '@/lib/format';
 
 import { useHandovers, useRecordHandover, useShiftCash } from '../api/reconciliation.api';
 import styles from './dashboard.module.css';
+import { num, TableHead } from './table-head';
 
 /** End-of-shift cash: the ledger's figure per courier, the count entered by the manager, the differences. */
 export function ReconciliationPanel({ unitId }: { unitId: string }) {
@@ -36,18 +37,14 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
         <p className={styles.note}>{t('reconciliation.empty')}</p>
       ) : (
         <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reconciliation.courier')}</th>
-              <th scope="col" className={styles.num}>
-                {t('reconciliation.outstanding')}
-              </th>
-              <th scope="col" className={styles.num}>
-                {t('reconciliation.handedIn')}
-              </th>
-              <th scope="col">{t('reconciliation.counted')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('reconciliation.courier'),
+              num(t('reconciliation.outstanding')),
+              num(t('reconciliation.handedIn')),
+              t('reconciliation.counted'),
+            ]}
+          />
           <tbody>
             {shifts.data.map((c) => (
               <CourierRow key={c.courierId} c={c} date={date} />
@@ -59,22 +56,16 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
         <>
           <h3>{t('reconciliation.history')}</h3>
           <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('reconciliation.courier')}</th>
-                <th scope="col" className={styles.num}>
-                  {t('reconciliation.outstanding')}
-                </th>
-                <th scope="col" className={styles.num}>
-                  {t('reconciliation.counted')}
-                </th>
-                <th scope="col" className={styles.num}>
-                  {t('reconciliation.difference')}
-                </th>
-                <th scope="col">{t('reconciliation.reason')}</th>
-                <th scope="col">{t('reconciliation.countedBy')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('reconciliation.courier'),
+                num(t('reconciliation.outstanding')),
+                num(t('reconciliation.counted')),
+                num(t('reconciliation.difference')),
+                t('reconciliation.reason'),
+                t('reconciliation.countedBy'),
+              ]}
+            />
             <tbody>
               {history.data.map((h) => (
                 <tr key={h.id}>

@@ -3,7 +3,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 
-export const planKey = (id: string) => ['plans', id] as const;
+/** Query keys of the plans feature, in one place. */
+export const planKeys = {
+  all: ['plans'] as const,
+  plan: (id: string) => ['plans', id] as const,
+};
+
+/**
+ * The dispatch screen's lists that a committed plan makes stale (assignments, stop numbers,
+ * couriers' load). Another feature's prefixes, named once here: features may not import each other.
+ */
+const DISPATCH_LISTS = [['jobs'], ['couriers']] as const;
 
 /** `POST /api/units/:id/plans`: solve the day (takes the search budget, ~2 s, plus a moment). */
 export function createPlan(unitId: string, input: CreatePlanInput): Promise<Plan> {
@@ -27,7 +37,7 @@ export function useCreatePlan(unitId: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: CreatePlanInput) => createPlan(unitId!, input),
-    onSuccess: (plan) => qc.setQueryData(planKey(plan.id), plan),
+    onSuccess: (plan) => qc.setQueryData(planKeys.plan(plan.id), plan),
   });
 }
 
@@ -35,7 +45,7 @@ export function useUpdatePlan() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdatePlanInput }) => updatePlan(id, input),
-    onSuccess: (plan) => qc.setQueryData(planKey(plan.id), plan),
+    onSuccess: (plan) => qc.setQueryData(planKeys.plan(plan.id), plan),
   });
 }
 
@@ -44,10 +54,9 @@ export function useCommitPlan() {
   return useMutation({
     mutationFn: ({ id, key }: { id: string; key: string }) => commitPlan(id, key),
     onSuccess: async (plan) => {
-      qc.setQueryData(planKey(plan.id), plan);
+      qc.setQueryData(planKeys.plan(plan.id), plan);
       // Assignments and stop numbers changed: the dispatch lists refetch.
-      await qc.invalidateQueries({ queryKey: ['jobs'] });
-      await qc.invalidateQueries({ queryKey: ['couriers'] });
+      for (const queryKey of DISPATCH_LISTS) await qc.invalidateQueries({ queryKey });
     },
   });
 }

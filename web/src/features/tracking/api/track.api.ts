@@ -3,6 +3,12 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { apiClient } from '@/lib/api-client';
 
+/** Query keys of the public tracking page, in one place. */
+export const trackingKeys = {
+  all: ['tracking'] as const,
+  view: (code: string, last4: string | null) => ['tracking', code, last4] as const,
+};
+
 /** `GET /api/track/:code?phone=LAST4`: the public view of a job. */
 export function getTracking(
   code: string,
@@ -17,7 +23,7 @@ export function getTracking(
 
 export function trackingQueryOptions(code: string, last4: string | null) {
   return queryOptions({
-    queryKey: ['tracking', code, last4] as const,
+    queryKey: trackingKeys.view(code, last4),
     queryFn: ({ signal }) => getTracking(code, last4!, signal),
     enabled: last4 !== null,
     retry: false,
@@ -39,6 +45,6 @@ export function useRateJob(code: string, last4: string) {
         `/api/track/${encodeURIComponent(code)}/rating`,
         { body: { phone: last4, ...input } },
       ),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['tracking', code, last4] }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: trackingKeys.view(code, last4) }),
   });
 }

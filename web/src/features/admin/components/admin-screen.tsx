@@ -1,20 +1,17 @@
 import { useTranslation } from 'react-i18next';
 
 import { Page } from '@/components/ui/page';
-import { AdminCalendar } from '@/features/admin/components/admin-calendar';
-import { AdminCatalogue } from '@/features/admin/components/admin-catalogue';
-import { AdminOrgUnits } from '@/features/admin/components/admin-org-units';
-import {
-  AdminAudit,
-  AdminSettings,
-  AdminSmsTemplates,
-} from '@/features/admin/components/admin-settings';
-import { AdminTabs } from '@/features/admin/components/admin-tabs';
-import { AdminUnitsImport } from '@/features/admin/components/admin-units-import';
-import { AdminUsers } from '@/features/admin/components/admin-users';
+
+import { AdminCalendar } from './admin-calendar';
+import { AdminCatalogue } from './admin-catalogue';
+import { AdminOrgUnits } from './admin-org-units';
+import { AdminAudit, AdminSettings, AdminSmsTemplates } from './admin-settings';
+import { AdminTabs } from './admin-tabs';
+import { AdminUnitsImport } from './admin-units-import';
+import { AdminUsers } from './admin-users';
 
 /** `/admin`: accounts, units, the catalogue, the calendar, settings, SMS texts, the audit trail. */
-export function AdminHomePage() {
+export function AdminScreen() {
   const { t } = useTranslation('admin');
   return (
     <Page title={t('title')}>

@@ -1,0 +1,88 @@
+import type { Job, JobStatus } from '@tannha/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { Badge, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { Page } from '@/components/ui/page';
+import { formatMoney } from '@/lib/format';
+
+import { useCourierJob } from '../api/courier.api';
+import { pendingStatusOf, useOutbox } from '../hooks/use-outbox';
+import styles from './courier.module.css';
+import { timeOf } from './job-card';
+import { JobSteps } from './job-steps';
+import { JobTimeline } from './job-timeline';
+import { SyncBar } from './sync-bar';
+
+/** `/courier/jobs/:id`: one job, step by step along the state machine. */
+export function CourierJobScreen({ id }: { id: string }) {
+  const { t } = useTranslation('courier');
+  const job = useCourierJob(id);
+  const outbox = useOutbox();
+  if (job.isError && !job.data)
+    return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
+  if (!job.data) return <LoadingState />;
+  const j = job.data;
+  const pending = pendingStatusOf(outbox, j.id) as JobStatus | undefined;
+  const status = pending ?? j.status;
+  return (
+    <Page
+      title={t('job.title', { code: j.code })}
+      subtitle={t(`type.${j.type}` as 'type.result_delivery')}
+      compact
+    >
+      <p>
+        <Link to="/courier" className={styles.linkButton}>
+          {t('job.back')}
+        </Link>
+      </p>
+      <SyncBar outbox={outbox} />
+      <JobSummary job={j} status={status} pending={!!pending} />
+      <JobSteps job={j} status={status} waiting={!!pending} />
+      <JobTimeline id={j.id} />
+    </Page>
+  );
+}
+
+/** Who, where, when and how much: the card at the top of the job screen. */
+function JobSummary({
+  job: j,
+  status,
+  pending,
+}: {
+  job: Job;
+  status: JobStatus;
+  pending: boolean;
+}) {
+  const { t } = useTranslation('courier');
+  return (
+    <section className={styles.card} aria-label={t('job.summary')}>
+      <p className={styles.jobTitle}>
+        {j.citizen.fullName}{' '}
+        <Badge tone={pending ? 'warning' : 'info'}>{t(`status.${status}` as 'status.new')}</Badge>
+      </p>
+      {pending && <p className={styles.pendingNote}>{t('job.pendingStatus')}</p>}
+      <p>{j.addressText}</p>
+      <p className={styles.muted}>
+        {t('list.window', { from: timeOf(j.windowStart), to: timeOf(j.windowEnd) })} ·{' '}
+        {j.procedure?.name ?? ''}
+        {j.dossierCode && ` · ${t('job.dossier', { code: j.dossierCode })}`}
+      </p>
+      <p className={styles.muted}>
+        {t('list.collect', { amount: formatMoney(j.feeDueVnd + j.postalChargeVnd) })}
+      </p>
+      <div className={styles.row}>
+        {j.citizen.phone && (
+          <a className={styles.linkButton} href={`tel:${j.citizen.phone}`}>
+            {t('job.call')}
+          </a>
+        )}
+        {j.lat !== null && j.lng !== null && (
+          <a className={styles.linkButton} href={`geo:${j.lat},${j.lng}?q=${j.lat},${j.lng}`}>
+            {t('job.navigate')}
+          </a>
+        )}
+      </div>
+    </section>
+  );
+}

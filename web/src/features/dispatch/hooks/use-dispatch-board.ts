@@ -1,0 +1,67 @@
+import type { Courier, JobType } from '@tannha/shared';
+import { useCallback, useEffect, useState } from 'react';
+
+import { useDebouncedValue } from '@/hooks/use-debounced-value';
+import { onConnectionChange } from '@/lib/socket';
+
+export type DispatchScope = 'open' | 'unassigned' | 'red';
+export type DispatchTab = 'jobs' | 'couriers' | 'late';
+
+/** The question the board asks of the job list (the search term already debounced). */
+export type DispatchQuery = { scope: DispatchScope; type: JobType | ''; q: string };
+
+/** The filters of `GET /api/jobs` that answer a {@link DispatchQuery}. */
+export function jobFiltersOf(query: DispatchQuery) {
+  const q = query.q.trim();
+  return {
+    open: true,
+    pageSize: 500,
+    ...(query.scope === 'unassigned' ? { courierId: 'none' as const } : {}),
+    ...(query.scope === 'red' ? { board: ['red'] } : {}),
+    ...(query.type ? { type: query.type } : {}),
+    ...(q ? { q } : {}),
+  };
+}
+
+/**
+ * The dispatch board's own state: filters, the open tab, the selected job (and the courier
+ * picked for it on the map or list), and whether the live connection is up.
+ */
+export function useDispatchBoard() {
+  const [scope, setScope] = useState<DispatchScope>('open');
+  const [type, setType] = useState<JobType | ''>('');
+  const [q, setQ] = useState('');
+  const debouncedQ = useDebouncedValue(q, 300);
+  const [tab, setTab] = useState<DispatchTab>('jobs');
+  const [selected, setSelected] = useState<string>();
+  const [preselectedCourier, setPreselectedCourier] = useState<string>();
+  const [connected, setConnected] = useState(true);
+  useEffect(() => onConnectionChange(setConnected), []);
+
+  const close = useCallback(() => {
+    setSelected(undefined);
+    setPreselectedCourier(undefined);
+  }, []);
+  const selectJob = (id: string) => {
+    setSelected(id);
+    setPreselectedCourier(undefined);
+  };
+  const selectCourier = (c: Courier) => {
+    if (selected) setPreselectedCourier(c.id);
+  };
+
+  return {
+    filters: { scope, setScope, type, setType, q, setQ },
+    query: { scope, type, q: debouncedQ } satisfies DispatchQuery,
+    tab,
+    setTab,
+    selected,
+    preselectedCourier,
+    selectJob,
+    selectCourier,
+    close,
+    connected,
+  };
+}
+
+export type DispatchBoard = ReturnType<typeof useDispatchBoard>;
