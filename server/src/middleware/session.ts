@@ -6,7 +6,7 @@ export const SESSION_COOKIE = 'tn_sid';
 
 /**
  * Reads the signed session cookie and, when it names a live session, sets `req.auth`.
- * It never refuses: routes decide (401/403) through `endpoint({ roles })`.
+ * It never refuses: routes decide (401/403) through `endpoint({ can })`.
  */
 export function sessionMiddleware(db: Db): RequestHandler {
   return async (req, _res, next) => {

@@ -23,122 +23,149 @@ export function lineOf(value: unknown): number | undefined {
   return value && typeof value === 'object' ? (value as { [LINE]?: number })[LINE] : undefined;
 }
 
-export function parseJsonWithLines(text: string): unknown {
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  const fail = (msg: string): never => {
-    throw new JsonSyntaxError(msg, line, i - lineStart + 1);
-  };
-  const ws = () => {
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+/** One pass over the text: the position, and the line it is on. */
+class Reader {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): unknown {
+    const result = this.value();
+    this.ws();
+    if (this.i < this.text.length) this.fail('unexpected text after the end of the JSON value');
+    return result;
+  }
+
+  private fail(msg: string): never {
+    throw new JsonSyntaxError(msg, this.line, this.i - this.lineStart + 1);
+  }
+
+  private ws(): void {
     for (;;) {
-      const c = text.charCodeAt(i);
+      const c = this.text.charCodeAt(this.i);
       if (c === 10) {
-        line++;
-        lineStart = i + 1;
-        i++;
-      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) i++;
+        this.line++;
+        this.lineStart = this.i + 1;
+        this.i++;
+      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) this.i++;
       else return;
     }
-  };
-  const str = (): string => {
-    i++; // opening quote
+  }
+
+  /** The escape at `i` (a backslash), decoded; moves past it. */
+  private escape(): string {
+    const e = this.text[this.i + 1];
+    if (e === 'u') {
+      const hex = this.text.slice(this.i + 2, this.i + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape');
+      this.i += 6;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
+    if (e !== undefined && e in ESCAPES) {
+      this.i += 2;
+      return ESCAPES[e]!;
+    }
+    return this.fail('bad escape in string');
+  }
+
+  private str(): string {
+    const text = this.text;
+    this.i++; // opening quote
     let out = '';
-    let start = i;
+    let start = this.i;
     for (;;) {
-      if (i >= text.length) fail('unterminated string');
-      const c = text.charCodeAt(i);
+      if (this.i >= text.length) this.fail('unterminated string');
+      const c = text.charCodeAt(this.i);
       if (c === 34) {
-        out += text.slice(start, i);
-        i++;
+        out += text.slice(start, this.i);
+        this.i++;
         return out;
       }
-      if (c === 10) fail('line break inside a string');
+      if (c === 10) this.fail('line break inside a string');
       if (c === 92) {
-        out += text.slice(start, i);
-        const e = text[i + 1];
-        const map: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (e === 'u') {
-          const hex = text.slice(i + 2, i + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape');
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += 6;
-        } else if (e !== undefined && e in map) {
-          out += map[e];
-          i += 2;
-        } else fail('bad escape in string');
-        start = i;
+        out += text.slice(start, this.i);
+        out += this.escape();
+        start = this.i;
         continue;
       }
-      i++;
+      this.i++;
     }
-  };
-  const value = (): unknown => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      const obj: Record<string | symbol, unknown> = { [LINE]: line };
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
+  }
+
+  private object(): Record<string | symbol, unknown> {
+    const obj: Record<string | symbol, unknown> = { [LINE]: this.line };
+    this.i++;
+    this.ws();
+    if (this.text[this.i] === '}') {
+      this.i++;
+      return obj;
+    }
+    for (;;) {
+      this.ws();
+      if (this.text[this.i] !== '"') this.fail('expected a field name in double quotes');
+      const key = this.str();
+      this.ws();
+      if (this.text[this.i] !== ':') this.fail(`expected ':' after "${key}"`);
+      this.i++;
+      obj[key] = this.value();
+      this.ws();
+      if (this.text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.text[this.i] === '}') {
+        this.i++;
         return obj;
       }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail('expected a field name in double quotes');
-        const key = str();
-        ws();
-        if (text[i] !== ':') fail(`expected ':' after "${key}"`);
-        i++;
-        obj[key] = value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return obj;
-        }
-        fail("expected ',' or '}'");
-      }
+      this.fail("expected ',' or '}'");
     }
-    if (c === '[') {
-      const arr: unknown[] = [];
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
+  }
+
+  private array(): unknown[] {
+    const arr: unknown[] = [];
+    this.i++;
+    this.ws();
+    if (this.text[this.i] === ']') {
+      this.i++;
+      return arr;
+    }
+    for (;;) {
+      arr.push(this.value());
+      this.ws();
+      if (this.text[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.text[this.i] === ']') {
+        this.i++;
         return arr;
       }
-      for (;;) {
-        arr.push(value());
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return arr;
-        }
-        fail("expected ',' or ']'");
-      }
+      this.fail("expected ',' or ']'");
     }
-    if (c === '"') return str();
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
+  }
+
+  private value(): unknown {
+    this.ws();
+    const c = this.text[this.i];
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return this.str();
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 40));
     if (m) {
-      i += m[0].length;
+      this.i += m[0].length;
       return Number(m[0]);
     }
     for (const [word, v] of [
@@ -146,15 +173,18 @@ export function parseJsonWithLines(text: string): unknown {
       ['false', false],
       ['null', null],
     ] as const) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
+      if (this.text.startsWith(word, this.i)) {
+        this.i += word.length;
         return v;
       }
     }
-    return fail(i >= text.length ? 'unexpected end of file' : `unexpected character '${c}'`);
-  };
-  const result = value();
-  ws();
-  if (i < text.length) fail('unexpected text after the end of the JSON value');
-  return result;
+    return this.fail(
+      this.i >= this.text.length ? 'unexpected end of file' : `unexpected character '${c}'`,
+    );
+  }
+}
+
+/** Parses standard JSON; every object carries its start line (see {@link lineOf}). */
+export function parseJsonWithLines(text: string): unknown {
+  return new Reader(text).document();
 }

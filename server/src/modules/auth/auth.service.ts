@@ -5,7 +5,7 @@ import type { AuthContext, AuthUser, Role } from '../../lib/http';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../lib/password';
 import { formatVnDateTime } from '@tannha/shared';
 import { recordAudit } from '../audit/audit.service';
-import { listUnitSubtreeIds } from '../units/units.service';
+import { findUnitSubtreeIds } from '../units/units.service';
 import * as repo from './auth.repository';
 
 /** Wrong passwords in a row before the account locks. */
@@ -124,7 +124,7 @@ export async function resolveSession(
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(db, id, now, new Date(now.getTime() + SESSION_IDLE_MS));
   }
-  const unitIds = await listUnitSubtreeIds(db, row.unitId);
+  const unitIds = await findUnitSubtreeIds(db, row.unitId);
   return {
     sessionId: id,
     unitIds,

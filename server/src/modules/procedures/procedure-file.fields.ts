@@ -93,8 +93,8 @@ export type RawRecord = Partial<Record<ProcedureField, unknown>>;
 /** One record being checked: its raw values and where its mistakes go. */
 type Cell = { raw: RawRecord; err: (field: ProcedureField, vi: string, en: string) => void };
 
-const YES = new Set(['co', 'x', '1', 'true', 'yes', 'y', 'dung']);
-const NO = new Set(['khong', '0', 'false', 'no', 'n', 'sai', '']);
+const YES: readonly string[] = ['co', 'x', '1', 'true', 'yes', 'y', 'dung'];
+const NO: readonly string[] = ['khong', '0', 'false', 'no', 'n', 'sai', ''];
 
 const asText = (v: unknown) =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
@@ -159,8 +159,8 @@ function flag({ raw, err }: Cell, f: ProcedureField): boolean | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'boolean') return v;
   const s = fieldKey(String(v));
-  if (YES.has(s)) return true;
-  if (NO.has(s)) return s === '' ? undefined : false;
+  if (YES.includes(s)) return true;
+  if (NO.includes(s)) return s === '' ? undefined : false;
   err(
     f,
     `${FIELD_LABEL[f].vi} "${String(v)}" không rõ: ghi "có" hoặc "không".`,

@@ -48,117 +48,127 @@ export type SmsWorkerOptions = {
 
 type OutboxRow = repo.OutboxClaim;
 
-export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<void> } {
-  const { db, transport, logger } = opts;
-  const pollMs = opts.pollMs ?? 2_000;
-  const leaseMs = opts.leaseMs ?? 120_000;
-  const baseDelayMs = opts.baseDelayMs ?? 30_000;
-  const maxDelayMs = opts.maxDelayMs ?? 3_600_000;
-  const maxAttempts = opts.maxAttempts ?? 8;
-  const batchSize = opts.batchSize ?? 10;
-  const token = randomUUID();
-  const log = logger.child({ worker: 'sms', token: token.slice(0, 8) });
+/** One running worker: its settings, its claim token, and whether it was asked to stop. */
+type Worker = Required<Omit<SmsWorkerOptions, 'logger'>> & {
+  token: string;
+  log: Logger;
+  stopped: () => boolean;
+};
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
-
-  async function reconcile(): Promise<void> {
-    const stale = await repo.claimStaleSending(db, { token, leaseMs, batchSize });
-    for (const row of stale) {
-      if (stopped) return;
-      try {
-        const used = await repo.findUsedProviderIds(db, row.to_phone, row.id);
-        const found = await transport.findSent({
-          id: row.id,
-          to: row.to_phone,
-          body: row.body,
-          since: new Date(row.prev_claimed_at as string),
-          excludeProviderIds: used,
-        });
-        if (found) {
-          await repo.markSent(db, {
-            id: row.id,
-            token,
-            providerId: found.providerId,
-            transport: transport.name,
-          });
-          log.info({ smsId: row.id }, 'interrupted sms had reached the provider; marked sent');
-        } else {
-          await repo.requeueInterrupted(db, row.id, token);
-          log.warn({ smsId: row.id }, 'interrupted sms not found at the provider; queued again');
-        }
-      } catch (err) {
-        // The provider could not be asked: keep the row `sending`; the next lease retries.
-        log.warn(
-          { smsId: row.id, err: (err as Error).message },
-          'could not reconcile interrupted sms',
-        );
-      }
-    }
-  }
-
-  async function claim(): Promise<OutboxRow[]> {
-    return repo.claimDue(db, { token, batchSize });
-  }
-
-  async function sendOne(row: OutboxRow): Promise<void> {
+/** Step 3: settles messages whose worker died between claiming and recording. */
+async function reconcile(w: Worker): Promise<void> {
+  const { db, transport, token, log } = w;
+  const stale = await repo.claimStaleSending(db, w);
+  for (const row of stale) {
+    if (w.stopped()) return;
     try {
-      const r = await transport.send({ id: row.id, to: row.to_phone, body: row.body });
-      await repo.markSent(db, {
+      const used = await repo.findUsedProviderIds(db, row.to_phone, row.id);
+      const found = await transport.findSent({
         id: row.id,
-        token,
-        providerId: r.providerId,
-        providerStatus: r.status ?? null,
-        transport: transport.name,
+        to: row.to_phone,
+        body: row.body,
+        since: new Date(row.prev_claimed_at as string),
+        excludeProviderIds: used,
       });
-    } catch (err) {
-      const e =
-        err instanceof SmsSendError ? err : new SmsSendError((err as Error).message, 'unknown');
-      if (e.outcome === 'unknown') {
-        // Leave it `sending`: reconciliation after the lease finds out whether it went.
-        log.warn(
-          { smsId: row.id, to: maskPhone(row.to_phone), err: e.message },
-          'sms outcome unknown; will reconcile',
-        );
-        return;
+      if (found) {
+        await repo.markSent(db, {
+          id: row.id,
+          token,
+          providerId: found.providerId,
+          transport: transport.name,
+        });
+        log.info({ smsId: row.id }, 'interrupted sms had reached the provider; marked sent');
+      } else {
+        await repo.requeueInterrupted(db, row.id, token);
+        log.warn({ smsId: row.id }, 'interrupted sms not found at the provider; queued again');
       }
-      const giveUp = e.permanent || row.attempts >= maxAttempts;
-      const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, row.attempts - 1));
-      await repo.markSendFailed(db, {
-        id: row.id,
-        token,
-        giveUp,
-        delayMs: delay,
-        error: e.message.slice(0, 500),
-        transport: transport.name,
-      });
+    } catch (err) {
+      // The provider could not be asked: keep the row `sending`; the next lease retries.
       log.warn(
-        { smsId: row.id, attempts: row.attempts, giveUp, err: e.message },
-        'sms send failed',
+        { smsId: row.id, err: (err as Error).message },
+        'could not reconcile interrupted sms',
       );
     }
   }
+}
 
-  async function tick(): Promise<number> {
-    await reconcile();
-    if (stopped) return 0;
-    const rows = await claim();
-    for (const row of rows) {
-      if (stopped) break;
-      await sendOne(row);
+/** Step 2: sends one claimed message and records the outcome. */
+async function sendOne(w: Worker, row: OutboxRow): Promise<void> {
+  const { db, transport, token, log } = w;
+  try {
+    const r = await transport.send({ id: row.id, to: row.to_phone, body: row.body });
+    await repo.markSent(db, {
+      id: row.id,
+      token,
+      providerId: r.providerId,
+      providerStatus: r.status ?? null,
+      transport: transport.name,
+    });
+  } catch (err) {
+    const e =
+      err instanceof SmsSendError ? err : new SmsSendError((err as Error).message, 'unknown');
+    if (e.outcome === 'unknown') {
+      // Leave it `sending`: reconciliation after the lease finds out whether it went.
+      log.warn(
+        { smsId: row.id, to: maskPhone(row.to_phone), err: e.message },
+        'sms outcome unknown; will reconcile',
+      );
+      return;
     }
-    return rows.length;
+    const giveUp = e.permanent || row.attempts >= w.maxAttempts;
+    const delay = Math.min(w.maxDelayMs, w.baseDelayMs * 2 ** Math.max(0, row.attempts - 1));
+    await repo.markSendFailed(db, {
+      id: row.id,
+      token,
+      giveUp,
+      delayMs: delay,
+      error: e.message.slice(0, 500),
+      transport: transport.name,
+    });
+    log.warn({ smsId: row.id, attempts: row.attempts, giveUp, err: e.message }, 'sms send failed');
   }
+}
+
+/** One round: reconcile, claim due messages, send them. Returns how many were claimed. */
+async function tick(w: Worker): Promise<number> {
+  await reconcile(w);
+  if (w.stopped()) return 0;
+  const rows = await repo.claimDue(w.db, w);
+  for (const row of rows) {
+    if (w.stopped()) break;
+    await sendOne(w, row);
+  }
+  return rows.length;
+}
+
+/** Starts draining the outbox on this node; `stop()` ends it. */
+export function startSmsWorker(opts: SmsWorkerOptions): { stop: () => Promise<void> } {
+  const token = randomUUID();
+  let stopped = false;
+  const w: Worker = {
+    db: opts.db,
+    transport: opts.transport,
+    pollMs: opts.pollMs ?? 2_000,
+    leaseMs: opts.leaseMs ?? 120_000,
+    baseDelayMs: opts.baseDelayMs ?? 30_000,
+    maxDelayMs: opts.maxDelayMs ?? 3_600_000,
+    maxAttempts: opts.maxAttempts ?? 8,
+    batchSize: opts.batchSize ?? 10,
+    token,
+    log: opts.logger.child({ worker: 'sms', token: token.slice(0, 8) }),
+    stopped: () => stopped,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
 
   function schedule(delay: number) {
     if (stopped) return;
     timer = setTimeout(() => {
-      current = tick()
-        .then((n) => schedule(n >= batchSize ? 0 : pollMs))
+      current = tick(w)
+        .then((n) => schedule(n >= w.batchSize ? 0 : w.pollMs))
         .catch((err: unknown) => {
-          log.error({ err }, 'sms worker tick failed');
-          schedule(pollMs);
+          w.log.error({ err }, 'sms worker tick failed');
+          schedule(w.pollMs);
         });
     }, delay);
   }

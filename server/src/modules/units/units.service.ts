@@ -17,7 +17,7 @@ export function assertUnitInScope(auth: AuthContext, unitId: string): void {
 }
 
 /** The unit and every unit below it, as ids (what a session may see). */
-export async function listUnitSubtreeIds(db: DbOrTx, unitId: string): Promise<string[]> {
+export async function findUnitSubtreeIds(db: DbOrTx, unitId: string): Promise<string[]> {
   return repo.findUnitSubtreeIds(db, unitId);
 }
 
