@@ -45,15 +45,14 @@ export async function setSetting(db: Db, key: string, value: unknown) {
 
 /**
  * Makes the hotline open right now, whatever day the suite runs: today becomes a worked
- * day in the calendar and office hours cover the whole day (as far as the setting's
- * HH:mm shape allows: 00:00–23:59, so the last minute of a day is still closed).
+ * day in the calendar and office hours cover the whole day (00:00–24:00).
  */
 export async function openAllDay(db: Db) {
   await db
     .insert(holidays)
     .values({ date: toVnDate(new Date()), kind: 'working_day', name: 'Test: worked day' })
     .onConflictDoNothing();
-  await setSetting(db, 'office_hours', { start: '00:00', end: '23:59' });
+  await setSetting(db, 'office_hours', { start: '00:00', end: '24:00' });
 }
 
 /** Makes the hotline closed right now (office hours of zero length). */

@@ -105,9 +105,11 @@ export const HolidayItemSchema = z.object({
 export type HolidayItem = z.infer<typeof HolidayItemSchema>;
 export const AdminYearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Office hours (local HH:mm); `end: '24:00'` means open until midnight (minute 1440). */
 export const OfficeHoursSettingSchema = z.object({
-  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  start: z.string().regex(hhmm),
+  end: z.string().regex(hhmm).or(z.literal('24:00')),
 });
 export const PostalLegDaysSettingSchema = z.object({
   sameArea: z.number().int().min(0).max(30),

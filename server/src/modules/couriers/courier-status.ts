@@ -7,7 +7,7 @@ import { assertCan } from '../../policies';
 import { publish } from '../../realtime/bus';
 import { courierRooms, unitAndAncestors } from '../../realtime/unit-rooms';
 import { countOpenJobsByCourier } from '../jobs/jobs.service';
-import { listUnitSubtreeIds } from '../units/units.service';
+import { findUnitSubtreeIds } from '../units/units.service';
 import { findCouriers, upsertDuty, type CourierRow } from './couriers.repository';
 import type { PositionStore } from './position-store';
 
@@ -57,7 +57,7 @@ export async function listCouriers(
   let unitIds = [...auth.unitIds];
   if (query.unitId) {
     assertCan(auth, 'couriers.list', { unitId: query.unitId });
-    unitIds = await listUnitSubtreeIds(db, query.unitId);
+    unitIds = await findUnitSubtreeIds(db, query.unitId);
   }
   const { rows, counts } = await couriersWithLoad(db, unitIds);
   const out = rows.map((r) => presentCourier(positions, r, counts.get(r.id) ?? 0));

@@ -2,7 +2,7 @@ import { haversineKm, vnDateTimeParts, type Job, type JobSuggestion } from '@tan
 import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
 import { getJob } from '../jobs/jobs.service';
-import { listUnitSubtreeIds } from '../units/units.service';
+import { findUnitSubtreeIds } from '../units/units.service';
 import { couriersWithLoad, presentCourier, type CouriersContext } from './courier-status';
 
 /** Minutes from now until a local HH:mm today (negative when it has passed). */
@@ -30,7 +30,7 @@ export async function suggestCouriers(
 ): Promise<JobSuggestion[]> {
   assertCan(auth, 'jobs.suggest');
   const job: Job = await getJob(db, auth, jobId);
-  const { rows, counts } = await couriersWithLoad(db, await listUnitSubtreeIds(db, job.unitId));
+  const { rows, counts } = await couriersWithLoad(db, await findUnitSubtreeIds(db, job.unitId));
   const candidates = rows.filter((c) => c.onDuty);
   const here = job.lat !== null && job.lng !== null ? { lat: job.lat, lng: job.lng } : null;
   const out: JobSuggestion[] = candidates.map((c) => {

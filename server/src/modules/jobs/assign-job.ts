@@ -4,7 +4,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { assertCan } from '../../policies';
-import { listUnitSubtreeIds } from '../units/units.service';
+import { findUnitSubtreeIds } from '../units/units.service';
 import { clockFor } from './job-board';
 import { assignReasonRequired, versionConflict } from './job-errors';
 import { JOB, jobViewOrThrow, recordJobEvent } from './job-events';
@@ -38,7 +38,7 @@ async function assertCourierFits(tx: Tx, job: JobRow, courierId: string): Promis
       { courierId: { vi: 'Bưu tá không hoạt động', en: 'Courier inactive' } },
     );
   }
-  const allowedUnits = await listUnitSubtreeIds(tx, job.unitId);
+  const allowedUnits = await findUnitSubtreeIds(tx, job.unitId);
   if (!allowedUnits.includes(courier.unitId)) {
     throw unprocessable(
       'courier_not_in_unit',

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
 import { jobHiddenFrom, jobListScope } from '../../policies/jobs.policy';
-import { listUnitSubtreeIds } from '../units/units.service';
+import { findUnitSubtreeIds } from '../units/units.service';
 import { clockFor } from './job-board';
 import { JOB, jobViewOrThrow } from './job-events';
 import { findJobIdsChangedInScope, findJobPage } from './job-list.repository';
@@ -51,7 +51,7 @@ export async function listJobs(
   let unitIds: string[] | undefined;
   if (query.unitId) {
     assertCan(auth, 'jobs.list', { unitId: query.unitId });
-    unitIds = await listUnitSubtreeIds(db, query.unitId);
+    unitIds = await findUnitSubtreeIds(db, query.unitId);
   }
   const { views, total } = await findJobPage(db, {
     scope: jobListScope(auth),

@@ -13,7 +13,7 @@ import type { AuthContext } from '../../lib/http';
 import { logger } from '../../lib/logger';
 import { assertCan } from '../../policies';
 import { validatePlan } from '../../solver';
-import { listUnitSubtreeIds } from '../units/units.service';
+import { findUnitSubtreeIds } from '../units/units.service';
 import type { MatrixCache } from './distance/distance-matrix';
 import { DEFAULT_PLAN_SHIFT, fmtTime, hhmmToSec, loadPlanSettings } from './plan-settings';
 import { presentPlan } from './plans.presenter';
@@ -123,7 +123,7 @@ export async function createPlan(
 ): Promise<Plan> {
   assertCan(auth, 'plans.create', { unitId });
   const { date, budgetMs, courierIds, startTime } = CreatePlanSchema.parse(input);
-  const unitIds = await listUnitSubtreeIds(db, unitId);
+  const unitIds = await findUnitSubtreeIds(db, unitId);
   if (unitIds.length === 0) throw notFound({ vi: 'Đơn vị', en: 'Unit' });
   const settings = await loadPlanSettings(db);
   const now = opts.now ?? new Date();
@@ -142,7 +142,7 @@ export async function createPlan(
   });
   const subtreeOf = new Map<string, Set<string>>();
   for (const u of new Set(jobRows.map((j) => j.unitId)))
-    subtreeOf.set(u, new Set(await listUnitSubtreeIds(db, u)));
+    subtreeOf.set(u, new Set(await findUnitSubtreeIds(db, u)));
 
   const built = await buildProblem({
     couriers,

@@ -39,13 +39,25 @@ export const SETTINGS = {
     fallback: { home_assistance: 20, result_delivery: 10, fee_collection: 10 },
   },
   plan_courier_capacity: {
-    schema: z.number().min(1).transform((n) => Math.floor(n)),
+    schema: z
+      .number()
+      .min(1)
+      .transform((n) => Math.floor(n)),
     fallback: 25,
+  },
+  /** Which unit answers a dialled hotline number: `{ "<number>": "<unit id>" }`. */
+  voice_lines: {
+    schema: z.record(z.string(), z.string()),
+    fallback: {} as Record<string, string>,
+  },
+  /** What Twilio rings per unit: `{ "<unit id>": ["+849…", "client:…", "sip:…"] }`. */
+  voice_operators: {
+    schema: z.record(z.string(), z.unknown()),
+    fallback: {} as Record<string, unknown>,
   },
 } as const satisfies Record<string, { schema: z.ZodType; fallback: unknown }>;
 
 export type SettingKey = keyof typeof SETTINGS;
 /** The typed value of one setting. */
 export type SettingValue<K extends SettingKey> =
-  | z.output<(typeof SETTINGS)[K]['schema']>
-  | (typeof SETTINGS)[K]['fallback'];
+  z.output<(typeof SETTINGS)[K]['schema']> | (typeof SETTINGS)[K]['fallback'];

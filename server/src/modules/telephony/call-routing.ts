@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client';
-import { findOperatorPhones, findRootUnitId, findVoiceSetting } from './telephony.repository';
+import { getSetting } from '../settings/settings.service';
+import { findOperatorPhones, findRootUnitId } from './telephony.repository';
 
 /**
  * Where calls go (settings, edited by an admin):
@@ -10,7 +11,7 @@ import { findOperatorPhones, findRootUnitId, findVoiceSetting } from './telephon
  *   operators (`users.phone`). No target → straight to voicemail and a callback.
  */
 export async function unitForLine(db: DbOrTx, to: string | undefined): Promise<string> {
-  const lines = ((await findVoiceSetting(db, 'voice_lines')) ?? {}) as Record<string, string>;
+  const lines = await getSetting(db, 'voice_lines');
   const mapped = to ? lines[to] : undefined;
   if (mapped) return mapped;
   const root = await findRootUnitId(db);
@@ -20,10 +21,7 @@ export async function unitForLine(db: DbOrTx, to: string | undefined): Promise<s
 
 /** What Twilio rings for the unit: the configured targets, else its operators' phones. */
 export async function operatorTargets(db: DbOrTx, unitId: string): Promise<string[]> {
-  const configured = ((await findVoiceSetting(db, 'voice_operators')) ?? {}) as Record<
-    string,
-    string[]
-  >;
+  const configured = (await getSetting(db, 'voice_operators')) as Record<string, string[]>;
   const list = configured[unitId];
   if (Array.isArray(list) && list.length > 0)
     return list.filter((t) => typeof t === 'string' && t.length > 0);
