@@ -35,7 +35,9 @@ afterAll(async () => t?.close());
 
 describe('access policies', () => {
   it('every API route declares an ability from the policy table (or is public)', () => {
-    const routes = routesOf(t.app).filter((r) => !r.route.endsWith(' /^\\/(?!api\\/|socket\\.io\\/).*/'));
+    const routes = routesOf(t.app).filter(
+      (r) => !r.route.endsWith(' /^\\/(?!api\\/|socket\\.io\\/).*/'),
+    );
     expect(routes.length).toBeGreaterThan(50);
     const known = new Set([...Object.keys(POLICIES), 'public']);
     const missing = routes.filter((r) => r.ability === undefined || !known.has(r.ability));

@@ -11,11 +11,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { solveVrptw } from '../../server/src/solver/solver';
 import { checkVrplibRoutes, validatePlan } from '../../server/src/solver/validator';
-import {
-  parseVrplib,
-  parseVrplibSolution,
-  vrplibToProblem,
-} from '../../server/src/solver/vrplib';
+import { parseVrplib, parseVrplibSolution, vrplibToProblem } from '../../server/src/solver/vrplib';
 
 function parseArgs(argv: string[]): { folder: string; budgetMs: number; seed: number } {
   let folder: string | undefined;

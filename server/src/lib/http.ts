@@ -114,7 +114,11 @@ export function endpoint<
 ): RequestHandler {
   const ability = spec.can ?? (spec.roles === 'public' ? 'public' : undefined);
   const roles: readonly string[] | 'public' =
-    spec.can === undefined ? (spec.roles ?? []) : spec.can === 'public' ? 'public' : rolesFor(spec.can);
+    spec.can === undefined
+      ? (spec.roles ?? [])
+      : spec.can === 'public'
+        ? 'public'
+        : rolesFor(spec.can);
   const run = async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (roles !== 'public') {
@@ -161,7 +165,6 @@ export function endpoint<
   };
   return Object.assign(run, { [ABILITY]: ability ?? 'roles' });
 }
-
 
 /** The ability a handler built by `endpoint()` declared, or undefined for any other handler. */
 export function declaredAbility(handler: unknown): string | undefined {

@@ -59,4 +59,3 @@ export async function noteMilestone(
     sql`update job_milestones set ${col} = least(coalesce(${col}, ${at}::timestamptz), ${at}::timestamptz) where job_id = ${job.id}`,
   );
 }
-
