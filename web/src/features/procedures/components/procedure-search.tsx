@@ -2,6 +2,7 @@ import type { Procedure } from '@tannha/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Fact } from '@/components/ui/fact';
 import { Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
@@ -89,18 +90,13 @@ function ProcedureCard({ procedure }: { procedure: Procedure }) {
         {t('procedures.field')}: {procedure.field}
       </p>
       <dl className={styles.facts}>
-        <div>
-          <dt>{t('procedures.fee')}</dt>
-          <dd>{procedure.feeVnd === 0 ? t('procedures.free') : formatMoney(procedure.feeVnd)}</dd>
-        </div>
-        <div>
-          <dt>{t('procedures.postalCharge')}</dt>
-          <dd>{formatMoney(procedure.postalChargeVnd)}</dd>
-        </div>
-        <div>
-          <dt>{t('procedures.processingTime')}</dt>
-          <dd>{t('procedures.processingDays', { count: procedure.processingDays })}</dd>
-        </div>
+        <Fact term={t('procedures.fee')}>
+          {procedure.feeVnd === 0 ? t('procedures.free') : formatMoney(procedure.feeVnd)}
+        </Fact>
+        <Fact term={t('procedures.postalCharge')}>{formatMoney(procedure.postalChargeVnd)}</Fact>
+        <Fact term={t('procedures.processingTime')}>
+          {t('procedures.processingDays', { count: procedure.processingDays })}
+        </Fact>
       </dl>
       <p className={styles.papersTitle}>{t('procedures.papers')}</p>
       {procedure.requiredPapers.length > 0 ? (
