@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError } from '@/lib/api-client';
 
@@ -96,11 +97,7 @@ export function AdminOrgUnits() {
             value={form.parentId}
             onChange={(e) => setForm({ ...form, parentId: e.target.value })}
           >
-            {list.data.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <SelectOptions options={namedOptions(list.data)} />
           </select>
         </label>
         <TextField

@@ -4,6 +4,7 @@ import { formatVnDateTime } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { SelectOptions } from '@/components/ui/select-options';
 import { ApiError } from '@/lib/api-client';
 
 import {
@@ -188,11 +189,12 @@ export function AdminAudit() {
       <label className={styles.field}>
         {t('audit.filter')}
         <select value={type} onChange={(e) => setType(e.target.value)}>
-          {ENTITY_TYPES.map((e) => (
-            <option key={e} value={e}>
-              {t(`audit.types.${e || 'all'}` as 'audit.types.all')}
-            </option>
-          ))}
+          <SelectOptions
+            options={ENTITY_TYPES.map((e) => ({
+              value: e,
+              label: t(`audit.types.${e || 'all'}` as 'audit.types.all'),
+            }))}
+          />
         </select>
       </label>
       {list.isError ? (

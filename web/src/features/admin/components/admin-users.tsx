@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { TextField } from '@/components/ui/text-field';
 import { ApiError } from '@/lib/api-client';
 
@@ -62,21 +63,13 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
       <label className={styles.field}>
         {t('users.role')}
         <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
+          <SelectOptions options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </select>
       </label>
       <label className={styles.field}>
         {t('users.unit')}
         <select value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          <SelectOptions options={namedOptions(units)} />
         </select>
       </label>
       <TextField
@@ -120,11 +113,7 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           disabled={update.isPending}
           onChange={(e) => update.mutate({ id: user.id, role: e.target.value })}
         >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
+          <SelectOptions options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </select>
       </td>
       <td>
@@ -134,11 +123,7 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           disabled={update.isPending}
           onChange={(e) => update.mutate({ id: user.id, unitId: e.target.value })}
         >
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          <SelectOptions options={namedOptions(units)} />
         </select>
       </td>
       <td>
