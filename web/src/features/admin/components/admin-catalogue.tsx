@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatVnd } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
-import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
+import { QueryView } from '@/components/ui/query-view';
 import { TextField } from '@/components/ui/text-field';
 
 import {
@@ -156,28 +157,28 @@ export function AdminCatalogue() {
           {t('catalogue.showInactive')}
         </label>
       </div>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : !list.data ? (
-        <LoadingState />
-      ) : list.data.length === 0 ? (
-        <EmptyState title={t('catalogue.empty')} />
-      ) : (
-        <AdminTable
-          headings={[
-            t('catalogue.code'),
-            t('catalogue.name'),
-            t('catalogue.processing'),
-            t('catalogue.fee'),
-            t('catalogue.postal'),
-            t('users.status'),
-          ]}
-        >
-          {list.data.map((p) => (
-            <ProcedureRow key={p.id} p={p} />
-          ))}
-        </AdminTable>
-      )}
+      <QueryView
+        query={list}
+        isEmpty={(items) => items.length === 0}
+        empty={<EmptyState title={t('catalogue.empty')} />}
+      >
+        {(items) => (
+          <AdminTable
+            headings={[
+              t('catalogue.code'),
+              t('catalogue.name'),
+              t('catalogue.processing'),
+              t('catalogue.fee'),
+              t('catalogue.postal'),
+              t('users.status'),
+            ]}
+          >
+            {items.map((p) => (
+              <ProcedureRow key={p.id} p={p} />
+            ))}
+          </AdminTable>
+        )}
+      </QueryView>
     </>
   );
 }
