@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { TextField } from '@/components/ui/text-field';
+import { useFormFields } from '@/hooks/use-form-fields';
 import { ApiError } from '@/lib/api-client';
 
 import {
@@ -24,7 +25,7 @@ const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const
 function CreateUserForm({ units }: { units: AdminUnit[] }) {
   const { t } = useTranslation('admin');
   const create = useCreateUser();
-  const [form, setForm] = useState({
+  const { form, setForm, field } = useFormFields({
     username: '',
     fullName: '',
     role: 'operator',
@@ -47,36 +48,33 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
     <form className={styles.form} onSubmit={submit} aria-label={t('users.createTitle')}>
       <TextField
         label={t('users.username')}
-        value={form.username}
-        onChange={(e) => setForm({ ...form, username: e.target.value })}
+        {...field('username')}
         error={fields?.username}
         required
         autoComplete="off"
       />
       <TextField
         label={t('users.fullName')}
-        value={form.fullName}
-        onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+        {...field('fullName')}
         error={fields?.fullName}
         required
       />
       <label className={styles.field}>
         {t('users.role')}
-        <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+        <select {...field('role')}>
           <SelectOptions options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </select>
       </label>
       <label className={styles.field}>
         {t('users.unit')}
-        <select value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
+        <select {...field('unitId')}>
           <SelectOptions options={namedOptions(units)} />
         </select>
       </label>
       <TextField
         label={t('users.password')}
         type="password"
-        value={form.password}
-        onChange={(e) => setForm({ ...form, password: e.target.value })}
+        {...field('password')}
         hint={t('users.passwordHint')}
         error={fields?.password}
         required
