@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatVnd } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
 import { QueryView } from '@/components/ui/query-view';
 import { TextField } from '@/components/ui/text-field';
@@ -148,14 +149,12 @@ export function AdminCatalogue() {
       <h2>{t('catalogue.listTitle')}</h2>
       <div className={styles.form}>
         <TextField label={t('catalogue.search')} value={q} onChange={(e) => setQ(e.target.value)} />
-        <label className={styles.check}>
-          <input
-            type="checkbox"
-            checked={inactive}
-            onChange={(e) => setInactive(e.target.checked)}
-          />{' '}
-          {t('catalogue.showInactive')}
-        </label>
+        <Checkbox
+          className={styles.check}
+          label={t('catalogue.showInactive')}
+          checked={inactive}
+          onChange={setInactive}
+        />
       </div>
       <QueryView
         query={list}
