@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Fact } from '@/components/ui/fact';
 import { Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
-import { TextField } from '@/components/ui/text-field';
+import { SearchField } from '@/components/ui/search-field';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { formatMoney } from '@/lib/format';
 
@@ -32,14 +32,12 @@ export function ProcedureSearch() {
     <section className={styles.search} aria-labelledby="procedure-search-heading">
       <h2 id="procedure-search-heading">{t('procedures.heading')}</h2>
       <search className={styles.searchBox}>
-        <TextField
+        <SearchField
           label={t('procedures.searchLabel')}
           hint={t('procedures.hint')}
-          type="search"
           value={input}
-          onChange={(event) => setInput(event.target.value)}
+          onValueChange={setInput}
           placeholder={t('procedures.placeholder')}
-          autoComplete="off"
           spellCheck={false}
         />
       </search>
