@@ -1,6 +1,6 @@
 import type { RoleValue } from '@tannha/shared';
 import type { ComponentType } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 
 import { LoadingState } from '@/components/ui/feedback';
 
@@ -21,6 +21,21 @@ function page(load: () => Promise<ComponentType>) {
   return async () => ({ Component: await load() });
 }
 
+/** A page loaded on demand at `path`. */
+function lazyPage(path: string, load: () => Promise<ComponentType>): RouteObject {
+  return { path, lazy: page(load) };
+}
+
+/** A page loaded on demand as its parent's index (the area's home). */
+function indexPage(load: () => Promise<ComponentType>): RouteObject {
+  return { index: true, lazy: page(load) };
+}
+
+/** A role's area under `path`: its pages open only to that role, inside the role's frame. */
+function roleArea(path: string, role: RoleValue, children: RouteObject[]): RouteObject {
+  return { path, element: <RoleArea role={role} />, children };
+}
+
 function RoleArea({ role }: { role: RoleValue }) {
   return (
     <RequireRole role={role}>
@@ -39,105 +54,50 @@ export const router = createBrowserRouter([
       { index: true, element: <RootRedirect /> },
       { path: 'login', element: <LoginPage /> },
       // Public tracking (the receipt's QR and the SMS link): no login, outside the role areas.
-      {
-        path: 'tra-cuu/:code?',
-        lazy: page(async () => (await import('./routes/tracking.page')).TrackingPage),
-      },
-      {
-        path: 'bien-lai/:id',
-        lazy: page(async () => (await import('./routes/receipt.page')).ReceiptPage),
-      },
-      {
-        path: 'operator',
-        element: <RoleArea role="operator" />,
-        children: [
-          {
-            index: true,
-            lazy: page(async () => (await import('./routes/operator-home.page')).OperatorHomePage),
-          },
-        ],
-      },
-      {
-        path: 'dispatch',
-        element: <RoleArea role="dispatcher" />,
-        children: [
-          {
-            index: true,
-            lazy: page(async () => (await import('./routes/dispatch.page')).DispatchPage),
-          },
-          {
-            path: 'plan',
-            lazy: page(async () => (await import('./routes/dispatch-plan.page')).PlanPage),
-          },
-        ],
-      },
-      {
-        path: 'courier',
-        element: <RoleArea role="courier" />,
-        children: [
-          {
-            index: true,
-            lazy: page(async () => (await import('./routes/courier-home.page')).CourierHomePage),
-          },
-          {
-            path: 'account',
-            lazy: page(
-              async () => (await import('./routes/courier-account.page')).CourierAccountPage,
-            ),
-          },
-          {
-            path: 'jobs/:id',
-            lazy: page(async () => (await import('./routes/courier-job.page')).CourierJobPage),
-          },
-          {
-            path: 'handover',
-            lazy: page(
-              async () =>
-                (await import('@/features/courier/components/agency-handover-screen'))
-                  .AgencyHandoverScreen,
-            ),
-          },
-          {
-            path: 'handover/:id',
-            lazy: page(
-              async () =>
-                (await import('./routes/courier-agency-handover-record.page'))
-                  .CourierAgencyHandoverRecordPage,
-            ),
-          },
-        ],
-      },
-      {
-        path: 'manager',
-        element: <RoleArea role="manager" />,
-        children: [
-          {
-            index: true,
-            lazy: page(async () => (await import('./routes/manager-home.page')).ManagerHomePage),
-          },
-        ],
-      },
-      {
-        path: 'admin',
-        element: <RoleArea role="admin" />,
-        children: [
-          {
-            index: true,
-            lazy: page(
-              async () => (await import('@/features/admin/components/admin-screen')).AdminScreen,
-            ),
-          },
-        ],
-      },
+      lazyPage('tra-cuu/:code?', async () => (await import('./routes/tracking.page')).TrackingPage),
+      lazyPage('bien-lai/:id', async () => (await import('./routes/receipt.page')).ReceiptPage),
+      roleArea('operator', 'operator', [
+        indexPage(async () => (await import('./routes/operator-home.page')).OperatorHomePage),
+      ]),
+      roleArea('dispatch', 'dispatcher', [
+        indexPage(async () => (await import('./routes/dispatch.page')).DispatchPage),
+        lazyPage('plan', async () => (await import('./routes/dispatch-plan.page')).PlanPage),
+      ]),
+      roleArea('courier', 'courier', [
+        indexPage(async () => (await import('./routes/courier-home.page')).CourierHomePage),
+        lazyPage(
+          'account',
+          async () => (await import('./routes/courier-account.page')).CourierAccountPage,
+        ),
+        lazyPage(
+          'jobs/:id',
+          async () => (await import('./routes/courier-job.page')).CourierJobPage,
+        ),
+        lazyPage(
+          'handover',
+          async () =>
+            (await import('@/features/courier/components/agency-handover-screen'))
+              .AgencyHandoverScreen,
+        ),
+        lazyPage(
+          'handover/:id',
+          async () =>
+            (await import('./routes/courier-agency-handover-record.page'))
+              .CourierAgencyHandoverRecordPage,
+        ),
+      ]),
+      roleArea('manager', 'manager', [
+        indexPage(async () => (await import('./routes/manager-home.page')).ManagerHomePage),
+      ]),
+      roleArea('admin', 'admin', [
+        indexPage(
+          async () => (await import('@/features/admin/components/admin-screen')).AdminScreen,
+        ),
+      ]),
       {
         path: 'outbox',
         element: <RequireStaff>{(me) => <StaffLayout me={me} />}</RequireStaff>,
-        children: [
-          {
-            index: true,
-            lazy: page(async () => (await import('./routes/sms-outbox.page')).SmsOutboxPage),
-          },
-        ],
+        children: [indexPage(async () => (await import('./routes/sms-outbox.page')).SmsOutboxPage)],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

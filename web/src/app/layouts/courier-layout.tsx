@@ -9,6 +9,7 @@ import { ROLE_HOME } from '../role-homes';
 import { Brand } from './brand';
 import styles from './layouts.module.css';
 import { LogoutButton } from './logout-button';
+import { SkipLink } from './skip-link';
 
 export type CourierLayoutProps = {
   me: Me;
@@ -22,9 +23,7 @@ export function CourierLayout({ me }: CourierLayoutProps) {
   const { t } = useTranslation();
   return (
     <div className={styles.courierShell}>
-      <a href="#main" className={styles.skipLink}>
-        {t('app.skipToContent')}
-      </a>
+      <SkipLink />
       <header className={styles.courierTop}>
         <div className={styles.courierTopRow}>
           <Brand to={ROLE_HOME.courier} />

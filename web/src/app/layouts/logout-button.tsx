@@ -38,7 +38,8 @@ export function LogoutButton({
       onClick={() => logoutMutation.mutate()}
     >
       <LogoutIcon />
-      <span className={iconOnly === 'always' ? styles.hiddenLabel : styles.label}>{label}</span>
+      {/* Hidden visually where the icon stands alone, kept for screen readers. */}
+      <span className={iconOnly === 'always' ? 'visually-hidden' : styles.label}>{label}</span>
     </Button>
   );
 }

@@ -1,6 +1,5 @@
 import type { Me } from '@tannha/shared';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 
 import { LocaleSwitch } from '@/components/ui/locale-switch';
 
@@ -8,6 +7,7 @@ import { ROLE_HOME } from '../role-homes';
 import { Brand } from './brand';
 import styles from './layouts.module.css';
 import { LogoutButton } from './logout-button';
+import { SkipLink } from './skip-link';
 
 export type PlainLayoutProps = {
   /** When someone is logged in, the header offers logout. */
@@ -17,12 +17,9 @@ export type PlainLayoutProps = {
 
 /** Frame for pages outside a role's area: login, not found, not allowed, errors. */
 export function PlainLayout({ me, children }: PlainLayoutProps) {
-  const { t } = useTranslation();
   return (
     <div className={styles.shell}>
-      <a href="#main" className={styles.skipLink}>
-        {t('app.skipToContent')}
-      </a>
+      <SkipLink />
       <header className={styles.plainTop}>
         <Brand to={me ? ROLE_HOME[me.role] : '/'} />
         <div className={styles.plainTopActions}>

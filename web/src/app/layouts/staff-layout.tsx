@@ -9,6 +9,7 @@ import { ROLE_HOME } from '../role-homes';
 import { Brand } from './brand';
 import styles from './layouts.module.css';
 import { LogoutButton } from './logout-button';
+import { SkipLink } from './skip-link';
 
 type NavItem = { to: string; label: string };
 
@@ -45,9 +46,7 @@ export function StaffLayout({ me }: StaffLayoutProps) {
   const items = navItemsFor(me.role, t);
   return (
     <div className={styles.shell}>
-      <a href="#main" className={styles.skipLink}>
-        {t('app.skipToContent')}
-      </a>
+      <SkipLink />
       <header className={styles.topBar}>
         <Brand to={ROLE_HOME[me.role]} />
         <nav className={styles.nav} aria-label={t('nav.main')}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
+import { Fact } from '@/components/ui/fact';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
 import { Page } from '@/components/ui/page';
 import { useMe } from '@/features/auth/api/get-me.api';
@@ -15,22 +16,10 @@ export function CourierAccountPage() {
   return (
     <Page title={t('courier.accountTitle')} compact>
       <dl className={styles.details}>
-        <div>
-          <dt>{t('account.fullName')}</dt>
-          <dd>{me.fullName}</dd>
-        </div>
-        <div>
-          <dt>{t('account.username')}</dt>
-          <dd>{me.username}</dd>
-        </div>
-        <div>
-          <dt>{t('account.role')}</dt>
-          <dd>{t(`roles.${me.role}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('account.unit')}</dt>
-          <dd>{me.unitName}</dd>
-        </div>
+        <Fact term={t('account.fullName')}>{me.fullName}</Fact>
+        <Fact term={t('account.username')}>{me.username}</Fact>
+        <Fact term={t('account.role')}>{t(`roles.${me.role}`)}</Fact>
+        <Fact term={t('account.unit')}>{me.unitName}</Fact>
       </dl>
       <div className={styles.actions}>
         <div className={styles.language}>

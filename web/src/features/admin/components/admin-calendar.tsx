@@ -5,6 +5,7 @@ import { formatVnDate, toVnDate } from '@tannha/shared';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
+import { useFormFields } from '@/hooks/use-form-fields';
 import { ApiError } from '@/lib/api-client';
 
 import { useAddHoliday, useFillHolidays, useHolidays, useRemoveHoliday } from '../api/admin.api';
@@ -19,7 +20,7 @@ export function AdminCalendar() {
   const add = useAddHoliday();
   const remove = useRemoveHoliday();
   const fill = useFillHolidays();
-  const [form, setForm] = useState({
+  const { form, setForm, field } = useFormFields({
     date: '',
     kind: 'holiday' as 'holiday' | 'working_day',
     name: '',
@@ -55,30 +56,18 @@ export function AdminCalendar() {
         <TextField
           label={t('calendar.date')}
           type="date"
-          value={form.date}
-          onChange={(e) => setForm({ ...form, date: e.target.value })}
+          {...field('date')}
           error={fields?.date}
           required
         />
         <label className={styles.field}>
           {t('calendar.kind')}
-          <select
-            value={form.kind}
-            onChange={(e) =>
-              setForm({ ...form, kind: e.target.value as 'holiday' | 'working_day' })
-            }
-          >
+          <select {...field('kind')}>
             <option value="holiday">{t('calendar.holiday')}</option>
             <option value="working_day">{t('calendar.workingDay')}</option>
           </select>
         </label>
-        <TextField
-          label={t('calendar.name')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={fields?.name}
-          required
-        />
+        <TextField label={t('calendar.name')} {...field('name')} error={fields?.name} required />
         <Button type="submit" disabled={add.isPending}>
           {t('calendar.add')}
         </Button>

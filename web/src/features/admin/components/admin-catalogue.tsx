@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { formatVnd } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
-import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
+import { QueryView } from '@/components/ui/query-view';
 import { TextField } from '@/components/ui/text-field';
 
 import {
@@ -147,37 +149,35 @@ export function AdminCatalogue() {
       <h2>{t('catalogue.listTitle')}</h2>
       <div className={styles.form}>
         <TextField label={t('catalogue.search')} value={q} onChange={(e) => setQ(e.target.value)} />
-        <label className={styles.check}>
-          <input
-            type="checkbox"
-            checked={inactive}
-            onChange={(e) => setInactive(e.target.checked)}
-          />{' '}
-          {t('catalogue.showInactive')}
-        </label>
+        <Checkbox
+          className={styles.check}
+          label={t('catalogue.showInactive')}
+          checked={inactive}
+          onChange={setInactive}
+        />
       </div>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : !list.data ? (
-        <LoadingState />
-      ) : list.data.length === 0 ? (
-        <EmptyState title={t('catalogue.empty')} />
-      ) : (
-        <AdminTable
-          headings={[
-            t('catalogue.code'),
-            t('catalogue.name'),
-            t('catalogue.processing'),
-            t('catalogue.fee'),
-            t('catalogue.postal'),
-            t('users.status'),
-          ]}
-        >
-          {list.data.map((p) => (
-            <ProcedureRow key={p.id} p={p} />
-          ))}
-        </AdminTable>
-      )}
+      <QueryView
+        query={list}
+        isEmpty={(items) => items.length === 0}
+        empty={<EmptyState title={t('catalogue.empty')} />}
+      >
+        {(items) => (
+          <AdminTable
+            headings={[
+              t('catalogue.code'),
+              t('catalogue.name'),
+              t('catalogue.processing'),
+              t('catalogue.fee'),
+              t('catalogue.postal'),
+              t('users.status'),
+            ]}
+          >
+            {items.map((p) => (
+              <ProcedureRow key={p.id} p={p} />
+            ))}
+          </AdminTable>
+        )}
+      </QueryView>
     </>
   );
 }

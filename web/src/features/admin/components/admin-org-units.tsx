@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { TextField } from '@/components/ui/text-field';
+import { useFormFields } from '@/hooks/use-form-fields';
 import { ApiError } from '@/lib/api-client';
 
 import { useAdminUnits, useCreateUnit, useUpdateUnit, type AdminUnit } from '../api/admin.api';
@@ -55,7 +57,7 @@ export function AdminOrgUnits() {
   const { t } = useTranslation('admin');
   const list = useAdminUnits();
   const create = useCreateUnit();
-  const [form, setForm] = useState({ code: '', name: '', parentId: '', address: '' });
+  const { form, setForm, field } = useFormFields({ code: '', name: '', parentId: '', address: '' });
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <LoadingState />;
   const names = new Map(list.data.map((u) => [u.id, u.name]));
@@ -76,38 +78,15 @@ export function AdminOrgUnits() {
           );
         }}
       >
-        <TextField
-          label={t('units.code')}
-          value={form.code}
-          onChange={(e) => setForm({ ...form, code: e.target.value })}
-          error={fields?.code}
-          required
-        />
-        <TextField
-          label={t('units.name')}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          error={fields?.name}
-          required
-        />
+        <TextField label={t('units.code')} {...field('code')} error={fields?.code} required />
+        <TextField label={t('units.name')} {...field('name')} error={fields?.name} required />
         <label className={styles.field}>
           {t('units.parent')}
-          <select
-            value={form.parentId}
-            onChange={(e) => setForm({ ...form, parentId: e.target.value })}
-          >
-            {list.data.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+          <select {...field('parentId')}>
+            <SelectOptions options={namedOptions(list.data)} />
           </select>
         </label>
-        <TextField
-          label={t('units.address')}
-          value={form.address}
-          onChange={(e) => setForm({ ...form, address: e.target.value })}
-        />
+        <TextField label={t('units.address')} {...field('address')} />
         <Button type="submit" disabled={create.isPending}>
           {t('units.create')}
         </Button>

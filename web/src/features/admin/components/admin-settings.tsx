@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { formatVnDateTime } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
-import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
+import { QueryView } from '@/components/ui/query-view';
+import { SelectOptions } from '@/components/ui/select-options';
 import { ApiError } from '@/lib/api-client';
 
 import {
@@ -140,15 +142,17 @@ function TemplateEditor({ tpl }: { tpl: SmsTemplate }) {
 export function AdminSettings() {
   const { t } = useTranslation('admin');
   const list = useSettings();
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  if (!list.data) return <LoadingState />;
   return (
-    <>
-      <p>{t('settings.intro')}</p>
-      {list.data.map((s) => (
-        <SettingRow key={s.key} item={s} />
-      ))}
-    </>
+    <QueryView query={list}>
+      {(items) => (
+        <>
+          <p>{t('settings.intro')}</p>
+          {items.map((s) => (
+            <SettingRow key={s.key} item={s} />
+          ))}
+        </>
+      )}
+    </QueryView>
   );
 }
 
@@ -156,15 +160,17 @@ export function AdminSettings() {
 export function AdminSmsTemplates() {
   const { t } = useTranslation('admin');
   const list = useSmsTemplates();
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  if (!list.data) return <LoadingState />;
   return (
-    <>
-      <Alert>{t('sms.intro')}</Alert>
-      {list.data.map((tpl) => (
-        <TemplateEditor key={`${tpl.key}:${tpl.body}`} tpl={tpl} />
-      ))}
-    </>
+    <QueryView query={list}>
+      {(templates) => (
+        <>
+          <Alert>{t('sms.intro')}</Alert>
+          {templates.map((tpl) => (
+            <TemplateEditor key={`${tpl.key}:${tpl.body}`} tpl={tpl} />
+          ))}
+        </>
+      )}
+    </QueryView>
   );
 }
 
@@ -188,52 +194,53 @@ export function AdminAudit() {
       <label className={styles.field}>
         {t('audit.filter')}
         <select value={type} onChange={(e) => setType(e.target.value)}>
-          {ENTITY_TYPES.map((e) => (
-            <option key={e} value={e}>
-              {t(`audit.types.${e || 'all'}` as 'audit.types.all')}
-            </option>
-          ))}
+          <SelectOptions
+            options={ENTITY_TYPES.map((e) => ({
+              value: e,
+              label: t(`audit.types.${e || 'all'}` as 'audit.types.all'),
+            }))}
+          />
         </select>
       </label>
-      {list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : !list.data ? (
-        <LoadingState />
-      ) : list.data.length === 0 ? (
-        <EmptyState title={t('audit.empty')} />
-      ) : (
-        <AdminTable
-          headings={[
-            t('audit.at'),
-            t('audit.actor'),
-            t('audit.action'),
-            t('audit.before'),
-            t('audit.after'),
-          ]}
-        >
-          {list.data.map((e) => (
-            <tr key={e.id}>
-              <td>{formatVnDateTime(new Date(e.at))}</td>
-              <td>{e.actor?.username ?? t('audit.system')}</td>
-              <td>
-                {e.action}
-                <br />
-                <small>{e.entityId}</small>
-              </td>
-              <td>
-                <code className={styles.json}>
-                  {e.before === null ? '—' : JSON.stringify(e.before)}
-                </code>
-              </td>
-              <td>
-                <code className={styles.json}>
-                  {e.after === null ? '—' : JSON.stringify(e.after)}
-                </code>
-              </td>
-            </tr>
-          ))}
-        </AdminTable>
-      )}
+      <QueryView
+        query={list}
+        isEmpty={(entries) => entries.length === 0}
+        empty={<EmptyState title={t('audit.empty')} />}
+      >
+        {(entries) => (
+          <AdminTable
+            headings={[
+              t('audit.at'),
+              t('audit.actor'),
+              t('audit.action'),
+              t('audit.before'),
+              t('audit.after'),
+            ]}
+          >
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatVnDateTime(new Date(e.at))}</td>
+                <td>{e.actor?.username ?? t('audit.system')}</td>
+                <td>
+                  {e.action}
+                  <br />
+                  <small>{e.entityId}</small>
+                </td>
+                <td>
+                  <code className={styles.json}>
+                    {e.before === null ? '—' : JSON.stringify(e.before)}
+                  </code>
+                </td>
+                <td>
+                  <code className={styles.json}>
+                    {e.after === null ? '—' : JSON.stringify(e.after)}
+                  </code>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
+        )}
+      </QueryView>
     </>
   );
 }

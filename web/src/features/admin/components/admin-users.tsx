@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { TextField } from '@/components/ui/text-field';
+import { useFormFields } from '@/hooks/use-form-fields';
 import { ApiError } from '@/lib/api-client';
 
 import {
@@ -23,7 +25,7 @@ const ROLES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const
 function CreateUserForm({ units }: { units: AdminUnit[] }) {
   const { t } = useTranslation('admin');
   const create = useCreateUser();
-  const [form, setForm] = useState({
+  const { form, setForm, field } = useFormFields({
     username: '',
     fullName: '',
     role: 'operator',
@@ -46,44 +48,33 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
     <form className={styles.form} onSubmit={submit} aria-label={t('users.createTitle')}>
       <TextField
         label={t('users.username')}
-        value={form.username}
-        onChange={(e) => setForm({ ...form, username: e.target.value })}
+        {...field('username')}
         error={fields?.username}
         required
         autoComplete="off"
       />
       <TextField
         label={t('users.fullName')}
-        value={form.fullName}
-        onChange={(e) => setForm({ ...form, fullName: e.target.value })}
+        {...field('fullName')}
         error={fields?.fullName}
         required
       />
       <label className={styles.field}>
         {t('users.role')}
-        <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
+        <select {...field('role')}>
+          <SelectOptions options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </select>
       </label>
       <label className={styles.field}>
         {t('users.unit')}
-        <select value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+        <select {...field('unitId')}>
+          <SelectOptions options={namedOptions(units)} />
         </select>
       </label>
       <TextField
         label={t('users.password')}
         type="password"
-        value={form.password}
-        onChange={(e) => setForm({ ...form, password: e.target.value })}
+        {...field('password')}
         hint={t('users.passwordHint')}
         error={fields?.password}
         required
@@ -120,11 +111,7 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           disabled={update.isPending}
           onChange={(e) => update.mutate({ id: user.id, role: e.target.value })}
         >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
+          <SelectOptions options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         </select>
       </td>
       <td>
@@ -134,11 +121,7 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           disabled={update.isPending}
           onChange={(e) => update.mutate({ id: user.id, unitId: e.target.value })}
         >
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          <SelectOptions options={namedOptions(units)} />
         </select>
       </td>
       <td>

@@ -1,6 +1,7 @@
 import type { AgencyHandover } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 
+import { Fact } from '@/components/ui/fact';
 import { cx } from '@/lib/cx';
 
 import { formatSignedAt } from '../utils/agency-handover';
@@ -24,24 +25,14 @@ export function AgencyHandoverRecord({ record }: { record: AgencyHandover }) {
         </p>
       </header>
       <dl className={s.facts}>
-        <div>
-          <dt>{t('agency.record.from')}</dt>
-          <dd>
-            {t('agency.record.fromValue', { name: record.courierName, unit: record.unitName })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('agency.record.to')}</dt>
-          <dd>{record.agencyName}</dd>
-        </div>
-        <div>
-          <dt>{t('agency.record.clerk')}</dt>
-          <dd>{record.clerkName}</dd>
-        </div>
-        <div>
-          <dt>{t('agency.record.signedAt')}</dt>
-          <dd data-testid="record-signed-at">{formatSignedAt(record.signedAt)}</dd>
-        </div>
+        <Fact term={t('agency.record.from')}>
+          {t('agency.record.fromValue', { name: record.courierName, unit: record.unitName })}
+        </Fact>
+        <Fact term={t('agency.record.to')}>{record.agencyName}</Fact>
+        <Fact term={t('agency.record.clerk')}>{record.clerkName}</Fact>
+        <Fact term={t('agency.record.signedAt')} detailTestId="record-signed-at">
+          {formatSignedAt(record.signedAt)}
+        </Fact>
       </dl>
       <p>{t('agency.record.filingNote')}</p>
       <table className={s.table}>

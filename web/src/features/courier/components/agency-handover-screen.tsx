@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { Page } from '@/components/ui/page';
 
 import { useHandoverCandidates } from '../api/agency-handovers.api';
 import { AgencyHandoverForm } from './agency-handover-form';
-import styles from './courier.module.css';
+import { BackToToday } from './back-to-today';
 import { QueuedHandovers } from './queued-handovers';
 import { RecentHandovers } from './recent-handovers';
 import { SyncBar } from './sync-bar';
@@ -60,11 +59,7 @@ export function AgencyHandoverScreen() {
 
   return (
     <Page title={t('agency.title')} subtitle={t('agency.subtitle')} compact>
-      <p>
-        <Link to="/courier" className={styles.linkButton}>
-          {t('job.back')}
-        </Link>
-      </p>
+      <BackToToday />
       <SyncBar outbox={outbox} />
       <QueuedHandovers outbox={outbox} />
       {body}

@@ -1,6 +1,5 @@
 import type { Job, JobStatus } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 
 import { Badge, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { Page } from '@/components/ui/page';
@@ -8,6 +7,7 @@ import { formatMoney } from '@/lib/format';
 
 import { useCourierJob } from '../api/courier.api';
 import { pendingStatusOf, useOutbox } from '../hooks/use-outbox';
+import { BackToToday } from './back-to-today';
 import styles from './courier.module.css';
 import { timeOf } from './job-card';
 import { JobSteps } from './job-steps';
@@ -31,11 +31,7 @@ export function CourierJobScreen({ id }: { id: string }) {
       subtitle={t(`type.${j.type}` as 'type.result_delivery')}
       compact
     >
-      <p>
-        <Link to="/courier" className={styles.linkButton}>
-          {t('job.back')}
-        </Link>
-      </p>
+      <BackToToday />
       <SyncBar outbox={outbox} />
       <JobSummary job={j} status={status} pending={!!pending} />
       <JobSteps job={j} status={status} waiting={!!pending} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { SelectOptions } from '@/components/ui/select-options';
 import { TextField } from '@/components/ui/text-field';
 
 import { queueTransition } from '../offline/actions';
@@ -28,11 +29,12 @@ export function FailedAttempt({ job }: { job: Job }) {
     <section className={styles.card} aria-labelledby="fail-h">
       <h2 id="fail-h">{t('failed.title')}</h2>
       <SelectField id="fail-reason" label={t('failed.reason')} value={reason} onChange={setReason}>
-        {FAILURE_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {t(`failed.reasons.${r}`)}
-          </option>
-        ))}
+        <SelectOptions
+          options={FAILURE_REASONS.map((r) => ({
+            value: r,
+            label: t(`failed.reasons.${r}`),
+          }))}
+        />
       </SelectField>
       <TextField label={t('failed.note')} value={note} onChange={(e) => setNote(e.target.value)} />
       <TextField

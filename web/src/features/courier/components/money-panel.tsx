@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
+import { Fact } from '@/components/ui/fact';
 import { Badge } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
 import { formatMoney } from '@/lib/format';
@@ -78,14 +79,8 @@ export function MoneyPanel({ job, money, outbox }: MoneyPanelProps) {
     <section className={styles.card} aria-labelledby="money-h">
       <h2 id="money-h">{t('money.title')}</h2>
       <dl className={styles.moneyLines}>
-        <div>
-          <dt>{t('money.procedureFee')}</dt>
-          <dd>{formatMoney(money.due.procedureFee)}</dd>
-        </div>
-        <div>
-          <dt>{t('money.postalCharge')}</dt>
-          <dd>{formatMoney(money.due.postalCharge)}</dd>
-        </div>
+        <Fact term={t('money.procedureFee')}>{formatMoney(money.due.procedureFee)}</Fact>
+        <Fact term={t('money.postalCharge')}>{formatMoney(money.due.postalCharge)}</Fact>
       </dl>
       {money.feesCollected && (
         <p className={styles.stamp} role="status">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { TextField } from '@/components/ui/text-field';
 
 import { useProcedurePapers } from '../api/courier.api';
@@ -63,14 +64,12 @@ export function PickupForm({ job }: { job: Job }) {
       <ul className={styles.list}>
         {papers.map((p, i) => (
           <li key={p.name} className={styles.paper}>
-            <label className={styles.check}>
-              <input
-                type="checkbox"
-                checked={p.present}
-                onChange={(e) => update(i, { present: e.target.checked })}
-              />{' '}
-              {p.name}
-            </label>
+            <Checkbox
+              className={styles.check}
+              label={p.name}
+              checked={p.present}
+              onChange={(on) => update(i, { present: on })}
+            />
             <select
               className={styles.select}
               aria-label={t('pickup.copyOf', { name: p.name })}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { Fact } from '@/components/ui/fact';
 import { ErrorState, LoadingState } from '@/components/ui/feedback';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { formatDateTime, formatMoney } from '@/lib/format';
@@ -38,32 +39,14 @@ export function ReceiptScreen({ id }: { id: string }) {
         <h1>{t('receipt.title')}</h1>
       </header>
       <dl className={styles.receiptFacts}>
-        <div>
-          <dt>{t('receipt.job')}</dt>
-          <dd>{r.jobCode}</dd>
-        </div>
-        {r.procedureName && (
-          <div>
-            <dt>{t('receipt.procedure')}</dt>
-            <dd>{r.procedureName}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('receipt.payer')}</dt>
-          <dd>{r.payerName}</dd>
-        </div>
-        <div>
-          <dt>{t('receipt.collector')}</dt>
-          <dd>{r.collectorName}</dd>
-        </div>
-        <div>
-          <dt>{t('receipt.when')}</dt>
-          <dd>{formatDateTime(r.occurredAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('receipt.method')}</dt>
-          <dd>{t(r.method === 'cash' ? 'money.cash' : 'money.transfer')}</dd>
-        </div>
+        <Fact term={t('receipt.job')}>{r.jobCode}</Fact>
+        {r.procedureName && <Fact term={t('receipt.procedure')}>{r.procedureName}</Fact>}
+        <Fact term={t('receipt.payer')}>{r.payerName}</Fact>
+        <Fact term={t('receipt.collector')}>{r.collectorName}</Fact>
+        <Fact term={t('receipt.when')}>{formatDateTime(r.occurredAt)}</Fact>
+        <Fact term={t('receipt.method')}>
+          {t(r.method === 'cash' ? 'money.cash' : 'money.transfer')}
+        </Fact>
       </dl>
       <table className={styles.receiptTable}>
         <thead>

@@ -8,9 +8,10 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
-function where() {
+/** When and where the courier acted: taken at the tap, not when the network sends it. */
+function stamp() {
   const f = lastFix();
-  return f ? { lat: f.lat, lng: f.lng } : {};
+  return { occurredAt: new Date().toISOString(), ...(f ? { lat: f.lat, lng: f.lng } : {}) };
 }
 
 /** Queues a job transition (`POST /api/jobs/:id/transitions`). */
@@ -20,18 +21,7 @@ export function queueTransition(
   label: string,
   extra: { reason?: string; data?: Record<string, unknown> } = {},
 ) {
-  const occurredAt = new Date().toISOString();
-  const place = where();
-  return enqueue({
-    id: newId(),
-    jobId,
-    label,
-    url: `/api/jobs/${jobId}/transitions`,
-    json: { to, occurredAt, ...place, ...extra },
-    occurredAt,
-    ...place,
-    expectStatus: to,
-  });
+  return queueJson(jobId, `/api/jobs/${jobId}/transitions`, { to, ...extra }, label, to);
 }
 
 /** Queues a file upload; returns the action id to reference with `@ref:`. */
@@ -42,8 +32,6 @@ export function queueUpload(
   label: string,
   fields: Record<string, string> = {},
 ) {
-  const occurredAt = new Date().toISOString();
-  const place = where();
   const ext = file.type === 'image/png' ? 'png' : file.type === 'application/pdf' ? 'pdf' : 'jpg';
   return enqueue({
     id: newId(),
@@ -51,8 +39,7 @@ export function queueUpload(
     label,
     url: `/api/jobs/${jobId}/documents`,
     form: { fields: { kind, ...fields }, file, filename: `${kind}.${ext}` },
-    occurredAt,
-    ...place,
+    ...stamp(),
   });
 }
 
@@ -64,16 +51,14 @@ export function queueJson(
   label: string,
   expectStatus?: JobStatus,
 ) {
-  const occurredAt = new Date().toISOString();
-  const place = where();
+  const stamped = stamp();
   return enqueue({
     id: newId(),
     jobId,
     label,
     url,
-    json: { occurredAt, ...place, ...body },
-    occurredAt,
-    ...place,
+    json: { ...stamped, ...body },
+    ...stamped,
     expectStatus,
   });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { DispatchBoard, DispatchScope } from '../hooks/use-dispatch-board';
 import styles from './dispatch.module.css';
+import { SelectOptions } from '@/components/ui/select-options';
 
 /** Search, scope (open / unassigned / red) and job type of the board's job list. */
 export function DispatchFilters({ filters }: { filters: DispatchBoard['filters'] }) {
@@ -38,12 +39,10 @@ export function DispatchFilters({ filters }: { filters: DispatchBoard['filters']
             value={filters.type}
             onChange={(e) => filters.setType(e.target.value as JobType | '')}
           >
-            <option value="">{t('filters.allTypes')}</option>
-            {JOB_TYPES.map((k) => (
-              <option key={k} value={k}>
-                {tj(`type.${k}`)}
-              </option>
-            ))}
+            <SelectOptions
+              options={JOB_TYPES.map((k) => ({ value: k, label: tj(`type.${k}`) }))}
+              placeholder={t('filters.allTypes')}
+            />
           </select>
         </label>
       </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Alert, LoadingState } from '@/components/ui/feedback';
+import { SelectOptions } from '@/components/ui/select-options';
 import { ApiError } from '@/lib/api-client';
 
 import { useAssignJob, useSuggestions } from '../api/jobs.api';
@@ -88,12 +89,13 @@ export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
       <label className={styles.muted}>
         {t('assign.orPick')}
         <select value={picked} onChange={(e) => setPicked(e.target.value)}>
-          <option value="">{t('assign.pick')}</option>
-          {couriers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.fullName} · {c.unitName} · {t('assign.load', { count: c.openJobs })}
-            </option>
-          ))}
+          <SelectOptions
+            options={couriers.map((c) => ({
+              value: c.id,
+              label: `${c.fullName} · ${c.unitName} · ${t('assign.load', { count: c.openJobs })}`,
+            }))}
+            placeholder={t('assign.pick')}
+          />
         </select>
       </label>
       <div className={styles.row}>

@@ -33,7 +33,7 @@ export function BoardDot({ board, late }: { board: JobBoard; late?: boolean }) {
   const label = late ? `${t(`board.${board}`)} — ${t('late')}` : t(`board.${board}`);
   return (
     <span className={styles.boardDot} style={{ background: BOARD_COLOURS[board] }} title={label}>
-      <span className={styles.visuallyHidden}>{label}</span>
+      <span className="visually-hidden">{label}</span>
     </span>
   );
 }

@@ -2,6 +2,7 @@ import type { Unit } from '@tannha/shared';
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { formatDateTime } from '@/lib/format';
 
 import styles from './dashboard.module.css';
@@ -79,11 +80,7 @@ export function DashboardFilters({
       <label className={styles.field}>
         {t('filters.unit')}
         <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          <SelectOptions options={namedOptions(units)} />
         </select>
       </label>
       <p className={styles.status} role="status">

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
-import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { Alert } from '@/components/ui/feedback';
+import { QueryView } from '@/components/ui/query-view';
 import { Section } from '@/components/ui/page';
 import { ApiError } from '@/lib/api-client';
 import { formatMoney } from '@/lib/format';
@@ -29,29 +30,29 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
           onChange={(e) => e.target.value && setDate(e.target.value)}
         />
       </label>
-      {shifts.isError ? (
-        <ErrorState error={shifts.error} onRetry={() => void shifts.refetch()} />
-      ) : !shifts.data ? (
-        <LoadingState />
-      ) : shifts.data.length === 0 ? (
-        <p className={styles.note}>{t('reconciliation.empty')}</p>
-      ) : (
-        <table className={styles.table}>
-          <TableHead
-            columns={[
-              t('reconciliation.courier'),
-              num(t('reconciliation.outstanding')),
-              num(t('reconciliation.handedIn')),
-              t('reconciliation.counted'),
-            ]}
-          />
-          <tbody>
-            {shifts.data.map((c) => (
-              <CourierRow key={c.courierId} c={c} date={date} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={shifts}
+        isEmpty={(couriers) => couriers.length === 0}
+        empty={<p className={styles.note}>{t('reconciliation.empty')}</p>}
+      >
+        {(couriers) => (
+          <table className={styles.table}>
+            <TableHead
+              columns={[
+                t('reconciliation.courier'),
+                num(t('reconciliation.outstanding')),
+                num(t('reconciliation.handedIn')),
+                t('reconciliation.counted'),
+              ]}
+            />
+            <tbody>
+              {couriers.map((c) => (
+                <CourierRow key={c.courierId} c={c} date={date} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
       {history.data && history.data.length > 0 && (
         <>
           <h3>{t('reconciliation.history')}</h3>

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { SelectOptions, type SelectOption } from '@/components/ui/select-options';
+
 import styles from './operator-console.module.css';
 
 /** A labelled form field of the console: the label text above its control (and any hint). */
@@ -13,7 +15,7 @@ export function Field({ label, children }: { label: ReactNode; children: ReactNo
 }
 
 /** One choice of a `SelectField`. */
-export type SelectOption = { value: string; label: ReactNode };
+export type { SelectOption };
 
 /** A labelled select; `placeholder` is an empty first choice, `children` follow the select. */
 export function SelectField(props: {
@@ -35,12 +37,7 @@ export function SelectField(props: {
         onChange={(e) => onChange(e.target.value)}
         disabled={props.disabled}
       >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} placeholder={placeholder} />
       </select>
       {props.children}
     </Field>

@@ -1,6 +1,8 @@
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Checkbox } from '@/components/ui/checkbox';
+
 import { useSimulateCall } from '../api/telephony.api';
 import styles from './operator-console.module.css';
 import { PhoneBar } from './phone-bar';
@@ -27,14 +29,12 @@ export function SimulateBar({
       },
     );
   const check = (
-    <label className={styles.check}>
-      <input
-        type="checkbox"
-        checked={outOfHours}
-        onChange={(e) => setOutOfHours(e.target.checked)}
-      />{' '}
-      {t('simulate.outOfHours')}
-    </label>
+    <Checkbox
+      className={styles.check}
+      label={t('simulate.outOfHours')}
+      checked={outOfHours}
+      onChange={setOutOfHours}
+    />
   );
   const done = simulate.isSuccess && outOfHours && (
     <span role="status">{t('simulate.outOfHoursDone', { ticket: simulate.data.ticketCode })}</span>

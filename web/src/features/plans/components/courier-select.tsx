@@ -2,6 +2,7 @@ import type { PlanRoute } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 
 import styles from './plans.module.css';
+import { SelectOptions } from '@/components/ui/select-options';
 
 /** "Move to…": a drop-down of couriers; choosing one hands them the job. */
 export function CourierSelect({
@@ -25,12 +26,10 @@ export function CourierSelect({
         {...(disabled !== undefined ? { disabled } : {})}
         onChange={(e) => e.target.value && onPick(e.target.value)}
       >
-        <option value="">{t('stop.moveToPlaceholder')}</option>
-        {routes.map((c) => (
-          <option key={c.courierId} value={c.courierId}>
-            {c.courierName}
-          </option>
-        ))}
+        <SelectOptions
+          options={routes.map((c) => ({ value: c.courierId, label: c.courierName }))}
+          placeholder={t('stop.moveToPlaceholder')}
+        />
       </select>
     </label>
   );

@@ -2,8 +2,9 @@ import type { Procedure } from '@tannha/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Fact } from '@/components/ui/fact';
 import { Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
-import { TextField } from '@/components/ui/text-field';
+import { SearchField } from '@/components/ui/search-field';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { formatMoney } from '@/lib/format';
 
@@ -31,14 +32,12 @@ export function ProcedureSearch() {
     <section className={styles.search} aria-labelledby="procedure-search-heading">
       <h2 id="procedure-search-heading">{t('procedures.heading')}</h2>
       <search className={styles.searchBox}>
-        <TextField
+        <SearchField
           label={t('procedures.searchLabel')}
           hint={t('procedures.hint')}
-          type="search"
           value={input}
-          onChange={(event) => setInput(event.target.value)}
+          onValueChange={setInput}
           placeholder={t('procedures.placeholder')}
-          autoComplete="off"
           spellCheck={false}
         />
       </search>
@@ -89,18 +88,13 @@ function ProcedureCard({ procedure }: { procedure: Procedure }) {
         {t('procedures.field')}: {procedure.field}
       </p>
       <dl className={styles.facts}>
-        <div>
-          <dt>{t('procedures.fee')}</dt>
-          <dd>{procedure.feeVnd === 0 ? t('procedures.free') : formatMoney(procedure.feeVnd)}</dd>
-        </div>
-        <div>
-          <dt>{t('procedures.postalCharge')}</dt>
-          <dd>{formatMoney(procedure.postalChargeVnd)}</dd>
-        </div>
-        <div>
-          <dt>{t('procedures.processingTime')}</dt>
-          <dd>{t('procedures.processingDays', { count: procedure.processingDays })}</dd>
-        </div>
+        <Fact term={t('procedures.fee')}>
+          {procedure.feeVnd === 0 ? t('procedures.free') : formatMoney(procedure.feeVnd)}
+        </Fact>
+        <Fact term={t('procedures.postalCharge')}>{formatMoney(procedure.postalChargeVnd)}</Fact>
+        <Fact term={t('procedures.processingTime')}>
+          {t('procedures.processingDays', { count: procedure.processingDays })}
+        </Fact>
       </dl>
       <p className={styles.papersTitle}>{t('procedures.papers')}</p>
       {procedure.requiredPapers.length > 0 ? (

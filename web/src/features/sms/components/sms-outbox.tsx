@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
 import { QueryView } from '@/components/ui/query-view';
+import { SelectOptions } from '@/components/ui/select-options';
 import { formatDateTime } from '@/lib/format';
 
 import { useSmsOutbox } from '../api/sms.api';
@@ -37,12 +38,10 @@ export function SmsOutbox() {
             setPage(1);
           }}
         >
-          <option value="">{t('all')}</option>
-          {SMS_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`statuses.${s}`)}
-            </option>
-          ))}
+          <SelectOptions
+            options={SMS_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            placeholder={t('all')}
+          />
         </select>
       </label>
       <QueryView

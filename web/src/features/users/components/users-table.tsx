@@ -3,8 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Badge, EmptyState } from '@/components/ui/feedback';
+import { SearchField } from '@/components/ui/search-field';
 import { TableHead } from '@/components/ui/table-head';
-import { TextField } from '@/components/ui/text-field';
 import { cx } from '@/lib/cx';
 
 import type { User } from '../api/get-users.api';
@@ -33,14 +33,12 @@ export function UsersTable({ users }: UsersTableProps) {
   return (
     <div>
       <div className={styles.toolbar}>
-        <TextField
+        <SearchField
           className={styles.filter}
           label={t('admin.filterLabel')}
-          type="search"
           value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          onValueChange={setFilter}
           placeholder={t('admin.filterPlaceholder')}
-          autoComplete="off"
         />
         <p className={styles.count} role="status">
           {folded
