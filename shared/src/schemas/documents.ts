@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldInstant } from './fields';
 
 export const DOCUMENT_KINDS = [
   'scan',
@@ -21,9 +22,7 @@ export const UploadDocumentFieldsSchema = z.object({
   pageOrder: z.coerce.number().int().min(0).max(999).optional(),
   signer: z.enum(SIGNERS).optional(),
   note: z.string().trim().max(300).optional(),
-  occurredAt: z.iso
-    .datetime({ offset: true, error: 'Thời điểm không hợp lệ (ISO 8601)' })
-    .optional(),
+  occurredAt: FieldInstant.optional(),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
 });

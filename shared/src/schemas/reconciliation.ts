@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+import { DateString } from './fields';
 
 /** `?date&unitId`: the couriers of a unit (and sub-units) for one shift date. */
 export const ShiftQuerySchema = z.object({ date: DateString, unitId: z.uuid().optional() });
@@ -30,15 +29,20 @@ export const CreateCashHandoverSchema = z.object({
 });
 export type CreateCashHandoverInput = z.infer<typeof CreateCashHandoverSchema>;
 
+/** A cash count: what the ledger expected, what was counted, and counted minus expected. */
+export const CashCountShape = {
+  expectedVnd: z.number().int(),
+  countedVnd: z.number().int(),
+  differenceVnd: z.number().int(),
+};
+
 export const CashHandoverSchema = z.object({
   id: z.uuid(),
   courierId: z.uuid(),
   courierName: z.string(),
   unitName: z.string(),
   shiftDate: z.string(),
-  expectedVnd: z.number().int(),
-  countedVnd: z.number().int(),
-  differenceVnd: z.number().int(),
+  ...CashCountShape,
   reason: z.string().nullable(),
   paymentCount: z.number().int(),
   countedByName: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+import { DateString } from './fields';
+import { CashCountShape } from './reconciliation';
+import { RatingSchema } from './tracking';
 
 /** The longest range a dashboard or export covers in one request. */
 export const REPORT_MAX_RANGE_DAYS = 366;
@@ -139,30 +140,18 @@ export const ReportSummarySchema = z.object({
     average: z.number().nullable(),
     /** Index 0 = 1 star … index 4 = 5 stars. */
     distribution: z.array(z.number().int()),
-    recent: z.array(
-      z.object({
-        stars: z.number().int(),
-        comment: z.string().nullable(),
-        createdAt: z.string(),
-        jobCode: z.string(),
-        courierName: z.string().nullable(),
-      }),
-    ),
+    recent: z.array(RatingSchema.omit({ id: true, unitName: true })),
   }),
   cash: z.object({
     handovers: z.number().int(),
-    expectedVnd: z.number().int(),
-    countedVnd: z.number().int(),
-    differenceVnd: z.number().int(),
+    ...CashCountShape,
     /** Handovers whose count differed from the ledger, newest first. */
     discrepancies: z.array(
       z.object({
         id: z.uuid(),
         courierName: z.string(),
         shiftDate: z.string(),
-        expectedVnd: z.number().int(),
-        countedVnd: z.number().int(),
-        differenceVnd: z.number().int(),
+        ...CashCountShape,
         reason: z.string().nullable(),
       }),
     ),
