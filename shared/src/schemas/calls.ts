@@ -46,6 +46,12 @@ const LocalDate = localDate('Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 const instant = isoInstant('Thời điểm không hợp lệ');
 
+/** The citizen a call is linked to; null until an operator links one. */
+const LinkedCitizenShape = {
+  citizenId: z.uuid().nullable(),
+  citizenName: z.string().nullable(),
+};
+
 /** Fields an operator writes on a call; every one editable until the call is closed. */
 const CallFieldsSchema = z.object({
   callerName: text(120).nullable().optional(),
@@ -110,8 +116,7 @@ export const CallSchema = z.object({
   callerPhone: z.string(),
   callerName: z.string().nullable(),
   callerAddress: z.string().nullable(),
-  citizenId: z.uuid().nullable(),
-  citizenName: z.string().nullable(),
+  ...LinkedCitizenShape,
   operatorId: z.uuid().nullable(),
   operatorName: z.string().nullable(),
   unitId: z.uuid(),
@@ -217,8 +222,7 @@ export const CallbackSchema = z.object({
   ticketCode: z.string(),
   unitId: z.uuid(),
   phone: z.string(),
-  citizenId: z.uuid().nullable(),
-  citizenName: z.string().nullable(),
+  ...LinkedCitizenShape,
   assignedTo: z.uuid().nullable(),
   assignedName: z.string().nullable(),
   dueAt: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LatLngSchema, Latitude, Longitude, QueryBoolean, localTime } from './fields';
+import { LatLngSchema, Latitude, Longitude, QueryBoolean, UnitRefShape, localTime } from './fields';
 
 /**
  * Couriers: positions, duty status and the dispatcher's courier list (`/api/couriers`).
@@ -56,8 +56,7 @@ export type CourierPosition = z.infer<typeof CourierPositionSchema>;
 export const CourierSchema = z.object({
   id: z.uuid(),
   fullName: z.string(),
-  unitId: z.uuid(),
-  unitName: z.string(),
+  ...UnitRefShape,
   onDuty: z.boolean(),
   onDutySince: z.string().nullable(),
   shiftEnd: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldInstant } from './fields';
+import { FieldInstant, FieldTimesShape } from './fields';
 
 export const DOCUMENT_KINDS = [
   'scan',
@@ -37,8 +37,7 @@ export const DocumentSchema = z.object({
   pageOrder: z.number().int(),
   signer: z.string().nullable(),
   note: z.string().nullable(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
+  ...FieldTimesShape,
   uploadedByName: z.string(),
   /** Same-origin URL of the bytes (needs a staff session). */
   url: z.string(),

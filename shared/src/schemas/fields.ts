@@ -76,6 +76,23 @@ export const StoredWindowShape = {
   windowEnd: z.string().nullable(),
 };
 
+/** The unit someone or something belongs to, with its name for display. */
+export const UnitRefShape = {
+  unitId: z.uuid(),
+  unitName: z.string(),
+};
+
+/**
+ * When a field step happened and when the server learnt of it: a phone working offline sends
+ * its steps later, so the two may be hours apart.
+ */
+export const FieldTimesShape = {
+  /** When it happened (on the phone). */
+  occurredAt: z.string(),
+  /** When the server recorded it. */
+  recordedAt: z.string(),
+};
+
 /** A yes/no query parameter: `true`/`1` or `false`/`0`; left out means no filter. */
 export const QueryBoolean = z
   .preprocess(

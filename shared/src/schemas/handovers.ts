@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { DossierCodeSchema } from '../dossier-code';
-import { limitQuery, localDate } from './fields';
+import { FieldTimesShape, limitQuery, localDate } from './fields';
 import { FieldContextSchema } from './payments';
 
 export const ID_TYPES = ['cccd', 'cmnd', 'passport'] as const;
@@ -55,8 +55,7 @@ export const DeliveryHandoverResultSchema = z.object({
   idLast4: z.string(),
   /** null when no ID number was on file to compare with. */
   idMatchesFile: z.boolean().nullable(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
+  ...FieldTimesShape,
   replayed: z.boolean(),
 });
 export type DeliveryHandoverResult = z.infer<typeof DeliveryHandoverResultSchema>;

@@ -11,6 +11,8 @@ import {
   StoredAddressShape,
   StoredPinShape,
   StoredWindowShape,
+  UnitRefShape,
+  FieldTimesShape,
   isoInstant,
   localDate,
   searchText,
@@ -170,8 +172,7 @@ export const JobSchema = z.object({
   status: JobStatusSchema,
   /** For an `on_hold` job: the state it returns to. */
   heldFrom: JobStatusSchema.nullable(),
-  unitId: z.uuid(),
-  unitName: z.string(),
+  ...UnitRefShape,
   citizen: Person.extend({ phoneMasked: z.string(), phone: z.string().optional() }),
   procedure: ProcedureSchema.pick({
     id: true,
@@ -240,10 +241,7 @@ export const JobEventSchema = z.object({
   toStatus: JobStatusSchema.nullable(),
   reason: z.string().nullable(),
   actor: Person.nullable(),
-  /** When it happened (on the phone). */
-  occurredAt: z.string(),
-  /** When the server recorded it. */
-  recordedAt: z.string(),
+  ...FieldTimesShape,
   ...StoredPinShape,
   data: z.record(z.string(), z.unknown()).nullable(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { VndAmountSchema } from '../money';
-import { FieldInstant, OptionalPinShape, localDate } from './fields';
+import { FieldInstant, FieldTimesShape, OptionalPinShape, localDate } from './fields';
 
 /** The two money flows kept apart (DOMAIN.md "Money: two separate flows"). */
 export const PAYMENT_FLOWS = ['procedure_fee', 'postal_charge'] as const;
@@ -63,8 +63,7 @@ export const PaymentSchema = z.object({
   receiptNo: z.string(),
   reason: z.string().nullable(),
   reversesPaymentId: z.uuid().nullable(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
+  ...FieldTimesShape,
   confirmedAt: z.string().nullable(),
   collectedByName: z.string(),
   shiftDate: z.string(),

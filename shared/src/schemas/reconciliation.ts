@@ -6,13 +6,18 @@ export const ShiftQuerySchema = z.object({ date: DateString, unitId: z.uuid().op
 export type ShiftQuery = z.infer<typeof ShiftQuerySchema>;
 
 /** One courier's cash for a shift as the ledger has it. */
+/** Money collected and not handed on yet (reversals included): the sum and how many payments. */
+const OutstandingShape = {
+  outstandingVnd: z.number().int(),
+  outstandingCount: z.number().int(),
+};
+
 export const CourierShiftCashSchema = z.object({
   courierId: z.uuid(),
   courierName: z.string(),
   unitName: z.string(),
-  /** Cash collected in the shift and not handed in yet (reversals included). */
-  outstandingVnd: z.number().int(),
-  outstandingCount: z.number().int(),
+  /** Cash collected in the shift and not handed in yet. */
+  ...OutstandingShape,
   byFlow: z.object({ procedureFeeVnd: z.number().int(), postalChargeVnd: z.number().int() }),
   /** Already counted this shift. */
   handedInVnd: z.number().int(),
@@ -53,8 +58,7 @@ export type CashHandover = z.infer<typeof CashHandoverSchema>;
 /** Procedure fees collected for one agency and not handed over to it yet. */
 export const AgencyFeesSchema = z.object({
   agency: z.string(),
-  outstandingVnd: z.number().int(),
-  outstandingCount: z.number().int(),
+  ...OutstandingShape,
   remittedVnd: z.number().int(),
 });
 export type AgencyFees = z.infer<typeof AgencyFeesSchema>;

@@ -26,6 +26,12 @@ export const ReportRangeQuerySchema = z
   });
 export type ReportRangeQuery = z.infer<typeof ReportRangeQuerySchema>;
 
+/** Jobs judged against their due date: finished on time, and finished or still open late. */
+const OnTimeShape = {
+  onTime: z.number().int(),
+  late: z.number().int(),
+};
+
 const Count = z.object({ key: z.string(), count: z.number().int() });
 const Money = z.object({ key: z.string(), amountVnd: z.number().int(), count: z.number().int() });
 
@@ -76,8 +82,7 @@ export const ReportSummarySchema = z.object({
    * yet, cancelled or without a due date are left out. `rate` is null with nothing judged.
    */
   onTime: z.object({
-    onTime: z.number().int(),
-    late: z.number().int(),
+    ...OnTimeShape,
     rate: z.number().nullable(),
   }),
   legs: z.array(
@@ -113,8 +118,7 @@ export const ReportSummarySchema = z.object({
       unitName: z.string(),
       jobs: z.number().int(),
       completed: z.number().int(),
-      onTime: z.number().int(),
-      late: z.number().int(),
+      ...OnTimeShape,
       onTimeRate: z.number().nullable(),
       distanceKm: z.number(),
       ratingCount: z.number().int(),
