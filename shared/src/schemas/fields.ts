@@ -82,6 +82,13 @@ export const UnitRefShape = {
   unitName: z.string(),
 };
 
+/** A courier as a shift, a route or a cash count names them, with their unit's name. */
+export const CourierRefShape = {
+  courierId: z.uuid(),
+  courierName: z.string(),
+  unitName: z.string(),
+};
+
 /**
  * When a field step happened and when the server learnt of it: a phone working offline sends
  * its steps later, so the two may be hours apart.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { LatLngSchema, StoredWindowShape, localDate, localTime } from './fields';
+import { CourierRefShape, LatLngSchema, StoredWindowShape, localDate, localTime } from './fields';
 
 /**
  * Route planning (`/api/units/:id/plans`, `/api/plans/:id`): a proposed day plan — which
@@ -87,9 +87,7 @@ export const PlanStopSchema = PlanJobSchema.extend({
 export type PlanStop = z.infer<typeof PlanStopSchema>;
 
 export const PlanRouteSchema = z.object({
-  courierId: z.uuid(),
-  courierName: z.string(),
-  unitName: z.string(),
+  ...CourierRefShape,
   start: LatLngSchema,
   end: LatLngSchema,
   /** Leaves the start place (ISO). */

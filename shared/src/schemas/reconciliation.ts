@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString } from './fields';
+import { CourierRefShape, DateString } from './fields';
 
 /** `?date&unitId`: the couriers of a unit (and sub-units) for one shift date. */
 export const ShiftQuerySchema = z.object({ date: DateString, unitId: z.uuid().optional() });
@@ -13,9 +13,7 @@ const OutstandingShape = {
 };
 
 export const CourierShiftCashSchema = z.object({
-  courierId: z.uuid(),
-  courierName: z.string(),
-  unitName: z.string(),
+  ...CourierRefShape,
   /** Cash collected in the shift and not handed in yet. */
   ...OutstandingShape,
   byFlow: z.object({ procedureFeeVnd: z.number().int(), postalChargeVnd: z.number().int() }),
@@ -43,9 +41,7 @@ export const CashCountShape = {
 
 export const CashHandoverSchema = z.object({
   id: z.uuid(),
-  courierId: z.uuid(),
-  courierName: z.string(),
-  unitName: z.string(),
+  ...CourierRefShape,
   shiftDate: z.string(),
   ...CashCountShape,
   reason: z.string().nullable(),
