@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString } from './fields';
+import { DateString, UnitRefShape } from './fields';
 import { CashCountShape } from './reconciliation';
 import { RatingSchema } from './tracking';
 
@@ -47,8 +47,7 @@ export const ReportSummarySchema = z.object({
   range: z.object({
     from: z.string(),
     to: z.string(),
-    unitId: z.uuid(),
-    unitName: z.string(),
+    ...UnitRefShape,
     /** How many units (the chosen one and those below it) the figures cover. */
     unitCount: z.number().int(),
   }),
