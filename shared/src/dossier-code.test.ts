@@ -26,25 +26,18 @@ describe('parseDossierCode', () => {
   });
 
   it('refuses other shapes and impossible dates', () => {
-    expect(parseDossierCode('')).toEqual({ ok: false, reason: 'empty' });
-    expect(parseDossierCode('H48.19.10-2603150-0042')).toEqual({
-      ok: false,
-      reason: 'invalid_format',
-    });
-    expect(parseDossierCode('H48.19.10-260315-42')).toEqual({
-      ok: false,
-      reason: 'invalid_format',
-    });
-    expect(parseDossierCode('H48 19-260315-0042')).toEqual({ ok: false, reason: 'invalid_format' });
-    expect(parseDossierCode('-260315-0042')).toEqual({ ok: false, reason: 'invalid_format' });
-    expect(parseDossierCode('H48.19.10-261315-0042')).toEqual({
-      ok: false,
-      reason: 'invalid_date',
-    });
-    expect(parseDossierCode('H48.19.10-260230-0042')).toEqual({
-      ok: false,
-      reason: 'invalid_date',
-    });
+    const refused = [
+      ['', 'empty'],
+      ['H48.19.10-2603150-0042', 'invalid_format'],
+      ['H48.19.10-260315-42', 'invalid_format'],
+      ['H48 19-260315-0042', 'invalid_format'],
+      ['-260315-0042', 'invalid_format'],
+      ['H48.19.10-261315-0042', 'invalid_date'],
+      ['H48.19.10-260230-0042', 'invalid_date'],
+    ] as const;
+    for (const [code, reason] of refused) {
+      expect(parseDossierCode(code), code).toEqual({ ok: false, reason });
+    }
   });
 
   it('exports the accepted pattern', () => {

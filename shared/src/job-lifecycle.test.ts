@@ -52,39 +52,22 @@ const EXPECTED: Record<JobType, Record<string, JobStatus[]>> = {
   },
 };
 
+/** The happy paths as DESIGN.md writes them. */
+const HAPPY_PATHS: Record<JobType, string> = {
+  home_assistance:
+    'new → assigned → accepted → en_route → on_site → collected → submitted → completed',
+  result_delivery:
+    'new → assigned → accepted → picked_up → en_route → on_site → delivered → completed',
+  fee_collection: 'new → assigned → accepted → en_route → on_site → collected → completed',
+};
+
 const REASON = 'Công dân hẹn lại ngày mai';
 
 describe('job paths', () => {
   it('lists the happy path of each type from new to completed', () => {
-    expect(jobPath('home_assistance')).toEqual([
-      'new',
-      'assigned',
-      'accepted',
-      'en_route',
-      'on_site',
-      'collected',
-      'submitted',
-      'completed',
-    ]);
-    expect(jobPath('result_delivery')).toEqual([
-      'new',
-      'assigned',
-      'accepted',
-      'picked_up',
-      'en_route',
-      'on_site',
-      'delivered',
-      'completed',
-    ]);
-    expect(jobPath('fee_collection')).toEqual([
-      'new',
-      'assigned',
-      'accepted',
-      'en_route',
-      'on_site',
-      'collected',
-      'completed',
-    ]);
+    for (const type of JOB_TYPES) {
+      expect(jobPath(type), type).toEqual(HAPPY_PATHS[type].split(' → '));
+    }
   });
 
   it('walks every type along its happy path without a reason', () => {

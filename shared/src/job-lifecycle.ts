@@ -66,36 +66,18 @@ export const FAILURE_REASONS = [
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
+/** Every job starts alike: created, given to a courier, accepted by them. */
+const START: readonly JobStatus[] = ['new', 'assigned', 'accepted'];
+/** The courier's way to the door. */
+const VISIT: readonly JobStatus[] = ['en_route', 'on_site'];
+
+/** A type's happy path, frozen so that no caller can change the table. */
+const happyPath = (...steps: JobStatus[]): readonly JobStatus[] => Object.freeze(steps);
+
 const PATHS: Readonly<Record<JobType, readonly JobStatus[]>> = Object.freeze({
-  home_assistance: Object.freeze([
-    'new',
-    'assigned',
-    'accepted',
-    'en_route',
-    'on_site',
-    'collected',
-    'submitted',
-    'completed',
-  ] as const),
-  result_delivery: Object.freeze([
-    'new',
-    'assigned',
-    'accepted',
-    'picked_up',
-    'en_route',
-    'on_site',
-    'delivered',
-    'completed',
-  ] as const),
-  fee_collection: Object.freeze([
-    'new',
-    'assigned',
-    'accepted',
-    'en_route',
-    'on_site',
-    'collected',
-    'completed',
-  ] as const),
+  home_assistance: happyPath(...START, ...VISIT, 'collected', 'submitted', 'completed'),
+  result_delivery: happyPath(...START, 'picked_up', ...VISIT, 'delivered', 'completed'),
+  fee_collection: happyPath(...START, ...VISIT, 'collected', 'completed'),
 });
 
 /** States a job may be cancelled from — directly, or from on_hold when it was held from one of them. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PostalLegLimits } from '../postal-leg';
 import { ROLE_VALUES } from './auth';
+import { HHMM_RE, LatitudeRange, LongitudeRange, limitQuery } from './fields';
 import { UnitSchema } from './units';
 
 const isoDate = z
@@ -56,8 +57,8 @@ export const AdminUnitCreateSchema = z.object({
   parentId: z.uuid(),
   address: z.string().trim().max(300).default(''),
   wardCode: z.string().trim().max(10).nullable().optional(),
-  lat: z.number().min(-90).max(90).nullable().optional(),
-  lng: z.number().min(-180).max(180).nullable().optional(),
+  lat: LatitudeRange.nullable().optional(),
+  lng: LongitudeRange.nullable().optional(),
   phone: z.string().trim().max(20).nullable().optional(),
 });
 export type AdminUnitCreate = z.infer<typeof AdminUnitCreateSchema>;
@@ -105,11 +106,10 @@ export const HolidayItemSchema = z.object({
 export type HolidayItem = z.infer<typeof HolidayItemSchema>;
 export const AdminYearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
-const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Office hours (local HH:mm); `end: '24:00'` means open until midnight (minute 1440). */
 export const OfficeHoursSettingSchema = z.object({
-  start: z.string().regex(hhmm),
-  end: z.string().regex(hhmm).or(z.literal('24:00')),
+  start: z.string().regex(HHMM_RE),
+  end: z.string().regex(HHMM_RE).or(z.literal('24:00')),
 });
 export const PostalLegDaysSettingSchema = z.object({
   sameArea: z.number().int().min(0).max(30),
@@ -152,7 +152,7 @@ export type AdminSmsPreview = z.infer<typeof AdminSmsPreviewSchema>;
 export const AdminAuditQuerySchema = z.object({
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(120).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: limitQuery(500, 100),
   before: z.coerce.number().int().positive().optional(),
 });
 export type AdminAuditQuery = z.infer<typeof AdminAuditQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnitRefShape } from './fields';
 
 export const ROLE_VALUES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const;
 export type RoleValue = (typeof ROLE_VALUES)[number];
@@ -23,7 +24,6 @@ export const MeSchema = z.object({
   username: z.string(),
   fullName: z.string(),
   role: z.enum(ROLE_VALUES),
-  unitId: z.uuid(),
-  unitName: z.string(),
+  ...UnitRefShape,
 });
 export type Me = z.infer<typeof MeSchema>;

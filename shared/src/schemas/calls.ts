@@ -2,8 +2,17 @@ import { z } from 'zod';
 import { DossierCodeSchema } from '../dossier-code';
 import { JOB_TYPES } from '../job-lifecycle';
 import { PhoneSchema } from '../phone';
-import { POSTAL_LEG_TIERS } from '../postal-leg';
-import { isDateString } from '../time';
+import { pagedList, pageQueryShape } from './common';
+import {
+  AddressTextSchema,
+  OptionalPinShape,
+  PhoneFilter,
+  isoInstant,
+  limitQuery,
+  localDate,
+  searchText,
+} from './fields';
+import { JobPrioritySchema, JobSummarySchema, PostalLegTierSchema } from './jobs';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound', 'callback'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
@@ -33,9 +42,15 @@ export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 export const CALLBACK_REASONS = ['missed', 'out_of_hours', 'voicemail', 'requested'] as const;
 export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
-const localDate = z.string().refine(isDateString, { error: 'Ngày phải có dạng YYYY-MM-DD' });
+const LocalDate = localDate('Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
-const instant = z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ' });
+const instant = isoInstant('Thời điểm không hợp lệ');
+
+/** The citizen a call is linked to; null until an operator links one. */
+const LinkedCitizenShape = {
+  citizenId: z.uuid().nullable(),
+  citizenName: z.string().nullable(),
+};
 
 /** Fields an operator writes on a call; every one editable until the call is closed. */
 const CallFieldsSchema = z.object({
@@ -50,7 +65,7 @@ const CallFieldsSchema = z.object({
   /** Feedback: the unit it is forwarded to. */
   forwardedUnitId: z.uuid().nullable().optional(),
   /** Feedback: due date; defaults to `feedback_due_working_days` working days. */
-  feedbackDueDate: localDate.nullable().optional(),
+  feedbackDueDate: LocalDate.nullable().optional(),
   answer: text(5000).nullable().optional(),
   published: z.boolean().optional(),
 });
@@ -79,20 +94,18 @@ export const ReopenCallSchema = z.object({
 export type ReopenCallInput = z.infer<typeof ReopenCallSchema>;
 
 export const ListCallsQuerySchema = z.object({
-  from: localDate.optional(),
-  to: localDate.optional(),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
   category: z.enum(CALL_CATEGORIES).optional(),
   outcome: z.enum(CALL_OUTCOMES).optional(),
   direction: z.enum(CALL_DIRECTIONS).optional(),
   operatorId: z.uuid().optional(),
   unitId: z.uuid().optional(),
-  /** Any form of the number; matched on E.164. */
-  phone: z.string().trim().max(30).optional(),
+  phone: PhoneFilter,
   /** Ticket code or words from the content. */
-  q: z.string().trim().max(120).optional(),
+  q: searchText(120),
   open: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQueryShape(),
 });
 export type ListCallsQuery = z.infer<typeof ListCallsQuerySchema>;
 
@@ -103,8 +116,7 @@ export const CallSchema = z.object({
   callerPhone: z.string(),
   callerName: z.string().nullable(),
   callerAddress: z.string().nullable(),
-  citizenId: z.uuid().nullable(),
-  citizenName: z.string().nullable(),
+  ...LinkedCitizenShape,
   operatorId: z.uuid().nullable(),
   operatorName: z.string().nullable(),
   unitId: z.uuid(),
@@ -133,12 +145,7 @@ export const CallSchema = z.object({
 });
 export type Call = z.infer<typeof CallSchema>;
 
-export const CallListSchema = z.object({
-  items: z.array(CallSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const CallListSchema = pagedList(CallSchema);
 export type CallList = z.infer<typeof CallListSchema>;
 
 /**
@@ -156,16 +163,14 @@ export const CreateJobFromCallSchema = z
     citizenId: z.uuid().optional(),
     procedureId: z.uuid().optional(),
     dossierCode: DossierCodeSchema.optional(),
-    addressText: z.string().trim().min(5, { error: 'Địa chỉ quá ngắn' }).max(300),
+    addressText: AddressTextSchema,
     wardCode: z.string().trim().max(20).optional(),
-    lat: z.number().min(-90).max(90).optional(),
-    lng: z.number().min(-180).max(180).optional(),
+    ...OptionalPinShape,
     windowStart: instant.optional(),
     windowEnd: instant.optional(),
-    /** 0 normal, 1 high, 2 urgent. */
-    priority: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
-    /** How far the package travels (postal leg time limit); defaults to within the province. */
-    postalLegTier: z.enum(POSTAL_LEG_TIERS).optional(),
+    priority: JobPrioritySchema.optional(),
+    /** Defaults to within the province. */
+    postalLegTier: PostalLegTierSchema.optional(),
     notes: z.string().trim().max(1000).optional(),
     /** Save the address on the citizen's record too. */
     saveAddress: z.boolean().optional(),
@@ -182,12 +187,7 @@ export type CreateJobFromCallInput = z.infer<typeof CreateJobFromCallSchema>;
 
 export const JobFromCallResultSchema = z.object({
   call: CallSchema,
-  job: z.object({
-    id: z.uuid(),
-    code: z.string(),
-    dueDate: z.string().nullable(),
-    status: z.string(),
-  }),
+  job: JobSummarySchema.omit({ type: true }),
   smsId: z.uuid().nullable(),
 });
 export type JobFromCallResult = z.infer<typeof JobFromCallResultSchema>;
@@ -206,7 +206,7 @@ export const ListCallbacksQuerySchema = z.object({
   status: z.enum(CALLBACK_STATUSES).default('open'),
   /** Only those due by now (overdue and due). */
   due: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: limitQuery(200, 100),
 });
 export type ListCallbacksQuery = z.infer<typeof ListCallbacksQuerySchema>;
 
@@ -222,8 +222,7 @@ export const CallbackSchema = z.object({
   ticketCode: z.string(),
   unitId: z.uuid(),
   phone: z.string(),
-  citizenId: z.uuid().nullable(),
-  citizenName: z.string().nullable(),
+  ...LinkedCitizenShape,
   assignedTo: z.uuid().nullable(),
   assignedName: z.string().nullable(),
   dueAt: z.string(),

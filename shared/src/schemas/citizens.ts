@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { PhoneSchema } from '../phone';
+import {
+  AddressTextSchema,
+  OptionalPinShape,
+  PhoneFilter,
+  StoredAddressShape,
+  limitQuery,
+  searchText,
+} from './fields';
+import { JobSummarySchema } from './jobs';
 
 const optionalText = (max: number) =>
   z
@@ -12,10 +21,9 @@ const optionalText = (max: number) =>
 /** An address as typed: free text, the ward (after the 2025 reform), and a map pin. */
 export const CitizenAddressInputSchema = z.object({
   label: optionalText(60),
-  addressText: z.string().trim().min(5, { error: 'Địa chỉ quá ngắn' }).max(300),
+  addressText: AddressTextSchema,
   wardCode: optionalText(20),
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional(),
+  ...OptionalPinShape,
 });
 export type CitizenAddressInput = z.infer<typeof CitizenAddressInputSchema>;
 
@@ -43,19 +51,16 @@ export type UpdateCitizenInput = z.infer<typeof UpdateCitizenSchema>;
 
 /** `GET /api/citizens?phone=…` (tolerant: `0912.345.678`, `84912…`) or `?q=` name search. */
 export const CitizenSearchQuerySchema = z.object({
-  phone: z.string().trim().max(30).optional(),
-  q: z.string().trim().max(120).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  phone: PhoneFilter,
+  q: searchText(120),
+  limit: limitQuery(50, 20),
 });
 export type CitizenSearchQuery = z.infer<typeof CitizenSearchQuerySchema>;
 
 export const CitizenAddressSchema = z.object({
   id: z.uuid(),
   label: z.string().nullable(),
-  addressText: z.string(),
-  wardCode: z.string().nullable(),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
+  ...StoredAddressShape,
 });
 export type CitizenAddress = z.infer<typeof CitizenAddressSchema>;
 
@@ -89,12 +94,7 @@ export const CitizenCallSummarySchema = z.object({
 export type CitizenCallSummary = z.infer<typeof CitizenCallSummarySchema>;
 
 /** A line of the caller's history: a job. */
-export const CitizenJobSummarySchema = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  type: z.string(),
-  status: z.string(),
-  dueDate: z.string().nullable(),
+export const CitizenJobSummarySchema = JobSummarySchema.extend({
   addressText: z.string(),
   createdAt: z.string(),
   procedureName: z.string().nullable(),

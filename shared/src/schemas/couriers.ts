@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LatLngSchema, Latitude, Longitude, QueryBoolean, UnitRefShape, localTime } from './fields';
 
 /**
  * Couriers: positions, duty status and the dispatcher's courier list (`/api/couriers`).
@@ -11,14 +12,8 @@ export const POSITION_MAX_PLAUSIBLE_KMH = 150;
 
 /** One GPS fix from a courier's phone. `at` is when the phone took it (ISO 8601). */
 export const PositionSchema = z.object({
-  lat: z
-    .number()
-    .min(-90, { error: 'Vĩ độ phải trong khoảng -90…90' })
-    .max(90, { error: 'Vĩ độ phải trong khoảng -90…90' }),
-  lng: z
-    .number()
-    .min(-180, { error: 'Kinh độ phải trong khoảng -180…180' })
-    .max(180, { error: 'Kinh độ phải trong khoảng -180…180' }),
+  lat: Latitude,
+  lng: Longitude,
   /** Metres, as the phone reports it. */
   accuracy: z.number().min(0).max(100_000).nullish(),
   at: z.iso.datetime({ offset: true, error: 'Thời điểm phải theo dạng ISO 8601' }),
@@ -42,22 +37,16 @@ export const PostPositionsResultSchema = z.object({
 });
 export type PostPositionsResult = z.infer<typeof PostPositionsResultSchema>;
 
-const HHmm = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ theo dạng HH:mm, ví dụ 17:00' });
-
 /** `POST /api/couriers/me/duty`: start or end a shift. */
 export const SetDutySchema = z.object({
   onDuty: z.boolean(),
   /** Local time the shift ends (HH:mm); default 17:30. */
-  shiftEnd: HHmm.optional(),
+  shiftEnd: localTime('17:00').optional(),
 });
 export type SetDutyInput = z.infer<typeof SetDutySchema>;
 
 /** A courier's last known position. */
-export const CourierPositionSchema = z.object({
-  lat: z.number(),
-  lng: z.number(),
+export const CourierPositionSchema = LatLngSchema.extend({
   accuracy: z.number().nullable(),
   at: z.string(),
 });
@@ -67,8 +56,7 @@ export type CourierPosition = z.infer<typeof CourierPositionSchema>;
 export const CourierSchema = z.object({
   id: z.uuid(),
   fullName: z.string(),
-  unitId: z.uuid(),
-  unitName: z.string(),
+  ...UnitRefShape,
   onDuty: z.boolean(),
   onDutySince: z.string().nullable(),
   shiftEnd: z.string().nullable(),
@@ -80,11 +68,6 @@ export type Courier = z.infer<typeof CourierSchema>;
 
 export const CourierListQuerySchema = z.object({
   unitId: z.uuid().optional(),
-  onDuty: z
-    .preprocess(
-      (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
-      z.boolean(),
-    )
-    .optional(),
+  onDuty: QueryBoolean,
 });
 export type CourierListQuery = z.infer<typeof CourierListQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldInstant, FieldTimesShape } from './fields';
 
 export const DOCUMENT_KINDS = [
   'scan',
@@ -21,9 +22,7 @@ export const UploadDocumentFieldsSchema = z.object({
   pageOrder: z.coerce.number().int().min(0).max(999).optional(),
   signer: z.enum(SIGNERS).optional(),
   note: z.string().trim().max(300).optional(),
-  occurredAt: z.iso
-    .datetime({ offset: true, error: 'Thời điểm không hợp lệ (ISO 8601)' })
-    .optional(),
+  occurredAt: FieldInstant.optional(),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
 });
@@ -38,8 +37,7 @@ export const DocumentSchema = z.object({
   pageOrder: z.number().int(),
   signer: z.string().nullable(),
   note: z.string().nullable(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
+  ...FieldTimesShape,
   uploadedByName: z.string(),
   /** Same-origin URL of the bytes (needs a staff session). */
   url: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { DossierCodeSchema } from '../dossier-code';
-import { isDateString } from '../time';
+import { FieldTimesShape, limitQuery, localDate } from './fields';
 import { FieldContextSchema } from './payments';
 
 export const ID_TYPES = ['cccd', 'cmnd', 'passport'] as const;
@@ -55,8 +55,7 @@ export const DeliveryHandoverResultSchema = z.object({
   idLast4: z.string(),
   /** null when no ID number was on file to compare with. */
   idMatchesFile: z.boolean().nullable(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
+  ...FieldTimesShape,
   replayed: z.boolean(),
 });
 export type DeliveryHandoverResult = z.infer<typeof DeliveryHandoverResultSchema>;
@@ -94,7 +93,7 @@ export type DossierSlip = z.infer<typeof DossierSlipSchema>;
 /** `POST /api/jobs/:id/submission` — the dossier code and due date from the appointment slip (job → submitted). */
 export const SubmitAtCounterSchema = FieldContextSchema.extend({
   dossierCode: DossierCodeSchema,
-  resultDueDate: z.string().refine(isDateString, { error: 'Ngày hẹn trả phải có dạng YYYY-MM-DD' }),
+  resultDueDate: localDate('Ngày hẹn trả phải có dạng YYYY-MM-DD'),
 });
 export type SubmitAtCounterInput = z.infer<typeof SubmitAtCounterSchema>;
 
@@ -116,28 +115,33 @@ export const AgencyHandoverInputSchema = FieldContextSchema.extend({
 });
 export type AgencyHandoverInput = z.infer<typeof AgencyHandoverInputSchema>;
 
-export const AgencyHandoverSchema = z.object({
+/** A handover record as every list of them shows it: who handed what to whom, and when. */
+const AgencyHandoverRecordSchema = z.object({
   id: z.uuid(),
   recordNo: z.string(),
   agencyName: z.string(),
   clerkName: z.string(),
-  /** The clerk's signature drawn on the courier's phone (a document), when there is one. */
-  clerkSignatureId: z.uuid().nullable(),
   courierName: z.string(),
-  unitName: z.string(),
   /** The legal filing time of every dossier listed. */
   signedAt: z.string(),
-  items: z.array(
-    z.object({
-      jobId: z.uuid(),
-      jobCode: z.string(),
-      slipNo: z.string(),
-      complete: z.boolean(),
-      note: z.string().nullable(),
-      citizenName: z.string(),
-      procedureName: z.string().nullable(),
-    }),
-  ),
+});
+
+/** A dossier collected at a home, by its job and its dossier slip. */
+const CollectedDossierSchema = z.object({
+  jobId: z.uuid(),
+  jobCode: z.string(),
+  citizenName: z.string(),
+  procedureName: z.string().nullable(),
+  slipNo: z.string(),
+  /** Whether the dossier was complete at the door. */
+  complete: z.boolean(),
+});
+
+export const AgencyHandoverSchema = AgencyHandoverRecordSchema.extend({
+  /** The clerk's signature drawn on the courier's phone (a document), when there is one. */
+  clerkSignatureId: z.uuid().nullable(),
+  unitName: z.string(),
+  items: z.array(CollectedDossierSchema.extend({ note: z.string().nullable() })),
   replayed: z.boolean(),
 });
 export type AgencyHandover = z.infer<typeof AgencyHandoverSchema>;
@@ -155,17 +159,11 @@ export type AgencyHandoverCandidatesQuery = z.infer<typeof AgencyHandoverCandida
  * A dossier collected at a citizen's home (home assistance, `collected` or `submitted`) with a
  * dossier slip that no handover record lists yet — exactly what `POST /api/agency-handovers` takes.
  */
-export const AgencyHandoverCandidateSchema = z.object({
-  jobId: z.uuid(),
-  jobCode: z.string(),
+export const AgencyHandoverCandidateSchema = CollectedDossierSchema.extend({
   status: z.enum(['collected', 'submitted']),
-  citizenName: z.string(),
-  procedureName: z.string().nullable(),
   /** The receiving agency as written in the procedure catalogue (prefills the record). */
   agency: z.string().nullable(),
-  slipNo: z.string(),
-  /** Whether the dossier was complete at the door, and which papers were missing. */
-  complete: z.boolean(),
+  /** The papers that were missing at the door. */
   missing: z.array(z.string()),
   /** When the dossier slip was signed at the citizen's home. */
   collectedAt: z.string(),
@@ -175,17 +173,11 @@ export type AgencyHandoverCandidate = z.infer<typeof AgencyHandoverCandidateSche
 
 /** `GET /api/agency-handovers` — the latest handover records (a courier: their own). */
 export const AgencyHandoverListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: limitQuery(100, 20),
 });
 export type AgencyHandoverListQuery = z.infer<typeof AgencyHandoverListQuerySchema>;
 
-export const AgencyHandoverSummarySchema = z.object({
-  id: z.uuid(),
-  recordNo: z.string(),
-  agencyName: z.string(),
-  clerkName: z.string(),
-  courierName: z.string(),
-  signedAt: z.string(),
+export const AgencyHandoverSummarySchema = AgencyHandoverRecordSchema.extend({
   itemCount: z.number().int(),
 });
 export type AgencyHandoverSummary = z.infer<typeof AgencyHandoverSummarySchema>;

@@ -2,7 +2,22 @@ import { z } from 'zod';
 import { DossierCodeSchema } from '../dossier-code';
 import { JOB_STATUSES, JOB_TYPES } from '../job-lifecycle';
 import { POSTAL_LEG_TIERS } from '../postal-leg';
-import { isDateString } from '../time';
+import { pagedList, pageQueryShape } from './common';
+import { CourierSchema } from './couriers';
+import {
+  Latitude,
+  Longitude,
+  QueryBoolean,
+  StoredAddressShape,
+  StoredPinShape,
+  StoredWindowShape,
+  UnitRefShape,
+  FieldTimesShape,
+  isoInstant,
+  localDate,
+  searchText,
+} from './fields';
+import { ProcedureSchema } from './procedures';
 
 /**
  * Jobs: the request and response shapes of `/api/jobs` (issue #4). Every screen that
@@ -27,23 +42,12 @@ export const PostalLegTierSchema = z.enum(POSTAL_LEG_TIERS);
 /** 0 normal, 1 high, 2 urgent. */
 export const JobPrioritySchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
-const IsoInstant = z.iso.datetime({
-  offset: true,
-  error: 'Thời điểm phải theo dạng ISO 8601, ví dụ 2026-03-15T09:30:00+07:00',
-});
-const Lat = z
-  .number()
-  .min(-90, { error: 'Vĩ độ phải trong khoảng -90…90' })
-  .max(90, { error: 'Vĩ độ phải trong khoảng -90…90' });
-const Lng = z
-  .number()
-  .min(-180, { error: 'Kinh độ phải trong khoảng -180…180' })
-  .max(180, { error: 'Kinh độ phải trong khoảng -180…180' });
+const IsoInstant = isoInstant('Thời điểm phải theo dạng ISO 8601, ví dụ 2026-03-15T09:30:00+07:00');
 const Vnd = z
   .number()
   .int({ error: 'Số tiền phải là số nguyên (đồng)' })
   .min(0, { error: 'Số tiền không được âm' });
-const LocalDate = z.string().refine(isDateString, { error: 'Ngày phải theo dạng YYYY-MM-DD' });
+const LocalDate = localDate('Ngày phải theo dạng YYYY-MM-DD');
 
 /**
  * `POST /api/jobs`. Fees default from the procedure when left out; the due date is
@@ -62,8 +66,8 @@ export const CreateJobSchema = z
       .min(5, { error: 'Địa chỉ quá ngắn, hãy ghi số nhà, đường, phường' })
       .max(500),
     wardCode: z.string().trim().max(20).nullish(),
-    lat: Lat.nullish(),
-    lng: Lng.nullish(),
+    lat: Latitude.nullish(),
+    lng: Longitude.nullish(),
     windowStart: IsoInstant.nullish(),
     windowEnd: IsoInstant.nullish(),
     priority: JobPrioritySchema.optional(),
@@ -96,8 +100,8 @@ export type CreateJobInput = z.infer<typeof CreateJobSchema>;
 export const TransitionJobSchema = z.object({
   to: JobStatusSchema,
   reason: z.string().trim().max(1000).optional(),
-  lat: Lat.optional(),
-  lng: Lng.optional(),
+  lat: Latitude.optional(),
+  lng: Longitude.optional(),
   occurredAt: IsoInstant.optional(),
   expectedVersion: z.number().int().min(1).optional(),
   /** Free-form details of the step (failure reason code, counter slip number…). */
@@ -127,12 +131,6 @@ const csv = <T extends z.ZodType>(item: T) =>
   z
     .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item))
     .optional();
-const boolish = z
-  .preprocess(
-    (v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
-    z.boolean(),
-  )
-  .optional();
 
 /**
  * `GET /api/jobs` filters. `status` and `board` take a comma-separated list; `courierId`
@@ -147,19 +145,19 @@ export const ListJobsQuerySchema = z.object({
   courierId: z.union([z.uuid(), z.literal('none')]).optional(),
   unitId: z.uuid().optional(),
   board: csv(JobBoardSchema),
-  late: boolish,
-  open: boolish,
+  late: QueryBoolean,
+  open: QueryBoolean,
   due: LocalDate.optional(),
   from: LocalDate.optional(),
   to: LocalDate.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: searchText(200),
   /** `urgent` (priority, due date) or `recent` (newest first); default urgent for open lists. */
   sort: z.enum(['urgent', 'recent']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageQueryShape(500),
 });
 export type ListJobsQuery = z.infer<typeof ListJobsQuerySchema>;
 
+/** A person a job names (its citizen, its courier, who did a step). */
 const Person = z.object({ id: z.uuid(), fullName: z.string() });
 
 /**
@@ -174,24 +172,17 @@ export const JobSchema = z.object({
   status: JobStatusSchema,
   /** For an `on_hold` job: the state it returns to. */
   heldFrom: JobStatusSchema.nullable(),
-  unitId: z.uuid(),
-  unitName: z.string(),
-  citizen: z.object({
-    id: z.uuid(),
-    fullName: z.string(),
-    phoneMasked: z.string(),
-    phone: z.string().optional(),
-  }),
-  procedure: z
-    .object({ id: z.uuid(), code: z.string(), name: z.string(), inPersonOnly: z.boolean() })
-    .nullable(),
+  ...UnitRefShape,
+  citizen: Person.extend({ phoneMasked: z.string(), phone: z.string().optional() }),
+  procedure: ProcedureSchema.pick({
+    id: true,
+    code: true,
+    name: true,
+    inPersonOnly: true,
+  }).nullable(),
   dossierCode: z.string().nullable(),
-  addressText: z.string(),
-  wardCode: z.string().nullable(),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
-  windowStart: z.string().nullable(),
-  windowEnd: z.string().nullable(),
+  ...StoredAddressShape,
+  ...StoredWindowShape,
   /** Local date (YYYY-MM-DD) the job is due, in working days. */
   dueDate: z.string().nullable(),
   postalLegTier: PostalLegTierSchema,
@@ -219,13 +210,18 @@ export const JobSchema = z.object({
 });
 export type Job = z.infer<typeof JobSchema>;
 
-export const JobListSchema = z.object({
-  items: z.array(JobSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const JobListSchema = pagedList(JobSchema);
 export type JobList = z.infer<typeof JobListSchema>;
+
+/** A job in a short list beside something else (a caller's history, the screen pop). */
+export const JobSummarySchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  type: z.string(),
+  status: z.string(),
+  dueDate: z.string().nullable(),
+});
+export type JobSummary = z.infer<typeof JobSummarySchema>;
 
 /** created | transition | assign | unassign | reassign | note */
 export const JOB_EVENT_KINDS = [
@@ -245,19 +241,15 @@ export const JobEventSchema = z.object({
   toStatus: JobStatusSchema.nullable(),
   reason: z.string().nullable(),
   actor: Person.nullable(),
-  /** When it happened (on the phone). */
-  occurredAt: z.string(),
-  /** When the server recorded it. */
-  recordedAt: z.string(),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
+  ...FieldTimesShape,
+  ...StoredPinShape,
   data: z.record(z.string(), z.unknown()).nullable(),
 });
 export type JobEvent = z.infer<typeof JobEventSchema>;
 
 /** A courier suggested for a job, best first, with the reason in both languages. */
 export const JobSuggestionSchema = z.object({
-  courier: z.object({ id: z.uuid(), fullName: z.string(), unitId: z.uuid(), unitName: z.string() }),
+  courier: CourierSchema.pick({ id: true, fullName: true, unitId: true, unitName: true }),
   /** Great-circle distance from the courier's last position to the job, km; null when either is unknown. */
   distanceKm: z.number().nullable(),
   openJobs: z.number().int(),

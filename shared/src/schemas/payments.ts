@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { VndAmountSchema } from '../money';
-import { isDateString } from '../time';
+import { FieldInstant, FieldTimesShape, OptionalPinShape, localDate } from './fields';
 
 /** The two money flows kept apart (DOMAIN.md "Money: two separate flows"). */
 export const PAYMENT_FLOWS = ['procedure_fee', 'postal_charge'] as const;
@@ -15,11 +15,14 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 /** Where and when an action happened on the phone (it may arrive much later, offline). */
 export const FieldContextSchema = z.object({
   /** ISO instant when it happened; defaults to when the server received it. */
-  occurredAt: z.iso
-    .datetime({ offset: true, error: 'Thời điểm không hợp lệ (ISO 8601)' })
-    .optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional(),
+  occurredAt: FieldInstant.optional(),
+  ...OptionalPinShape,
+});
+
+/** An amount for each of the two flows, whole VND. */
+const FlowAmountsSchema = z.object({
+  procedureFee: z.number().int(),
+  postalCharge: z.number().int(),
 });
 
 export const PaymentLineInputSchema = z.object({
@@ -60,8 +63,7 @@ export const PaymentSchema = z.object({
   receiptNo: z.string(),
   reason: z.string().nullable(),
   reversesPaymentId: z.uuid().nullable(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
+  ...FieldTimesShape,
   confirmedAt: z.string().nullable(),
   collectedByName: z.string(),
   shiftDate: z.string(),
@@ -72,13 +74,13 @@ export type Payment = z.infer<typeof PaymentSchema>;
 export const JobMoneySchema = z.object({
   jobId: z.uuid(),
   jobCode: z.string(),
-  due: z.object({ procedureFee: z.number().int(), postalCharge: z.number().int() }),
+  due: FlowAmountsSchema,
   /** Confirmed, net of reversals. */
-  collected: z.object({ procedureFee: z.number().int(), postalCharge: z.number().int() }),
+  collected: FlowAmountsSchema,
   /** Transfers shown but not yet confirmed. */
   pendingVnd: z.number().int(),
   /** Still to collect per flow (never negative). */
-  outstanding: z.object({ procedureFee: z.number().int(), postalCharge: z.number().int() }),
+  outstanding: FlowAmountsSchema,
   /** "Đã thu phí, lệ phí": nothing left to collect and at least one confirmed line (or nothing was due). */
   feesCollected: z.boolean(),
   payments: z.array(PaymentSchema),
@@ -100,7 +102,7 @@ export const CollectionResultSchema = z.object({
 export type CollectionResult = z.infer<typeof CollectionResultSchema>;
 
 export const CashQuerySchema = z.object({
-  date: z.string().refine(isDateString, { error: 'Ngày phải có dạng YYYY-MM-DD' }).optional(),
+  date: localDate('Ngày phải có dạng YYYY-MM-DD').optional(),
 });
 export type CashQuery = z.infer<typeof CashQuerySchema>;
 
@@ -109,7 +111,7 @@ export const CashTotalSchema = z.object({
   date: z.string(),
   /** Confirmed cash, net of reversals, not handed in yet. */
   cashToHandInVnd: z.number().int(),
-  byFlow: z.object({ procedureFee: z.number().int(), postalCharge: z.number().int() }),
+  byFlow: FlowAmountsSchema,
   /** Cash already counted in by the office this shift. */
   handedInVnd: z.number().int(),
   /** Transfers this shift still waiting for confirmation (not cash, shown for follow-up). */
@@ -130,12 +132,7 @@ export const ReceiptSchema = z.object({
   method: z.enum(PAYMENT_METHODS),
   occurredAt: z.string(),
   lines: z.array(
-    z.object({
-      flow: z.enum(PAYMENT_FLOWS),
-      amountVnd: z.number().int(),
-      receiptNo: z.string(),
-      status: z.enum(PAYMENT_STATUSES),
-    }),
+    PaymentSchema.pick({ flow: true, amountVnd: true, receiptNo: true, status: true }),
   ),
   totalVnd: z.number().int(),
   /** The procedure fee is paid and confirmed: "Đã thu phí, lệ phí". */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isDateString } from '../time';
+import { CourierRefShape, LatLngSchema, StoredWindowShape, localDate, localTime } from './fields';
 
 /**
  * Route planning (`/api/units/:id/plans`, `/api/plans/:id`): a proposed day plan — which
@@ -8,10 +8,7 @@ import { isDateString } from '../time';
  * then commit.
  */
 
-const LocalDate = z.string().refine(isDateString, { error: 'Ngày phải theo dạng YYYY-MM-DD' });
-const HHmm = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Giờ theo dạng HH:mm, ví dụ 08:00' });
+const LocalDate = localDate('Ngày phải theo dạng YYYY-MM-DD');
 
 /** Longest search a request may ask for, ms. */
 export const PLAN_MAX_BUDGET_MS = 10_000;
@@ -34,7 +31,7 @@ export const CreatePlanSchema = z.object({
    * Local time the routes start (HH:mm). Default: the shift start, or now when planning
    * today while the shift is running.
    */
-  startTime: HHmm.optional(),
+  startTime: localTime('08:00').optional(),
 });
 export type CreatePlanInput = z.input<typeof CreatePlanSchema>;
 
@@ -67,16 +64,18 @@ export const PLAN_UNASSIGNED_REASONS = [
 ] as const;
 export type PlanUnassignedReason = (typeof PLAN_UNASSIGNED_REASONS)[number];
 
-export const PlanStopSchema = z.object({
+/** A job as the plan shows it, in a route or left out of every route. */
+const PlanJobSchema = z.object({
   jobId: z.uuid(),
   code: z.string(),
   type: z.string(),
-  status: z.string(),
   addressText: z.string(),
-  lat: z.number(),
-  lng: z.number(),
-  windowStart: z.string().nullable(),
-  windowEnd: z.string().nullable(),
+  ...StoredWindowShape,
+});
+
+export const PlanStopSchema = PlanJobSchema.extend({
+  status: z.string(),
+  ...LatLngSchema.shape,
   /** ISO instants. */
   arrival: z.string(),
   start: z.string(),
@@ -88,11 +87,9 @@ export const PlanStopSchema = z.object({
 export type PlanStop = z.infer<typeof PlanStopSchema>;
 
 export const PlanRouteSchema = z.object({
-  courierId: z.uuid(),
-  courierName: z.string(),
-  unitName: z.string(),
-  start: z.object({ lat: z.number(), lng: z.number() }),
-  end: z.object({ lat: z.number(), lng: z.number() }),
+  ...CourierRefShape,
+  start: LatLngSchema,
+  end: LatLngSchema,
   /** Leaves the start place (ISO). */
   departAt: z.string(),
   /** Back at the end place (ISO). */
@@ -105,13 +102,7 @@ export const PlanRouteSchema = z.object({
 });
 export type PlanRoute = z.infer<typeof PlanRouteSchema>;
 
-export const PlanUnassignedSchema = z.object({
-  jobId: z.uuid(),
-  code: z.string(),
-  type: z.string(),
-  addressText: z.string(),
-  windowStart: z.string().nullable(),
-  windowEnd: z.string().nullable(),
+export const PlanUnassignedSchema = PlanJobSchema.extend({
   reason: z.enum(PLAN_UNASSIGNED_REASONS),
 });
 export type PlanUnassigned = z.infer<typeof PlanUnassignedSchema>;

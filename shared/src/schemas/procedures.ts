@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { limitQuery, searchText } from './fields';
 
 export const ProcedureSearchQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  q: searchText(200),
+  limit: limitQuery(100, 20),
 });
 export type ProcedureSearchQuery = z.infer<typeof ProcedureSearchQuerySchema>;
 
@@ -42,9 +43,9 @@ export type AdminProcedure = z.infer<typeof AdminProcedureSchema>;
 export const AdminProcedureUpdateSchema = AdminProcedureSchema.omit({ code: true }).partial();
 export type AdminProcedureUpdate = z.infer<typeof AdminProcedureUpdateSchema>;
 export const AdminProcedureListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100),
   includeInactive: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: limitQuery(1000, 200),
 });
 export type AdminProcedureListQuery = z.infer<typeof AdminProcedureListQuerySchema>;
 

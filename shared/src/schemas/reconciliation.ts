@@ -1,19 +1,21 @@
 import { z } from 'zod';
-
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+import { CourierRefShape, DateString } from './fields';
 
 /** `?date&unitId`: the couriers of a unit (and sub-units) for one shift date. */
 export const ShiftQuerySchema = z.object({ date: DateString, unitId: z.uuid().optional() });
 export type ShiftQuery = z.infer<typeof ShiftQuerySchema>;
 
 /** One courier's cash for a shift as the ledger has it. */
-export const CourierShiftCashSchema = z.object({
-  courierId: z.uuid(),
-  courierName: z.string(),
-  unitName: z.string(),
-  /** Cash collected in the shift and not handed in yet (reversals included). */
+/** Money collected and not handed on yet (reversals included): the sum and how many payments. */
+const OutstandingShape = {
   outstandingVnd: z.number().int(),
   outstandingCount: z.number().int(),
+};
+
+export const CourierShiftCashSchema = z.object({
+  ...CourierRefShape,
+  /** Cash collected in the shift and not handed in yet. */
+  ...OutstandingShape,
   byFlow: z.object({ procedureFeeVnd: z.number().int(), postalChargeVnd: z.number().int() }),
   /** Already counted this shift. */
   handedInVnd: z.number().int(),
@@ -30,15 +32,18 @@ export const CreateCashHandoverSchema = z.object({
 });
 export type CreateCashHandoverInput = z.infer<typeof CreateCashHandoverSchema>;
 
-export const CashHandoverSchema = z.object({
-  id: z.uuid(),
-  courierId: z.uuid(),
-  courierName: z.string(),
-  unitName: z.string(),
-  shiftDate: z.string(),
+/** A cash count: what the ledger expected, what was counted, and counted minus expected. */
+export const CashCountShape = {
   expectedVnd: z.number().int(),
   countedVnd: z.number().int(),
   differenceVnd: z.number().int(),
+};
+
+export const CashHandoverSchema = z.object({
+  id: z.uuid(),
+  ...CourierRefShape,
+  shiftDate: z.string(),
+  ...CashCountShape,
   reason: z.string().nullable(),
   paymentCount: z.number().int(),
   countedByName: z.string(),
@@ -49,8 +54,7 @@ export type CashHandover = z.infer<typeof CashHandoverSchema>;
 /** Procedure fees collected for one agency and not handed over to it yet. */
 export const AgencyFeesSchema = z.object({
   agency: z.string(),
-  outstandingVnd: z.number().int(),
-  outstandingCount: z.number().int(),
+  ...OutstandingShape,
   remittedVnd: z.number().int(),
 });
 export type AgencyFees = z.infer<typeof AgencyFeesSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+import { DateString, UnitRefShape } from './fields';
+import { CashCountShape } from './reconciliation';
+import { RatingSchema } from './tracking';
 
 /** The longest range a dashboard or export covers in one request. */
 export const REPORT_MAX_RANGE_DAYS = 366;
@@ -25,6 +26,12 @@ export const ReportRangeQuerySchema = z
   });
 export type ReportRangeQuery = z.infer<typeof ReportRangeQuerySchema>;
 
+/** Jobs judged against their due date: finished on time, and finished or still open late. */
+const OnTimeShape = {
+  onTime: z.number().int(),
+  late: z.number().int(),
+};
+
 const Count = z.object({ key: z.string(), count: z.number().int() });
 const Money = z.object({ key: z.string(), amountVnd: z.number().int(), count: z.number().int() });
 
@@ -40,8 +47,7 @@ export const ReportSummarySchema = z.object({
   range: z.object({
     from: z.string(),
     to: z.string(),
-    unitId: z.uuid(),
-    unitName: z.string(),
+    ...UnitRefShape,
     /** How many units (the chosen one and those below it) the figures cover. */
     unitCount: z.number().int(),
   }),
@@ -75,8 +81,7 @@ export const ReportSummarySchema = z.object({
    * yet, cancelled or without a due date are left out. `rate` is null with nothing judged.
    */
   onTime: z.object({
-    onTime: z.number().int(),
-    late: z.number().int(),
+    ...OnTimeShape,
     rate: z.number().nullable(),
   }),
   legs: z.array(
@@ -112,8 +117,7 @@ export const ReportSummarySchema = z.object({
       unitName: z.string(),
       jobs: z.number().int(),
       completed: z.number().int(),
-      onTime: z.number().int(),
-      late: z.number().int(),
+      ...OnTimeShape,
       onTimeRate: z.number().nullable(),
       distanceKm: z.number(),
       ratingCount: z.number().int(),
@@ -139,30 +143,18 @@ export const ReportSummarySchema = z.object({
     average: z.number().nullable(),
     /** Index 0 = 1 star … index 4 = 5 stars. */
     distribution: z.array(z.number().int()),
-    recent: z.array(
-      z.object({
-        stars: z.number().int(),
-        comment: z.string().nullable(),
-        createdAt: z.string(),
-        jobCode: z.string(),
-        courierName: z.string().nullable(),
-      }),
-    ),
+    recent: z.array(RatingSchema.omit({ id: true, unitName: true })),
   }),
   cash: z.object({
     handovers: z.number().int(),
-    expectedVnd: z.number().int(),
-    countedVnd: z.number().int(),
-    differenceVnd: z.number().int(),
+    ...CashCountShape,
     /** Handovers whose count differed from the ledger, newest first. */
     discrepancies: z.array(
       z.object({
         id: z.uuid(),
         courierName: z.string(),
         shiftDate: z.string(),
-        expectedVnd: z.number().int(),
-        countedVnd: z.number().int(),
-        differenceVnd: z.number().int(),
+        ...CashCountShape,
         reason: z.string().nullable(),
       }),
     ),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { itemList, pageQueryShape } from './common';
+import { PhoneFilter } from './fields';
 
 export const SMS_STATUSES = [
   'queued',
@@ -23,10 +25,8 @@ export type SmsTemplateKey = (typeof SMS_TEMPLATE_KEYS)[number];
 
 export const ListSmsQuerySchema = z.object({
   status: z.enum(SMS_STATUSES).optional(),
-  /** Any form of the number. */
-  phone: z.string().trim().max(30).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  phone: PhoneFilter,
+  ...pageQueryShape(),
 });
 export type ListSmsQuery = z.infer<typeof ListSmsQuerySchema>;
 
@@ -48,9 +48,7 @@ export const SmsMessageSchema = z.object({
 });
 export type SmsMessage = z.infer<typeof SmsMessageSchema>;
 
-export const SmsListSchema = z.object({
-  items: z.array(SmsMessageSchema),
-  total: z.number().int(),
+export const SmsListSchema = itemList(SmsMessageSchema).extend({
   /** twilio when credentials are set, console otherwise. */
   transport: z.enum(['twilio', 'console']),
 });

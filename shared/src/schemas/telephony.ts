@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { createPhoneSchema } from '../phone';
+import { CitizenAddressSchema, CitizenCallSummarySchema, CitizenSchema } from './citizens';
+import { JobSummarySchema } from './jobs';
 
 /** Dev control: drive the voice webhook as if Twilio called it (only without credentials). */
 export const SimulateCallSchema = z.object({
@@ -21,41 +23,11 @@ export const IncomingCallEventSchema = z.object({
   callerPhone: z.string(),
   startedAt: z.string(),
   outOfHours: z.boolean(),
-  citizen: z
-    .object({
-      id: z.uuid(),
-      fullName: z.string(),
-      addresses: z.array(
-        z.object({
-          id: z.uuid(),
-          addressText: z.string(),
-          wardCode: z.string().nullable(),
-          lat: z.number().nullable(),
-          lng: z.number().nullable(),
-        }),
-      ),
-      unitId: z.uuid().nullable(),
-    })
+  citizen: CitizenSchema.pick({ id: true, fullName: true, unitId: true })
+    .extend({ addresses: z.array(CitizenAddressSchema.omit({ label: true })) })
     .nullable(),
-  lastCalls: z.array(
-    z.object({
-      id: z.uuid(),
-      ticketCode: z.string(),
-      startedAt: z.string(),
-      category: z.string().nullable(),
-      outcome: z.string().nullable(),
-      content: z.string().nullable(),
-    }),
-  ),
-  openJobs: z.array(
-    z.object({
-      id: z.uuid(),
-      code: z.string(),
-      type: z.string(),
-      status: z.string(),
-      dueDate: z.string().nullable(),
-    }),
-  ),
+  lastCalls: z.array(CitizenCallSummarySchema.omit({ direction: true, jobId: true })),
+  openJobs: z.array(JobSummarySchema),
 });
 export type IncomingCallEvent = z.infer<typeof IncomingCallEventSchema>;
 

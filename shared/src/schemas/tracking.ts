@@ -26,6 +26,18 @@ export const RatingInputSchema = z.object({
 });
 export type RatingInput = z.infer<typeof RatingInputSchema>;
 
+/** A citizen's rating of a job as staff see it. */
+export const RatingSchema = z.object({
+  id: z.uuid(),
+  jobCode: z.string(),
+  stars: z.number().int(),
+  comment: z.string().nullable(),
+  courierName: z.string().nullable(),
+  unitName: z.string(),
+  createdAt: z.string(),
+});
+export type Rating = z.infer<typeof RatingSchema>;
+
 /**
  * What anyone holding the code and the last four digits sees: nothing personal (no name,
  * phone, address or ID of the citizen; only the courier's given name).
@@ -55,19 +67,6 @@ export const TrackingViewSchema = z.object({
     }),
   ),
   canRate: z.boolean(),
-  rating: z
-    .object({ stars: z.number().int(), comment: z.string().nullable(), createdAt: z.string() })
-    .nullable(),
+  rating: RatingSchema.pick({ stars: true, comment: true, createdAt: true }).nullable(),
 });
 export type TrackingView = z.infer<typeof TrackingViewSchema>;
-
-export const RatingSchema = z.object({
-  id: z.uuid(),
-  jobCode: z.string(),
-  stars: z.number().int(),
-  comment: z.string().nullable(),
-  courierName: z.string().nullable(),
-  unitName: z.string(),
-  createdAt: z.string(),
-});
-export type Rating = z.infer<typeof RatingSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredPinShape } from './fields';
 
 export const UnitSchema = z.object({
   id: z.uuid(),
@@ -7,7 +8,6 @@ export const UnitSchema = z.object({
   kind: z.string(),
   parentId: z.uuid().nullable(),
   address: z.string(),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
+  ...StoredPinShape,
 });
 export type Unit = z.infer<typeof UnitSchema>;
