@@ -5,6 +5,7 @@ import { parseVietQr } from '@tannha/shared';
 import { payments } from '../../server/src/db/schema';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
+import { buildCourierApp, type Agent, type CourierFixture } from '../support/org-app';
 import {
   createCourierFixture,
   createCourierJob,
@@ -13,14 +14,12 @@ import {
 import { TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
-let fx: Awaited<ReturnType<typeof createCourierFixture>>;
-let courier: Awaited<ReturnType<typeof loginAs>>;
+let fx: CourierFixture;
+let courier: Agent;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  fx = await createCourierFixture(t.database.db);
+  ({ t, fx, courier } = await buildCourierApp());
   await setBankAccount(t.database.db);
-  courier = await loginAs(t.app, fx.courier.username, TEST_PASSWORD);
 });
 afterAll(async () => t?.close());
 

@@ -80,3 +80,17 @@ export function jobBody(
     ...over,
   };
 }
+
+export type JobsFixture = Awaited<ReturnType<typeof createJobsFixture>>;
+
+/** The people of unit A by the part they play in a job's life (`courier` is courier1). */
+export function jobsStaff(f: JobsFixture) {
+  return {
+    operator: f.inA.operator,
+    dispatcher: f.inA.dispatcher,
+    courier: f.courier1,
+    courier2: f.courier2,
+    manager: f.inA.manager,
+  };
+}
+export type JobsRole = keyof ReturnType<typeof jobsStaff>;
