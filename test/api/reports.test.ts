@@ -132,7 +132,11 @@ beforeAll(async () => {
       status === 'completed'
         ? new Date((handedAt ?? createdAt).getTime() + Math.floor(rnd() * 3 * 24) * HOUR)
         : null;
-    const dueDate = i % 9 === 4 ? null : addDays(day, Math.floor(rnd() * 5));
+    // No job falls due on `today` itself: "late" is "due before the server's today", which is
+    // the next day should Vietnamese midnight pass during the run; a due date on either side
+    // of it reads the same on both days.
+    const drawn = i % 9 === 4 ? null : addDays(day, Math.floor(rnd() * 5));
+    const dueDate = drawn === today ? addDays(today, 1) : drawn;
     const procedure = pick(procs);
     const call = callStartedAt
       ? await createCall(db, {
@@ -217,7 +221,10 @@ beforeAll(async () => {
     }
     if (status === 'completed' && completedAt) {
       const stars = 1 + Math.floor(rnd() * 5);
-      const ratedAt = new Date(Math.min(Date.now() - 1000, completedAt.getTime() + HOUR));
+      // Rated by the end of yesterday at the latest, inside the range whatever the hour.
+      const ratedAt = new Date(
+        Math.min(vnStartOfDay(today).getTime() - 1000, completedAt.getTime() + HOUR),
+      );
       await createRating(db, {
         jobId: job.id,
         unitId,
