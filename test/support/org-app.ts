@@ -32,14 +32,22 @@ export async function buildOrgApp(): Promise<{ t: TestApp; org: OrgFixture }> {
   return { t, org: f };
 }
 
-/** {@link buildOrgApp} plus an admin of the top unit (province-wide rights). */
+/**
+ * {@link buildOrgApp} plus an admin of the top unit (province-wide rights), and
+ * `asProvinceAdmin()`: that admin's agent, signed in on first use and kept for the file
+ * (sign-ins are rate-limited per address).
+ */
 export async function buildOrgAppWithProvinceAdmin(): Promise<{
   t: TestApp;
   org: OrgFixture;
   provinceAdmin: TestUser;
+  asProvinceAdmin: () => Promise<Agent>;
 }> {
   const { t, org } = await buildOrgApp();
-  return { t, org, provinceAdmin: await createUser(t.database.db, 'admin', org.province.id) };
+  const provinceAdmin = await createUser(t.database.db, 'admin', org.province.id);
+  let agent: Promise<Agent> | undefined;
+  const asProvinceAdmin = () => (agent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD));
+  return { t, org, provinceAdmin, asProvinceAdmin };
 }
 
 /**
