@@ -61,6 +61,17 @@ const outboxRowWhen = (db: Db, id: string, status: string) =>
     return row?.status === status ? row : undefined;
   });
 
+/** A worker started again after a kill: claims older than its 300 ms lease count as interrupted. */
+const restartedWorker = (db: Db, fakeUrl: string, opts: { baseDelayMs?: number } = {}) =>
+  startSmsWorker({
+    db,
+    transport: transportFor(fakeUrl),
+    logger,
+    pollMs: 20,
+    leaseMs: 300,
+    ...opts,
+  });
+
 describe('SMS outbox with the Twilio Messages API', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -312,14 +323,7 @@ describe('SMS worker killed mid-send', () => {
         const mid = await outboxRow(d.db, id);
         expect(mid!.status).toBe('sending'); // claimed, outcome unknown
         // The restarted worker treats claims older than the lease as interrupted.
-        const worker = startSmsWorker({
-          db: d.db,
-          transport: transportFor(fake.url),
-          logger,
-          pollMs: 20,
-          leaseMs: 300,
-          baseDelayMs: 50,
-        });
+        const worker = restartedWorker(d.db, fake.url, { baseDelayMs: 50 });
         try {
           const row = await outboxRowWhen(d.db, id, 'sent');
           await new Promise((r) => setTimeout(r, 300));
@@ -352,13 +356,7 @@ describe('SMS worker killed mid-send', () => {
     await kill(child);
     const d = await open();
     try {
-      const worker = startSmsWorker({
-        db: d.db,
-        transport: transportFor(fake.url),
-        logger,
-        pollMs: 20,
-        leaseMs: 300,
-      });
+      const worker = restartedWorker(d.db, fake.url);
       await new Promise((r) => setTimeout(r, 800));
       await worker.stop();
       const row = await outboxRow(d.db, id);
