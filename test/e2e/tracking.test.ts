@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
+
 import { SCREENSHOTS, PHONE, useServerWithBrowser } from './support/suite';
 
 /** The demo's example receipt (server/src/demo/demo-seed-reports.ts). */
