@@ -434,22 +434,19 @@ describe('job milestones kept by the job engine’s hooks', () => {
     await runJobHooks(hooks, 'created', tx, job, auth);
     await runJobHooks(hooks, 'assigned', tx, { ...job, assignedAt: at(3) }, auth);
     await runJobHooks(hooks, 'assigned', tx, { ...job, assignedAt: at(2.5) }, auth); // a reassignment keeps the first time
-    await runJobHooks(
-      hooks,
-      'transitioned',
-      tx,
-      job,
-      { toStatus: 'collected', occurredAt: at(2) } as never,
-      auth,
-    );
-    await runJobHooks(
-      hooks,
-      'transitioned',
-      tx,
-      job,
-      { toStatus: 'submitted', occurredAt: at(1) } as never,
-      auth,
-    );
+    // The dossier collected two hours ago, handed in one hour ago.
+    for (const [toStatus, hoursAgo] of [
+      ['collected', 2],
+      ['submitted', 1],
+    ] as const)
+      await runJobHooks(
+        hooks,
+        'transitioned',
+        tx,
+        job,
+        { toStatus, occurredAt: at(hoursAgo) } as never,
+        auth,
+      );
     const [m] = await queryRows<{
       started_at: Date;
       assigned_at: Date;
