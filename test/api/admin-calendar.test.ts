@@ -3,19 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHolidays } from '@tannha/shared';
 import { queryRows } from '../../server/src/db/client';
 import { loginAs, type TestApp } from '../support/app';
-import { buildOrgAppWithProvinceAdmin, type OrgFixture, type TestUser } from '../support/org-app';
+import { buildOrgAppWithProvinceAdmin, type Agent, type OrgFixture } from '../support/org-app';
 import { TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
 let org: OrgFixture;
-let provinceAdmin: TestUser;
+let admin: () => Promise<Agent>;
 
-beforeAll(async () => ({ t, org, provinceAdmin } = await buildOrgAppWithProvinceAdmin()));
+beforeAll(async () => ({ t, org, asProvinceAdmin: admin } = await buildOrgAppWithProvinceAdmin()));
 afterAll(async () => t.close());
-
-// One sign-in per file: sign-ins are rate-limited per address.
-let adminAgent: ReturnType<typeof loginAs> | undefined;
-const admin = () => (adminAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD));
 const countYear = async (y: number) =>
   (
     await queryRows<{ n: number }>(

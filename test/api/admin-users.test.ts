@@ -3,14 +3,24 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/src/db/client';
 import { loginAs, type TestApp } from '../support/app';
-import { buildOrgAppWithProvinceAdmin, type OrgFixture, type TestUser } from '../support/org-app';
+import {
+  buildOrgAppWithProvinceAdmin,
+  type Agent,
+  type OrgFixture,
+  type TestUser,
+} from '../support/org-app';
 import { createUser, TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
 let org: OrgFixture;
 let provinceAdmin: TestUser;
+/** The reader of the audit trail, signed in once for the file. */
+let auditor: () => Promise<Agent>;
 
-beforeAll(async () => ({ t, org, provinceAdmin } = await buildOrgAppWithProvinceAdmin()));
+beforeAll(
+  async () =>
+    ({ t, org, provinceAdmin, asProvinceAdmin: auditor } = await buildOrgAppWithProvinceAdmin()),
+);
 afterAll(async () => t.close());
 
 const NEW_PASSWORD = 'Mat-khau-moi-2026';
@@ -21,10 +31,11 @@ const sessionsOf = async (userId: string) =>
       sql`select count(*)::int as n from sessions where user_id = ${userId}`,
     )
   )[0]!.n;
-// One sign-in per file for the reader of the audit trail: sign-ins are rate-limited per address.
-let auditAgent: ReturnType<typeof loginAs> | undefined;
+/** The answer's status to a plain sign-in (no session kept). */
+const signInStatus = async (username: string, password: string) =>
+  (await request(t.app).post('/api/auth/login').send({ username, password })).status;
 const auditFor = async (id: string) => {
-  const agent = await (auditAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD));
+  const agent = await auditor();
   const res = await agent.get('/api/admin/audit').query({ entityType: 'user', entityId: id });
   expect(res.status).toBe(200);
   // Sign-ins are audited on the user too; keep the admin's changes.
@@ -103,22 +114,10 @@ describe('admin users', () => {
     expect(res.body.disabled).toBe(true);
     expect(await sessionsOf(victim.id)).toBe(0);
     expect((await theirs.get('/api/me')).status).toBe(401);
-    expect(
-      (
-        await request(t.app)
-          .post('/api/auth/login')
-          .send({ username: victim.username, password: TEST_PASSWORD })
-      ).status,
-    ).toBe(401);
+    expect(await signInStatus(victim.username, TEST_PASSWORD)).toBe(401);
     const enabled = await admin.patch(`/api/admin/users/${victim.id}`).send({ disabled: false });
     expect(enabled.body.disabled).toBe(false);
-    expect(
-      (
-        await request(t.app)
-          .post('/api/auth/login')
-          .send({ username: victim.username, password: TEST_PASSWORD })
-      ).status,
-    ).toBe(200);
+    expect(await signInStatus(victim.username, TEST_PASSWORD)).toBe(200);
     const actions = (await auditFor(victim.id)).map((e) => e.action);
     expect(actions).toEqual(['user.enable', 'user.disable']);
     const disable = (await auditFor(victim.id))[1]!;
@@ -135,20 +134,8 @@ describe('admin users', () => {
       .send({ password: NEW_PASSWORD });
     expect(res.status).toBe(200);
     expect((await theirs.get('/api/me')).status).toBe(401);
-    expect(
-      (
-        await request(t.app)
-          .post('/api/auth/login')
-          .send({ username: victim.username, password: TEST_PASSWORD })
-      ).status,
-    ).toBe(401);
-    expect(
-      (
-        await request(t.app)
-          .post('/api/auth/login')
-          .send({ username: victim.username, password: NEW_PASSWORD })
-      ).status,
-    ).toBe(200);
+    expect(await signInStatus(victim.username, TEST_PASSWORD)).toBe(401);
+    expect(await signInStatus(victim.username, NEW_PASSWORD)).toBe(200);
     expect((await auditFor(victim.id))[0]).toMatchObject({
       action: 'user.reset_password',
       after: { passwordChanged: true, sessionsEnded: 1 },
@@ -216,11 +203,7 @@ describe('admin users', () => {
     );
     expect(actors.has(org.inA.admin.username)).toBe(true);
     expect(actors.has(provinceAdmin.username)).toBe(false);
-    const all = await (
-      await (auditAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD))
-    )
-      .get('/api/admin/audit')
-      .query({ entityType: 'user' });
+    const all = await (await auditor()).get('/api/admin/audit').query({ entityType: 'user' });
     expect(
       all.body.items.some(
         (e: { actor: { username: string } | null }) => e.actor?.username === provinceAdmin.username,
@@ -283,7 +266,7 @@ describe('admin users', () => {
       .send({ name: 'Bưu cục Mới Đổi Tên' });
     expect(edited.status).toBe(200);
     const audit = await (
-      await (auditAgent ??= loginAs(t.app, provinceAdmin.username, TEST_PASSWORD))
+      await auditor()
     )
       .get('/api/admin/audit')
       .query({ entityType: 'unit', entityId: created.body.id });

@@ -1,32 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
+import { buildAppWith, type Agent, type CourierFixture } from '../support/org-app';
 import { createCourierFixture, createCourierJob } from '../support/courier-factories';
-import { createProcedure, TEST_PASSWORD } from '../support/factories';
+import { createProcedure } from '../support/factories';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
   'base64',
 );
 
-type Agent = Awaited<ReturnType<typeof loginAs>>;
 type Candidate = { jobId: string; slipNo: string; agency: string | null; complete: boolean };
 
 let t: TestApp;
-let fx: Awaited<ReturnType<typeof createCourierFixture>>;
+let fx: CourierFixture;
 let courier: Agent;
 let otherCourier: Agent;
 let dispatcher: Agent;
 let dispatcherB: Agent;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  fx = await createCourierFixture(t.database.db);
-  courier = await loginAs(t.app, fx.courier.username, TEST_PASSWORD);
-  otherCourier = await loginAs(t.app, fx.otherCourier.username, TEST_PASSWORD);
-  dispatcher = await loginAs(t.app, fx.inA.dispatcher.username, TEST_PASSWORD);
-  dispatcherB = await loginAs(t.app, fx.dispatcherB.username, TEST_PASSWORD);
+  ({
+    t,
+    f: fx,
+    agents: { courier, otherCourier, dispatcher, dispatcherB },
+  } = await buildAppWith(createCourierFixture, (f) => ({
+    courier: f.courier,
+    otherCourier: f.otherCourier,
+    dispatcher: f.inA.dispatcher,
+    dispatcherB: f.dispatcherB,
+  })));
 });
 afterAll(async () => t?.close());
 

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
+import { loginAs, type TestApp } from '../support/app';
+import { buildAppWith, type Agent, type OrgFixture } from '../support/org-app';
 import { createCitizen } from '../support/calls-factories';
 import { createOrgFixture, TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
-let org: Awaited<ReturnType<typeof createOrgFixture>>;
-let agent: Awaited<ReturnType<typeof loginAs>>;
+let org: OrgFixture;
+let agent: Agent;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  org = await createOrgFixture(t.database.db);
-  agent = await loginAs(t.app, org.inA.operator.username, TEST_PASSWORD);
+  ({
+    t,
+    f: org,
+    agents: { agent },
+  } = await buildAppWith(createOrgFixture, (f) => ({ agent: f.inA.operator })));
 });
 afterAll(async () => t?.close());
 

@@ -42,20 +42,17 @@ const job = (courierId: string = fx.courier.id) =>
 describe('POST /api/jobs/:id/documents', () => {
   it('stores scans checked by content, lists them for the office and bundles them into one PDF', async () => {
     const j = await job();
-    const a = await courier
-      .post(`/api/jobs/${j.id}/documents`)
-      .set('Idempotency-Key', randomUUID())
-      .field('kind', 'scan')
-      .field('pageOrder', '1')
-      .attach('file', PNG, 'page.png');
+    const scan = (pageOrder: string, file: Buffer, name: string) =>
+      courier
+        .post(`/api/jobs/${j.id}/documents`)
+        .set('Idempotency-Key', randomUUID())
+        .field('kind', 'scan')
+        .field('pageOrder', pageOrder)
+        .attach('file', file, name);
+    const a = await scan('1', PNG, 'page.png');
     expect(a.status).toBe(201);
     expect(a.body.contentType).toBe('image/png');
-    const b = await courier
-      .post(`/api/jobs/${j.id}/documents`)
-      .set('Idempotency-Key', randomUUID())
-      .field('kind', 'scan')
-      .field('pageOrder', '0')
-      .attach('file', JPEG, 'page.jpg');
+    const b = await scan('0', JPEG, 'page.jpg');
     expect(b.status).toBe(201);
     expect(b.body.contentType).toBe('image/jpeg');
 

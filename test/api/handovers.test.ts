@@ -3,13 +3,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizens, deliveryHandovers, jobEvents, jobs } from '../../server/src/db/schema';
 import { hashIdNumber } from '../../server/src/modules/handovers/id-hash';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import {
-  createCitizen,
-  createCourierFixture,
-  createCourierJob,
-} from '../support/courier-factories';
-import { TEST_PASSWORD } from '../support/factories';
+import type { TestApp } from '../support/app';
+import { buildCourierApp, type Agent, type CourierFixture } from '../support/org-app';
+import { createCitizen, createCourierJob } from '../support/courier-factories';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
@@ -18,14 +14,10 @@ const PNG = Buffer.from(
 const CCCD = '075203012345';
 
 let t: TestApp;
-let fx: Awaited<ReturnType<typeof createCourierFixture>>;
-let courier: Awaited<ReturnType<typeof loginAs>>;
+let fx: CourierFixture;
+let courier: Agent;
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  fx = await createCourierFixture(t.database.db);
-  courier = await loginAs(t.app, fx.courier.username, TEST_PASSWORD);
-});
+beforeAll(async () => ({ t, fx, courier } = await buildCourierApp()));
 afterAll(async () => t?.close());
 
 async function upload(jobId: string, kind: string) {

@@ -5,6 +5,7 @@ import { parseVietQr } from '@tannha/shared';
 import { payments } from '../../server/src/db/schema';
 import { eq } from 'drizzle-orm';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
+import { buildCourierApp, type Agent, type CourierFixture } from '../support/org-app';
 import {
   createCourierFixture,
   createCourierJob,
@@ -13,20 +14,24 @@ import {
 import { TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
-let fx: Awaited<ReturnType<typeof createCourierFixture>>;
-let courier: Awaited<ReturnType<typeof loginAs>>;
+let fx: CourierFixture;
+let courier: Agent;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  fx = await createCourierFixture(t.database.db);
+  ({ t, fx, courier } = await buildCourierApp());
   await setBankAccount(t.database.db);
-  courier = await loginAs(t.app, fx.courier.username, TEST_PASSWORD);
 });
 afterAll(async () => t?.close());
 
 const job = (
   over: Parameters<typeof createCourierJob>[1] extends infer O ? Partial<O> : never = {},
 ) => createCourierJob(t.database.db, { unitId: fx.unitA.id, courierId: fx.courier.id, ...over });
+
+/** A job's two lines, the procedure fee and the postal charge, collected in full. */
+const feeAndCharge = (feeVnd: number, chargeVnd = 26_000) => [
+  { flow: 'procedure_fee', amountVnd: feeVnd },
+  { flow: 'postal_charge', amountVnd: chargeVnd },
+];
 
 /** One collection at the door, sent as the phone sends it (a fresh idempotency key). */
 const collect = (as: Awaited<ReturnType<typeof loginAs>>, jobId: string, body: object) =>
@@ -37,10 +42,7 @@ describe('POST /api/jobs/:id/payments', () => {
     const j = await job({ feeDueVnd: 100_000, postalChargeVnd: 26_000 });
     const res = await collect(courier, j.id, {
       method: 'cash',
-      lines: [
-        { flow: 'procedure_fee', amountVnd: 100_000 },
-        { flow: 'postal_charge', amountVnd: 26_000 },
-      ],
+      lines: feeAndCharge(100_000),
     });
     expect(res.status).toBe(201);
     const byFlow = Object.fromEntries(res.body.payments.map((p: { flow: string }) => [p.flow, p]));
@@ -143,10 +145,7 @@ describe('POST /api/jobs/:id/payments', () => {
     const j = await job({ feeDueVnd: 50_000, postalChargeVnd: 26_000 });
     const res = await collect(courier, j.id, {
       method: 'transfer',
-      lines: [
-        { flow: 'procedure_fee', amountVnd: 50_000 },
-        { flow: 'postal_charge', amountVnd: 26_000 },
-      ],
+      lines: feeAndCharge(50_000),
     });
     expect(res.status).toBe(201);
     const qr = parseVietQr(res.body.vietQr);
@@ -214,22 +213,9 @@ describe('GET /api/couriers/me/cash', () => {
       const j1 = await mk(100_000);
       const j2 = await mk(50_000);
       const j3 = await mk(70_000);
-      const all = (fee: number) => [
-        { flow: 'procedure_fee', amountVnd: fee },
-        { flow: 'postal_charge', amountVnd: 26_000 },
-      ];
-      await c
-        .post(`/api/jobs/${j1.id}/payments`)
-        .set('Idempotency-Key', randomUUID())
-        .send({ method: 'cash', lines: all(100_000) });
-      const second = await c
-        .post(`/api/jobs/${j2.id}/payments`)
-        .set('Idempotency-Key', randomUUID())
-        .send({ method: 'cash', lines: all(50_000) });
-      await c
-        .post(`/api/jobs/${j3.id}/payments`)
-        .set('Idempotency-Key', randomUUID())
-        .send({ method: 'transfer', lines: all(70_000) });
+      await collect(c, j1.id, { method: 'cash', lines: feeAndCharge(100_000) });
+      const second = await collect(c, j2.id, { method: 'cash', lines: feeAndCharge(50_000) });
+      await collect(c, j3.id, { method: 'transfer', lines: feeAndCharge(70_000) });
       const fee2 = second.body.payments.find((p: { flow: string }) => p.flow === 'procedure_fee');
       const rev = await c
         .post(`/api/payments/${fee2.id}/reverse`)

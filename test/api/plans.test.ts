@@ -4,7 +4,8 @@ import type { Job, Plan, PlanRoute } from '@tannha/shared';
 import { jobs, plans } from '../../server/src/db/schema';
 import { storedPlanForValidation } from '../../server/src/modules/plans/plans.service';
 import { validatePlan } from '../../server/src/solver';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
+import { loginAs, type TestApp } from '../support/app';
+import { buildAppWith, type Agent } from '../support/org-app';
 import { TEST_PASSWORD } from '../support/factories';
 import { createPlanDayFixture, createPlanJob } from '../support/plans-factories';
 import {
@@ -17,16 +18,16 @@ import {
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof createPlanDayFixture>>;
-let dispatcher: Awaited<ReturnType<typeof loginAs>>;
+let dispatcher: Agent;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  f = await createPlanDayFixture(t.database.db);
-  dispatcher = await loginAs(t.app, f.inA.dispatcher.username, TEST_PASSWORD);
+  ({
+    t,
+    f,
+    agents: { dispatcher },
+  } = await buildAppWith(createPlanDayFixture, (fx) => ({ dispatcher: fx.inA.dispatcher })));
 });
-afterAll(async () => {
-  await t?.close();
-});
+afterAll(async () => t?.close());
 
 async function propose(body: Record<string, unknown> = {}): Promise<Plan> {
   const res = await dispatcher

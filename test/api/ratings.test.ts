@@ -10,7 +10,6 @@ let org: Awaited<ReturnType<typeof createOrgFixture>>;
 let done: Awaited<ReturnType<typeof createJob>>;
 let open: Awaited<ReturnType<typeof createJob>>;
 let courierId: string;
-const today = toVnDate(new Date());
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -78,6 +77,9 @@ describe('POST /api/track/:code/rating', () => {
   });
 
   it('shows the rating to the unit’s manager, on the dashboard and per courier', async () => {
+    // The day is read now, after the rating was given: yesterday and today hold it whatever
+    // the hour, even if Vietnamese midnight passed since.
+    const today = toVnDate(new Date());
     const agent = await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD);
     const list = await agent.get('/api/ratings').query({ from: addDays(today, -1), to: today });
     expect(list.status).toBe(200);
@@ -98,6 +100,7 @@ describe('POST /api/track/:code/rating', () => {
   });
 
   it('keeps unit B’s ratings from unit A’s manager and couriers', async () => {
+    const today = toVnDate(new Date());
     const b = await (
       await loginAs(t.app, org.inA.manager.username, TEST_PASSWORD)
     )

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '@tannha/shared';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
+import { loginAs, type TestApp } from '../support/app';
+import { buildJobsApp } from '../support/org-app';
 import { TEST_PASSWORD } from '../support/factories';
-import { createJobsFixture, jobBody } from '../support/jobs-factories';
+import { jobBody, type JobsFixture } from '../support/jobs-factories';
 import {
   collect,
   connectAs,
@@ -12,15 +13,14 @@ import {
 } from '../support/realtime-client';
 
 let t: TestApp;
-let f: Awaited<ReturnType<typeof createJobsFixture>>;
+let f: JobsFixture;
 let live: Awaited<ReturnType<typeof listenWithRealtime>>;
 const sockets: { disconnect: () => unknown }[] = [];
 type Moves = ReturnType<typeof collect<'jobs.updated'>>;
 type Positions = ReturnType<typeof collect<'couriers.moved'>>;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  f = await createJobsFixture(t.database.db);
+  ({ t, f } = await buildJobsApp());
   live = await listenWithRealtime(t);
 });
 afterAll(async () => {

@@ -4,9 +4,9 @@ import { addDays, jobPath, toVnDate, type Job, type ReportSummary } from '@tannh
 import { queryRows } from '../../server/src/db/client';
 import { refreshJobMilestones } from '../../server/src/modules/reports/job-milestones';
 import { rebuildReportRollups } from '../../server/src/modules/reports/report-rollups.repository';
-import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { TEST_PASSWORD } from '../support/factories';
-import { createJobsFixture, jobBody } from '../support/jobs-factories';
+import type { TestApp } from '../support/app';
+import { buildJobsApp, type Agent } from '../support/org-app';
+import { jobBody, type JobsFixture } from '../support/jobs-factories';
 import {
   addJobEvent,
   createCall,
@@ -23,33 +23,28 @@ import {
  */
 
 let t: TestApp;
-let f: Awaited<ReturnType<typeof createJobsFixture>>;
-type Agent = Awaited<ReturnType<typeof loginAs>>;
-let operator: Agent;
-let dispatcher: Agent;
-let courier: Agent;
-let manager: Agent;
-const today = toVnDate(new Date());
+let f: JobsFixture;
+let staff: Record<'operator' | 'dispatcher' | 'courier' | 'manager', Agent>;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  f = await createJobsFixture(t.database.db);
-  [operator, dispatcher, courier, manager] = await Promise.all([
-    loginAs(t.app, f.inA.operator.username, TEST_PASSWORD),
-    loginAs(t.app, f.inA.dispatcher.username, TEST_PASSWORD),
-    loginAs(t.app, f.courier1.username, TEST_PASSWORD),
-    loginAs(t.app, f.inA.manager.username, TEST_PASSWORD),
-  ]);
+  ({ t, f, staff } = await buildJobsApp('operator', 'dispatcher', 'courier', 'manager'));
 });
 afterAll(async () => t?.close());
 
-async function summary(): Promise<ReportSummary> {
-  const res = await manager.get('/api/reports/summary').query({ from: today, to: today });
+/**
+ * The manager's figures for `day` and the next: a job moved across Vietnamese midnight still
+ * falls inside, so the counts below do not depend on the hour the test runs at.
+ */
+async function summary(day: string): Promise<ReportSummary> {
+  const res = await staff.manager
+    .get('/api/reports/summary')
+    .query({ from: day, to: addDays(day, 1) });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as ReportSummary;
 }
 const statusCount = (s: ReportSummary, status: string) =>
   s.jobs.byStatus.find((r) => r.key === status)?.count ?? 0;
+const completedByDay = (s: ReportSummary) => s.jobs.byDay.reduce((n, d) => n + d.completed, 0);
 
 /** Every rollup table, in a stable order, without rows that net to zero. */
 async function snapshot() {
@@ -84,22 +79,23 @@ async function snapshot() {
 
 describe('dashboard rollups', () => {
   it('count a job moved through the job engine at once: created, assigned, completed on time, with distance', async () => {
-    const before = await summary();
-    const created = await operator
+    const day = toVnDate(new Date());
+    const before = await summary(day);
+    const created = await staff.operator
       .post('/api/jobs')
       .send(jobBody(f, { feeDueVnd: 0, postalChargeVnd: 0, lat: 10.97, lng: 106.84 }));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const job = created.body as Job;
 
-    const afterCreate = await summary();
+    const afterCreate = await summary(day);
     expect(afterCreate.jobs.total).toBe(before.jobs.total + 1);
     expect(statusCount(afterCreate, 'new')).toBe(statusCount(before, 'new') + 1);
 
-    const assigned = await dispatcher
+    const assigned = await staff.dispatcher
       .post(`/api/jobs/${job.id}/assign`)
       .send({ courierId: f.courier1.id });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-    const afterAssign = await summary();
+    const afterAssign = await summary(day);
     expect(statusCount(afterAssign, 'new')).toBe(statusCount(before, 'new'));
     expect(statusCount(afterAssign, 'assigned')).toBe(statusCount(before, 'assigned') + 1);
     const mine = afterAssign.couriers.find((c) => c.courierId === f.courier1.id);
@@ -110,21 +106,19 @@ describe('dashboard rollups', () => {
     let version = (assigned.body as Job).version;
     const path = jobPath('home_assistance');
     for (const to of path.slice(path.indexOf('assigned') + 1)) {
-      const res = await courier
+      const res = await staff.courier
         .post(`/api/jobs/${job.id}/transitions`)
         .send({ to, expectedVersion: version, lat: 10.97, lng: 106.84 });
       expect(res.status, `${to}: ${JSON.stringify(res.body)}`).toBe(200);
       version = res.body.job.version;
     }
 
-    const done = await summary();
+    const done = await summary(day);
     expect(done.jobs.total).toBe(before.jobs.total + 1);
     expect(statusCount(done, 'completed')).toBe(statusCount(before, 'completed') + 1);
     expect(statusCount(done, 'assigned')).toBe(statusCount(before, 'assigned'));
     expect(done.onTime.onTime).toBe(before.onTime.onTime + 1);
-    expect(done.jobs.byDay.find((d) => d.date === today)?.completed).toBe(
-      (before.jobs.byDay.find((d) => d.date === today)?.completed ?? 0) + 1,
-    );
+    expect(completedByDay(done)).toBe(completedByDay(before) + 1);
     const c = done.couriers.find((x) => x.courierId === f.courier1.id)!;
     expect(c.completed).toBe(1);
     // From the post office (10.95, 106.82) to the job (10.97, 106.84): about 3.1 km.
@@ -137,6 +131,7 @@ describe('dashboard rollups', () => {
   it('equal a rebuild from the source tables after inserts, updates and deletes of every kind', async () => {
     const db = t.database.db;
     const HOUR = 3600_000;
+    const today = toVnDate(new Date());
     const base = new Date(`${addDays(today, -3)}T02:00:00Z`);
     const made: { id: string; unitId: string }[] = [];
     for (let i = 0; i < 12; i++) {

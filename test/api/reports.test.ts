@@ -132,7 +132,11 @@ beforeAll(async () => {
       status === 'completed'
         ? new Date((handedAt ?? createdAt).getTime() + Math.floor(rnd() * 3 * 24) * HOUR)
         : null;
-    const dueDate = i % 9 === 4 ? null : addDays(day, Math.floor(rnd() * 5));
+    // No job falls due on `today` itself: "late" is "due before the server's today", which is
+    // the next day should Vietnamese midnight pass during the run; a due date on either side
+    // of it reads the same on both days.
+    const drawn = i % 9 === 4 ? null : addDays(day, Math.floor(rnd() * 5));
+    const dueDate = drawn === today ? addDays(today, 1) : drawn;
     const procedure = pick(procs);
     const call = callStartedAt
       ? await createCall(db, {
@@ -217,7 +221,10 @@ beforeAll(async () => {
     }
     if (status === 'completed' && completedAt) {
       const stars = 1 + Math.floor(rnd() * 5);
-      const ratedAt = new Date(Math.min(Date.now() - 1000, completedAt.getTime() + HOUR));
+      // Rated by the end of yesterday at the latest, inside the range whatever the hour.
+      const ratedAt = new Date(
+        Math.min(vnStartOfDay(today).getTime() - 1000, completedAt.getTime() + HOUR),
+      );
       await createRating(db, {
         jobId: job.id,
         unitId,
@@ -427,22 +434,19 @@ describe('job milestones kept by the job engine’s hooks', () => {
     await runJobHooks(hooks, 'created', tx, job, auth);
     await runJobHooks(hooks, 'assigned', tx, { ...job, assignedAt: at(3) }, auth);
     await runJobHooks(hooks, 'assigned', tx, { ...job, assignedAt: at(2.5) }, auth); // a reassignment keeps the first time
-    await runJobHooks(
-      hooks,
-      'transitioned',
-      tx,
-      job,
-      { toStatus: 'collected', occurredAt: at(2) } as never,
-      auth,
-    );
-    await runJobHooks(
-      hooks,
-      'transitioned',
-      tx,
-      job,
-      { toStatus: 'submitted', occurredAt: at(1) } as never,
-      auth,
-    );
+    // The dossier collected two hours ago, handed in one hour ago.
+    for (const [toStatus, hoursAgo] of [
+      ['collected', 2],
+      ['submitted', 1],
+    ] as const)
+      await runJobHooks(
+        hooks,
+        'transitioned',
+        tx,
+        job,
+        { toStatus, occurredAt: at(hoursAgo) } as never,
+        auth,
+      );
     const [m] = await queryRows<{
       started_at: Date;
       assigned_at: Date;

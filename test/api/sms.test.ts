@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../server/src/db/client';
+import { openDatabase, type Database, type Db } from '../../server/src/db/client';
 import { smsOutbox, smsTemplates } from '../../server/src/db/schema';
 import { createTwilioMessagesClient } from '../../server/src/integrations/twilio/messages-client';
 import { logger } from '../../server/src/lib/logger';
@@ -48,6 +48,30 @@ async function until<T>(
   }
 }
 
+/** Outbox row `id` as it stands now. */
+async function outboxRow(db: Db, id: string) {
+  const [row] = await db.select().from(smsOutbox).where(eq(smsOutbox.id, id));
+  return row;
+}
+
+/** Waits until outbox row `id` is in `status`, and returns it. */
+const outboxRowWhen = (db: Db, id: string, status: string) =>
+  until(async () => {
+    const row = await outboxRow(db, id);
+    return row?.status === status ? row : undefined;
+  });
+
+/** A worker started again after a kill: claims older than its 300 ms lease count as interrupted. */
+const restartedWorker = (db: Db, fakeUrl: string, opts: { baseDelayMs?: number } = {}) =>
+  startSmsWorker({
+    db,
+    transport: transportFor(fakeUrl),
+    logger,
+    pollMs: 20,
+    leaseMs: 300,
+    ...opts,
+  });
+
 describe('SMS outbox with the Twilio Messages API', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -79,13 +103,7 @@ describe('SMS outbox with the Twilio Messages API', () => {
       baseDelayMs: 100,
     });
     try {
-      const row = await until(async () => {
-        const [r] = await t.database.db
-          .select()
-          .from(smsOutbox)
-          .where(eq(smsOutbox.id, queued!.id));
-        return r?.status === 'sent' ? r : undefined;
-      });
+      const row = await outboxRowWhen(t.database.db, queued!.id, 'sent');
       expect(fake.posts()).toBe(3);
       expect(fake.messages).toHaveLength(1);
       expect(row.attempts).toBe(3);
@@ -111,10 +129,7 @@ describe('SMS outbox with the Twilio Messages API', () => {
         .set('X-Twilio-Signature', signature)
         .send(params);
       expect(res.status).toBe(204);
-      const [after] = await t.database.db
-        .select()
-        .from(smsOutbox)
-        .where(eq(smsOutbox.id, queued!.id));
+      const after = await outboxRow(t.database.db, queued!.id);
       expect(after!.status).toBe('delivered');
       expect(after!.deliveredAt).not.toBeNull();
     } finally {
@@ -152,13 +167,7 @@ describe('SMS outbox with the Twilio Messages API', () => {
       baseDelayMs: 50,
     });
     try {
-      const row = await until(async () => {
-        const [r] = await t.database.db
-          .select()
-          .from(smsOutbox)
-          .where(eq(smsOutbox.id, queued!.id));
-        return r?.status === 'failed' ? r : undefined;
-      });
+      const row = await outboxRowWhen(t.database.db, queued!.id, 'failed');
       expect(row.attempts).toBe(1);
       expect(row.error).toContain('21211');
     } finally {
@@ -311,22 +320,12 @@ describe('SMS worker killed mid-send', () => {
 
       const d = await open();
       try {
-        const [mid] = await d.db.select().from(smsOutbox).where(eq(smsOutbox.id, id));
+        const mid = await outboxRow(d.db, id);
         expect(mid!.status).toBe('sending'); // claimed, outcome unknown
         // The restarted worker treats claims older than the lease as interrupted.
-        const worker = startSmsWorker({
-          db: d.db,
-          transport: transportFor(fake.url),
-          logger,
-          pollMs: 20,
-          leaseMs: 300,
-          baseDelayMs: 50,
-        });
+        const worker = restartedWorker(d.db, fake.url, { baseDelayMs: 50 });
         try {
-          const row = await until(async () => {
-            const [r] = await d.db.select().from(smsOutbox).where(eq(smsOutbox.id, id));
-            return r?.status === 'sent' ? r : undefined;
-          });
+          const row = await outboxRowWhen(d.db, id, 'sent');
           await new Promise((r) => setTimeout(r, 300));
           expect(fake.messages).toHaveLength(1);
           expect(row.providerId).toBe(fake.messages[0]!.sid);
@@ -349,11 +348,7 @@ describe('SMS worker killed mid-send', () => {
     // Give the child time to record it, then kill it anyway; a restart must not resend.
     const d0 = dbUrl ? await open() : undefined;
     if (d0) {
-      await until(async () =>
-        (await d0.db.select().from(smsOutbox).where(eq(smsOutbox.id, id)))[0]?.status === 'sent'
-          ? true
-          : undefined,
-      );
+      await outboxRowWhen(d0.db, id, 'sent');
       await d0.close();
     } else {
       await new Promise((r) => setTimeout(r, 1500));
@@ -361,16 +356,10 @@ describe('SMS worker killed mid-send', () => {
     await kill(child);
     const d = await open();
     try {
-      const worker = startSmsWorker({
-        db: d.db,
-        transport: transportFor(fake.url),
-        logger,
-        pollMs: 20,
-        leaseMs: 300,
-      });
+      const worker = restartedWorker(d.db, fake.url);
       await new Promise((r) => setTimeout(r, 800));
       await worker.stop();
-      const [row] = await d.db.select().from(smsOutbox).where(eq(smsOutbox.id, id));
+      const row = await outboxRow(d.db, id);
       expect(row!.status).toBe('sent');
       expect(fake.messages).toHaveLength(1);
       expect(fake.posts()).toBe(1);

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { createServerDatabase, dropServerDatabase } from '../support/test-db';
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
@@ -73,23 +73,13 @@ async function prepareDatabase(
     return { database };
   }
   const name = `tn_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const url = await createServerDatabase(serverUrl, name);
+  const database = await openDatabase({ databaseUrl: url });
   await database.migrate();
   return {
     database,
-    url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: serverUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
+    url,
+    drop: () => dropServerDatabase(serverUrl, name),
   };
 }
 

@@ -17,7 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { createServerDatabase, dropServerDatabase, serverDatabaseUrl } from '../support/test-db';
 import { sql } from 'drizzle-orm';
 import { addDays, toVnDate, vnStartOfDay } from '@tannha/shared';
 import { openDatabase, queryRows } from '../../server/src/db/client';
@@ -69,15 +69,10 @@ async function main() {
     process.exit(2);
   }
   const name = reuse ?? `tn_bench_reports_${randomBytes(3).toString('hex')}`;
-  if (!reuse) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 8 });
+  const url = reuse
+    ? serverDatabaseUrl(serverUrl, name)
+    : await createServerDatabase(serverUrl, name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 8 });
   try {
     const t0 = performance.now();
     await database.migrate();
@@ -257,10 +252,7 @@ async function main() {
     if (keep) {
       console.log(`kept database ${name} (--keep): drop it when done`);
     } else {
-      const a = new pg.Client({ connectionString: serverUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await dropServerDatabase(serverUrl, name);
     }
   }
 }

@@ -1,37 +1,28 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
 import { logIn } from './support/actions';
+import { SCREENSHOTS, useServerWithBrowser } from './support/suite';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-
-let server: RunningServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await openBrowser({ baseURL: server.baseURL });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerWithBrowser(SCREENSHOTS);
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
+/** Writes a catalogue file and imports it through the catalogue tab's file field. */
+async function importCatalogue(page: Page, file: string, csv: string) {
+  await writeFile(file, csv);
+  await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(file);
+  await page.getByRole('button', { name: 'Nhập danh mục' }).click();
+}
+
 describe('admin area', () => {
   it('creates an account that can sign in, imports the catalogue, fills the holidays', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     await logIn(page, 'admin');
     await page.waitForURL('**/admin');
     await page.getByRole('heading', { level: 1, name: 'Quản trị' }).waitFor();
@@ -51,13 +42,11 @@ describe('admin area', () => {
     await page.getByRole('tab', { name: 'Danh mục thủ tục' }).click();
     const dir = path.join(tmpdir(), `tn-admin-${Date.now()}`);
     await mkdir(dir, { recursive: true });
-    const bad = path.join(dir, 'sai.csv');
-    await writeFile(
-      bad,
+    await importCatalogue(
+      page,
+      path.join(dir, 'sai.csv'),
       'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;;Sở Tư pháp;Tư pháp;5;100.000\nE2E.2;Thủ tục B;Sở Tư pháp;Tư pháp;2,5;-1\n',
     );
-    await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(bad);
-    await page.getByRole('button', { name: 'Nhập danh mục' }).click();
     const problems = page.getByRole('list', { name: 'Lỗi trong tệp' });
     await problems.waitFor();
     expect(await problems.getByRole('listitem').allTextContents()).toEqual([
@@ -66,13 +55,11 @@ describe('admin area', () => {
       expect.stringContaining('Dòng 3, cột feeVnd'),
     ]);
     await shot(page, 'admin-catalogue-refused');
-    const good = path.join(dir, 'dung.csv');
-    await writeFile(
-      good,
+    await importCatalogue(
+      page,
+      path.join(dir, 'dung.csv'),
       'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Lĩnh vực;Số ngày xử lý;Phí lệ phí\nE2E.1;Thủ tục thử nghiệm E2E;Sở Tư pháp;Tư pháp;5;100.000\n',
     );
-    await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(good);
-    await page.getByRole('button', { name: 'Nhập danh mục' }).click();
     await page.getByText('Đã nhập 1 thủ tục: 1 mới').waitFor();
     await page.getByLabel('Tìm theo tên hoặc mã').fill('thu nghiem e2e');
     await page.getByRole('cell', { name: /Thủ tục thử nghiệm E2E/ }).waitFor();
@@ -121,13 +108,13 @@ describe('admin area', () => {
     await shot(page, 'admin-audit');
 
     // The new account signs in.
-    const other = await openBrowser({ baseURL: server.baseURL });
+    const other = await suite.browse();
     try {
       await logIn(other.page, 'buuta.moi', 'Mat-khau-moi-2026');
       await other.page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
     } finally {
       await other.close();
     }
-    expect(browser.pageErrors).toEqual([]);
+    expect(suite.browser.pageErrors).toEqual([]);
   }, 120_000);
 });

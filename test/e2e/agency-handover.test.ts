@@ -1,34 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
 import { logIn, sign } from './support/actions';
+import type { TestBrowser } from './support/browser';
+import { SCREENSHOTS, PHONE, useServer } from './support/suite';
 
-const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
-
-let server: RunningServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  server = await startServer();
-});
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.stop();
-});
-
-async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
-  const b = await openBrowser({ ...options, baseURL: server.baseURL });
-  browsers.push(b);
-  return b;
-}
+const { browse } = useServer(SCREENSHOTS);
 
 /** A JSON call from inside the logged-in page, as the app makes it (cookie, Origin). */
 async function call(page: Page, method: string, url: string, body?: unknown) {
@@ -121,6 +100,24 @@ async function newPickup(
   return jobId;
 }
 
+/**
+ * courier1 signed in on a phone, holding one more dossier collected at the door: a new pickup
+ * of `fullName` for a procedure that can be done from home.
+ */
+async function courierWithCollectedPickup(fullName: string, phone: string) {
+  const b = await browse(PHONE);
+  const { page } = b;
+  await logIn(page, 'courier1');
+  await page.getByRole('heading', { level: 1, name: 'Việc hôm nay' }).waitFor();
+  const me = (await call(page, 'GET', '/api/me')).body.user as { id: string; unitId: string };
+  const procedure = (await call(page, 'GET', '/api/procedures?limit=20')).body.items.find(
+    (p: { inPersonOnly: boolean }) => !p.inPersonOnly,
+  ) as { id: string; requiredPapers: string[] };
+  const jobId = await newPickup(me, procedure.id, fullName, phone);
+  const slipNo = await collectAtHome(page, jobId, procedure.requiredPapers);
+  return { ...b, jobId, slipNo };
+}
+
 describe('the courier hands the dossiers collected at home to the agency', () => {
   it('picks the dossiers, fills in the agency and the clerk, the clerk signs on the phone, and the record lists every slip with the signing time as filing time', async () => {
     const { page, pageErrors } = await browse(PHONE);
@@ -155,7 +152,7 @@ describe('the courier hands the dossiers collected at home to the agency', () =>
     await page.goto('/courier');
     const open = page.getByRole('link', { name: 'Giao hồ sơ cho cơ quan' });
     await open.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: path.join(SHOTS, 'agency-handover-home.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agency-handover-home.png') });
     await open.click();
     await page.getByRole('heading', { level: 1, name: 'Giao hồ sơ cho cơ quan' }).waitFor();
     const mai = page.getByRole('checkbox', { name: /Lê Thị Mai/ });
@@ -187,7 +184,10 @@ describe('the courier hands the dossiers collected at home to the agency', () =>
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
-    await page.screenshot({ path: path.join(SHOTS, 'agency-handover-form.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'agency-handover-form.png'),
+      fullPage: true,
+    });
 
     const before = Date.now();
     await page.getByRole('button', { name: 'Ký và lập biên bản (2 hồ sơ)' }).click();
@@ -216,14 +216,17 @@ describe('the courier hands the dossiers collected at home to the agency', () =>
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
-    await page.screenshot({ path: path.join(SHOTS, 'agency-handover-record.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agency-handover-record.png') });
     // Printed (an A4 width at 96 dpi): the record alone, without the app's frame or buttons.
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'In biên bản' }).isVisible()).toBe(false);
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
     expect(await page.getByRole('columnheader', { name: 'Số phiếu gửi' }).isVisible()).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, 'agency-handover-print.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'agency-handover-print.png'),
+      fullPage: true,
+    });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 390, height: 844 });
 
@@ -276,19 +279,14 @@ describe('the courier hands the dossiers collected at home to the agency', () =>
     await page.getByRole('heading', { name: 'Chưa có hồ sơ nào chờ giao cho cơ quan' }).waitFor();
     await page.getByText('Hồ sơ đã nhận tại nhà sẽ hiện ở đây.').waitFor();
     await page.getByRole('link', { name: new RegExp(recordNo!.replace(/[/]/g, '\\/')) }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'agency-handover-empty.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agency-handover-empty.png') });
     expect(pageErrors).toEqual([]);
   });
   it('offline at the counter: keeps the record on the phone with its signing time, says so, and sends it when the network returns', async () => {
-    const { page, context, pageErrors } = await browse(PHONE);
-    await logIn(page, 'courier1');
-    await page.getByRole('heading', { level: 1, name: 'Việc hôm nay' }).waitFor();
-    const me = (await call(page, 'GET', '/api/me')).body.user as { id: string; unitId: string };
-    const procedure = (await call(page, 'GET', '/api/procedures?limit=20')).body.items.find(
-      (p: { inPersonOnly: boolean }) => !p.inPersonOnly,
-    ) as { id: string; requiredPapers: string[] };
-    const jobId = await newPickup(me, procedure.id, 'Phan Thị Ngọc', '+84913227702');
-    const slipNo = await collectAtHome(page, jobId, procedure.requiredPapers);
+    const { page, context, pageErrors, jobId, slipNo } = await courierWithCollectedPickup(
+      'Phan Thị Ngọc',
+      '+84913227702',
+    );
 
     await page.goto('/courier/handover');
     await page.getByRole('checkbox', { name: /Phan Thị Ngọc/ }).waitFor();
@@ -303,7 +301,7 @@ describe('the courier hands the dossiers collected at home to the agency', () =>
     await queued.getByText('Biên bản đang chờ gửi').waitFor();
     await queued.getByText('Đang mất mạng: biên bản đã lưu trên máy').waitFor();
     expect(await page.getByRole('checkbox', { name: /Phan Thị Ngọc/ }).count()).toBe(0);
-    await page.screenshot({ path: path.join(SHOTS, 'agency-handover-offline.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agency-handover-offline.png') });
     await page.waitForTimeout(2_000);
     const onlineAt = Date.now();
 
@@ -321,15 +319,10 @@ describe('the courier hands the dossiers collected at home to the agency', () =>
     expect(pageErrors).toEqual([]);
   });
   it('shows the server’s refusal in the courier’s language and gives the dossiers back to correct the record', async () => {
-    const { page, pageErrors } = await browse(PHONE);
-    await logIn(page, 'courier1');
-    await page.getByRole('heading', { level: 1, name: 'Việc hôm nay' }).waitFor();
-    const me = (await call(page, 'GET', '/api/me')).body.user as { id: string; unitId: string };
-    const procedure = (await call(page, 'GET', '/api/procedures?limit=20')).body.items.find(
-      (p: { inPersonOnly: boolean }) => !p.inPersonOnly,
-    ) as { id: string; requiredPapers: string[] };
-    const jobId = await newPickup(me, procedure.id, 'Trương Văn Bình', '+84913227703');
-    await collectAtHome(page, jobId, procedure.requiredPapers);
+    const { page, pageErrors, jobId } = await courierWithCollectedPickup(
+      'Trương Văn Bình',
+      '+84913227703',
+    );
 
     await page.goto('/courier/handover');
     await page.getByRole('button', { name: 'English' }).click();
@@ -353,7 +346,7 @@ describe('the courier hands the dossiers collected at home to the agency', () =>
         /The server did not accept the record: Dossier TN\w+ was already handed to the agency\./,
       )
       .waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: path.join(SHOTS, 'agency-handover-refused.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'agency-handover-refused.png') });
 
     await queued.getByRole('button', { name: 'Correct and sign again' }).click();
     await queued.waitFor({ state: 'detached' });

@@ -1,18 +1,15 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 import type { Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
 import { logIn, sign } from './support/actions';
+import { PHONE, useServer } from './support/suite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DOCS = path.join(ROOT, 'docs', 'screenshots');
-const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
 
 // A small valid JPEG (a 16×16 grey square) as the "photo" the camera would give.
 const JPEG = Buffer.from(
@@ -20,23 +17,7 @@ const JPEG = Buffer.from(
   'base64',
 );
 
-let server: RunningServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  await mkdir(DOCS, { recursive: true });
-  server = await startServer();
-});
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.stop();
-});
-
-async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
-  const b = await openBrowser({ ...options, baseURL: server.baseURL });
-  browsers.push(b);
-  return b;
-}
+const { browse } = useServer(DOCS);
 
 async function button(page: Page, name: string | RegExp) {
   const b = page.getByRole('button', { name });

@@ -1,37 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
 import { logIn } from './support/actions';
+import { SCREENSHOTS, PHONE, useServer } from './support/suite';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-
-let server: RunningServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.stop();
-});
-
-async function browse(mobile = false): Promise<TestBrowser> {
-  const b = await openBrowser({
-    baseURL: server.baseURL,
-    ...(mobile ? { viewport: { width: 390, height: 844 }, mobile: true } : {}),
-  });
-  browsers.push(b);
-  return b;
-}
+const { browse } = useServer(SCREENSHOTS);
 
 /**
  * Listens on the page's own socket.io endpoint with the page's session cookie (a raw
@@ -92,7 +67,7 @@ describe('the dispatch map', () => {
     expect(code).toMatch(/^TN\d{10}$/);
 
     // The courier, in a second browser, is listening before the assignment.
-    const courier = await browse(true);
+    const courier = await browse(PHONE);
     await logIn(courier.page, 'courier1');
     await courier.page.waitForURL('**/courier');
     await listenForJobUpdates(courier.page);

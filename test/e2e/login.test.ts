@@ -1,35 +1,14 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { DEMO_PASSWORD } from './support/server';
 import { logIn } from './support/actions';
+import type { BrowserOptions, TestBrowser } from './support/browser';
+import { SCREENSHOTS, PHONE, useServer } from './support/suite';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
-
-let server: RunningServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await Promise.all(browsers.map((browser) => browser.close()));
-  await server?.stop();
-});
-
-async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
-  const browser = await openBrowser({ ...options, baseURL: server.baseURL });
-  browsers.push(browser);
-  return browser;
-}
+const { browse } = useServer(SCREENSHOTS);
 
 async function heading(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 15_000 });
@@ -37,6 +16,20 @@ async function heading(page: Page, name: string): Promise<void> {
 
 function pathOf(page: Page): string {
   return new URL(page.url()).pathname;
+}
+
+/** Signs `username` in on a fresh browser and expects the role's home: heading `title` at `home`. */
+async function signInAndLand(
+  username: string,
+  title: string,
+  home: string,
+  options?: BrowserOptions,
+): Promise<TestBrowser> {
+  const b = await browse(options);
+  await logIn(b.page, username);
+  await heading(b.page, title);
+  expect(pathOf(b.page)).toBe(home);
+  return b;
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -98,10 +91,7 @@ describe('logging in through the login page', () => {
   });
 
   it('takes the operator to the 1022 console, where procedures can be looked up without diacritics', async () => {
-    const { page, pageErrors } = await browse();
-    await logIn(page, 'operator1');
-    await heading(page, 'Tổng đài 1022');
-    expect(pathOf(page)).toBe('/operator');
+    const { page, pageErrors } = await signInAndLand('operator1', 'Tổng đài 1022', '/operator');
 
     await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('ly lich tu phap');
     const card = page.getByRole('article').filter({ hasText: 'Cấp Phiếu lý lịch tư pháp số 2' });
@@ -117,10 +107,11 @@ describe('logging in through the login page', () => {
   });
 
   it('takes the dispatcher to the map, which shows jobs and couriers even without map tiles', async () => {
-    const { page, pageErrors } = await browse();
-    await logIn(page, 'dispatcher1');
-    await heading(page, 'Bản đồ điều phối');
-    expect(pathOf(page)).toBe('/dispatch');
+    const { page, pageErrors } = await signInAndLand(
+      'dispatcher1',
+      'Bản đồ điều phối',
+      '/dispatch',
+    );
     await page.locator('.leaflet-container').waitFor();
     await page.locator('.leaflet-marker-icon').first().waitFor();
     expect(await page.locator('.leaflet-marker-icon').count()).toBeGreaterThan(1);
@@ -129,10 +120,7 @@ describe('logging in through the login page', () => {
   });
 
   it('takes the courier to today’s jobs on a phone, with thumb-sized controls', async () => {
-    const { page, pageErrors } = await browse(PHONE);
-    await logIn(page, 'courier1');
-    await heading(page, 'Việc hôm nay');
-    expect(pathOf(page)).toBe('/courier');
+    const { page, pageErrors } = await signInAndLand('courier1', 'Việc hôm nay', '/courier', PHONE);
 
     await expectThumbSizedControls(page);
     await screenshot(page, 'courier1');
@@ -146,20 +134,14 @@ describe('logging in through the login page', () => {
   });
 
   it('takes the manager to the dashboard of their unit', async () => {
-    const { page, pageErrors } = await browse();
-    await logIn(page, 'manager1');
-    await heading(page, 'Tổng quan đơn vị');
-    expect(pathOf(page)).toBe('/manager');
+    const { page, pageErrors } = await signInAndLand('manager1', 'Tổng quan đơn vị', '/manager');
     await page.getByRole('region', { name: 'Công việc', exact: true }).waitFor();
     await screenshot(page, 'manager1');
     expect(pageErrors).toEqual([]);
   });
 
   it('takes the admin to administration with the list of users', async () => {
-    const { page, pageErrors } = await browse();
-    await logIn(page, 'admin');
-    await heading(page, 'Quản trị');
-    expect(pathOf(page)).toBe('/admin');
+    const { page, pageErrors } = await signInAndLand('admin', 'Quản trị', '/admin');
     await page.getByRole('cell', { name: /courier1\s*Nguyễn Văn Hùng/ }).waitFor();
     await screenshot(page, 'admin');
     expect(pageErrors).toEqual([]);

@@ -1,45 +1,38 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import ExcelJS from 'exceljs';
 import { addDays, toVnDate } from '@tannha/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type TestBrowser } from './support/browser';
 import { logIn } from './support/actions';
-import { startServer, type RunningServer } from './support/server';
+import { SCREENSHOTS, useServerWithBrowser } from './support/suite';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-let server: RunningServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1366, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerWithBrowser(SCREENSHOTS);
 
 describe('the manager’s dashboard', () => {
   it('opens with figures, changes the range, exports the jobs to an Excel file that has the rows, and counts a new job live', async () => {
-    const { page, pageErrors } = browser;
+    const { page, pageErrors } = suite.browser;
     await logIn(page, 'manager1');
     await page
       .getByRole('heading', { level: 1, name: 'Tổng quan đơn vị' })
       .waitFor({ timeout: 30_000 });
     await page.getByRole('region', { name: 'Công việc', exact: true }).waitFor();
 
-    const today = toVnDate(new Date());
-    const from30 = addDays(today, -29);
-    const summaryFor30 = page.waitForResponse(
-      (r) => r.url().includes('/api/reports/summary') && r.url().includes(`from=${from30}`),
-    );
+    // The page takes "today" from its own clock when the button is pressed: read the day just
+    // before, find the 30-day request by its shape, and hold its last day to the day read (or
+    // the next one, should Vietnamese midnight fall in between).
+    const dayBefore = toVnDate(new Date());
+    const summaryFor30 = page.waitForResponse((r) => {
+      if (!r.url().includes('/api/reports/summary')) return false;
+      const q = new URL(r.url()).searchParams;
+      const to = q.get('to');
+      return to !== null && q.get('from') === addDays(to, -29);
+    });
     await page.getByRole('button', { name: '30 ngày' }).click();
+    const range = new URL((await summaryFor30).url()).searchParams;
+    const today = range.get('to')!;
+    const from30 = range.get('from')!;
+    expect([dayBefore, addDays(dayBefore, 1)]).toContain(today);
     const summary = (await (await summaryFor30).json()) as {
       jobs: { total: number };
       late: unknown[];
@@ -74,7 +67,7 @@ describe('the manager’s dashboard', () => {
     await rm(file, { force: true });
 
     // Live while open: an operator elsewhere creates a job; the figure moves without a reload.
-    const operator = await openBrowser({ baseURL: server.baseURL });
+    const operator = await suite.browse();
     try {
       await logIn(operator.page, 'operator1');
       await operator.page.waitForURL('**/operator');

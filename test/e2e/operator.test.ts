@@ -1,28 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type TestBrowser } from './support/browser';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server';
+import { DEMO_PASSWORD } from './support/server';
+import { SCREENSHOTS, useServerWithBrowser } from './support/suite';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-
-let server: RunningServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await openBrowser({ baseURL: server.baseURL });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerWithBrowser(SCREENSHOTS);
 
 /** Keyboard only, and every key counted: what an operator's hands do. */
 function keyboard(page: Page) {
@@ -45,7 +29,7 @@ function keyboard(page: Page) {
 
 describe('operator console, keyboard only', () => {
   it('pops an incoming call with the caller history, logs it and creates a home-assistance job without the mouse', async () => {
-    const { page, pageErrors } = browser;
+    const { page, pageErrors } = suite.browser;
     const kb = keyboard(page);
     await page.goto('/login');
     await page.getByLabel('Tên đăng nhập').focus();

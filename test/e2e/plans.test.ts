@@ -1,29 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type BrowserOptions, type TestBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
 import { logIn } from './support/actions';
+import { PHONE, useServer } from './support/suite';
 
-const PHONE: BrowserOptions = { viewport: { width: 390, height: 844 }, mobile: true };
 const SHOTS = process.env['PLANS_SCREENSHOTS'];
 
-let server: RunningServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.stop();
-});
-
-async function browse(options: BrowserOptions = {}): Promise<TestBrowser> {
-  const b = await openBrowser({ ...options, baseURL: server.baseURL });
-  browsers.push(b);
-  return b;
-}
+const { browse } = useServer();
 
 const stopCodes = async (page: Page, courierName: string) =>
   page

@@ -1,36 +1,16 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { SCREENSHOTS, PHONE, useServerWithBrowser } from './support/suite';
 
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
 /** The demo's example receipt (server/src/demo/demo-seed-reports.ts). */
 const RECEIPT = { code: 'TNDEMO0001', last4: '5678' };
-let server: RunningServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await openBrowser({
-    baseURL: server.baseURL,
-    viewport: { width: 390, height: 844 },
-    mobile: true,
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerWithBrowser(SCREENSHOTS, PHONE);
 
 describe('a citizen with the tracking link from the receipt', () => {
   it('sees the steps in plain Vietnamese after giving the last 4 phone digits, and rates the job once', async () => {
-    const { page, pageErrors } = browser;
+    const { page, pageErrors } = suite.browser;
     await page.goto(`/tra-cuu/${RECEIPT.code}`);
     await page
       .getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { toVnDate, type HolidayEntry } from '@tannha/shared';
+import { addDays, toVnDate, type HolidayEntry } from '@tannha/shared';
 import type { Db } from '../../server/src/db/client';
 import { citizenAddresses, citizens, holidays, settings } from '../../server/src/db/schema';
 import { signTwilioRequest } from '../../server/src/integrations/twilio/signature';
@@ -44,13 +44,21 @@ export async function setSetting(db: Db, key: string, value: unknown) {
 }
 
 /**
- * Makes the hotline open right now, whatever day the suite runs: today becomes a worked
- * day in the calendar and office hours cover the whole day (00:00–24:00).
+ * Makes the hotline open right now, whatever day the suite runs: today and the next day
+ * (should Vietnamese midnight pass during the file) become worked days in the calendar and
+ * office hours cover the whole day (00:00–24:00).
  */
 export async function openAllDay(db: Db) {
+  const today = toVnDate(new Date());
   await db
     .insert(holidays)
-    .values({ date: toVnDate(new Date()), kind: 'working_day', name: 'Test: worked day' })
+    .values(
+      [today, addDays(today, 1)].map((date) => ({
+        date,
+        kind: 'working_day',
+        name: 'Test: worked day',
+      })),
+    )
     .onConflictDoNothing();
   await setSetting(db, 'office_hours', { start: '00:00', end: '24:00' });
 }

@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../server/src/db/client';
-import { citizens, jobs, settings } from '../../server/src/db/schema';
-import { createOrgFixture, createProcedure, createUser } from './factories';
+import { jobs, settings } from '../../server/src/db/schema';
+import { createCitizen, createOrgFixture, createProcedure, createUser } from './factories';
 
 const uniq = () => randomBytes(4).toString('hex').toUpperCase();
 
-/** A citizen with a phone and (optionally) the hash/last 4 of their ID number on file. */
-export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(citizens)
-    .values({
-      fullName: 'Nguyễn Văn An',
-      phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
-      ...over,
-    })
-    .returning();
-  return row!;
-}
+export { createCitizen };
 
 /**
  * A job already assigned to a courier and in `status` (written directly: these tests are

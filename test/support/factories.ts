@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../server/src/db/client';
-import { procedures, units, users } from '../../server/src/db/schema';
+import { citizens, procedures, units, users } from '../../server/src/db/schema';
 import { hashPassword } from '../../server/src/lib/password';
 import type { Role } from '../../server/src/lib/http';
 
@@ -41,6 +41,19 @@ export async function createUser(
       role,
       unitId,
       passwordHash: await passwordHash,
+      ...over,
+    })
+    .returning();
+  return row!;
+}
+
+/** A citizen with a random mobile number (every file's caller or addressee). */
+export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(citizens)
+    .values({
+      fullName: 'Nguyễn Văn An',
+      phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
       ...over,
     })
     .returning();

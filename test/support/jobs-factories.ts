@@ -1,23 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { JobType } from '@tannha/shared';
 import type { Db } from '../../server/src/db/client';
-import { citizens, courierStatus } from '../../server/src/db/schema';
-import { createOrgFixture, createProcedure, createUser } from './factories';
+import { courierStatus } from '../../server/src/db/schema';
+import { createCitizen, createOrgFixture, createProcedure, createUser } from './factories';
 
 const uniq = () => randomBytes(3).toString('hex');
 
-/** A citizen with a mobile number. */
-export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(citizens)
-    .values({
-      fullName: 'Nguyễn Văn Đức',
-      phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
-      ...over,
-    })
-    .returning();
-  return row!;
-}
+export { createCitizen };
 
 /** Puts a courier on duty with a last position (as if their phone had reported it). */
 export async function setCourierOnDuty(
@@ -80,3 +69,17 @@ export function jobBody(
     ...over,
   };
 }
+
+export type JobsFixture = Awaited<ReturnType<typeof createJobsFixture>>;
+
+/** The people of unit A by the part they play in a job's life (`courier` is courier1). */
+export function jobsStaff(f: JobsFixture) {
+  return {
+    operator: f.inA.operator,
+    dispatcher: f.inA.dispatcher,
+    courier: f.courier1,
+    courier2: f.courier2,
+    manager: f.inA.manager,
+  };
+}
+export type JobsRole = keyof ReturnType<typeof jobsStaff>;

@@ -1,20 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { toVnDate } from '@tannha/shared';
 import type { Db } from '../../server/src/db/client';
-import { calls, citizens, jobEvents, jobs, payments, ratings } from '../../server/src/db/schema';
+import { calls, jobEvents, jobs, payments, ratings } from '../../server/src/db/schema';
 
 const uniq = () => randomBytes(4).toString('hex');
 let receiptSeq = 0;
 
-/** A citizen with a phone ending in `last4` (default random). */
-export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
-  const phone = over.phone ?? `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  const [row] = await db
-    .insert(citizens)
-    .values({ fullName: 'Nguyễn Văn Thử', phone, ...over })
-    .returning();
-  return row!;
-}
+export { createCitizen } from './factories';
 
 /** A job written straight to the table (reports read tables, not the job engine's API). */
 export async function createJob(

@@ -29,6 +29,30 @@ async function pgliteTemplate(): Promise<Blob> {
   return new Blob([bytes]);
 }
 
+/** Creates database `name` on the PostgreSQL server at `serverUrl`; returns its URL. */
+export async function createServerDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return serverDatabaseUrl(serverUrl, name);
+}
+
+/** The URL of database `name` on the server at `serverUrl`. */
+export function serverDatabaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops database `name` on the server at `serverUrl`, closing what is still connected to it. */
+export async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by DATABASE_URL (created here, dropped by
@@ -43,23 +67,15 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     return database;
   }
   const name = `tn_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const url = await createServerDatabase(serverUrl, name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
   await database.migrate();
   return {
     ...database,
-    url: url.toString(),
+    url,
     close: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: serverUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await dropServerDatabase(serverUrl, name);
     },
   };
 }
