@@ -4,6 +4,7 @@ import { queryRows, type Tx } from '../db/client';
 import { jobEvents, jobs } from '../db/schema';
 import { loadWorkingCalendar } from '../modules/calendar/calendar.service';
 import { nextJobSequence } from '../modules/jobs/jobs.service';
+import { createdEvent } from './demo-events';
 
 const WAITING = 8;
 const LATE = 2;
@@ -96,16 +97,7 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
         notes: i === 0 ? 'Công dân lớn tuổi, gọi trước khi đến (dữ liệu mẫu).' : null,
       })
       .returning({ id: jobs.id });
-    const events: (typeof jobEvents.$inferInsert)[] = [
-      {
-        jobId: row!.id,
-        kind: 'created',
-        toStatus: 'new',
-        actorId: operator,
-        occurredAt: createdAt,
-        recordedAt: createdAt,
-      },
-    ];
+    const events: (typeof jobEvents.$inferInsert)[] = [createdEvent(row!.id, operator, createdAt)];
     if (late) {
       const at1 = new Date(createdAt.getTime() + 30 * 60_000);
       const at2 = new Date(createdAt.getTime() + 60 * 60_000);
