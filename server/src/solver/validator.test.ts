@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { VrpPlan, VrpProblem } from './types';
+import { lineProblem } from './line-problem.fixture';
+import type { VrpPlan } from './types';
 import { checkVrplibRoutes, validatePlan } from './validator';
 import { parseVrplib } from './vrplib';
 
-const d = [
-  [0, 10, 20],
-  [10, 0, 10],
-  [20, 10, 0],
-];
-const problem: VrpProblem = {
-  vehicles: [{ id: 'an', startIndex: 0, endIndex: 0, shiftStart: 0, shiftEnd: 100, capacity: 3 }],
-  jobs: [
-    { id: 'a', index: 1, earliest: 0, latest: 50, serviceTime: 5, size: 2 },
-    { id: 'b', index: 2, earliest: 30, latest: 40, serviceTime: 5, size: 1 },
-  ],
-  distance: d,
-  time: d,
-};
+const problem = lineProblem(100);
 const good: VrpPlan = {
   routes: [
     {
