@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
+import { jobNameColumns } from '../../db/selections';
 import {
   agencyHandoverItems,
   agencyHandovers,
@@ -123,8 +124,7 @@ export async function findAgencyHandover(db: DbOrTx, id: string) {
     .select({
       i: agencyHandoverItems,
       jobCode: jobs.code,
-      citizenName: citizens.fullName,
-      procedureName: procedures.name,
+      ...jobNameColumns,
     })
     .from(agencyHandoverItems)
     .innerJoin(jobs, eq(jobs.id, agencyHandoverItems.jobId))
@@ -182,8 +182,7 @@ export async function findHandoverCandidates(db: DbOrTx, scope: HandoverScope, l
       jobId: jobs.id,
       jobCode: jobs.code,
       status: jobs.status,
-      citizenName: citizens.fullName,
-      procedureName: procedures.name,
+      ...jobNameColumns,
       agency: procedures.agency,
       slipNo: dossierSlips.slipNo,
       complete: dossierSlips.complete,

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
+import { jobNameColumns } from '../../db/selections';
 import { citizens, jobs, payments, procedures, units, users } from '../../db/schema';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -87,8 +88,7 @@ export async function findReceiptJob(db: DbOrTx, jobId: string) {
   const [row] = await db
     .select({
       code: jobs.code,
-      citizenName: citizens.fullName,
-      procedureName: procedures.name,
+      ...jobNameColumns,
       unitName: units.name,
       unitAddress: units.address,
     })
