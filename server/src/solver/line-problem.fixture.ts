@@ -1,4 +1,4 @@
-import type { VrpJob, VrpProblem } from './types';
+import type { VrpJob, VrpProblem, VrpRoute } from './types';
 
 /**
  * A small problem for the solver's tests: three places on a line, 10 apart both in distance and
@@ -21,5 +21,22 @@ export function lineProblem(shiftEnd: number, moreJobs: VrpJob[] = []): VrpProbl
     ],
     distance: d,
     time: d,
+  };
+}
+
+/**
+ * The route `an` drives on {@link lineProblem} for `a` then `b`: it waits at place 2 for `b`'s
+ * window to open at 30 and is back home at 55.
+ */
+export function lineRouteAThenB(): VrpRoute {
+  return {
+    vehicleId: 'an',
+    stops: [
+      { jobId: 'a', arrival: 10, start: 10, departure: 15 },
+      { jobId: 'b', arrival: 25, start: 30, departure: 35 },
+    ],
+    distance: 40,
+    load: 3,
+    end: 55,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retimeRoute } from './retime-route';
-import { lineProblem } from './line-problem.fixture';
+import { lineProblem, lineRouteAThenB } from './line-problem.fixture';
 
 const problem = lineProblem(60, [
   { id: 'c', index: 2, earliest: 0, latest: 100, serviceTime: 5, size: 1 },
@@ -9,16 +9,7 @@ const problem = lineProblem(60, [
 describe('retimeRoute', () => {
   it('schedules stops in the given order, waiting for windows to open', () => {
     expect(retimeRoute(problem, 'an', ['a', 'b'])).toEqual({
-      route: {
-        vehicleId: 'an',
-        stops: [
-          { jobId: 'a', arrival: 10, start: 10, departure: 15 },
-          { jobId: 'b', arrival: 25, start: 30, departure: 35 },
-        ],
-        distance: 40,
-        load: 3,
-        end: 55,
-      },
+      route: lineRouteAThenB(),
       violations: [],
     });
   });

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lineProblem } from './line-problem.fixture';
+import { lineProblem, lineRouteAThenB } from './line-problem.fixture';
 import type { VrpPlan } from './types';
 import { checkVrplibRoutes, validatePlan } from './validator';
 import { parseVrplib } from './vrplib';
 
 const problem = lineProblem(100);
 const good: VrpPlan = {
-  routes: [
-    {
-      vehicleId: 'an',
-      stops: [
-        { jobId: 'a', arrival: 10, start: 10, departure: 15 },
-        { jobId: 'b', arrival: 25, start: 30, departure: 35 },
-      ],
-      distance: 40,
-      load: 3,
-      end: 55,
-    },
-  ],
+  routes: [lineRouteAThenB()],
   unassigned: [],
   totalDistance: 40,
   iterations: 0,
