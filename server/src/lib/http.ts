@@ -197,6 +197,18 @@ export function byId(
   );
 }
 
+/**
+ * A route whose handler needs only the caller and the query string, checked with a shared
+ * schema: `byQuery('calls.list', ListCallsQuerySchema, (auth, query) => listCalls(db, auth, query))`.
+ */
+export function byQuery<Q extends Schema>(
+  can: Ability,
+  query: Q,
+  handler: (auth: AuthContext, query: z.infer<Q>) => Handled,
+): RequestHandler {
+  return endpoint({ can, query }, ({ auth, query: q }) => handler(auth, q as z.infer<Q>));
+}
+
 /** The ability a handler built by `endpoint()` declared, or undefined for any other handler. */
 export function declaredAbility(handler: unknown): string | undefined {
   return typeof handler === 'function'

@@ -10,7 +10,7 @@ import {
   ScheduleCallbackSchema,
   UpdateCallSchema,
 } from '@tannha/shared';
-import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import type { JobHooks } from '../jobs/jobs.service';
 import {
   closeCall,
@@ -38,9 +38,7 @@ export function callsRoutes({
   const router = Router();
   router.get(
     '/calls',
-    endpoint({ can: 'calls.list', query: ListCallsQuerySchema }, async ({ auth, query }) =>
-      listCalls(db, auth, query),
-    ),
+    byQuery('calls.list', ListCallsQuerySchema, (auth, query) => listCalls(db, auth, query)),
   );
   router.post(
     '/calls',
@@ -51,13 +49,13 @@ export function callsRoutes({
   // Fixed paths before /calls/:id.
   router.get(
     '/calls/feedback/overdue',
-    endpoint({ can: 'calls.list', query: OverdueFeedbackQuerySchema }, async ({ auth, query }) =>
+    byQuery('calls.list', OverdueFeedbackQuerySchema, (auth, query) =>
       listOverdueFeedback(db, auth, query.withinDays),
     ),
   );
   router.get(
     '/calls/callbacks',
-    endpoint({ can: 'callbacks.list', query: ListCallbacksQuerySchema }, async ({ auth, query }) =>
+    byQuery('callbacks.list', ListCallbacksQuerySchema, (auth, query) =>
       listCallbacks(db, auth, query),
     ),
   );

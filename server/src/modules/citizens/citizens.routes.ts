@@ -6,7 +6,7 @@ import {
   CreateCitizenSchema,
   UpdateCitizenSchema,
 } from '@tannha/shared';
-import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import {
   addCitizenAddress,
   createCitizen,
@@ -25,12 +25,9 @@ export function citizensRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/citizens',
-    endpoint(
-      { can: 'citizens.search', query: CitizenSearchQuerySchema },
-      async ({ auth, query }) => ({
-        items: await searchCitizens(db, auth, query),
-      }),
-    ),
+    byQuery('citizens.search', CitizenSearchQuerySchema, async (auth, query) => ({
+      items: await searchCitizens(db, auth, query),
+    })),
   );
   router.post(
     '/citizens',

@@ -8,7 +8,7 @@ import {
 } from '@tannha/shared';
 import { z } from 'zod';
 import { validationFailed } from '../../lib/errors';
-import { byId, endpoint, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import type { JobHooks } from '../jobs/jobs.service';
 import * as couriers from './couriers.service';
 
@@ -26,7 +26,7 @@ export function couriersRoutes({
 
   router.get(
     '/couriers',
-    endpoint({ can: 'couriers.list', query: CourierListQuerySchema }, async ({ auth, query }) => ({
+    byQuery('couriers.list', CourierListQuerySchema, async (auth, query) => ({
       items: await couriers.listCouriers(ctx, auth, query),
     })),
   );

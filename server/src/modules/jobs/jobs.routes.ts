@@ -8,7 +8,7 @@ import {
   TransitionJobSchema,
 } from '@tannha/shared';
 import { z } from 'zod';
-import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import type { JobHooks } from './job-hooks';
 import * as jobsService from './jobs.service';
@@ -20,7 +20,7 @@ export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }
 
   router.get(
     '/jobs',
-    endpoint({ can: 'jobs.list', query: ListJobsQuerySchema }, ({ auth, query }) =>
+    byQuery('jobs.list', ListJobsQuerySchema, (auth, query) =>
       jobsService.listJobs(db, auth, query),
     ),
   );

@@ -8,7 +8,7 @@ import {
 } from '@tannha/shared';
 import { AppError } from '../../lib/errors';
 import { adminWriteRoutes } from '../../lib/admin-routes';
-import { endpoint, type ModuleDeps } from '../../lib/http';
+import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import { rawUpload, uploadedText } from '../../lib/import/text-upload';
 import { importProcedures } from './procedures.import';
 import {
@@ -34,15 +34,14 @@ export function proceduresRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/procedures',
-    endpoint({ can: 'procedures.search', query: ProcedureSearchQuerySchema }, async ({ query }) =>
+    byQuery('procedures.search', ProcedureSearchQuerySchema, (_auth, query) =>
       searchCatalogue(db, query),
     ),
   );
   router.get(
     '/admin/procedures',
-    endpoint(
-      { can: 'procedures.admin_list', query: AdminProcedureListQuerySchema },
-      async ({ query }) => listAdminProcedures(db, query),
+    byQuery('procedures.admin_list', AdminProcedureListQuerySchema, (_auth, query) =>
+      listAdminProcedures(db, query),
     ),
   );
   adminWriteRoutes(router, db, '/admin/procedures', {

@@ -7,7 +7,7 @@ import {
   UserListQuerySchema,
 } from '@tannha/shared';
 import { adminWriteRoutes } from '../../lib/admin-routes';
-import { endpoint, type ModuleDeps } from '../../lib/http';
+import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import {
   createUser,
   listAdminUsers,
@@ -21,9 +21,7 @@ export function usersRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/users',
-    endpoint({ can: 'users.list', query: UserListQuerySchema }, async ({ auth, query }) =>
-      listStaff(db, auth, query),
-    ),
+    byQuery('users.list', UserListQuerySchema, (auth, query) => listStaff(db, auth, query)),
   );
   router.get(
     '/admin/users',
