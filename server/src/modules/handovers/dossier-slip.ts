@@ -27,7 +27,7 @@ function missingPapers(papers: DossierSlipInput['papers'], required: readonly st
   ];
 }
 
-/** One step of a home pickup at the counter: the status it starts from and how the errors name it. */
+/** One step of a home pickup (slip at the door, submission at the counter): where it starts, how errors name it. */
 type PickupStep = {
   /** The idempotency scope's middle part (`handover:<key>:<jobId>`). */
   key: string;
