@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../db/client';
+import { findById, updateById } from '../../db/rows';
 import { callCallbacks, calls, citizens, jobs, procedures, units, users } from '../../db/schema';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -200,19 +201,10 @@ export function callbackFilters(f: {
   );
 }
 
-export async function getCallbackRow(db: DbOrTx, id: string) {
-  return (await db.select().from(callCallbacks).where(eq(callCallbacks.id, id)).limit(1))[0];
-}
+export const getCallbackRow = (db: DbOrTx, id: string) => findById(db, callCallbacks, id);
 
-export async function updateCallbackRow(
+export const updateCallbackRow = (
   db: DbOrTx,
   id: string,
   values: Partial<typeof callCallbacks.$inferInsert>,
-) {
-  const [row] = await db
-    .update(callCallbacks)
-    .set(values)
-    .where(eq(callCallbacks.id, id))
-    .returning();
-  return row;
-}
+) => updateById(db, callCallbacks, id, values);

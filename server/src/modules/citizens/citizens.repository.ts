@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { updateById } from '../../db/rows';
 import { calls, citizenAddresses, citizens, jobs, procedures } from '../../db/schema';
 
 export type CitizenRow = typeof citizens.$inferSelect;
@@ -86,18 +87,11 @@ export async function insertCitizen(db: DbOrTx, values: typeof citizens.$inferIn
   return row!;
 }
 
-export async function updateCitizenRow(
+export const updateCitizenRow = (
   db: DbOrTx,
   id: string,
   values: Partial<typeof citizens.$inferInsert>,
-) {
-  const [row] = await db
-    .update(citizens)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(citizens.id, id))
-    .returning();
-  return row;
-}
+) => updateById(db, citizens, id, { ...values, updatedAt: new Date() });
 
 export async function insertAddress(db: DbOrTx, values: typeof citizenAddresses.$inferInsert) {
   const [row] = await db.insert(citizenAddresses).values(values).returning();
