@@ -13,18 +13,28 @@ type AdminWrite<S extends z.ZodType, Args extends unknown[]> = {
   run: (db: Db, auth: AuthContext, ...args: [...Args, body: z.infer<S>, ip?: string]) => unknown;
 };
 
+/** The admin's list of a resource, for a list that takes no query. */
+type AdminList = { can: Ability; run: (db: Db, auth: AuthContext) => unknown };
+
 /**
- * The admin's two writes on a resource of its screens: `POST <path>` creates (201) and
- * `PATCH <path>/:id` changes one record; both hand the caller's IP to the service for the
- * audit trail.
+ * The admin's routes on a resource of its screens: `GET <path>` lists it (when `list` is
+ * given; lists with a query declare their own route), `POST <path>` creates (201) and
+ * `PATCH <path>/:id` changes one record; both writes hand the caller's IP to the service for
+ * the audit trail.
  */
-export function adminWriteRoutes<C extends z.ZodType, U extends z.ZodType>(
+export function adminRoutes<C extends z.ZodType, U extends z.ZodType>(
   router: Router,
   db: Db,
   path: string,
-  writes: { create: AdminWrite<C, []>; update: AdminWrite<U, [id: string]> },
+  routes: { list?: AdminList; create: AdminWrite<C, []>; update: AdminWrite<U, [id: string]> },
 ): void {
-  const { create, update } = writes;
+  const { list, create, update } = routes;
+  if (list) {
+    router.get(
+      path,
+      endpoint({ can: list.can }, async ({ auth }) => list.run(db, auth)),
+    );
+  }
   router.post(
     path,
     endpoint({ can: create.can, body: create.body }, async ({ auth, body, req }) =>

@@ -7,7 +7,7 @@ import {
   ProcedureSearchQuerySchema,
 } from '@tannha/shared';
 import { AppError } from '../../lib/errors';
-import { adminWriteRoutes } from '../../lib/admin-routes';
+import { adminRoutes } from '../../lib/admin-routes';
 import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import { rawUpload, uploadedText } from '../../lib/import/text-upload';
 import { importProcedures } from './procedures.import';
@@ -44,7 +44,7 @@ export function proceduresRoutes({ db }: ModuleDeps): Router {
       listAdminProcedures(db, query),
     ),
   );
-  adminWriteRoutes(router, db, '/admin/procedures', {
+  adminRoutes(router, db, '/admin/procedures', {
     create: { can: 'procedures.create', body: AdminProcedureSchema, run: createProcedure },
     update: { can: 'procedures.update', body: AdminProcedureUpdateSchema, run: updateProcedure },
   });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { AdminUnitCreateSchema, AdminUnitUpdateSchema } from '@tannha/shared';
-import { adminWriteRoutes } from '../../lib/admin-routes';
+import { adminRoutes } from '../../lib/admin-routes';
 import { byId, endpoint, type ModuleDeps } from '../../lib/http';
 import { presentUnit } from './units.presenter';
 import { createUnit, getUnit, listAdminUnits, listUnits, updateUnit } from './units.service';
@@ -23,11 +23,8 @@ export function unitsRoutes({ db }: ModuleDeps): Router {
       unit: presentUnit(await getUnit(db, auth, id)),
     })),
   );
-  router.get(
-    '/admin/units',
-    endpoint({ can: 'units.admin_list' }, async ({ auth }) => listAdminUnits(db, auth)),
-  );
-  adminWriteRoutes(router, db, '/admin/units', {
+  adminRoutes(router, db, '/admin/units', {
+    list: { can: 'units.admin_list', run: listAdminUnits },
     create: { can: 'units.create', body: AdminUnitCreateSchema, run: createUnit },
     update: { can: 'units.update', body: AdminUnitUpdateSchema, run: updateUnit },
   });

@@ -6,7 +6,7 @@ import {
   IdParamsSchema,
   UserListQuerySchema,
 } from '@tannha/shared';
-import { adminWriteRoutes } from '../../lib/admin-routes';
+import { adminRoutes } from '../../lib/admin-routes';
 import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import {
   createUser,
@@ -23,11 +23,8 @@ export function usersRoutes({ db }: ModuleDeps): Router {
     '/users',
     byQuery('users.list', UserListQuerySchema, (auth, query) => listStaff(db, auth, query)),
   );
-  router.get(
-    '/admin/users',
-    endpoint({ can: 'users.admin_list' }, async ({ auth }) => listAdminUsers(db, auth)),
-  );
-  adminWriteRoutes(router, db, '/admin/users', {
+  adminRoutes(router, db, '/admin/users', {
+    list: { can: 'users.admin_list', run: listAdminUsers },
     create: { can: 'users.create', body: AdminUserCreateSchema, run: createUser },
     update: { can: 'users.update', body: AdminUserUpdateSchema, run: updateUser },
   });
