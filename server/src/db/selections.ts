@@ -1,4 +1,4 @@
-import { citizens, procedures, units, users } from './schema';
+import { citizens, jobs, procedures, units, users } from './schema';
 
 /**
  * Column sets several repositories select, written once. Each names the joins it needs; a
@@ -26,4 +26,12 @@ export const staffColumns = {
 export const jobNameColumns = {
   citizenName: citizens.fullName,
   procedureName: procedures.name,
+};
+
+/** A job as every list of jobs heads it: its id, readable code, type and status. */
+export const jobHeadColumns = {
+  id: jobs.id,
+  code: jobs.code,
+  type: jobs.type,
+  status: jobs.status,
 };

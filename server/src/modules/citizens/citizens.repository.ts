@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { jobHeadColumns } from '../../db/selections';
 import { updateById } from '../../db/rows';
 import { calls, citizenAddresses, citizens, jobs, procedures } from '../../db/schema';
 
@@ -152,10 +153,7 @@ export async function recentCallsOf(
 export async function jobsOf(db: DbOrTx, citizenId: string, limit: number, openOnly = false) {
   return db
     .select({
-      id: jobs.id,
-      code: jobs.code,
-      type: jobs.type,
-      status: jobs.status,
+      ...jobHeadColumns,
       dueDate: jobs.dueDate,
       addressText: jobs.addressText,
       createdAt: jobs.createdAt,
