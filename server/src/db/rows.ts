@@ -10,6 +10,19 @@ type TableWithId = PgTable & { id: PgColumn };
  * layer, so each module's repository stays the only caller for its own tables.
  */
 
+/** Inserts one row and returns it as stored (defaults filled in). */
+export async function insertRow<T extends PgTable>(
+  db: DbOrTx,
+  table: T,
+  values: T['$inferInsert'],
+): Promise<T['$inferSelect']> {
+  const rows = await db
+    .insert(table as PgTable)
+    .values(values as never)
+    .returning();
+  return rows[0] as T['$inferSelect'];
+}
+
 /** One row by its id, or undefined. */
 export async function findById<T extends TableWithId>(
   db: DbOrTx,

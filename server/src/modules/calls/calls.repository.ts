@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../db/client';
-import { findById, updateById } from '../../db/rows';
+import { findById, insertRow, updateById } from '../../db/rows';
 import { callCallbacks, calls, citizens, jobs, procedures, units, users } from '../../db/schema';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -19,10 +19,8 @@ export async function nextCallNumber(tx: DbOrTx): Promise<number> {
   return Number(rows[0]!.value);
 }
 
-export async function insertCall(tx: DbOrTx, values: typeof calls.$inferInsert) {
-  const [row] = await tx.insert(calls).values(values).returning();
-  return row!;
-}
+export const insertCall = (tx: DbOrTx, values: typeof calls.$inferInsert) =>
+  insertRow(tx, calls, values);
 
 export async function getCallRow(db: DbOrTx, id: string, forUpdate = false) {
   const q = db.select().from(calls).where(eq(calls.id, id)).limit(1);
@@ -146,10 +144,8 @@ export async function listOpenFeedback(db: DbOrTx, unitIds: readonly string[], b
     .limit(500);
 }
 
-export async function insertCallback(tx: DbOrTx, values: typeof callCallbacks.$inferInsert) {
-  const [row] = await tx.insert(callCallbacks).values(values).returning();
-  return row!;
-}
+export const insertCallback = (tx: DbOrTx, values: typeof callCallbacks.$inferInsert) =>
+  insertRow(tx, callCallbacks, values);
 
 export async function openCallbackForCall(db: DbOrTx, callId: string) {
   return (

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { jobHeadColumns } from '../../db/selections';
-import { updateById } from '../../db/rows';
+import { insertRow, updateById } from '../../db/rows';
 import { calls, citizenAddresses, citizens, jobs, procedures } from '../../db/schema';
 
 export type CitizenRow = typeof citizens.$inferSelect;
@@ -83,10 +83,8 @@ export async function addressesOf(db: DbOrTx, citizenIds: string[]) {
     .orderBy(desc(citizenAddresses.createdAt));
 }
 
-export async function insertCitizen(db: DbOrTx, values: typeof citizens.$inferInsert) {
-  const [row] = await db.insert(citizens).values(values).returning();
-  return row!;
-}
+export const insertCitizen = (db: DbOrTx, values: typeof citizens.$inferInsert) =>
+  insertRow(db, citizens, values);
 
 export const updateCitizenRow = (
   db: DbOrTx,
@@ -94,10 +92,8 @@ export const updateCitizenRow = (
   values: Partial<typeof citizens.$inferInsert>,
 ) => updateById(db, citizens, id, { ...values, updatedAt: new Date() });
 
-export async function insertAddress(db: DbOrTx, values: typeof citizenAddresses.$inferInsert) {
-  const [row] = await db.insert(citizenAddresses).values(values).returning();
-  return row!;
-}
+export const insertAddress = (db: DbOrTx, values: typeof citizenAddresses.$inferInsert) =>
+  insertRow(db, citizenAddresses, values);
 
 export async function updateAddressRow(
   db: DbOrTx,

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
+import { insertRow } from '../../db/rows';
 import { jobNameColumns } from '../../db/selections';
 import {
   agencyHandoverItems,
@@ -26,13 +27,10 @@ export async function findSlipByJob(
   return row;
 }
 
-export async function insertSlip(
+export const insertSlip = (
   tx: Tx,
   values: typeof dossierSlips.$inferInsert,
-): Promise<DossierSlipRow> {
-  const [row] = await tx.insert(dossierSlips).values(values).returning();
-  return row!;
-}
+): Promise<DossierSlipRow> => insertRow(tx, dossierSlips, values);
 
 export async function updateSlip(
   tx: Tx,
@@ -55,13 +53,10 @@ export async function findDeliveryHandoverByJob(
   return row;
 }
 
-export async function insertDeliveryHandover(
+export const insertDeliveryHandover = (
   tx: Tx,
   values: typeof deliveryHandovers.$inferInsert,
-): Promise<DeliveryHandoverRow> {
-  const [row] = await tx.insert(deliveryHandovers).values(values).returning();
-  return row!;
-}
+): Promise<DeliveryHandoverRow> => insertRow(tx, deliveryHandovers, values);
 
 /** Ids of documents that belong to the job and were not removed. */
 export async function findDocumentKinds(
@@ -96,13 +91,10 @@ export async function findCitizenIdOnFile(
   return row;
 }
 
-export async function insertAgencyHandover(
+export const insertAgencyHandover = (
   tx: Tx,
   values: typeof agencyHandovers.$inferInsert,
-): Promise<AgencyHandoverRow> {
-  const [row] = await tx.insert(agencyHandovers).values(values).returning();
-  return row!;
-}
+): Promise<AgencyHandoverRow> => insertRow(tx, agencyHandovers, values);
 
 export async function insertAgencyHandoverItems(
   tx: Tx,
