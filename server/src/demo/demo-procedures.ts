@@ -1,19 +1,12 @@
+import type { ImportedProcedure } from '../modules/procedures/procedure-file.parse';
+
 /**
  * SAMPLE catalogue of common procedures for the demo (names as published on the public
  * service portals; codes, fees and processing times are realistic but illustrative —
  * a province loads its own catalogue through the admin import).
  */
-export type DemoProcedure = {
-  code: string;
-  name: string;
-  agency: string;
-  field: string;
-  processingDays: number;
-  feeVnd: number;
-  postalChargeVnd: number;
-  requiredPapers: string[];
-  inPersonOnly?: boolean;
-};
+export type DemoProcedure = Omit<ImportedProcedure, 'line' | 'active'> &
+  Required<Pick<ImportedProcedure, 'postalChargeVnd' | 'requiredPapers'>>;
 
 const CA = 'Công an tỉnh Đồng Nai';
 const STP = 'Sở Tư pháp tỉnh Đồng Nai';
@@ -29,15 +22,45 @@ const SCT = 'Sở Công Thương tỉnh Đồng Nai';
 const SGDDT = 'Sở Giáo dục và Đào tạo tỉnh Đồng Nai';
 const CCCD = 'Bản sao CCCD/hộ chiếu của người yêu cầu';
 
+/** Judicial record certificates: the Department of Justice, one fee and postage. */
+const JUDICIAL_RECORD = {
+  agency: STP,
+  field: 'Lý lịch tư pháp',
+  processingDays: 10,
+  feeVnd: 200_000,
+  postalChargeVnd: 30_000,
+};
+/** Driving licences: the provincial police, one fee and postage. */
+const DRIVING_LICENCE = {
+  agency: CA,
+  field: 'Giấy phép lái xe',
+  feeVnd: 135_000,
+  postalChargeVnd: 30_000,
+};
+/** Land registration: the land registry office, one postage. */
+const LAND = { agency: VPDKDD, field: 'Đất đai', postalChargeVnd: 31_500 };
+/** Building permits: the Department of Construction, one fee and postage. */
+const CONSTRUCTION = {
+  agency: SXD,
+  field: 'Xây dựng',
+  processingDays: 15,
+  feeVnd: 75_000,
+  postalChargeVnd: 31_500,
+};
+/** Enterprise registration: the Department of Finance, one fee and postage. */
+const ENTERPRISE = {
+  agency: STC,
+  field: 'Thành lập và hoạt động doanh nghiệp',
+  processingDays: 3,
+  feeVnd: 50_000,
+  postalChargeVnd: 26_000,
+};
+
 export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '2.000488',
     name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam',
-    agency: STP,
-    field: 'Lý lịch tư pháp',
-    processingDays: 10,
-    feeVnd: 200_000,
-    postalChargeVnd: 30_000,
+    ...JUDICIAL_RECORD,
     requiredPapers: [
       'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp',
       CCCD,
@@ -47,21 +70,14 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '2.000505',
     name: 'Cấp Phiếu lý lịch tư pháp số 2 cho cá nhân',
-    agency: STP,
-    field: 'Lý lịch tư pháp',
-    processingDays: 10,
-    feeVnd: 200_000,
-    postalChargeVnd: 30_000,
+    ...JUDICIAL_RECORD,
     requiredPapers: ['Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp', CCCD],
   },
   {
     code: '1.002804',
     name: 'Đổi giấy phép lái xe do ngành Giao thông vận tải cấp',
-    agency: CA,
-    field: 'Giấy phép lái xe',
+    ...DRIVING_LICENCE,
     processingDays: 5,
-    feeVnd: 135_000,
-    postalChargeVnd: 30_000,
     requiredPapers: [
       'Đơn đề nghị đổi giấy phép lái xe',
       'Giấy khám sức khỏe của người lái xe',
@@ -72,11 +88,8 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '1.002809',
     name: 'Cấp lại giấy phép lái xe',
-    agency: CA,
-    field: 'Giấy phép lái xe',
+    ...DRIVING_LICENCE,
     processingDays: 10,
-    feeVnd: 135_000,
-    postalChargeVnd: 30_000,
     requiredPapers: [
       'Đơn đề nghị cấp lại giấy phép lái xe',
       'Giấy khám sức khỏe của người lái xe',
@@ -86,11 +99,8 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '1.002820',
     name: 'Cấp giấy phép lái xe quốc tế',
-    agency: CA,
-    field: 'Giấy phép lái xe',
+    ...DRIVING_LICENCE,
     processingDays: 5,
-    feeVnd: 135_000,
-    postalChargeVnd: 30_000,
     requiredPapers: [
       'Tờ khai đề nghị cấp giấy phép lái xe quốc tế',
       'Bản sao giấy phép lái xe quốc gia',
@@ -264,11 +274,9 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '1.012781',
     name: 'Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận lần đầu',
-    agency: VPDKDD,
-    field: 'Đất đai',
+    ...LAND,
     processingDays: 20,
     feeVnd: 100_000,
-    postalChargeVnd: 31_500,
     requiredPapers: [
       'Đơn đăng ký đất đai, tài sản gắn liền với đất',
       'Giấy tờ về quyền sử dụng đất',
@@ -278,11 +286,9 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '1.012790',
     name: 'Đăng ký biến động quyền sử dụng đất do chuyển nhượng, tặng cho, thừa kế',
-    agency: VPDKDD,
-    field: 'Đất đai',
+    ...LAND,
     processingDays: 8,
     feeVnd: 50_000,
-    postalChargeVnd: 31_500,
     requiredPapers: [
       'Đơn đăng ký biến động',
       'Hợp đồng chuyển nhượng/tặng cho có công chứng',
@@ -292,21 +298,17 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '1.012796',
     name: 'Cấp đổi Giấy chứng nhận quyền sử dụng đất',
-    agency: VPDKDD,
-    field: 'Đất đai',
+    ...LAND,
     processingDays: 7,
     feeVnd: 50_000,
-    postalChargeVnd: 31_500,
     requiredPapers: ['Đơn đề nghị cấp đổi Giấy chứng nhận', 'Giấy chứng nhận đã cấp'],
   },
   {
     code: '1.012800',
     name: 'Cấp lại Giấy chứng nhận do bị mất',
-    agency: VPDKDD,
-    field: 'Đất đai',
+    ...LAND,
     processingDays: 10,
     feeVnd: 50_000,
-    postalChargeVnd: 31_500,
     requiredPapers: [
       'Đơn đề nghị cấp lại Giấy chứng nhận',
       'Giấy xác nhận việc niêm yết thông báo mất',
@@ -315,11 +317,7 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '1.009994',
     name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ',
-    agency: SXD,
-    field: 'Xây dựng',
-    processingDays: 15,
-    feeVnd: 75_000,
-    postalChargeVnd: 31_500,
+    ...CONSTRUCTION,
     requiredPapers: [
       'Đơn đề nghị cấp giấy phép xây dựng',
       'Giấy tờ về quyền sử dụng đất',
@@ -329,11 +327,7 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '1.009996',
     name: 'Cấp giấy phép sửa chữa, cải tạo công trình',
-    agency: SXD,
-    field: 'Xây dựng',
-    processingDays: 15,
-    feeVnd: 75_000,
-    postalChargeVnd: 31_500,
+    ...CONSTRUCTION,
     requiredPapers: [
       'Đơn đề nghị cấp giấy phép sửa chữa, cải tạo',
       'Giấy tờ về quyền sở hữu công trình',
@@ -366,21 +360,13 @@ export const DEMO_PROCEDURES: DemoProcedure[] = [
   {
     code: '2.001610',
     name: 'Đăng ký thành lập doanh nghiệp tư nhân',
-    agency: STC,
-    field: 'Thành lập và hoạt động doanh nghiệp',
-    processingDays: 3,
-    feeVnd: 50_000,
-    postalChargeVnd: 26_000,
+    ...ENTERPRISE,
     requiredPapers: ['Giấy đề nghị đăng ký doanh nghiệp', CCCD],
   },
   {
     code: '2.002040',
     name: 'Đăng ký thành lập công ty TNHH một thành viên',
-    agency: STC,
-    field: 'Thành lập và hoạt động doanh nghiệp',
-    processingDays: 3,
-    feeVnd: 50_000,
-    postalChargeVnd: 26_000,
+    ...ENTERPRISE,
     requiredPapers: [
       'Giấy đề nghị đăng ký doanh nghiệp',
       'Điều lệ công ty',

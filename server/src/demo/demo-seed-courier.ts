@@ -12,6 +12,7 @@ import {
   users,
 } from '../db/schema';
 import { hashIdNumber } from '../modules/handovers/id-hash';
+import { createdEvent } from './demo-events';
 
 /** The demo citizen's ID number (sample data): the handover's ID check matches it. */
 export const DEMO_DELIVERY_CCCD = '075203012345';
@@ -159,14 +160,7 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
       })
       .returning({ id: jobs.id });
     const events: (typeof jobEvents.$inferInsert)[] = [
-      {
-        jobId: job!.id,
-        kind: 'created',
-        toStatus: 'new',
-        actorId: dispatcher.id,
-        occurredAt: createdAt,
-        recordedAt: createdAt,
-      },
+      createdEvent(job!.id, dispatcher.id, createdAt),
     ];
     for (let k = 1; k < p.path.length; k++) {
       const t = at(7 + k * 0.2);

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { addDays, dueDate, toVnDate } from '@tannha/shared';
+import { addDays, dueDate, toVnDate, vnStartOfDay } from '@tannha/shared';
 import { queryRows, type Tx } from '../db/client';
 import { jobEvents, jobs } from '../db/schema';
 import { loadWorkingCalendar } from '../modules/calendar/calendar.service';
 import { nextJobSequence } from '../modules/jobs/jobs.service';
+import { createdEvent } from './demo-events';
 
 const WAITING = 8;
 const LATE = 2;
@@ -13,15 +14,18 @@ const LATE = 2;
  * office (deterministic, so every fresh demo looks the same); a few open jobs so the
  * dispatch map has work on any day of the week (requests waiting to be assigned, and two
  * late ones still with a courier); and each job's "in this status since" taken from its
- * last event, so the late list tells the truth.
+ * last event, so the late list tells the truth. Today's times never reach back before the
+ * local midnight (Asia/Ho_Chi_Minh), whatever the hour the demo is seeded at.
  */
 export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
+  const dayStart = vnStartOfDay(toVnDate(now)).getTime();
+  const sinceToday = (ms: number) => new Date(Math.max(dayStart, now.getTime() - ms));
   await tx.execute(sql`
     insert into courier_status (courier_id, on_duty, on_duty_since, shift_end, last_lat, last_lng, last_accuracy, last_at)
-    select u.id, true, ${now.toISOString()}::timestamptz - interval '2 hours', '22:00',
+    select u.id, true, ${sinceToday(2 * 3600_000).toISOString()}::timestamptz, '22:00',
            un.lat + ((row_number() over (partition by u.unit_id order by u.username))::float8 - 1.5) * 0.004,
            un.lng + (((row_number() over (partition by u.unit_id order by u.username)) % 2)::float8 - 0.5) * 0.006,
-           12, ${now.toISOString()}::timestamptz - interval '2 minutes'
+           12, ${sinceToday(2 * 60_000).toISOString()}::timestamptz
     from users u join units un on un.id = u.unit_id
     where u.role = 'courier' and un.lat is not null
     on conflict (courier_id) do nothing`);
@@ -55,11 +59,14 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
   if (procs.length === 0) return;
   const cal = await loadWorkingCalendar(tx);
   const prefix = `TN${toVnDate(now).slice(2).replace(/-/g, '')}`;
+  // Waiting requests came in every 17 minutes before now; shortly after midnight they are
+  // packed closer so the earliest still falls on today.
+  const step = Math.min(17 * 60_000, (now.getTime() - dayStart) / (picks.length + 1));
   for (const [i, p] of picks.entries()) {
     const late = i >= WAITING && p.courier_id !== null;
     const createdAt = late
       ? new Date(now.getTime() - 6 * 24 * 3600_000)
-      : new Date(now.getTime() - (i + 1) * 17 * 60_000);
+      : new Date(now.getTime() - (i + 1) * step);
     const proc = procs[i % procs.length]!;
     const seq = await nextJobSequence(tx, prefix);
     const [row] = await tx
@@ -90,16 +97,7 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
         notes: i === 0 ? 'Công dân lớn tuổi, gọi trước khi đến (dữ liệu mẫu).' : null,
       })
       .returning({ id: jobs.id });
-    const events: (typeof jobEvents.$inferInsert)[] = [
-      {
-        jobId: row!.id,
-        kind: 'created',
-        toStatus: 'new',
-        actorId: operator,
-        occurredAt: createdAt,
-        recordedAt: createdAt,
-      },
-    ];
+    const events: (typeof jobEvents.$inferInsert)[] = [createdEvent(row!.id, operator, createdAt)];
     if (late) {
       const at1 = new Date(createdAt.getTime() + 30 * 60_000);
       const at2 = new Date(createdAt.getTime() + 60 * 60_000);

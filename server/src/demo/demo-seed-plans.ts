@@ -3,6 +3,7 @@ import { toVnDate, vnStartOfDay } from '@tannha/shared';
 import { queryRows, type Tx } from '../db/client';
 import { jobEvents, jobs } from '../db/schema';
 import { nextJobSequence } from '../modules/jobs/jobs.service';
+import { createdEvent } from './demo-events';
 
 /** Appointment windows (local hours) of the demo day's visits per post office; null = no window. */
 const WINDOWS: ([number, number] | null)[] = [[8, 10], [9, 11], [10, 12], [13, 15], [14, 16], null];
@@ -77,14 +78,7 @@ export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
           notes: 'Hẹn trong ngày, chờ lập lộ trình (dữ liệu mẫu).',
         })
         .returning({ id: jobs.id });
-      await tx.insert(jobEvents).values({
-        jobId: row!.id,
-        kind: 'created',
-        toStatus: 'new',
-        actorId: operator,
-        occurredAt: createdAt,
-        recordedAt: createdAt,
-      });
+      await tx.insert(jobEvents).values(createdEvent(row!.id, operator, createdAt));
     }
   }
 }

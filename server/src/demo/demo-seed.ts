@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import {
+  CALL_CATEGORIES,
   createWorkingCalendar,
   defaultHolidays,
   dueDate,
@@ -36,6 +37,7 @@ import { seedDemoCouriers } from './demo-seed-couriers';
 import { seedCourierDemo } from './demo-seed-courier';
 import { seedPlansDemo } from './demo-seed-plans';
 import { seedReportsDemo } from './demo-seed-reports';
+import { createdEvent } from './demo-events';
 
 type UnitSeed = {
   code: string;
@@ -221,15 +223,6 @@ const WARD_OF: Record<string, string> = {
   'DNI-LK-LK': 'Long Khánh',
   'DNI-LK-BL': 'Bình Lộc',
 };
-const CALL_CATEGORIES = [
-  'procedure_question',
-  'status_lookup',
-  'pickup_request',
-  'delivery_request',
-  'feedback',
-  'other',
-] as const;
-
 /** Deterministic PRNG so every fresh demo looks the same. */
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -480,14 +473,7 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
         })
         .returning({ id: jobs.id });
       const events: (typeof jobEvents.$inferInsert)[] = [
-        {
-          jobId: jobRow!.id,
-          kind: 'created',
-          toStatus: 'new',
-          actorId: rnd.pick(operators),
-          occurredAt: createdAt,
-          recordedAt: createdAt,
-        },
+        createdEvent(jobRow!.id, rnd.pick(operators), createdAt),
       ];
       let t = createdAt.getTime();
       const step =

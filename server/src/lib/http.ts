@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ROLE_VALUES, type RoleValue } from '@tannha/shared';
+import { IdParamsSchema, ROLE_VALUES, type RoleValue } from '@tannha/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/client';
 import {
@@ -164,6 +164,49 @@ export function endpoint<
     }
   };
   return Object.assign(run, { [ABILITY]: ability ?? 'roles' });
+}
+
+type Handled = Promise<EndpointResult> | EndpointResult;
+
+/**
+ * A route on one record, `…/:id` (a uuid), whose handler needs only the caller, the id and,
+ * when a body schema is given, the body: `byId('calls.read', (auth, id) => getCall(db, auth, id))`.
+ * Routes that read the request itself (IP, headers, files) use {@link endpoint}.
+ */
+export function byId(
+  can: Ability,
+  handler: (auth: AuthContext, id: string) => Handled,
+): RequestHandler;
+export function byId<B extends Schema>(
+  can: Ability,
+  body: B,
+  handler: (auth: AuthContext, id: string, body: z.infer<B>) => Handled,
+): RequestHandler;
+export function byId(
+  can: Ability,
+  bodyOrHandler: Schema | ((auth: AuthContext, id: string) => Handled),
+  handler?: (auth: AuthContext, id: string, body: unknown) => Handled,
+): RequestHandler {
+  if (typeof bodyOrHandler === 'function') {
+    return endpoint({ can, params: IdParamsSchema }, ({ auth, params }) =>
+      bodyOrHandler(auth, params.id),
+    );
+  }
+  return endpoint({ can, params: IdParamsSchema, body: bodyOrHandler }, ({ auth, params, body }) =>
+    handler!(auth, params.id, body),
+  );
+}
+
+/**
+ * A route whose handler needs only the caller and the query string, checked with a shared
+ * schema: `byQuery('calls.list', ListCallsQuerySchema, (auth, query) => listCalls(db, auth, query))`.
+ */
+export function byQuery<Q extends Schema>(
+  can: Ability,
+  query: Q,
+  handler: (auth: AuthContext, query: z.infer<Q>) => Handled,
+): RequestHandler {
+  return endpoint({ can, query }, ({ auth, query: q }) => handler(auth, q as z.infer<Q>));
 }
 
 /** The ability a handler built by `endpoint()` declared, or undefined for any other handler. */

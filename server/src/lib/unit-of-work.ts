@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db/client';
+import type { Db, DbOrTx, Tx } from '../db/client';
 import { logger } from './logger';
 
 /**
@@ -18,6 +18,19 @@ const pending = {
     delete (tx as WithPending)[PENDING];
   },
 };
+
+/** The database a transaction of {@link runTransaction} was started on (kept on the handle, like the callbacks). */
+const ORIGIN = Symbol('transaction origin');
+type WithOrigin = { [ORIGIN]?: Db };
+
+/**
+ * The app's database behind a handle: the database itself, or the one a {@link runTransaction}
+ * transaction was started on. Caches kept per database (not per transaction) key on it, so
+ * every transaction of one app shares them and two apps share nothing.
+ */
+export function databaseOf(handle: DbOrTx): DbOrTx {
+  return (handle as WithOrigin)[ORIGIN] ?? handle;
+}
 
 /** How many times a transaction is tried when the database aborts it for a deadlock or a serialisation failure. */
 const MAX_ATTEMPTS = 3;
@@ -55,6 +68,7 @@ export async function runTransaction<T>(
     callbacks = [];
     return db.transaction(async (tx) => {
       pending.set(tx, callbacks);
+      (tx as WithOrigin)[ORIGIN] = db;
       try {
         return await fn(tx);
       } finally {

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/client';
+import { databaseOf } from '../lib/unit-of-work';
 import { listUnitChainIds } from '../modules/units/units.service';
 import { rooms } from './rooms';
 
@@ -6,7 +7,11 @@ type ChainCache = Map<string, { ids: string[]; at: number }>;
 const CACHE = Symbol('unit chain cache');
 const TTL_MS = 60_000;
 
-/** Unit chains cached on the database handle itself: one cache per app's database, none shared by the process. */
+/**
+ * Unit chains cached on the app's database handle: one cache per app's database, none shared by
+ * the process. A transaction reads and fills the cache of the database it was started on (a
+ * transaction handle is new each time, so a cache on it would never be hit again).
+ */
 function cacheOf(db: DbOrTx): ChainCache {
   const holder = db as unknown as { [CACHE]?: ChainCache };
   return (holder[CACHE] ??= new Map());
@@ -14,13 +19,15 @@ function cacheOf(db: DbOrTx): ChainCache {
 
 /** The unit and every unit above it (own first); units change rarely, so a short cache saves a query per event. */
 export async function unitAndAncestors(db: DbOrTx, unitId: string): Promise<string[]> {
-  const cache = cacheOf(db);
+  const appDb = databaseOf(db);
+  const cache = cacheOf(appDb);
   const hit = cache.get(unitId);
   if (hit) {
     // Stale-while-revalidate: the position hot path never waits on the database for this.
+    // The refresh runs on the app's database: the caller's transaction may be over by then.
     if (Date.now() - hit.at > TTL_MS) {
       hit.at = Date.now();
-      void loadChain(db, cache, unitId).catch(() => undefined);
+      void loadChain(appDb, cache, unitId).catch(() => undefined);
     }
     return hit.ids;
   }

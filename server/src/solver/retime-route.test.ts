@@ -1,36 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { retimeRoute } from './retime-route';
-import type { VrpProblem } from './types';
+import { lineProblem, lineRouteAThenB } from './line-problem.fixture';
 
-const d = [
-  [0, 10, 20],
-  [10, 0, 10],
-  [20, 10, 0],
-];
-const problem: VrpProblem = {
-  vehicles: [{ id: 'an', startIndex: 0, endIndex: 0, shiftStart: 0, shiftEnd: 60, capacity: 3 }],
-  jobs: [
-    { id: 'a', index: 1, earliest: 0, latest: 50, serviceTime: 5, size: 2 },
-    { id: 'b', index: 2, earliest: 30, latest: 40, serviceTime: 5, size: 1 },
-    { id: 'c', index: 2, earliest: 0, latest: 100, serviceTime: 5, size: 1 },
-  ],
-  distance: d,
-  time: d,
-};
+const problem = lineProblem(60, [
+  { id: 'c', index: 2, earliest: 0, latest: 100, serviceTime: 5, size: 1 },
+]);
 
 describe('retimeRoute', () => {
   it('schedules stops in the given order, waiting for windows to open', () => {
     expect(retimeRoute(problem, 'an', ['a', 'b'])).toEqual({
-      route: {
-        vehicleId: 'an',
-        stops: [
-          { jobId: 'a', arrival: 10, start: 10, departure: 15 },
-          { jobId: 'b', arrival: 25, start: 30, departure: 35 },
-        ],
-        distance: 40,
-        load: 3,
-        end: 55,
-      },
+      route: lineRouteAThenB(),
       violations: [],
     });
   });

@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { VrpPlan, VrpProblem } from './types';
+import { lineProblem, lineRouteAThenB } from './line-problem.fixture';
+import type { VrpPlan } from './types';
 import { checkVrplibRoutes, validatePlan } from './validator';
 import { parseVrplib } from './vrplib';
 
-const d = [
-  [0, 10, 20],
-  [10, 0, 10],
-  [20, 10, 0],
-];
-const problem: VrpProblem = {
-  vehicles: [{ id: 'an', startIndex: 0, endIndex: 0, shiftStart: 0, shiftEnd: 100, capacity: 3 }],
-  jobs: [
-    { id: 'a', index: 1, earliest: 0, latest: 50, serviceTime: 5, size: 2 },
-    { id: 'b', index: 2, earliest: 30, latest: 40, serviceTime: 5, size: 1 },
-  ],
-  distance: d,
-  time: d,
-};
+const problem = lineProblem(100);
 const good: VrpPlan = {
-  routes: [
-    {
-      vehicleId: 'an',
-      stops: [
-        { jobId: 'a', arrival: 10, start: 10, departure: 15 },
-        { jobId: 'b', arrival: 25, start: 30, departure: 35 },
-      ],
-      distance: 40,
-      load: 3,
-      end: 55,
-    },
-  ],
+  routes: [lineRouteAThenB()],
   unassigned: [],
   totalDistance: 40,
   iterations: 0,

@@ -57,18 +57,14 @@ function checkMatrices(problem: VrpProblem): number {
   return nLoc;
 }
 
-type Nodes = {
+/** The model's per-node and per-vehicle arrays, with each node's location and the id lookups. */
+type Nodes = Pick<
+  VrpModel,
+  'early' | 'late' | 'service' | 'size' | 'capacity' | 'shiftStart' | 'mustVehicle' | 'intrinsic'
+> & {
   loc: Int32Array;
-  early: Float64Array;
-  late: Float64Array;
-  service: Float64Array;
-  size: Float64Array;
-  capacity: Float64Array;
-  shiftStart: Float64Array;
   vehicleIdx: Map<string, number>;
   jobIdx: Map<string, number>;
-  mustVehicle: Int32Array;
-  intrinsic: (UnassignedReason | null)[];
 };
 
 /** Lays jobs (nodes 0…n-1) and each vehicle's start and end (n+2v, n+2v+1) out as nodes. */

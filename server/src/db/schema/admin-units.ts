@@ -1,6 +1,18 @@
-import { sql } from 'drizzle-orm';
 import { date, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { tzNow } from './columns';
+import { foldIndex, tzNow } from './columns';
+
+/**
+ * The columns a province and a ward share: its names, its kind (e.g. "Thành phố", "Tỉnh";
+ * "Phường", "Xã", "Đặc khu") and the date the imported list took effect.
+ */
+const placeColumns = () => ({
+  name: text('name').notNull(),
+  fullName: text('full_name').notNull(),
+  nameEn: text('name_en'),
+  kind: text('kind').notNull(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  updatedAt: tzNow('updated_at'),
+});
 
 /**
  * Administrative units after the 2025 reform: provinces / centrally-run cities and the
@@ -11,17 +23,9 @@ export const adminProvinces = pgTable(
   'admin_provinces',
   {
     code: text('code').primaryKey(),
-    name: text('name').notNull(),
-    fullName: text('full_name').notNull(),
-    nameEn: text('name_en'),
-    /** e.g. "Thành phố", "Tỉnh" */
-    kind: text('kind').notNull(),
-    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
-    updatedAt: tzNow('updated_at'),
+    ...placeColumns(),
   },
-  (t) => [
-    index('admin_provinces_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`),
-  ],
+  (t) => [foldIndex('admin_provinces_name_fold_idx', t.name)],
 );
 
 export const adminWards = pgTable(
@@ -31,16 +35,10 @@ export const adminWards = pgTable(
     provinceCode: text('province_code')
       .notNull()
       .references(() => adminProvinces.code),
-    name: text('name').notNull(),
-    fullName: text('full_name').notNull(),
-    nameEn: text('name_en'),
-    /** e.g. "Phường", "Xã", "Đặc khu" */
-    kind: text('kind').notNull(),
-    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
-    updatedAt: tzNow('updated_at'),
+    ...placeColumns(),
   },
   (t) => [
     index('admin_wards_province_idx').on(t.provinceCode),
-    index('admin_wards_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`),
+    foldIndex('admin_wards_name_fold_idx', t.name),
   ],
 );

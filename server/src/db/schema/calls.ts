@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, tz, tzNow, ref } from './columns';
+import { idColumn, tz, tzNow, ref, timestamps } from './columns';
 import { citizens } from './citizens';
 import { procedures } from './procedures';
 import { units } from './units';
@@ -48,8 +48,7 @@ export const calls = pgTable(
     closedBy: uuid('closed_by').references(() => users.id),
     /** Optimistic concurrency: every write bumps it. */
     version: integer('version').notNull().default(1),
-    createdAt: tzNow('created_at'),
-    updatedAt: tzNow('updated_at'),
+    ...timestamps(),
   },
   (t) => [
     index('calls_unit_started_idx').on(t.unitId, t.startedAt),

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { index, pgTable, text, uuid, boolean } from 'drizzle-orm/pg-core';
-import { idColumn, tzNow, latLng } from './columns';
+import { idColumn, tzNow, latLng, timestamps, foldIndex } from './columns';
 import { units } from './units';
 
 /** Callers and applicants. The CCCD is kept only as a hash plus its last four digits. */
@@ -17,13 +16,9 @@ export const citizens = pgTable(
     unitId: uuid('unit_id').references(() => units.id),
     smsOptOut: boolean('sms_opt_out').notNull().default(false),
     notes: text('notes'),
-    createdAt: tzNow('created_at'),
-    updatedAt: tzNow('updated_at'),
+    ...timestamps(),
   },
-  (t) => [
-    index('citizens_phone_idx').on(t.phone),
-    index('citizens_name_fold_idx').using('gin', sql`vn_fold(${t.fullName}) gin_trgm_ops`),
-  ],
+  (t) => [index('citizens_phone_idx').on(t.phone), foldIndex('citizens_name_fold_idx', t.fullName)],
 );
 
 export const citizenAddresses = pgTable(

@@ -1,4 +1,5 @@
-import { doublePrecision, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** Column builders every table repeats, so a table reads as what is particular to it. */
 
@@ -17,3 +18,13 @@ export const ref = (name: string, target: () => AnyPgColumn) =>
 
 /** Where something happened (both null when the phone had no fix). */
 export const latLng = () => ({ lat: doublePrecision('lat'), lng: doublePrecision('lng') });
+
+/** `created_at` and `updated_at`, both required and defaulting to now. */
+export const timestamps = () => ({
+  createdAt: tzNow('created_at'),
+  updatedAt: tzNow('updated_at'),
+});
+
+/** The accent- and case-insensitive trigram index the name searches read (`vn_fold(column)`). */
+export const foldIndex = (name: string, column: AnyPgColumn) =>
+  index(name).using('gin', sql`vn_fold(${column}) gin_trgm_ops`);

@@ -11,7 +11,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { idColumn, tz, tzNow, ref, latLng } from './columns';
+import { idColumn, tz, tzNow, ref, latLng, timestamps, foldIndex } from './columns';
 import { citizens } from './citizens';
 import { procedures } from './procedures';
 import { units } from './units';
@@ -56,8 +56,7 @@ export const jobs = pgTable(
     /** Optimistic concurrency: every write bumps it. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: tzNow('created_at'),
-    updatedAt: tzNow('updated_at'),
+    ...timestamps(),
     assignedAt: tz('assigned_at'),
     /** When the job entered its current status (the late list's "since when"). */
     statusChangedAt: tzNow('status_changed_at'),
@@ -80,7 +79,7 @@ export const jobs = pgTable(
         sql`${t.status} not in ${sql.raw(`(${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`)}`,
       ),
     index('jobs_citizen_idx').on(t.citizenId),
-    index('jobs_address_fold_idx').using('gin', sql`vn_fold(${t.addressText}) gin_trgm_ops`),
+    foldIndex('jobs_address_fold_idx', t.addressText),
     index('jobs_code_fold_idx').using(
       'gin',
       sql`vn_fold(${t.code} || ' ' || coalesce(${t.dossierCode}, '')) gin_trgm_ops`,

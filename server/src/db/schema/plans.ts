@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, tz, tzNow, ref } from './columns';
+import { idColumn, tz, ref, timestamps } from './columns';
 import { units } from './units';
 import { users } from './users';
 
@@ -28,8 +28,7 @@ export const plans = pgTable(
     unassigned: jsonb('unassigned').notNull(),
     jobVersions: jsonb('job_versions').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: tzNow('created_at'),
-    updatedAt: tzNow('updated_at'),
+    ...timestamps(),
     committedBy: uuid('committed_by').references(() => users.id),
     committedAt: tz('committed_at'),
   },

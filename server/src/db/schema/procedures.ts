@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { idColumn, tzNow } from './columns';
+import { bigint, boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { idColumn, timestamps, foldIndex } from './columns';
 
 /** The procedure catalogue operators answer from and jobs are priced from. */
 export const procedures = pgTable(
@@ -23,8 +22,7 @@ export const procedures = pgTable(
     active: boolean('active').notNull().default(true),
     /** Seeded sample data, not an official catalogue. */
     sample: boolean('sample').notNull().default(false),
-    createdAt: tzNow('created_at'),
-    updatedAt: tzNow('updated_at'),
+    ...timestamps(),
   },
-  (t) => [index('procedures_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`)],
+  (t) => [foldIndex('procedures_name_fold_idx', t.name)],
 );

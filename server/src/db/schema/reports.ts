@@ -14,6 +14,15 @@ import {
 import { tz } from './columns';
 import { jobs } from './jobs';
 
+/** The local day and the unit a daily rollup row counts for. */
+const dayOfUnit = () => ({ day: date('day').notNull(), unitId: uuid('unit_id').notNull() });
+/** One breakdown of a rollup: the dimension (`all`, `type`, …) and its key ('' for `all`). */
+const dimKey = () => ({ dim: text('dim').notNull(), key: text('key').notNull() });
+/** A running count of a rollup row (starts at 0). */
+const count = (name: string) => integer(name).notNull().default(0);
+/** A running sum of a rollup row (seconds, kilometres; starts at 0). */
+const total = (name: string) => doublePrecision(name).notNull().default(0);
+
 /**
  * When each job first reached the stages the dashboard times (call → assignment → pickup →
  * submitted/delivered): a per-job rollup of job_events, kept in step by the reports job
@@ -69,14 +78,12 @@ export const jobMilestones = pgTable(
 export const reportJobDays = pgTable(
   'report_job_days',
   {
-    day: date('day').notNull(),
-    unitId: uuid('unit_id').notNull(),
-    dim: text('dim').notNull(),
-    key: text('key').notNull(),
-    n: integer('n').notNull().default(0),
-    done: integer('done').notNull().default(0),
-    onTime: integer('on_time').notNull().default(0),
-    late: integer('late').notNull().default(0),
+    ...dayOfUnit(),
+    ...dimKey(),
+    n: count('n'),
+    done: count('done'),
+    onTime: count('on_time'),
+    late: count('late'),
   },
   (t) => [primaryKey({ columns: [t.day, t.unitId, t.dim, t.key] })],
 );
@@ -85,11 +92,9 @@ export const reportJobDays = pgTable(
 export const reportCallDays = pgTable(
   'report_call_days',
   {
-    day: date('day').notNull(),
-    unitId: uuid('unit_id').notNull(),
-    dim: text('dim').notNull(),
-    key: text('key').notNull(),
-    n: integer('n').notNull().default(0),
+    ...dayOfUnit(),
+    ...dimKey(),
+    n: count('n'),
   },
   (t) => [primaryKey({ columns: [t.day, t.unitId, t.dim, t.key] })],
 );
@@ -98,13 +103,12 @@ export const reportCallDays = pgTable(
 export const reportMoneyDays = pgTable(
   'report_money_days',
   {
-    day: date('day').notNull(),
-    unitId: uuid('unit_id').notNull(),
+    ...dayOfUnit(),
     method: text('method').notNull(),
     flow: text('flow').notNull(),
     confirmed: boolean('confirmed').notNull(),
     amountVnd: bigint('amount_vnd', { mode: 'number' }).notNull().default(0),
-    n: integer('n').notNull().default(0),
+    n: count('n'),
   },
   (t) => [primaryKey({ columns: [t.day, t.unitId, t.method, t.flow, t.confirmed] })],
 );
@@ -113,11 +117,10 @@ export const reportMoneyDays = pgTable(
 export const reportRatingDays = pgTable(
   'report_rating_days',
   {
-    day: date('day').notNull(),
-    unitId: uuid('unit_id').notNull(),
+    ...dayOfUnit(),
     courierKey: text('courier_key').notNull(),
     stars: smallint('stars').notNull(),
-    n: integer('n').notNull().default(0),
+    n: count('n'),
   },
   (t) => [primaryKey({ columns: [t.day, t.unitId, t.courierKey, t.stars] })],
 );
@@ -129,14 +132,13 @@ export const reportRatingDays = pgTable(
 export const reportLegDays = pgTable(
   'report_leg_days',
   {
-    day: date('day').notNull(),
-    unitId: uuid('unit_id').notNull(),
-    n1: integer('n1').notNull().default(0),
-    s1: doublePrecision('s1').notNull().default(0),
-    n2: integer('n2').notNull().default(0),
-    s2: doublePrecision('s2').notNull().default(0),
-    n3: integer('n3').notNull().default(0),
-    s3: doublePrecision('s3').notNull().default(0),
+    ...dayOfUnit(),
+    n1: count('n1'),
+    s1: total('s1'),
+    n2: count('n2'),
+    s2: total('s2'),
+    n3: count('n3'),
+    s3: total('s3'),
   },
   (t) => [primaryKey({ columns: [t.day, t.unitId] })],
 );
@@ -151,8 +153,8 @@ export const reportCourierDays = pgTable(
   {
     courierId: uuid('courier_id').notNull(),
     day: date('day').notNull(),
-    km: doublePrecision('km').notNull().default(0),
-    stops: integer('stops').notNull().default(0),
+    km: total('km'),
+    stops: count('stops'),
   },
   (t) => [
     primaryKey({ columns: [t.courierId, t.day] }),

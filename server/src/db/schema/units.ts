@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { index, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { idColumn, tzNow, latLng } from './columns';
+import { idColumn, latLng, timestamps, foldIndex } from './columns';
 
 /** Post offices and service centres, as a tree: a user sees their unit and those below it. */
 export const units = pgTable(
@@ -17,11 +16,7 @@ export const units = pgTable(
     wardCode: text('ward_code'),
     ...latLng(),
     phone: text('phone'),
-    createdAt: tzNow('created_at'),
-    updatedAt: tzNow('updated_at'),
+    ...timestamps(),
   },
-  (t) => [
-    index('units_parent_idx').on(t.parentId),
-    index('units_name_fold_idx').using('gin', sql`vn_fold(${t.name}) gin_trgm_ops`),
-  ],
+  (t) => [index('units_parent_idx').on(t.parentId), foldIndex('units_name_fold_idx', t.name)],
 );

@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, tz, tzNow, ref } from './columns';
+import { idColumn, tz, tzNow, ref, timestamps } from './columns';
 import { units } from './units';
 
 export const users = pgTable(
@@ -18,8 +18,7 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: tz('locked_until'),
     lastLoginAt: tz('last_login_at'),
-    createdAt: tzNow('created_at'),
-    updatedAt: tzNow('updated_at'),
+    ...timestamps(),
   },
   (t) => [index('users_unit_role_idx').on(t.unitId, t.role)],
 );

@@ -1,18 +1,14 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { staffColumns } from '../../db/selections';
 import { sessions, units, users } from '../../db/schema';
 
 export async function findUserForLogin(db: DbOrTx, username: string) {
   const rows = await db
     .select({
       id: users.id,
-      username: users.username,
+      ...staffColumns,
       passwordHash: users.passwordHash,
-      fullName: users.fullName,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-      disabled: users.disabled,
       failedLogins: users.failedLogins,
       lockedUntil: users.lockedUntil,
     })
@@ -74,13 +70,8 @@ export async function findActiveSession(db: DbOrTx, id: string, now: Date) {
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
       userId: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
+      ...staffColumns,
       unitParentId: units.parentId,
-      disabled: users.disabled,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

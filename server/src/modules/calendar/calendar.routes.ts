@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AdminHolidaySchema, AdminYearSchema } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { addHoliday, fillDefaultHolidays, listHolidays, removeHoliday } from './calendar.service';
 
 const HolidayQuerySchema = z.object({
@@ -17,13 +17,13 @@ export function calendarRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/holidays',
-    endpoint({ can: 'calendar.read', query: HolidayQuerySchema }, async ({ query }) => ({
+    byQuery('calendar.read', HolidayQuerySchema, async (_auth, query) => ({
       items: await listHolidays(db, query.year),
     })),
   );
   router.get(
     '/admin/holidays',
-    endpoint({ can: 'calendar.admin_list', query: AdminYearSchema }, async ({ query }) => ({
+    byQuery('calendar.admin_list', AdminYearSchema, async (_auth, query) => ({
       year: query.year,
       items: await listHolidays(db, query.year),
     })),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../db/client';
+import { findById, insertRow, updateById } from '../../db/rows';
 import { callCallbacks, calls, citizens, jobs, procedures, units, users } from '../../db/schema';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -18,10 +19,8 @@ export async function nextCallNumber(tx: DbOrTx): Promise<number> {
   return Number(rows[0]!.value);
 }
 
-export async function insertCall(tx: DbOrTx, values: typeof calls.$inferInsert) {
-  const [row] = await tx.insert(calls).values(values).returning();
-  return row!;
-}
+export const insertCall = (tx: DbOrTx, values: typeof calls.$inferInsert) =>
+  insertRow(tx, calls, values);
 
 export async function getCallRow(db: DbOrTx, id: string, forUpdate = false) {
   const q = db.select().from(calls).where(eq(calls.id, id)).limit(1);
@@ -145,10 +144,8 @@ export async function listOpenFeedback(db: DbOrTx, unitIds: readonly string[], b
     .limit(500);
 }
 
-export async function insertCallback(tx: DbOrTx, values: typeof callCallbacks.$inferInsert) {
-  const [row] = await tx.insert(callCallbacks).values(values).returning();
-  return row!;
-}
+export const insertCallback = (tx: DbOrTx, values: typeof callCallbacks.$inferInsert) =>
+  insertRow(tx, callCallbacks, values);
 
 export async function openCallbackForCall(db: DbOrTx, callId: string) {
   return (
@@ -200,19 +197,10 @@ export function callbackFilters(f: {
   );
 }
 
-export async function getCallbackRow(db: DbOrTx, id: string) {
-  return (await db.select().from(callCallbacks).where(eq(callCallbacks.id, id)).limit(1))[0];
-}
+export const getCallbackRow = (db: DbOrTx, id: string) => findById(db, callCallbacks, id);
 
-export async function updateCallbackRow(
+export const updateCallbackRow = (
   db: DbOrTx,
   id: string,
   values: Partial<typeof callCallbacks.$inferInsert>,
-) {
-  const [row] = await db
-    .update(callCallbacks)
-    .set(values)
-    .where(eq(callCallbacks.id, id))
-    .returning();
-  return row;
-}
+) => updateById(db, callCallbacks, id, values);

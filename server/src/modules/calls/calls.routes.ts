@@ -3,7 +3,6 @@ import {
   CompleteCallbackSchema,
   CreateCallSchema,
   CreateJobFromCallSchema,
-  IdParamsSchema,
   ListCallbacksQuerySchema,
   ListCallsQuerySchema,
   OverdueFeedbackQuerySchema,
@@ -11,7 +10,7 @@ import {
   ScheduleCallbackSchema,
   UpdateCallSchema,
 } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import type { JobHooks } from '../jobs/jobs.service';
 import {
   closeCall,
@@ -39,9 +38,7 @@ export function callsRoutes({
   const router = Router();
   router.get(
     '/calls',
-    endpoint({ can: 'calls.list', query: ListCallsQuerySchema }, async ({ auth, query }) =>
-      listCalls(db, auth, query),
-    ),
+    byQuery('calls.list', ListCallsQuerySchema, (auth, query) => listCalls(db, auth, query)),
   );
   router.post(
     '/calls',
@@ -52,66 +49,50 @@ export function callsRoutes({
   // Fixed paths before /calls/:id.
   router.get(
     '/calls/feedback/overdue',
-    endpoint({ can: 'calls.list', query: OverdueFeedbackQuerySchema }, async ({ auth, query }) =>
+    byQuery('calls.list', OverdueFeedbackQuerySchema, (auth, query) =>
       listOverdueFeedback(db, auth, query.withinDays),
     ),
   );
   router.get(
     '/calls/callbacks',
-    endpoint({ can: 'callbacks.list', query: ListCallbacksQuerySchema }, async ({ auth, query }) =>
+    byQuery('callbacks.list', ListCallbacksQuerySchema, (auth, query) =>
       listCallbacks(db, auth, query),
     ),
   );
   router.post(
     '/calls/callbacks/:id/complete',
-    endpoint(
-      { can: 'callbacks.complete', params: IdParamsSchema, body: CompleteCallbackSchema },
-      async ({ auth, params, body }) => completeCallback(db, auth, params.id, body),
+    byId('callbacks.complete', CompleteCallbackSchema, (auth, id, body) =>
+      completeCallback(db, auth, id, body),
     ),
   );
   router.get(
     '/calls/:id',
-    endpoint({ can: 'calls.read', params: IdParamsSchema }, async ({ auth, params }) =>
-      getCall(db, auth, params.id),
-    ),
+    byId('calls.read', (auth, id) => getCall(db, auth, id)),
   );
   router.patch(
     '/calls/:id',
-    endpoint(
-      { can: 'calls.update', params: IdParamsSchema, body: UpdateCallSchema },
-      async ({ auth, params, body }) => updateCall(db, auth, params.id, body),
-    ),
+    byId('calls.update', UpdateCallSchema, (auth, id, body) => updateCall(db, auth, id, body)),
   );
   router.post(
     '/calls/:id/close',
-    endpoint({ can: 'calls.close', params: IdParamsSchema }, async ({ auth, params }) =>
-      closeCall(db, auth, params.id),
-    ),
+    byId('calls.close', (auth, id) => closeCall(db, auth, id)),
   );
   router.post(
     '/calls/:id/reopen',
-    endpoint(
-      { can: 'calls.reopen', params: IdParamsSchema, body: ReopenCallSchema },
-      async ({ auth, params, body }) => reopenCall(db, auth, params.id, body.reason),
+    byId('calls.reopen', ReopenCallSchema, (auth, id, body) =>
+      reopenCall(db, auth, id, body.reason),
     ),
   );
   router.post(
     '/calls/:id/jobs',
-    endpoint(
-      { can: 'calls.createJob', params: IdParamsSchema, body: CreateJobFromCallSchema },
-      async ({ auth, params, body }) =>
-        withStatus(
-          201,
-          await createJobFromCall(db, auth, params.id, body, { publicBaseUrl, jobHooks }),
-        ),
+    byId('calls.createJob', CreateJobFromCallSchema, async (auth, id, body) =>
+      withStatus(201, await createJobFromCall(db, auth, id, body, { publicBaseUrl, jobHooks })),
     ),
   );
   router.post(
     '/calls/:id/callbacks',
-    endpoint(
-      { can: 'callbacks.schedule', params: IdParamsSchema, body: ScheduleCallbackSchema },
-      async ({ auth, params, body }) =>
-        withStatus(201, await scheduleCallback(db, auth, params.id, body)),
+    byId('callbacks.schedule', ScheduleCallbackSchema, async (auth, id, body) =>
+      withStatus(201, await scheduleCallback(db, auth, id, body)),
     ),
   );
   return router;

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { jobHeadColumns } from '../../db/selections';
+import { insertRow, updateById } from '../../db/rows';
 import { calls, citizenAddresses, citizens, jobs, procedures } from '../../db/schema';
 
 export type CitizenRow = typeof citizens.$inferSelect;
@@ -81,28 +83,17 @@ export async function addressesOf(db: DbOrTx, citizenIds: string[]) {
     .orderBy(desc(citizenAddresses.createdAt));
 }
 
-export async function insertCitizen(db: DbOrTx, values: typeof citizens.$inferInsert) {
-  const [row] = await db.insert(citizens).values(values).returning();
-  return row!;
-}
+export const insertCitizen = (db: DbOrTx, values: typeof citizens.$inferInsert) =>
+  insertRow(db, citizens, values);
 
-export async function updateCitizenRow(
+export const updateCitizenRow = (
   db: DbOrTx,
   id: string,
   values: Partial<typeof citizens.$inferInsert>,
-) {
-  const [row] = await db
-    .update(citizens)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(citizens.id, id))
-    .returning();
-  return row;
-}
+) => updateById(db, citizens, id, { ...values, updatedAt: new Date() });
 
-export async function insertAddress(db: DbOrTx, values: typeof citizenAddresses.$inferInsert) {
-  const [row] = await db.insert(citizenAddresses).values(values).returning();
-  return row!;
-}
+export const insertAddress = (db: DbOrTx, values: typeof citizenAddresses.$inferInsert) =>
+  insertRow(db, citizenAddresses, values);
 
 export async function updateAddressRow(
   db: DbOrTx,
@@ -158,10 +149,7 @@ export async function recentCallsOf(
 export async function jobsOf(db: DbOrTx, citizenId: string, limit: number, openOnly = false) {
   return db
     .select({
-      id: jobs.id,
-      code: jobs.code,
-      type: jobs.type,
-      status: jobs.status,
+      ...jobHeadColumns,
       dueDate: jobs.dueDate,
       addressText: jobs.addressText,
       createdAt: jobs.createdAt,

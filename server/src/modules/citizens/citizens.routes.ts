@@ -4,10 +4,9 @@ import {
   CitizenAddressInputSchema,
   CitizenSearchQuerySchema,
   CreateCitizenSchema,
-  IdParamsSchema,
   UpdateCitizenSchema,
 } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import {
   addCitizenAddress,
   createCitizen,
@@ -26,12 +25,9 @@ export function citizensRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/citizens',
-    endpoint(
-      { can: 'citizens.search', query: CitizenSearchQuerySchema },
-      async ({ auth, query }) => ({
-        items: await searchCitizens(db, auth, query),
-      }),
-    ),
+    byQuery('citizens.search', CitizenSearchQuerySchema, async (auth, query) => ({
+      items: await searchCitizens(db, auth, query),
+    })),
   );
   router.post(
     '/citizens',
@@ -41,29 +37,22 @@ export function citizensRoutes({ db }: ModuleDeps): Router {
   );
   router.get(
     '/citizens/:id',
-    endpoint({ can: 'citizens.read', params: IdParamsSchema }, async ({ auth, params }) =>
-      getCitizen(db, auth, params.id),
-    ),
+    byId('citizens.read', (auth, id) => getCitizen(db, auth, id)),
   );
   router.patch(
     '/citizens/:id',
-    endpoint(
-      { can: 'citizens.update', params: IdParamsSchema, body: UpdateCitizenSchema },
-      async ({ auth, params, body }) => updateCitizen(db, auth, params.id, body),
+    byId('citizens.update', UpdateCitizenSchema, (auth, id, body) =>
+      updateCitizen(db, auth, id, body),
     ),
   );
   router.get(
     '/citizens/:id/history',
-    endpoint({ can: 'citizens.read', params: IdParamsSchema }, async ({ auth, params }) =>
-      getCitizenHistory(db, auth, params.id),
-    ),
+    byId('citizens.read', (auth, id) => getCitizenHistory(db, auth, id)),
   );
   router.post(
     '/citizens/:id/addresses',
-    endpoint(
-      { can: 'citizens.update', params: IdParamsSchema, body: CitizenAddressInputSchema },
-      async ({ auth, params, body }) =>
-        withStatus(201, await addCitizenAddress(db, auth, params.id, body)),
+    byId('citizens.update', CitizenAddressInputSchema, async (auth, id, body) =>
+      withStatus(201, await addCitizenAddress(db, auth, id, body)),
     ),
   );
   router.put(

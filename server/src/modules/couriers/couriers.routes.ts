@@ -8,7 +8,7 @@ import {
 } from '@tannha/shared';
 import { z } from 'zod';
 import { validationFailed } from '../../lib/errors';
-import { endpoint, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import type { JobHooks } from '../jobs/jobs.service';
 import * as couriers from './couriers.service';
 
@@ -26,7 +26,7 @@ export function couriersRoutes({
 
   router.get(
     '/couriers',
-    endpoint({ can: 'couriers.list', query: CourierListQuerySchema }, async ({ auth, query }) => ({
+    byQuery('couriers.list', CourierListQuerySchema, async (auth, query) => ({
       items: await couriers.listCouriers(ctx, auth, query),
     })),
   );
@@ -78,16 +78,15 @@ export function couriersRoutes({
 
   router.post(
     '/couriers/:id/reassign-day',
-    endpoint(
-      { can: 'couriers.reassign_day', params: IdParamsSchema, body: ReassignDaySchema },
-      ({ auth, params, body }) => couriers.reassignDay({ ...ctx, jobHooks }, auth, params.id, body),
+    byId('couriers.reassign_day', ReassignDaySchema, (auth, id, body) =>
+      couriers.reassignDay({ ...ctx, jobHooks }, auth, id, body),
     ),
   );
 
   router.get(
     '/jobs/:id/suggestions',
-    endpoint({ can: 'jobs.suggest', params: IdParamsSchema }, async ({ auth, params }) => ({
-      items: await couriers.suggestCouriers(ctx, auth, params.id),
+    byId('jobs.suggest', async (auth, id) => ({
+      items: await couriers.suggestCouriers(ctx, auth, id),
     })),
   );
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
-import { endpoint, type ModuleDeps } from '../../lib/http';
+import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import { rawUpload, uploadedText } from '../../lib/import/text-upload';
 import {
   ADMIN_UNITS_MAX_BYTES,
@@ -51,9 +51,7 @@ export function divisionsRoutes({ db }: ModuleDeps): Router {
   );
   router.get(
     '/admin-units/wards',
-    endpoint({ can: 'divisions.list', query: WardsQuerySchema }, async ({ query }) =>
-      listWards(db, query),
-    ),
+    byQuery('divisions.list', WardsQuerySchema, (_auth, query) => listWards(db, query)),
   );
   return router;
 }

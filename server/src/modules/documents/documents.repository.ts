@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
+import { insertRow } from '../../db/rows';
 import { documents, users } from '../../db/schema';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -21,13 +22,10 @@ export async function findDocumentById(db: DbOrTx, id: string): Promise<Document
   return row;
 }
 
-export async function insertDocument(
+export const insertDocument = (
   tx: Tx,
   values: typeof documents.$inferInsert,
-): Promise<DocumentRow> {
-  const [row] = await tx.insert(documents).values(values).returning();
-  return row!;
-}
+): Promise<DocumentRow> => insertRow(tx, documents, values);
 
 export async function markDocumentDeleted(tx: Tx, id: string, at: Date): Promise<void> {
   await tx.update(documents).set({ deletedAt: at }).where(eq(documents.id, id));

@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import { IdParamsSchema, ReorderDocumentsSchema, UploadDocumentFieldsSchema } from '@tannha/shared';
 import { forbidden, unauthenticated, unprocessable } from '../../lib/errors';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import type { Storage } from '../../integrations/storage/storage';
 import { rolesFor, type Ability } from '../../policies';
@@ -73,16 +73,13 @@ export function documentsRoutes(
 
   r.get(
     '/jobs/:id/documents',
-    endpoint({ can: 'documents.read', params: IdParamsSchema }, ({ auth, params }) =>
-      listJobDocuments(db, auth, params.id),
-    ),
+    byId('documents.read', (auth, id) => listJobDocuments(db, auth, id)),
   );
 
   r.post(
     '/jobs/:id/documents/order',
-    endpoint(
-      { can: 'documents.write', params: IdParamsSchema, body: ReorderDocumentsSchema },
-      ({ auth, params, body }) => reorderScans(db, auth, params.id, body.ids),
+    byId('documents.write', ReorderDocumentsSchema, (auth, id, body) =>
+      reorderScans(db, auth, id, body.ids),
     ),
   );
 

@@ -1,5 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
+import { insertRow } from '../../db/rows';
+import { jobNameColumns } from '../../db/selections';
 import {
   agencyHandoverItems,
   agencyHandovers,
@@ -25,13 +27,10 @@ export async function findSlipByJob(
   return row;
 }
 
-export async function insertSlip(
+export const insertSlip = (
   tx: Tx,
   values: typeof dossierSlips.$inferInsert,
-): Promise<DossierSlipRow> {
-  const [row] = await tx.insert(dossierSlips).values(values).returning();
-  return row!;
-}
+): Promise<DossierSlipRow> => insertRow(tx, dossierSlips, values);
 
 export async function updateSlip(
   tx: Tx,
@@ -54,13 +53,10 @@ export async function findDeliveryHandoverByJob(
   return row;
 }
 
-export async function insertDeliveryHandover(
+export const insertDeliveryHandover = (
   tx: Tx,
   values: typeof deliveryHandovers.$inferInsert,
-): Promise<DeliveryHandoverRow> {
-  const [row] = await tx.insert(deliveryHandovers).values(values).returning();
-  return row!;
-}
+): Promise<DeliveryHandoverRow> => insertRow(tx, deliveryHandovers, values);
 
 /** Ids of documents that belong to the job and were not removed. */
 export async function findDocumentKinds(
@@ -95,13 +91,10 @@ export async function findCitizenIdOnFile(
   return row;
 }
 
-export async function insertAgencyHandover(
+export const insertAgencyHandover = (
   tx: Tx,
   values: typeof agencyHandovers.$inferInsert,
-): Promise<AgencyHandoverRow> {
-  const [row] = await tx.insert(agencyHandovers).values(values).returning();
-  return row!;
-}
+): Promise<AgencyHandoverRow> => insertRow(tx, agencyHandovers, values);
 
 export async function insertAgencyHandoverItems(
   tx: Tx,
@@ -123,8 +116,7 @@ export async function findAgencyHandover(db: DbOrTx, id: string) {
     .select({
       i: agencyHandoverItems,
       jobCode: jobs.code,
-      citizenName: citizens.fullName,
-      procedureName: procedures.name,
+      ...jobNameColumns,
     })
     .from(agencyHandoverItems)
     .innerJoin(jobs, eq(jobs.id, agencyHandoverItems.jobId))
@@ -182,8 +174,7 @@ export async function findHandoverCandidates(db: DbOrTx, scope: HandoverScope, l
       jobId: jobs.id,
       jobCode: jobs.code,
       status: jobs.status,
-      citizenName: citizens.fullName,
-      procedureName: procedures.name,
+      ...jobNameColumns,
       agency: procedures.agency,
       slipNo: dossierSlips.slipNo,
       complete: dossierSlips.complete,

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, notInArray, sql, type SQL } fro
 import { TERMINAL_STATUSES } from '@tannha/shared';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
+import { insertRow } from '../../db/rows';
 import { citizens, counters, jobEvents, jobs, procedures, units, users } from '../../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -109,10 +110,8 @@ export async function findJobById(db: DbOrTx, id: string): Promise<JobRow | unde
   return (await db.select().from(jobs).where(eq(jobs.id, id)).limit(1))[0];
 }
 
-export async function insertJob(tx: Tx, values: NewJobRow): Promise<JobRow> {
-  const [row] = await tx.insert(jobs).values(values).returning();
-  return row!;
-}
+export const insertJob = (tx: Tx, values: NewJobRow): Promise<JobRow> =>
+  insertRow(tx, jobs, values);
 
 /**
  * Updates a job only if it still has `version` (optimistic concurrency) and bumps the
@@ -133,10 +132,8 @@ export async function updateJobIfVersion(
   return row;
 }
 
-export async function insertJobEvent(tx: Tx, values: NewJobEventRow): Promise<JobEventRow> {
-  const [row] = await tx.insert(jobEvents).values(values).returning();
-  return row!;
-}
+export const insertJobEvent = (tx: Tx, values: NewJobEventRow): Promise<JobEventRow> =>
+  insertRow(tx, jobEvents, values);
 
 /** A job's timeline, oldest first, with the actor's name. */
 export async function findJobEvents(db: DbOrTx, jobId: string) {

@@ -8,7 +8,7 @@ import {
   TransitionJobSchema,
 } from '@tannha/shared';
 import { z } from 'zod';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import type { JobHooks } from './job-hooks';
 import * as jobsService from './jobs.service';
@@ -20,7 +20,7 @@ export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }
 
   router.get(
     '/jobs',
-    endpoint({ can: 'jobs.list', query: ListJobsQuerySchema }, ({ auth, query }) =>
+    byQuery('jobs.list', ListJobsQuerySchema, (auth, query) =>
       jobsService.listJobs(db, auth, query),
     ),
   );
@@ -52,15 +52,13 @@ export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }
 
   router.get(
     '/jobs/:id',
-    endpoint({ can: 'jobs.read', params: IdParamsSchema }, ({ auth, params }) =>
-      jobsService.getJob(db, auth, params.id),
-    ),
+    byId('jobs.read', (auth, id) => jobsService.getJob(db, auth, id)),
   );
 
   router.get(
     '/jobs/:id/events',
-    endpoint({ can: 'jobs.read', params: IdParamsSchema }, async ({ auth, params }) => ({
-      items: await jobsService.getJobTimeline(db, auth, params.id),
+    byId('jobs.read', async (auth, id) => ({
+      items: await jobsService.getJobTimeline(db, auth, id),
     })),
   );
 
@@ -85,9 +83,8 @@ export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }
 
   router.post(
     '/jobs/:id/assign',
-    endpoint(
-      { can: 'jobs.assign', params: IdParamsSchema, body: AssignJobSchema },
-      ({ auth, params, body }) => jobsService.assignJob(db, auth, params.id, body, { hooks }),
+    byId('jobs.assign', AssignJobSchema, (auth, id, body) =>
+      jobsService.assignJob(db, auth, id, body, { hooks }),
     ),
   );
 

@@ -1,9 +1,9 @@
-import { maskPhone } from '@tannha/shared';
 import type { Db } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
 import { findJob } from '../jobs/jobs.service';
+import { presentSmsBasics } from '../sms/sms.service';
 import { findJobMessages } from './notifications.repository';
 
 /** Every SMS about a job and its delivery status (office staff of the job's unit); phones masked. */
@@ -12,16 +12,5 @@ export async function listJobMessages(db: Db, auth: AuthContext, jobId: string) 
   if (!job) throw notFound({ vi: 'Công việc', en: 'Job' });
   assertCan(auth, 'notifications.read', job);
   const rows = await findJobMessages(db, jobId);
-  return rows.map((r) => ({
-    id: r.id,
-    to: maskPhone(r.toPhone),
-    template: r.template,
-    body: r.body,
-    status: r.status,
-    providerStatus: r.providerStatus,
-    error: r.error,
-    createdAt: r.createdAt.toISOString(),
-    sentAt: r.sentAt?.toISOString() ?? null,
-    deliveredAt: r.deliveredAt?.toISOString() ?? null,
-  }));
+  return rows.map((r) => ({ ...presentSmsBasics(r), providerStatus: r.providerStatus }));
 }

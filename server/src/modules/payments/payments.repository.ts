@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
+import { jobNameColumns } from '../../db/selections';
 import { citizens, jobs, payments, procedures, units, users } from '../../db/schema';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -7,27 +8,31 @@ export type PaymentWithName = PaymentRow & { collectedByName: string };
 
 const withName = { p: payments, collectedByName: users.fullName };
 
-/** Every ledger line of a job, oldest first, with the collector's name. */
-export async function findJobPayments(db: DbOrTx, jobId: string): Promise<PaymentWithName[]> {
+/** Ledger lines with the collector's name, in the given order. */
+async function findPaymentsWithName(
+  db: DbOrTx,
+  where: SQL,
+  order: SQL[],
+): Promise<PaymentWithName[]> {
   const rows = await db
     .select(withName)
     .from(payments)
     .innerJoin(users, eq(users.id, payments.collectedBy))
-    .where(eq(payments.jobId, jobId))
-    .orderBy(asc(payments.recordedAt), asc(payments.receiptNo));
+    .where(where)
+    .orderBy(...order);
   return rows.map((r) => ({ ...r.p, collectedByName: r.collectedByName }));
 }
 
+/** Every ledger line of a job, oldest first, with the collector's name. */
+export const findJobPayments = (db: DbOrTx, jobId: string) =>
+  findPaymentsWithName(db, eq(payments.jobId, jobId), [
+    asc(payments.recordedAt),
+    asc(payments.receiptNo),
+  ]);
+
 /** The lines of one collection. */
-export async function findCollection(db: DbOrTx, collectionId: string): Promise<PaymentWithName[]> {
-  const rows = await db
-    .select(withName)
-    .from(payments)
-    .innerJoin(users, eq(users.id, payments.collectedBy))
-    .where(eq(payments.collectionId, collectionId))
-    .orderBy(asc(payments.flow));
-  return rows.map((r) => ({ ...r.p, collectedByName: r.collectedByName }));
-}
+export const findCollection = (db: DbOrTx, collectionId: string) =>
+  findPaymentsWithName(db, eq(payments.collectionId, collectionId), [asc(payments.flow)]);
 
 export async function findPaymentById(
   db: DbOrTx,
@@ -87,8 +92,7 @@ export async function findReceiptJob(db: DbOrTx, jobId: string) {
   const [row] = await db
     .select({
       code: jobs.code,
-      citizenName: citizens.fullName,
-      procedureName: procedures.name,
+      ...jobNameColumns,
       unitName: units.name,
       unitAddress: units.address,
     })

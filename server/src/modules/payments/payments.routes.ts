@@ -5,7 +5,7 @@ import {
   IdParamsSchema,
   ReversePaymentSchema,
 } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import { collectPayment } from './collect-payment';
 import { confirmPayment, reversePayment } from './correct-payment';
@@ -26,9 +26,7 @@ export function paymentsRoutes(deps: ModuleDeps & { publicBaseUrl: string }): Ro
 
   r.get(
     '/jobs/:id/payments',
-    endpoint({ can: 'payments.read', params: IdParamsSchema }, ({ auth, params }) =>
-      getJobMoney(db, auth, params.id),
-    ),
+    byId('payments.read', (auth, id) => getJobMoney(db, auth, id)),
   );
   r.post(
     '/jobs/:id/payments',
@@ -56,7 +54,7 @@ export function paymentsRoutes(deps: ModuleDeps & { publicBaseUrl: string }): Ro
   );
   r.get(
     '/couriers/me/cash',
-    endpoint({ can: 'payments.shift_cash', query: CashQuerySchema }, ({ auth, query }) =>
+    byQuery('payments.shift_cash', CashQuerySchema, (auth, query) =>
       getCashTotal(db, auth, query.date),
     ),
   );

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
+import { jobHeadColumns } from '../../db/selections';
 import { jobs, plans } from '../../db/schema';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -49,10 +50,7 @@ export async function findCandidateJobs(
     : sql`${inArray(jobs.status, [...opts.plannable, ...opts.started])} and ${onDay} and ${created}`;
   return db
     .select({
-      id: jobs.id,
-      code: jobs.code,
-      type: jobs.type,
-      status: jobs.status,
+      ...jobHeadColumns,
       unitId: jobs.unitId,
       courierId: jobs.courierId,
       addressText: jobs.addressText,

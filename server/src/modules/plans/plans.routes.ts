@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { CreatePlanSchema, IdParamsSchema, UpdatePlanSchema } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import type { JobHooks } from '../jobs/jobs.service';
 import type { MatrixCache } from './distance/distance-matrix';
@@ -48,16 +48,13 @@ export function plansRoutes({
 
   router.get(
     '/plans/:id',
-    endpoint({ can: 'plans.read', params: IdParamsSchema }, ({ auth, params }) =>
-      plansService.getPlan(db, auth, params.id),
-    ),
+    byId('plans.read', (auth, id) => plansService.getPlan(db, auth, id)),
   );
 
   router.patch(
     '/plans/:id',
-    endpoint(
-      { can: 'plans.update', params: IdParamsSchema, body: UpdatePlanSchema },
-      ({ auth, params, body }) => plansService.updatePlanRoutes(db, auth, params.id, body),
+    byId('plans.update', UpdatePlanSchema, (auth, id, body) =>
+      plansService.updatePlanRoutes(db, auth, id, body),
     ),
   );
 

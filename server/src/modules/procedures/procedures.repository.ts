@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { findById, updateById } from '../../db/rows';
 import { procedures } from '../../db/schema';
 
 /**
@@ -57,10 +58,7 @@ export async function findCatalogue(
 }
 
 /** One procedure, or undefined. */
-export async function findProcedureById(db: DbOrTx, id: string): Promise<ProcedureRow | undefined> {
-  const [row] = await db.select().from(procedures).where(eq(procedures.id, id)).limit(1);
-  return row;
-}
+export const findProcedureById = (db: DbOrTx, id: string) => findById(db, procedures, id);
 
 /** The procedures with these codes (looked up in batches). */
 export async function findProceduresByCodes(
@@ -93,11 +91,5 @@ export async function insertProcedure(
 }
 
 /** Changes one procedure and returns it. */
-export async function updateProcedureRow(
-  db: DbOrTx,
-  id: string,
-  set: Partial<ProcedureInsert>,
-): Promise<ProcedureRow | undefined> {
-  const [row] = await db.update(procedures).set(set).where(eq(procedures.id, id)).returning();
-  return row;
-}
+export const updateProcedureRow = (db: DbOrTx, id: string, set: Partial<ProcedureInsert>) =>
+  updateById(db, procedures, id, set);

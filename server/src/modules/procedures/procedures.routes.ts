@@ -7,7 +7,8 @@ import {
   ProcedureSearchQuerySchema,
 } from '@tannha/shared';
 import { AppError } from '../../lib/errors';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { adminRoutes } from '../../lib/admin-routes';
+import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import { rawUpload, uploadedText } from '../../lib/import/text-upload';
 import { importProcedures } from './procedures.import';
 import {
@@ -17,7 +18,6 @@ import {
   updateProcedure,
 } from './procedures.service';
 
-const IdParams = z.object({ id: z.uuid() });
 const ImportQuery = z.object({ fileName: z.string().max(200).optional() });
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 const notText = () =>
@@ -34,31 +34,20 @@ export function proceduresRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/procedures',
-    endpoint({ can: 'procedures.search', query: ProcedureSearchQuerySchema }, async ({ query }) =>
+    byQuery('procedures.search', ProcedureSearchQuerySchema, (_auth, query) =>
       searchCatalogue(db, query),
     ),
   );
   router.get(
     '/admin/procedures',
-    endpoint(
-      { can: 'procedures.admin_list', query: AdminProcedureListQuerySchema },
-      async ({ query }) => listAdminProcedures(db, query),
+    byQuery('procedures.admin_list', AdminProcedureListQuerySchema, (_auth, query) =>
+      listAdminProcedures(db, query),
     ),
   );
-  router.post(
-    '/admin/procedures',
-    endpoint(
-      { can: 'procedures.create', body: AdminProcedureSchema },
-      async ({ auth, body, req }) => withStatus(201, await createProcedure(db, auth, body, req.ip)),
-    ),
-  );
-  router.patch(
-    '/admin/procedures/:id',
-    endpoint(
-      { can: 'procedures.update', params: IdParams, body: AdminProcedureUpdateSchema },
-      async ({ auth, params, body, req }) => updateProcedure(db, auth, params.id, body, req.ip),
-    ),
-  );
+  adminRoutes(router, db, '/admin/procedures', {
+    create: { can: 'procedures.create', body: AdminProcedureSchema, run: createProcedure },
+    update: { can: 'procedures.update', body: AdminProcedureUpdateSchema, run: updateProcedure },
+  });
   router.post(
     '/admin/procedures/import',
     rawUpload(IMPORT_MAX_BYTES),

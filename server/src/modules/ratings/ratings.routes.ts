@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ReportRangeQuerySchema } from '@tannha/shared';
-import { endpoint, type ModuleDeps } from '../../lib/http';
+import { byQuery, type ModuleDeps } from '../../lib/http';
 import { listUnitRatings } from './ratings.service';
 
 const RatingsQuerySchema = ReportRangeQuerySchema.and(z.object({ courierId: z.uuid().optional() }));
@@ -11,7 +11,7 @@ export function ratingsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/ratings',
-    endpoint({ can: 'ratings.list', query: RatingsQuerySchema }, async ({ auth, query }) => ({
+    byQuery('ratings.list', RatingsQuerySchema, async (auth, query) => ({
       items: await listUnitRatings(db, auth, query),
     })),
   );

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ReportRangeQuerySchema } from '@tannha/shared';
-import { endpoint, type ModuleDeps } from '../../lib/http';
+import { byQuery, type ModuleDeps } from '../../lib/http';
 import { getReportSummary } from './reports.service';
 
 /** GET /api/reports/summary?from&to&unitId — the manager dashboard's figures. */
@@ -8,7 +8,7 @@ export function reportsRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/reports/summary',
-    endpoint({ can: 'reports.read', query: ReportRangeQuerySchema }, async ({ auth, query }) =>
+    byQuery('reports.read', ReportRangeQuerySchema, (auth, query) =>
       getReportSummary(db, auth, query),
     ),
   );

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AdminSmsPreviewSchema, ListSmsQuerySchema } from '@tannha/shared';
 import { twilioSignatureCheck } from '../../integrations/twilio/signature';
-import { endpoint, type ModuleDeps } from '../../lib/http';
+import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import { listSms, recordSmsStatus } from './sms.service';
 import { listSmsTemplates, previewSms, saveSmsTemplate } from './sms-templates.service';
 
@@ -32,7 +32,7 @@ export function smsRoutes({
   const router = Router();
   router.get(
     '/sms',
-    endpoint({ can: 'sms.list', query: ListSmsQuerySchema }, async ({ auth, query }) => ({
+    byQuery('sms.list', ListSmsQuerySchema, async (auth, query) => ({
       ...(await listSms(db, auth, query)),
       transport: transportName,
     })),

@@ -40,21 +40,30 @@ export async function queueSms(
   });
 }
 
-function presentSms(r: repo.SmsRow): SmsMessage {
+/** What every screen shows of an outgoing SMS: the masked phone, the text, its status and times. */
+export function presentSmsBasics(r: repo.SmsRow) {
   return {
     id: r.id,
     to: maskPhone(r.toPhone),
     template: r.template,
     body: r.body,
+    status: r.status,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+    deliveredAt: r.deliveredAt?.toISOString() ?? null,
+  };
+}
+
+/** The outbox screen's row: the basics and how it is being sent. */
+function presentSms(r: repo.SmsRow): SmsMessage {
+  return {
+    ...presentSmsBasics(r),
     status: r.status as SmsMessage['status'],
     attempts: r.attempts,
     transport: r.transport,
     providerId: r.providerId,
-    error: r.error,
     jobId: r.jobId,
-    createdAt: r.createdAt.toISOString(),
-    sentAt: r.sentAt?.toISOString() ?? null,
-    deliveredAt: r.deliveredAt?.toISOString() ?? null,
   };
 }
 

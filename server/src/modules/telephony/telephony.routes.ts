@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { IdParamsSchema, SimulateCallSchema } from '@tannha/shared';
+import { SimulateCallSchema } from '@tannha/shared';
 import { twilioSignatureCheck } from '../../integrations/twilio/signature';
 import { AppError } from '../../lib/errors';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import {
   getScreenPop,
   handleCallStatus,
@@ -118,9 +118,7 @@ export function telephonyRoutes({
   );
   router.get(
     '/telephony/screen-pop/:id',
-    endpoint({ can: 'telephony.screenPop', params: IdParamsSchema }, async ({ auth, params }) =>
-      getScreenPop(db, auth, params.id),
-    ),
+    byId('telephony.screenPop', (auth, id) => getScreenPop(db, auth, id)),
   );
   return router;
 }

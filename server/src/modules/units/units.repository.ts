@@ -1,5 +1,6 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
+import { findById, insertUnlessTaken, updateById } from '../../db/rows';
 import { units } from '../../db/schema';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -30,30 +31,15 @@ export async function findUnitsByIds(db: DbOrTx, ids: readonly string[]): Promis
 }
 
 /** One unit, or undefined. */
-export async function findUnitById(db: DbOrTx, id: string): Promise<UnitRow | undefined> {
-  const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);
-  return row;
-}
+export const findUnitById = (db: DbOrTx, id: string) => findById(db, units, id);
 
 /** Inserts a unit; undefined when its code is taken. */
-export async function insertUnit(db: DbOrTx, values: UnitInsert): Promise<UnitRow | undefined> {
-  const [row] = await db
-    .insert(units)
-    .values(values)
-    .onConflictDoNothing({ target: units.code })
-    .returning();
-  return row;
-}
+export const insertUnit = (db: DbOrTx, values: UnitInsert) =>
+  insertUnlessTaken(db, units, values, units.code);
 
 /** Changes one unit and returns it. */
-export async function updateUnitRow(
-  db: DbOrTx,
-  id: string,
-  set: Partial<UnitInsert>,
-): Promise<UnitRow | undefined> {
-  const [row] = await db.update(units).set(set).where(eq(units.id, id)).returning();
-  return row;
-}
+export const updateUnitRow = (db: DbOrTx, id: string, set: Partial<UnitInsert>) =>
+  updateById(db, units, id, set);
 
 /** The unit and every unit above it, own first. */
 export async function findUnitChainIds(db: DbOrTx, unitId: string): Promise<string[]> {

@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { AdminUnitCreateSchema, AdminUnitUpdateSchema, IdParamsSchema } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { AdminUnitCreateSchema, AdminUnitUpdateSchema } from '@tannha/shared';
+import { adminRoutes } from '../../lib/admin-routes';
+import { byId, endpoint, type ModuleDeps } from '../../lib/http';
 import { presentUnit } from './units.presenter';
 import { createUnit, getUnit, listAdminUnits, listUnits, updateUnit } from './units.service';
-
-const IdParams = z.object({ id: z.uuid() });
 
 /**
  * GET /api/units, GET /api/units/:id — scoped to the caller's subtree; and the admin's
@@ -21,26 +19,14 @@ export function unitsRoutes({ db }: ModuleDeps): Router {
   );
   router.get(
     '/units/:id',
-    endpoint({ can: 'units.read', params: IdParamsSchema }, async ({ auth, params }) => ({
-      unit: presentUnit(await getUnit(db, auth, params.id)),
+    byId('units.read', async (auth, id) => ({
+      unit: presentUnit(await getUnit(db, auth, id)),
     })),
   );
-  router.get(
-    '/admin/units',
-    endpoint({ can: 'units.admin_list' }, async ({ auth }) => listAdminUnits(db, auth)),
-  );
-  router.post(
-    '/admin/units',
-    endpoint({ can: 'units.create', body: AdminUnitCreateSchema }, async ({ auth, body, req }) =>
-      withStatus(201, await createUnit(db, auth, body, req.ip)),
-    ),
-  );
-  router.patch(
-    '/admin/units/:id',
-    endpoint(
-      { can: 'units.update', params: IdParams, body: AdminUnitUpdateSchema },
-      async ({ auth, params, body, req }) => updateUnit(db, auth, params.id, body, req.ip),
-    ),
-  );
+  adminRoutes(router, db, '/admin/units', {
+    list: { can: 'units.admin_list', run: listAdminUnits },
+    create: { can: 'units.create', body: AdminUnitCreateSchema, run: createUnit },
+    update: { can: 'units.update', body: AdminUnitUpdateSchema, run: updateUnit },
+  });
   return router;
 }

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { findById, insertUnlessTaken, updateById } from '../../db/rows';
+import { staffColumns } from '../../db/selections';
 import { units, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -13,12 +15,7 @@ export async function findStaff(
   return db
     .select({
       id: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-      disabled: users.disabled,
+      ...staffColumns,
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
@@ -37,10 +34,7 @@ export async function findUsersWithUnit(db: DbOrTx, unitIds: readonly string[]) 
 }
 
 /** One user, or undefined. */
-export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return row;
-}
+export const findUserById = (db: DbOrTx, id: string) => findById(db, users, id);
 
 /** Whether a username is in use. */
 export async function usernameExists(db: DbOrTx, username: string): Promise<boolean> {
@@ -53,21 +47,9 @@ export async function usernameExists(db: DbOrTx, username: string): Promise<bool
 }
 
 /** Inserts a user; undefined when the username is taken. */
-export async function insertUser(db: DbOrTx, values: UserInsert): Promise<UserRow | undefined> {
-  const [row] = await db
-    .insert(users)
-    .values(values)
-    .onConflictDoNothing({ target: users.username })
-    .returning();
-  return row;
-}
+export const insertUser = (db: DbOrTx, values: UserInsert) =>
+  insertUnlessTaken(db, users, values, users.username);
 
 /** Changes one user and returns it. */
-export async function updateUserRow(
-  db: DbOrTx,
-  id: string,
-  set: Partial<UserInsert>,
-): Promise<UserRow | undefined> {
-  const [row] = await db.update(users).set(set).where(eq(users.id, id)).returning();
-  return row;
-}
+export const updateUserRow = (db: DbOrTx, id: string, set: Partial<UserInsert>) =>
+  updateById(db, users, id, set);

@@ -1,12 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import {
   AdminPasswordResetSchema,
   AdminUserCreateSchema,
   AdminUserUpdateSchema,
+  IdParamsSchema,
   UserListQuerySchema,
 } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import { adminRoutes } from '../../lib/admin-routes';
+import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import {
   createUser,
   listAdminUsers,
@@ -15,38 +16,22 @@ import {
   updateUser,
 } from './users.service';
 
-const IdParams = z.object({ id: z.uuid() });
-
 /** GET /api/users — staff of the caller's units; /api/admin/users — the admin's accounts screen. */
 export function usersRoutes({ db }: ModuleDeps): Router {
   const router = Router();
   router.get(
     '/users',
-    endpoint({ can: 'users.list', query: UserListQuerySchema }, async ({ auth, query }) =>
-      listStaff(db, auth, query),
-    ),
+    byQuery('users.list', UserListQuerySchema, (auth, query) => listStaff(db, auth, query)),
   );
-  router.get(
-    '/admin/users',
-    endpoint({ can: 'users.admin_list' }, async ({ auth }) => listAdminUsers(db, auth)),
-  );
-  router.post(
-    '/admin/users',
-    endpoint({ can: 'users.create', body: AdminUserCreateSchema }, async ({ auth, body, req }) =>
-      withStatus(201, await createUser(db, auth, body, req.ip)),
-    ),
-  );
-  router.patch(
-    '/admin/users/:id',
-    endpoint(
-      { can: 'users.update', params: IdParams, body: AdminUserUpdateSchema },
-      async ({ auth, params, body, req }) => updateUser(db, auth, params.id, body, req.ip),
-    ),
-  );
+  adminRoutes(router, db, '/admin/users', {
+    list: { can: 'users.admin_list', run: listAdminUsers },
+    create: { can: 'users.create', body: AdminUserCreateSchema, run: createUser },
+    update: { can: 'users.update', body: AdminUserUpdateSchema, run: updateUser },
+  });
   router.post(
     '/admin/users/:id/password',
     endpoint(
-      { can: 'users.reset_password', params: IdParams, body: AdminPasswordResetSchema },
+      { can: 'users.reset_password', params: IdParamsSchema, body: AdminPasswordResetSchema },
       async ({ auth, params, body, req }) =>
         resetUserPassword(db, auth, params.id, body.password, req.ip),
     ),
