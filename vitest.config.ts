@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The web app's `@/…` imports, as web/vite.config.ts resolves them. */
+const webSrc = fileURLToPath(new URL('./web/src/', import.meta.url));
 
 // Three tiers (STYLE.md): pure unit tests next to the code, API tests through HTTP
 // against a real database, and browser flows in Debian's Chromium.
@@ -6,6 +10,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: [{ find: /^@\//, replacement: webSrc }] },
         test: {
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],

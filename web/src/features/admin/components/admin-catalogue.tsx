@@ -156,11 +156,7 @@ export function AdminCatalogue() {
           onChange={setInactive}
         />
       </div>
-      <QueryView
-        query={list}
-        isEmpty={(items) => items.length === 0}
-        empty={<EmptyState title={t('catalogue.empty')} />}
-      >
+      <QueryView query={list} empty={<EmptyState title={t('catalogue.empty')} />}>
         {(items) => (
           <AdminTable
             headings={[

@@ -202,11 +202,7 @@ export function AdminAudit() {
           />
         </select>
       </label>
-      <QueryView
-        query={list}
-        isEmpty={(entries) => entries.length === 0}
-        empty={<EmptyState title={t('audit.empty')} />}
-      >
+      <QueryView query={list} empty={<EmptyState title={t('audit.empty')} />}>
         {(entries) => (
           <AdminTable
             headings={[

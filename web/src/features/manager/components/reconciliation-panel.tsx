@@ -30,11 +30,7 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
           onChange={(e) => e.target.value && setDate(e.target.value)}
         />
       </label>
-      <QueryView
-        query={shifts}
-        isEmpty={(couriers) => couriers.length === 0}
-        empty={<p className={styles.note}>{t('reconciliation.empty')}</p>}
-      >
+      <QueryView query={shifts} empty={<p className={styles.note}>{t('reconciliation.empty')}</p>}>
         {(couriers) => (
           <table className={styles.table}>
             <TableHead

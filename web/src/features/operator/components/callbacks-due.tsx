@@ -15,11 +15,7 @@ export function CallbacksDue() {
   return (
     <section className={styles.card} aria-labelledby="callbacks-heading">
       <h2 id="callbacks-heading">{t('callbacks.title')}</h2>
-      <QueryView
-        query={callbacks}
-        isEmpty={(data) => data.items.length === 0}
-        empty={<p className={styles.muted}>{t('callbacks.empty')}</p>}
-      >
+      <QueryView query={callbacks} empty={<p className={styles.muted}>{t('callbacks.empty')}</p>}>
         {(data) => (
           <ul className={styles.callbacks}>
             {data.items.slice(0, 12).map((c) => (

@@ -21,11 +21,7 @@ export function TodayCalls({ onOpen }: { onOpen: (id: string) => void }) {
           <span className={styles.muted}>{t('today.count', { count: calls.data.total })}</span>
         )}
       </div>
-      <QueryView
-        query={calls}
-        isEmpty={(data) => data.items.length === 0}
-        empty={<EmptyState title={t('today.empty')} headingLevel={3} />}
-      >
+      <QueryView query={calls} empty={<EmptyState title={t('today.empty')} headingLevel={3} />}>
         {(data) => (
           <table className={styles.table}>
             <TableHead

@@ -46,7 +46,6 @@ export function SmsOutbox() {
       </label>
       <QueryView
         query={outbox}
-        isEmpty={(data) => data.items.length === 0}
         empty={
           <EmptyState title={t('empty.title')}>
             <p>{t('empty.body')}</p>
