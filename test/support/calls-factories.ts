@@ -3,6 +3,7 @@ import { addDays, toVnDate, type HolidayEntry } from '@tannha/shared';
 import type { Db } from '../../server/src/db/client';
 import { citizenAddresses, citizens, holidays, settings } from '../../server/src/db/schema';
 import { signTwilioRequest } from '../../server/src/integrations/twilio/signature';
+import { defaultCitizenUnitId } from './factories';
 
 let phoneSeq = 0;
 
@@ -23,6 +24,7 @@ export async function createCitizen(db: Db, over: Partial<typeof citizens.$infer
       fullName: `Công dân ${randomBytes(3).toString('hex')}`,
       phone: uniquePhone(),
       ...over,
+      unitId: over.unitId ?? (await defaultCitizenUnitId(db)),
     })
     .returning();
   await db.insert(citizenAddresses).values({

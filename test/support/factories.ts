@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../../server/src/db/client';
 import { citizens, procedures, units, users } from '../../server/src/db/schema';
 import { hashPassword } from '../../server/src/lib/password';
@@ -47,6 +48,19 @@ export async function createUser(
   return row!;
 }
 
+/**
+ * The unit a citizen belongs to when a test does not say: the first post office written
+ * (unit A of the org fixture), else the top unit, else a new post office.
+ */
+export async function defaultCitizenUnitId(db: Db): Promise<string> {
+  const [row] = await db
+    .select({ id: units.id })
+    .from(units)
+    .orderBy(sql`${units.parentId} is null`, asc(units.createdAt))
+    .limit(1);
+  return row?.id ?? (await createUnit(db)).id;
+}
+
 /** A citizen with a random mobile number (every file's caller or addressee). */
 export async function createCitizen(db: Db, over: Partial<typeof citizens.$inferInsert> = {}) {
   const [row] = await db
@@ -55,6 +69,7 @@ export async function createCitizen(db: Db, over: Partial<typeof citizens.$infer
       fullName: 'Nguyễn Văn An',
       phone: `+8491${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
       ...over,
+      unitId: over.unitId ?? (await defaultCitizenUnitId(db)),
     })
     .returning();
   return row!;

@@ -68,7 +68,7 @@ export async function createPlanDayFixture(db: Db, date = addDays(toVnDate(new D
   const procedure = await createProcedure(db);
   const [citizen] = await db
     .insert(citizens)
-    .values({ fullName: 'Nguyễn Thị Lan', phone: '+84912000111' })
+    .values({ fullName: 'Nguyễn Thị Lan', phone: '+84912000111', unitId: org.unitA.id })
     .returning();
   const courier1 = org.inA.courier;
   const courier2 = await createUser(db, 'courier', org.unitA.id, { fullName: 'Trần Minh Đức' });

@@ -13,12 +13,19 @@ export const citizens = pgTable(
     email: text('email'),
     cccdHash: text('cccd_hash'),
     cccdLast4: text('cccd_last4'),
-    unitId: uuid('unit_id').references(() => units.id),
+    /** The unit whose office holds this caller; set from the creating user's unit. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     smsOptOut: boolean('sms_opt_out').notNull().default(false),
     notes: text('notes'),
     ...timestamps(),
   },
-  (t) => [index('citizens_phone_idx').on(t.phone), foldIndex('citizens_name_fold_idx', t.fullName)],
+  (t) => [
+    index('citizens_phone_idx').on(t.phone),
+    index('citizens_unit_idx').on(t.unitId),
+    foldIndex('citizens_name_fold_idx', t.fullName),
+  ],
 );
 
 export const citizenAddresses = pgTable(

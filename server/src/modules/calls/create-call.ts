@@ -21,12 +21,16 @@ export async function insertCallWithTicket(tx: DbOrTx, values: Omit<NewCallRow, 
   return repo.insertCall(tx, { ...values, startedAt: started, ticketCode: ticketCode(n, started) });
 }
 
-/** Logs a call (the operator's form); links the caller by phone when exactly one matches. */
+/**
+ * Logs a call (the operator's form) in the user's unit; links the caller by phone when
+ * exactly one of the user's units' callers matches.
+ */
 export async function createCall(db: Db, auth: AuthContext, input: CreateCallInput): Promise<Call> {
   assertCan(auth, 'calls.create');
   return runTransaction(db, async (tx) => {
     await checkCallRefs(tx, auth, input);
-    const citizenId = input.citizenId || (await findOnlyCitizenByPhone(tx, input.callerPhone));
+    const citizenId =
+      input.citizenId || (await findOnlyCitizenByPhone(tx, input.callerPhone, auth.unitIds));
     const startedAt = input.startedAt ? new Date(input.startedAt) : new Date();
     const feedbackDueDate =
       input.category === 'feedback'

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { jobHeadColumns } from '../../db/selections';
 import { insertRow, updateById } from '../../db/rows';
@@ -8,11 +8,11 @@ export type CitizenRow = typeof citizens.$inferSelect;
 export type CitizenAddressRow = typeof citizenAddresses.$inferSelect;
 
 /**
- * Where a caller is visible: not tied to a unit, or tied to one of the given units. The
- * same rule as `citizenScope` in policies/citizens.policy.ts, as a query filter.
+ * Where a caller is visible: their unit is one of the given units. The same rule as
+ * `citizenScope` in policies/citizens.policy.ts, as a query filter.
  */
 function visibleIn(unitIds: readonly string[]) {
-  return or(isNull(citizens.unitId), inArray(citizens.unitId, [...unitIds]));
+  return inArray(citizens.unitId, [...unitIds]);
 }
 
 /** Citizens with this exact E.164 number, most recently updated first. */
@@ -60,12 +60,17 @@ export async function searchCitizensByName(
     .limit(limit);
 }
 
-/** Up to `limit` ids of callers with this exact number, in any unit (for linking a call). */
-export async function citizenIdsByPhone(db: DbOrTx, e164: string, limit: number) {
+/** Up to `limit` ids of callers with this exact number in the given units (for linking a call). */
+export async function citizenIdsByPhone(
+  db: DbOrTx,
+  e164: string,
+  unitIds: readonly string[],
+  limit: number,
+) {
   const rows = await db
     .select({ id: citizens.id })
     .from(citizens)
-    .where(eq(citizens.phone, e164))
+    .where(and(eq(citizens.phone, e164), visibleIn(unitIds)))
     .limit(limit);
   return rows.map((r) => r.id);
 }
@@ -117,13 +122,18 @@ export async function deleteAddressRow(db: DbOrTx, id: string, citizenId: string
   return rows.length > 0;
 }
 
-/** The caller's recent calls (by citizen or, for calls not yet linked, by the same number). */
+/**
+ * The caller's recent calls (by citizen or, for calls not yet linked, by the same number)
+ * that the given units see: taken by one of them or forwarded to one of them.
+ */
 export async function recentCallsOf(
   db: DbOrTx,
   citizenId: string | null,
   phone: string,
+  unitIds: readonly string[],
   limit: number,
 ) {
+  const ids = [...unitIds];
   return db
     .select({
       id: calls.id,
@@ -137,16 +147,26 @@ export async function recentCallsOf(
     })
     .from(calls)
     .where(
-      citizenId
-        ? or(eq(calls.citizenId, citizenId), eq(calls.callerPhone, phone))
-        : eq(calls.callerPhone, phone),
+      and(
+        citizenId
+          ? or(eq(calls.citizenId, citizenId), eq(calls.callerPhone, phone))
+          : eq(calls.callerPhone, phone),
+        or(inArray(calls.unitId, ids), inArray(calls.forwardedUnitId, ids)),
+      ),
     )
     .orderBy(desc(calls.startedAt))
     .limit(limit);
 }
 
-/** The citizen's jobs, newest first; `openOnly` leaves out finished ones. */
-export async function jobsOf(db: DbOrTx, citizenId: string, limit: number, openOnly = false) {
+/** The citizen's jobs of the given units, newest first; `openOnly` leaves out finished ones. */
+export async function jobsOf(
+  db: DbOrTx,
+  citizenId: string,
+  unitIds: readonly string[],
+  limit: number,
+  openOnly = false,
+) {
+  const mine = and(eq(jobs.citizenId, citizenId), inArray(jobs.unitId, [...unitIds]));
   return db
     .select({
       ...jobHeadColumns,
@@ -159,11 +179,8 @@ export async function jobsOf(db: DbOrTx, citizenId: string, limit: number, openO
     .leftJoin(procedures, eq(procedures.id, jobs.procedureId))
     .where(
       openOnly
-        ? and(
-            eq(jobs.citizenId, citizenId),
-            sql`${jobs.status} not in ('completed', 'returned', 'cancelled')`,
-          )
-        : eq(jobs.citizenId, citizenId),
+        ? and(mine, sql`${jobs.status} not in ('completed', 'returned', 'cancelled')`)
+        : mine,
     )
     .orderBy(desc(jobs.createdAt))
     .limit(limit);

@@ -7,7 +7,7 @@ import {
   type UpdateCitizenInput,
 } from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
 import { recordAudit } from '../audit/audit.service';
@@ -67,9 +67,16 @@ export async function getCitizenForUser(
   return row;
 }
 
-/** The one caller with this number (any unit), or null when none or several match. */
-export async function findOnlyCitizenByPhone(db: DbOrTx, e164: string): Promise<string | null> {
-  const ids = await citizenIdsByPhone(db, e164, 2);
+/**
+ * The one caller with this number among the callers of `unitIds` (the units that see the
+ * call), or null when none or several match: a call never links a caller of another unit.
+ */
+export async function findOnlyCitizenByPhone(
+  db: DbOrTx,
+  e164: string,
+  unitIds: readonly string[],
+): Promise<string | null> {
+  const ids = await citizenIdsByPhone(db, e164, unitIds, 2);
   return ids.length === 1 ? ids[0]! : null;
 }
 
@@ -104,7 +111,10 @@ export async function getCitizen(db: Db, auth: AuthContext, id: string) {
   return presentCitizen(row, await addressesOf(db, [row.id]));
 }
 
-/** Creates a caller with their addresses, in one transaction. */
+/**
+ * Creates a caller with their addresses, in one transaction. The caller belongs to the
+ * given unit when it is one of the user's, else to the user's own unit.
+ */
 export async function createCitizen(db: Db, auth: AuthContext, input: CreateCitizenInput) {
   assertCan(auth, 'citizens.create');
   if (input.unitId) assertCan(auth, 'citizens.tieToUnit', { unitId: input.unitId });
@@ -115,7 +125,7 @@ export async function createCitizen(db: Db, auth: AuthContext, input: CreateCiti
       email: input.email ?? null,
       notes: input.notes ?? null,
       smsOptOut: input.smsOptOut ?? false,
-      unitId: input.unitId ?? null,
+      unitId: input.unitId ?? auth.user.unitId,
     });
     const addresses = [];
     for (const a of input.addresses ?? [])
@@ -136,10 +146,11 @@ export async function updateCitizen(
   id: string,
   input: UpdateCitizenInput,
 ) {
+  if (input.unitId === null) throw unitRequired();
   if (input.unitId) assertCan(auth, 'citizens.tieToUnit', { unitId: input.unitId });
   return db.transaction(async (tx) => {
     const before = await getCitizenForUser(tx, auth, id, 'citizens.update');
-    const row = await updateCitizenRow(tx, id, input);
+    const row = await updateCitizenRow(tx, id, { ...input, unitId: input.unitId ?? undefined });
     const changed = Object.keys(input).filter((k) => k !== 'notes');
     await recordAudit(tx, {
       actorId: auth.user.id,
@@ -151,6 +162,18 @@ export async function updateCitizen(
     });
     return presentCitizen(row!, await addressesOf(tx, [id]));
   });
+}
+
+/** 422 for an edit that would leave a caller without a unit. */
+function unitRequired(): AppError {
+  return unprocessable(
+    'citizen_unit_required',
+    {
+      vi: 'Người gọi phải thuộc một đơn vị; không thể bỏ trống đơn vị.',
+      en: 'A caller must belong to a unit; the unit cannot be left empty.',
+    },
+    { unitId: { vi: 'Chọn một đơn vị', en: 'Choose a unit' } },
+  );
 }
 
 function addressValues(a: CitizenAddressInput) {
@@ -200,7 +223,7 @@ export async function deleteCitizenAddress(
     throw notFound({ vi: 'Địa chỉ', en: 'Address' });
 }
 
-/** The caller with earlier calls, jobs and saved addresses. */
+/** The caller with the earlier calls and jobs the user may see, and saved addresses. */
 export async function getCitizenHistory(
   db: DbOrTx,
   auth: AuthContext,
@@ -209,8 +232,8 @@ export async function getCitizenHistory(
   const row = await getCitizenForUser(db, auth, id);
   const [addresses, callRows, jobRows] = await Promise.all([
     addressesOf(db, [id]),
-    recentCallsOf(db, id, row.phone, 20),
-    jobsOf(db, id, 20),
+    recentCallsOf(db, id, row.phone, auth.unitIds, 20),
+    jobsOf(db, id, auth.unitIds, 20),
   ]);
   return {
     citizen: presentCitizen(row, addresses),
@@ -245,12 +268,15 @@ export async function saveAddressIfNew(
   });
 }
 
-/** For the screen pop of a ringing call: the caller (with addresses) and their open jobs. */
-export async function getCallerCard(db: DbOrTx, citizenId: string) {
+/**
+ * For the screen pop of a ringing call: the caller (with addresses) and their open jobs, as
+ * the receiving units (`unitIds`) see them; null when the caller is not one of theirs.
+ */
+export async function getCallerCard(db: DbOrTx, citizenId: string, unitIds: readonly string[]) {
   const row = await getCitizenRow(db, citizenId);
-  if (!row) return null;
+  if (!row || !unitIds.includes(row.unitId)) return null;
   const addresses = await addressesOf(db, [row.id]);
-  const openJobs = await jobsOf(db, row.id, 10, true);
+  const openJobs = await jobsOf(db, row.id, unitIds, 10, true);
   return {
     citizen: {
       id: row.id,
@@ -274,12 +300,13 @@ export async function getCallerCard(db: DbOrTx, citizenId: string) {
   };
 }
 
-/** The caller's recent calls (by citizen, or by number for calls not yet linked). */
+/** The caller's recent calls the units see (by citizen, or by number for calls not yet linked). */
 export async function listRecentCalls(
   db: DbOrTx,
   citizenId: string | null,
   phone: string,
+  unitIds: readonly string[],
   limit: number,
 ) {
-  return recentCallsOf(db, citizenId, phone, limit);
+  return recentCallsOf(db, citizenId, phone, unitIds, limit);
 }

@@ -19,12 +19,13 @@ export type JobWriteOptions = {
   tx?: Tx | undefined;
 };
 
-/** The citizen must exist; the procedure (when given) must be active and doable by post. Returns the fees. */
-async function checkCitizenAndProcedure(
-  tx: Tx,
-  input: CreateJobInput,
-): Promise<{ feeDue: number; postal: number }> {
-  if (!(await repo.findCitizenBrief(tx, input.citizenId))) {
+/**
+ * The citizen must exist and be one the user sees (403 for another unit's, as a call); the
+ * call it came from, when given, likewise.
+ */
+async function checkCitizenAndCall(tx: Tx, auth: AuthContext, input: CreateJobInput) {
+  const citizen = await repo.findCitizenBrief(tx, input.citizenId);
+  if (!citizen) {
     throw unprocessable(
       'citizen_not_found',
       {
@@ -34,6 +35,27 @@ async function checkCitizenAndProcedure(
       { citizenId: { vi: 'Công dân không tồn tại', en: 'Citizen does not exist' } },
     );
   }
+  assertCan(auth, 'citizens.read', citizen);
+  if (!input.callId) return;
+  const call = await repo.findCallBrief(tx, input.callId);
+  if (!call) {
+    throw unprocessable(
+      'call_not_found',
+      {
+        vi: 'Không tìm thấy cuộc gọi gắn với hồ sơ này.',
+        en: 'The call this job is linked to was not found.',
+      },
+      { callId: { vi: 'Cuộc gọi không tồn tại', en: 'Call does not exist' } },
+    );
+  }
+  assertCan(auth, 'calls.read', call);
+}
+
+/** The procedure (when given) must be active and doable by post. Returns the fees. */
+async function checkProcedure(
+  tx: Tx,
+  input: CreateJobInput,
+): Promise<{ feeDue: number; postal: number }> {
   if (!input.procedureId)
     return { feeDue: input.feeDueVnd ?? 0, postal: input.postalChargeVnd ?? 0 };
   const proc = await repo.findProcedureBrief(tx, input.procedureId);
@@ -81,7 +103,8 @@ export async function createJob(
   return runTransaction(
     db,
     async (tx) => {
-      const { feeDue, postal } = await checkCitizenAndProcedure(tx, input);
+      await checkCitizenAndCall(tx, auth, input);
+      const { feeDue, postal } = await checkProcedure(tx, input);
       const now = new Date();
       const cal = await loadWorkingCalendar(tx);
       const days = await getSetting(tx, 'job_due_working_days');

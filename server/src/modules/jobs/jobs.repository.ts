@@ -3,7 +3,16 @@ import { TERMINAL_STATUSES } from '@tannha/shared';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx, type Tx } from '../../db/client';
 import { insertRow } from '../../db/rows';
-import { citizens, counters, jobEvents, jobs, procedures, units, users } from '../../db/schema';
+import {
+  calls,
+  citizens,
+  counters,
+  jobEvents,
+  jobs,
+  procedures,
+  units,
+  users,
+} from '../../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
@@ -208,9 +217,25 @@ export async function findUserBrief(db: DbOrTx, id: string) {
   )[0];
 }
 
+/** A citizen's id and unit (what a new job checks before linking them). */
 export async function findCitizenBrief(db: DbOrTx, id: string) {
   return (
-    await db.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, id)).limit(1)
+    await db
+      .select({ id: citizens.id, unitId: citizens.unitId })
+      .from(citizens)
+      .where(eq(citizens.id, id))
+      .limit(1)
+  )[0];
+}
+
+/** A call's id and the units that see it (what a new job checks before linking it). */
+export async function findCallBrief(db: DbOrTx, id: string) {
+  return (
+    await db
+      .select({ id: calls.id, unitId: calls.unitId, forwardedUnitId: calls.forwardedUnitId })
+      .from(calls)
+      .where(eq(calls.id, id))
+      .limit(1)
   )[0];
 }
 

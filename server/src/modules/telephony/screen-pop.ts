@@ -6,10 +6,17 @@ import { assertCan } from '../../policies';
 import { findCall, type CallRow } from '../calls/calls.service';
 import { getCallerCard, listRecentCalls } from '../citizens/citizens.service';
 
-/** The caller's history for the screen pop: citizen, last calls, open jobs. */
-export async function buildScreenPop(db: DbOrTx, c: CallRow): Promise<IncomingCallEvent> {
-  const card = c.citizenId ? await getCallerCard(db, c.citizenId) : null;
-  const lastCalls = (await listRecentCalls(db, c.citizenId, c.callerPhone, 6))
+/**
+ * The caller's history for the screen pop as the receiving units (`unitIds`) see it: their
+ * caller, their last calls, their open jobs — nothing of another unit's.
+ */
+export async function buildScreenPop(
+  db: DbOrTx,
+  c: CallRow,
+  unitIds: readonly string[],
+): Promise<IncomingCallEvent> {
+  const card = c.citizenId ? await getCallerCard(db, c.citizenId, unitIds) : null;
+  const lastCalls = (await listRecentCalls(db, c.citizenId, c.callerPhone, unitIds, 6))
     .filter((x) => x.id !== c.id)
     .slice(0, 5)
     .map((x) => ({
@@ -42,5 +49,5 @@ export async function getScreenPop(
   const c = await findCall(db, callId);
   if (!c) throw notFound({ vi: 'Cuộc gọi', en: 'Call' });
   assertCan(auth, 'telephony.screenPop', c);
-  return buildScreenPop(db, c);
+  return buildScreenPop(db, c, auth.unitIds);
 }

@@ -16,6 +16,7 @@ import {
   type CallRow,
 } from '../calls/calls.service';
 import { findOnlyCitizenByPhone } from '../citizens/citizens.service';
+import { findUnitSubtreeIds } from '../units/units.service';
 import { operatorTargets, unitForLine } from './call-routing';
 import { buildScreenPop } from './screen-pop';
 
@@ -74,10 +75,11 @@ async function recordIncomingCall(
   const { cal, hours } = await loadOfficeHours(tx);
   const outOfHours = input.forceOutOfHours ?? !isOpenAt(cal, hours, now);
   const targets = outOfHours ? [] : await ringTargets(tx, unitId, input);
+  const seenBy = await findUnitSubtreeIds(tx, unitId);
   const call = await insertCallWithTicket(tx, {
     direction: 'inbound',
     callerPhone,
-    citizenId: await findOnlyCitizenByPhone(tx, callerPhone),
+    citizenId: await findOnlyCitizenByPhone(tx, callerPhone, seenBy),
     unitId,
     startedAt: now,
     twilioCallSid: input.callSid,
@@ -86,7 +88,7 @@ async function recordIncomingCall(
   });
   if (outOfHours) await ensureAutoCallback(tx, call, 'out_of_hours', { now });
   else {
-    const pop = await buildScreenPop(tx, call);
+    const pop = await buildScreenPop(tx, call, seenBy);
     afterCommit(tx, () =>
       publish({
         rooms: [rooms.unitRole(unitId, 'operator')],
