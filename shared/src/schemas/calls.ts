@@ -5,8 +5,10 @@ import { PhoneSchema } from '../phone';
 import { pagedList, pageQueryShape } from './common';
 import {
   AddressTextSchema,
+  CallInstant,
   OptionalPinShape,
   PhoneFilter,
+  WindowInstant,
   isoInstant,
   limitQuery,
   localDate,
@@ -73,7 +75,7 @@ const CallFieldsSchema = z.object({
 export const CreateCallSchema = CallFieldsSchema.extend({
   direction: z.enum(CALL_DIRECTIONS).default('inbound'),
   callerPhone: PhoneSchema,
-  startedAt: instant.optional(),
+  startedAt: CallInstant.optional(),
   /** Close the call right away (the usual end of a simple question). */
   close: z.boolean().optional(),
 });
@@ -166,8 +168,8 @@ export const CreateJobFromCallSchema = z
     addressText: AddressTextSchema,
     wardCode: z.string().trim().max(20).optional(),
     ...OptionalPinShape,
-    windowStart: instant.optional(),
-    windowEnd: instant.optional(),
+    windowStart: WindowInstant.optional(),
+    windowEnd: WindowInstant.optional(),
     priority: JobPrioritySchema.optional(),
     /** Defaults to within the province. */
     postalLegTier: PostalLegTierSchema.optional(),
