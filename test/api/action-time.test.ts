@@ -162,6 +162,18 @@ describe('bounds of the times and amounts people type', () => {
     expect(now.status, JSON.stringify(now.body)).toBe(201);
   });
 
+  it('refuses a callback due in year 9999', async () => {
+    const call = await staff.operator
+      .post('/api/calls')
+      .send({ callerPhone: '0912 000 222', category: 'other' });
+    expect(call.status, JSON.stringify(call.body)).toBe(201);
+    const res = await staff.operator
+      .post(`/api/calls/${call.body.id}/callbacks`)
+      .send({ dueAt: '9999-12-31T09:00:00+07:00' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.dueAt).toBeTruthy();
+  });
+
   it('refuses appointment windows in year 0001 or 9999', async () => {
     const windows = [
       { windowStart: '0001-01-01T08:00:00Z', windowEnd: '0001-01-01T10:00:00Z' },

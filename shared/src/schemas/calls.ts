@@ -9,7 +9,6 @@ import {
   OptionalPinShape,
   PhoneFilter,
   WindowInstant,
-  isoInstant,
   limitQuery,
   localDate,
   searchText,
@@ -46,7 +45,6 @@ export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
 const LocalDate = localDate('Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
-const instant = isoInstant('Thời điểm không hợp lệ');
 
 /** The citizen a call is linked to; null until an operator links one. */
 const LinkedCitizenShape = {
@@ -195,7 +193,8 @@ export const JobFromCallResultSchema = z.object({
 export type JobFromCallResult = z.infer<typeof JobFromCallResultSchema>;
 
 export const ScheduleCallbackSchema = z.object({
-  dueAt: instant,
+  /** When to call back: an appointment with the citizen, bounded like a job's window. */
+  dueAt: WindowInstant,
   note: z.string().trim().max(500).optional(),
   /** Who should call back; defaults to the operator scheduling it. */
   assignedTo: z.uuid().nullable().optional(),
