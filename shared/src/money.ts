@@ -6,17 +6,24 @@ import { z } from 'zod';
  * the way Vietnamese screens and receipts write them: `150.000 ₫`.
  */
 
-/** The largest amount the system accepts for one collection: 1,000 billion ₫. */
-const MAX_VND = 1e12;
+/**
+ * The largest amount of money the system accepts anywhere it is typed in: 1,000 billion ₫.
+ * One cap for a payment line, a job's fee or postal charge, a procedure's tariff and a cash
+ * count, so that whatever is due can always be collected in one line.
+ */
+export const MAX_VND = 1_000_000_000_000;
 
 /**
- * A single collection amount in VND: a whole, non-negative number of đồng, at most 10¹².
+ * An amount of money in VND as a request carries it: a whole, non-negative number of đồng,
+ * at most `MAX_VND` (10¹²).
  */
 export const VndAmountSchema = z
   .number({ error: 'Số tiền phải là một số (amount must be a number)' })
   .int({ error: 'Số tiền phải là số nguyên đồng (amount must be whole VND)' })
   .nonnegative({ error: 'Số tiền không được âm (amount must not be negative)' })
-  .max(MAX_VND, { error: 'Số tiền quá lớn (amount too large)' });
+  .max(MAX_VND, {
+    error: 'Số tiền quá lớn, tối đa 1.000.000.000.000 ₫ (amount too large, at most 10¹² VND)',
+  });
 
 /** Whether `n` is a valid VND amount: a safe, non-negative integer. */
 export function isVndAmount(n: unknown): n is number {

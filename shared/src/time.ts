@@ -18,6 +18,13 @@ export const VN_TZ = 'Asia/Ho_Chi_Minh';
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How far a device's clock may run ahead of the server's before a time it sends counts as
+ * "in the future" (or a step before the job it belongs to). Couriers' phones drift and sync
+ * late; five minutes covers what we see.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The parts of an instant as read on a clock in Vietnam. */

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobPath, type Job, type JobType } from '@tannha/shared';
+import { jobs } from '../../server/src/db/schema';
 import { loginAs, type TestApp } from '../support/app';
 import { buildJobsApp, type Agent } from '../support/org-app';
 import { TEST_PASSWORD } from '../support/factories';
@@ -190,6 +192,11 @@ describe('POST /api/jobs/:id/transitions', () => {
 
   it('stores when it happened on the phone and refuses a time in the future', async () => {
     const job = await assignedJob();
+    // Created this morning; the courier accepted it offline an hour ago.
+    await t.database.db
+      .update(jobs)
+      .set({ createdAt: new Date(Date.now() - 3 * 3600_000) })
+      .where(eq(jobs.id, job.id));
     const at = new Date(Date.now() - 3600_000).toISOString();
     const res = await move(staff.courier, job.id, { to: 'accepted', occurredAt: at });
     expect(new Date(res.body.event.occurredAt).toISOString()).toBe(at);

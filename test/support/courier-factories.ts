@@ -9,7 +9,8 @@ export { createCitizen };
 
 /**
  * A job already assigned to a courier and in `status` (written directly: these tests are
- * about money, papers and handovers, not about how the job got there).
+ * about money, papers and handovers, not about how the job got there). It was created
+ * `createdAt` (by default six hours ago), so times a phone reports for the last hours fit it.
  */
 export async function createCourierJob(
   db: Db,
@@ -22,6 +23,7 @@ export async function createCourierJob(
     postalChargeVnd?: number;
     citizenId?: string;
     procedureId?: string;
+    createdAt?: Date;
   },
 ) {
   const citizenId = opts.citizenId ?? (await createCitizen(db)).id;
@@ -42,6 +44,7 @@ export async function createCourierJob(
       postalChargeVnd: opts.postalChargeVnd ?? 26_000,
       courierId: opts.courierId,
       assignedAt: opts.courierId ? new Date() : null,
+      createdAt: opts.createdAt ?? new Date(Date.now() - 6 * 3600_000),
     })
     .returning();
   return row!;

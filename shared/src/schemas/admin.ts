@@ -129,6 +129,8 @@ export const ADMIN_SETTING_SCHEMAS = {
   postal_leg_days: PostalLegDaysSettingSchema,
   office_hours: OfficeHoursSettingSchema,
   payment_bank: PaymentBankSettingSchema,
+  /** How many hours a courier's phone may hold an action offline before sending it. */
+  offline_window_hours: z.number().int().min(1).max(720),
 } as const;
 export type AdminSettingKey = keyof typeof ADMIN_SETTING_SCHEMAS;
 export const ADMIN_SETTING_KEYS = Object.keys(ADMIN_SETTING_SCHEMAS) as AdminSettingKey[];

@@ -5,9 +5,10 @@ import { PhoneSchema } from '../phone';
 import { pagedList, pageQueryShape } from './common';
 import {
   AddressTextSchema,
+  CallInstant,
   OptionalPinShape,
   PhoneFilter,
-  isoInstant,
+  WindowInstant,
   limitQuery,
   localDate,
   searchText,
@@ -44,7 +45,6 @@ export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
 const LocalDate = localDate('Ngày phải có dạng YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
-const instant = isoInstant('Thời điểm không hợp lệ');
 
 /** The citizen a call is linked to; null until an operator links one. */
 const LinkedCitizenShape = {
@@ -73,7 +73,7 @@ const CallFieldsSchema = z.object({
 export const CreateCallSchema = CallFieldsSchema.extend({
   direction: z.enum(CALL_DIRECTIONS).default('inbound'),
   callerPhone: PhoneSchema,
-  startedAt: instant.optional(),
+  startedAt: CallInstant.optional(),
   /** Close the call right away (the usual end of a simple question). */
   close: z.boolean().optional(),
 });
@@ -166,8 +166,8 @@ export const CreateJobFromCallSchema = z
     addressText: AddressTextSchema,
     wardCode: z.string().trim().max(20).optional(),
     ...OptionalPinShape,
-    windowStart: instant.optional(),
-    windowEnd: instant.optional(),
+    windowStart: WindowInstant.optional(),
+    windowEnd: WindowInstant.optional(),
     priority: JobPrioritySchema.optional(),
     /** Defaults to within the province. */
     postalLegTier: PostalLegTierSchema.optional(),
@@ -193,7 +193,8 @@ export const JobFromCallResultSchema = z.object({
 export type JobFromCallResult = z.infer<typeof JobFromCallResultSchema>;
 
 export const ScheduleCallbackSchema = z.object({
-  dueAt: instant,
+  /** When to call back: an appointment with the citizen, bounded like a job's window. */
+  dueAt: WindowInstant,
   note: z.string().trim().max(500).optional(),
   /** Who should call back; defaults to the operator scheduling it. */
   assignedTo: z.uuid().nullable().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isDateString } from '../time';
+import { CLOCK_SKEW_MS, isDateString } from '../time';
 
 /**
  * Field definitions and field groups that several request or response schemas share. A field
@@ -24,8 +24,69 @@ export const localTime = (example: string) =>
 /** An instant sent by a phone or a form: ISO 8601 with an offset. */
 export const isoInstant = (error: string) => z.iso.datetime({ offset: true, error });
 
-/** When a field action happened on the phone (`occurredAt`): ISO 8601 with an offset. */
+/** When a field action happened on the phone (`occurredAt`): ISO 8601 with an offset. Its
+ * bounds (the job's creation, the offline window) need the job and a setting, so the server
+ * checks them (`lib/action-time.ts`) and answers each with its own code. */
 export const FieldInstant = isoInstant('Thời điểm không hợp lệ (ISO 8601)');
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** No record of this product starts before 2020: an earlier instant is a wrong clock or a typo. */
+export const EARLIEST_INSTANT_MS = Date.UTC(2020, 0, 1);
+
+/** How long after the fact an operator may still log a call (a paper log typed in later). */
+export const CALL_MAX_AGE_DAYS = 30;
+
+/** How far back an appointment window may start (a window set this morning, edited tonight). */
+export const WINDOW_MAX_PAST_MS = DAY_MS;
+
+/** How far ahead an appointment window may be booked. */
+export const WINDOW_MAX_AHEAD_DAYS = 366;
+
+/**
+ * An instant between `pastMs` before now and `aheadMs` after it (never before 2020), each end
+ * with its own message. Read against the clock at the moment of checking, on either side.
+ */
+export const instantWithin = (
+  bounds: { pastMs: number; aheadMs: number },
+  errors: { invalid: string; tooEarly: string; tooLate: string },
+) =>
+  isoInstant(errors.invalid).superRefine((value, ctx) => {
+    const t = Date.parse(value);
+    const now = Date.now();
+    if (t < Math.max(EARLIEST_INSTANT_MS, now - bounds.pastMs)) {
+      ctx.addIssue({ code: 'custom', message: errors.tooEarly });
+    } else if (t > now + bounds.aheadMs) {
+      ctx.addIssue({ code: 'custom', message: errors.tooLate });
+    }
+  });
+
+/**
+ * When a call started, as an operator types it: not in the future beyond the clock skew, and
+ * not more than `CALL_MAX_AGE_DAYS` ago.
+ */
+export const CallInstant = instantWithin(
+  { pastMs: CALL_MAX_AGE_DAYS * DAY_MS, aheadMs: CLOCK_SKEW_MS },
+  {
+    invalid: 'Thời điểm không hợp lệ',
+    tooEarly: `Cuộc gọi chỉ được ghi trong vòng ${CALL_MAX_AGE_DAYS} ngày`,
+    tooLate: 'Thời điểm cuộc gọi nằm trong tương lai. Kiểm tra giờ trên máy',
+  },
+);
+
+/**
+ * One end of an appointment window: from a day ago (a window already begun may be resent)
+ * to `WINDOW_MAX_AHEAD_DAYS` ahead.
+ */
+export const WindowInstant = instantWithin(
+  { pastMs: WINDOW_MAX_PAST_MS, aheadMs: WINDOW_MAX_AHEAD_DAYS * DAY_MS },
+  {
+    invalid: 'Thời điểm phải theo dạng ISO 8601, ví dụ 2026-03-15T09:30:00+07:00',
+    tooEarly: 'Giờ hẹn đã qua. Hãy chọn giờ hẹn từ hôm nay',
+    tooLate: `Giờ hẹn quá xa, tối đa ${WINDOW_MAX_AHEAD_DAYS} ngày tới`,
+  },
+);
 
 /** Latitude in degrees; the message names the range (GPS fixes, job pins). */
 export const Latitude = z

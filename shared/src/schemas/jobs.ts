@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DossierCodeSchema } from '../dossier-code';
+import { VndAmountSchema } from '../money';
 import { JOB_STATUSES, JOB_TYPES } from '../job-lifecycle';
 import { POSTAL_LEG_TIERS } from '../postal-leg';
 import { pagedList, pageQueryShape } from './common';
@@ -13,6 +14,7 @@ import {
   StoredWindowShape,
   UnitRefShape,
   FieldTimesShape,
+  WindowInstant,
   isoInstant,
   localDate,
   searchText,
@@ -43,10 +45,6 @@ export const PostalLegTierSchema = z.enum(POSTAL_LEG_TIERS);
 export const JobPrioritySchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
 const IsoInstant = isoInstant('Thời điểm phải theo dạng ISO 8601, ví dụ 2026-03-15T09:30:00+07:00');
-const Vnd = z
-  .number()
-  .int({ error: 'Số tiền phải là số nguyên (đồng)' })
-  .min(0, { error: 'Số tiền không được âm' });
 const LocalDate = localDate('Ngày phải theo dạng YYYY-MM-DD');
 
 /**
@@ -68,13 +66,14 @@ export const CreateJobSchema = z
     wardCode: z.string().trim().max(20).nullish(),
     lat: Latitude.nullish(),
     lng: Longitude.nullish(),
-    windowStart: IsoInstant.nullish(),
-    windowEnd: IsoInstant.nullish(),
+    windowStart: WindowInstant.nullish(),
+    windowEnd: WindowInstant.nullish(),
     priority: JobPrioritySchema.optional(),
     /** Defaults to `province` (the agency is in the province). */
     postalLegTier: PostalLegTierSchema.optional(),
-    feeDueVnd: Vnd.optional(),
-    postalChargeVnd: Vnd.optional(),
+    /** At most what one payment line can carry (`MAX_VND`), so it can always be paid exactly. */
+    feeDueVnd: VndAmountSchema.optional(),
+    postalChargeVnd: VndAmountSchema.optional(),
     notes: z.string().trim().max(2000).nullish(),
     callId: z.uuid().nullish(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VndAmountSchema } from '../money';
 import { CourierRefShape, DateString } from './fields';
 
 /** `?date&unitId`: the couriers of a unit (and sub-units) for one shift date. */
@@ -26,7 +27,7 @@ export const CreateCashHandoverSchema = z.object({
   courierId: z.uuid(),
   shiftDate: DateString,
   /** What the manager counted, whole VND. */
-  countedVnd: z.number().int().min(0).max(10_000_000_000),
+  countedVnd: VndAmountSchema,
   /** Required when the count differs from the ledger. */
   reason: z.string().trim().max(500).optional(),
 });

@@ -1,9 +1,10 @@
 import type { Db, DbOrTx, Tx } from '../../db/client';
-import { actionTimeFrom } from '../../lib/action-time';
+import { actionTimeFrom, assertActionTimeWithin } from '../../lib/action-time';
 import { AppError, notFound, type LocalizedText } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { withIdempotentBody } from '../../lib/idempotency';
 import { assertCan, type Ability, type RecordOf } from '../../policies';
+import { getSetting } from '../settings/settings.service';
 import { findJobForAction, type JobRecord } from './courier-actions.repository';
 
 export type { JobRecord };
@@ -99,9 +100,28 @@ export async function openJobForAction(
   return job;
 }
 
+/**
+ * The one rule for the time a phone says an action on a job happened, once the job is loaded:
+ * not before the job was created, not older than the offline window (`offline_window_hours`).
+ * The future was refused earlier by `actionTimeFrom`. A time the server chose (`at` is `now`)
+ * passes without reading the setting.
+ */
+export async function assertActionTime(
+  db: DbOrTx,
+  clock: ActionClock,
+  job: { createdAt: Date },
+): Promise<void> {
+  if (clock.at === clock.now) return;
+  const offlineWindowHours = await getSetting(db, 'offline_window_hours');
+  assertActionTimeWithin(clock.at, clock.now, { jobCreatedAt: job.createdAt, offlineWindowHours });
+}
+
 /** A courier action: what the job must allow, when it happened, how a retry is recognised. */
 export type CourierActionSpec = JobActionCheck & {
-  /** The time the phone reports (`occurredAt`); absent: now. Refused (422) when in the future. */
+  /**
+   * The time the phone reports (`occurredAt`); absent: now. Refused (422) when in the future,
+   * before the job was created or older than the offline window (`assertActionTime`).
+   */
   occurredAt: string | undefined;
   /** The client's `Idempotency-Key`, what it is for, and the request it stands for. */
   idempotency: { key: string | undefined; scope: string; request: unknown };
@@ -111,10 +131,11 @@ export type CourierActionSpec = JobActionCheck & {
 export type ActionClock = { at: Date; now: Date };
 
 /**
- * The opening every courier action shares: the action time is checked (one guard, one error
- * code), then — once per idempotency key, in one transaction — the job is locked and checked
- * (ability, type, status) and `work` runs on it. A retry with the same key replays the first
- * answer without running `work` again.
+ * The opening every courier action shares: the action time is checked against the clock,
+ * then — once per idempotency key, in one transaction — the job is locked and checked
+ * (ability, type, status, the action time against the job and the offline window) and `work`
+ * runs on it. A retry with the same key replays the first answer without running `work`
+ * again, even once the offline window has passed.
  */
 export async function runCourierAction<T>(
   db: Db,
@@ -127,6 +148,7 @@ export async function runCourierAction<T>(
   const at = actionTimeFrom(spec.occurredAt, now);
   return withIdempotentBody(db, { userId: auth.user.id, ...spec.idempotency }, async (tx) => {
     const job = await openJobForAction(tx, auth, jobId, spec);
+    await assertActionTime(tx, { at, now }, job);
     return work(tx, job, { at, now });
   });
 }

@@ -4,7 +4,12 @@ import { actionTimeFrom } from '../../lib/action-time';
 import { AppError, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { withIdempotentBody } from '../../lib/idempotency';
-import { openJobForAction, type ActionOptions } from '../couriers/courier-actions';
+import {
+  assertActionTime,
+  openJobForAction,
+  type ActionClock,
+  type ActionOptions,
+} from '../couriers/courier-actions';
 import { nextPaperNumber } from '../payments/payments.service';
 import { assertDocuments } from './handover-documents';
 import {
@@ -21,9 +26,10 @@ type Item = AgencyHandoverInput['items'][number];
 
 /**
  * Locks every dossier listed and checks it can go to the agency: a home-assistance job of the
- * courier, collected or submitted, with a dossier slip no record lists yet.
+ * courier, collected or submitted, with a dossier slip no record lists yet; the signing time
+ * (`at`) must fit each job (the one rule of `lib/action-time.ts`).
  */
-async function lockDossiers(tx: Tx, auth: AuthContext, items: readonly Item[]) {
+async function lockDossiers(tx: Tx, auth: AuthContext, items: readonly Item[], at: ActionClock) {
   if (new Set(items.map((i) => i.jobId)).size !== items.length)
     throw unprocessable('duplicate_job', {
       vi: 'Một hồ sơ bị chọn hai lần.',
@@ -52,6 +58,7 @@ async function lockDossiers(tx: Tx, auth: AuthContext, items: readonly Item[]) {
         vi: `Hồ sơ ${job.code} đã được giao cho cơ quan.`,
         en: `Dossier ${job.code} was already handed to the agency.`,
       });
+    await assertActionTime(tx, at, job);
     unitId ??= job.unitId;
     slips.push({ slip, item });
   }
@@ -74,7 +81,10 @@ export async function createAgencyHandover(
     db,
     { userId: auth.user.id, key: opts.idempotencyKey, scope: 'handover:agency', request: input },
     async (tx) => {
-      const { slips, unitId } = await lockDossiers(tx, auth, input.items);
+      const { slips, unitId } = await lockDossiers(tx, auth, input.items, {
+        at: signedAt,
+        now,
+      });
       // The clerk's signature must be one taken for a dossier of this record.
       await assertDocuments(
         tx,

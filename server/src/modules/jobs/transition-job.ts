@@ -19,6 +19,7 @@ import { withIdempotentBody } from '../../lib/idempotency';
 import { assertCan } from '../../policies';
 import { jobHiddenFrom } from '../../policies/jobs.policy';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
+import { assertActionTime } from '../couriers/courier-actions';
 import { getSetting } from '../settings/settings.service';
 import { clockFor } from './job-board';
 import { transitionNotAllowed, transitionReasonRequired, versionConflict } from './job-errors';
@@ -103,8 +104,9 @@ async function patchFor(
  * Moves a job to another status, only as the shared state machine allows
  * (`checkTransition`): 409 `job_transition_not_allowed` naming the current state; 422
  * `job_transition_reason_required` when a reason is needed; couriers move only their own
- * jobs (another courier's job answers 404). A time more than the clock skew ahead is 422
- * `occurred_at_in_future`. Optimistic concurrency: of two people moving the same job at
+ * jobs (another courier's job answers 404). The phone's time follows the one rule of
+ * `lib/action-time.ts`: 422 `occurred_at_in_future`, `occurred_at_before_job` or
+ * `occurred_at_too_old`. Optimistic concurrency: of two people moving the same job at
  * once exactly one wins, the other gets 409 `job_version_conflict` (also when
  * `expectedVersion` is stale). The event (actor, occurred/recorded time, position, reason)
  * is written in the same transaction; `transitioned` hooks run in it. With
@@ -127,6 +129,7 @@ export async function transitionJob(
     if (input.expectedVersion !== undefined && input.expectedVersion !== job.version)
       throw versionConflict(job);
     assertAllowed(job, to, input.reason ?? null);
+    await assertActionTime(tx, { at: occurredAt, now }, job);
     const patch = await patchFor(tx, job, input, { now, occurredAt });
     const updated = await repo.updateJobIfVersion(tx, job.id, job.version, patch);
     if (!updated) throw versionConflict((await repo.findJobById(tx, job.id)) ?? job);

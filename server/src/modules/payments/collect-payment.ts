@@ -10,6 +10,7 @@ import {
   type ActionOptions,
   type JobRecord,
 } from '../couriers/courier-actions';
+import { assertShiftOpen } from '../reconciliation/reconciliation.service';
 import { findJobPayments, insertPayments } from './payments.repository';
 import { presentPayment } from './payments.presenter';
 import {
@@ -125,7 +126,9 @@ async function ledgerLines(
 /**
  * Records one collection at the door: one ledger line per flow, each with the next receipt
  * number of its unit, flow and year, issued in the same transaction. Amounts must equal what
- * is outstanding unless a reason is given. A transfer is `pending` until confirmed and comes
+ * is outstanding unless a reason is given. The phone's time follows the one rule of
+ * `lib/action-time.ts` and must fall in a shift whose cash is not counted yet
+ * (`assertShiftOpen`). A transfer is `pending` until confirmed and comes
  * back with its VietQR payload.
  */
 export async function collectPayment(
@@ -143,6 +146,7 @@ export async function collectPayment(
     idempotency: { key: opts.idempotencyKey, scope: `payments:collect:${jobId}`, request: input },
   } as const;
   const r = await runCourierAction(db, auth, jobId, spec, async (tx, job, clock) => {
+    await assertShiftOpen(tx, auth.user, toVnDate(clock.at), toVnDate(clock.now));
     const outstanding = outstandingByFlow(job, await findJobPayments(tx, jobId));
     const checked = await checkCollection(tx, input, outstanding);
     const collectionId = randomUUID();

@@ -44,6 +44,16 @@ export async function shiftCashByCourier(
   );
 }
 
+/** Whether a manager has already counted the courier's cash of a shift (a cash handover exists). */
+export async function hasCashHandover(db: DbOrTx, courierId: string, shiftDate: string) {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from cash_handovers
+        where courier_id = ${courierId} and shift_date = ${shiftDate}::date limit 1`,
+  );
+  return rows.length > 0;
+}
+
 /**
  * Locks and returns the courier's cash payments of a shift that are not handed in yet,
  * so two managers counting at once cannot sweep the same money twice.

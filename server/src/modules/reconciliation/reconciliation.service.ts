@@ -1,4 +1,5 @@
 import {
+  formatVnDate,
   formatVnd,
   type AgencyFees,
   type CashHandover,
@@ -7,7 +8,7 @@ import {
   type CreateFeeRemittanceInput,
   type FeeRemittance,
 } from '@tannha/shared';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { notFound, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
@@ -19,6 +20,7 @@ import { resolveReportUnits } from '../reports/reports.service';
 import {
   feesByAgency,
   findUser,
+  hasCashHandover,
   insertCashHandover,
   insertFeeRemittance,
   listHandovers,
@@ -55,6 +57,35 @@ export async function getShiftCash(
 ): Promise<CourierShiftCash[]> {
   const rows = await shiftCashByCourier(db, await unitsRead(db, auth, q.unitId), q.date);
   return rows.map(presentShiftCash);
+}
+
+/**
+ * Money in the same shift: a shift is the courier's Vietnamese day (`shiftDate`), and once a
+ * manager has counted a past shift's cash it is closed. A collection the phone dates into such
+ * a shift would sit in a count nobody looks at again, so it is refused (422
+ * `shift_already_counted`) and the courier sends it dated now, into today's shift. Today's
+ * shift stays open even after a count: managers may count more than once a day.
+ */
+export async function assertShiftOpen(
+  db: DbOrTx,
+  courier: { id: string; fullName: string },
+  shiftDate: string,
+  today: string,
+): Promise<void> {
+  if (shiftDate >= today || !(await hasCashHandover(db, courier.id, shiftDate))) return;
+  throw unprocessable(
+    'shift_already_counted',
+    {
+      vi: `Tiền ca ngày ${formatVnDate(shiftDate)} của ${courier.fullName} đã được kiểm đếm và chốt. Gửi lại khoản thu không kèm giờ cũ để tính vào ca hôm nay, và báo quản lý.`,
+      en: `${courier.fullName}'s cash for the shift of ${shiftDate} was already counted and closed. Send the collection again without the old time so it counts in today's shift, and tell the manager.`,
+    },
+    {
+      occurredAt: {
+        vi: 'Ca này đã chốt tiền',
+        en: 'This shift’s cash is already counted',
+      },
+    },
+  );
 }
 
 /** 422 `difference_needs_reason` when the count does not match the ledger and no reason is given. */

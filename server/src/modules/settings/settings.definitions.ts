@@ -23,6 +23,8 @@ export const SETTINGS = {
   postal_leg_days: { schema: PostalLegDaysSettingSchema, fallback: DEFAULT_POSTAL_LEG_DAYS },
   office_hours: { schema: OfficeHoursSettingSchema, fallback: { start: '07:30', end: '17:00' } },
   payment_bank: { schema: ADMIN_SETTING_SCHEMAS.payment_bank.nullable(), fallback: null },
+  /** How old a phone-given action time may be (offline work sent late); see `lib/action-time.ts`. */
+  offline_window_hours: { schema: ADMIN_SETTING_SCHEMAS.offline_window_hours, fallback: 72 },
   position_retention_days: { schema: z.number().int().min(1).max(3650), fallback: 14 },
   /** The planner's shift (local HH:mm); each end falls back on its own. */
   plan_shift: {
