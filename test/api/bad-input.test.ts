@@ -173,6 +173,10 @@ describe('a NUL character anywhere in the input is refused as text (400 invalid_
     expectInvalidText(latin1Bytes, 'body');
     const query = await staff.operator.get('/api/citizens?q=%C3%28');
     expectInvalidText(query, 'query.q');
+    const form = (body: string) => request(t.app).post('/api/auth/login').type('form').send(body);
+    expectInvalidText(await form('username=%C3%28&password=x'), 'body');
+    expectInvalidText(await form('username=a%00b&password=x'), 'username');
+    expectInvalidText(await staff.operator.get('/api/citizens/a%00b/history'), 'path');
     // A "%" that escapes nothing is left as typed, as the query parser leaves it.
     expect((await staff.operator.get('/api/citizens?q=100%')).status).toBe(200);
   });
