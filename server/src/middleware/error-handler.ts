@@ -33,9 +33,8 @@ function knownFailure(err: unknown): AppError | undefined {
   if (e.type === 'charset.unsupported') return unsupportedCharset(String(e.charset ?? ''));
   if (e.type === 'encoding.unsupported') return unsupportedEncoding(String(e.encoding ?? ''));
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const known = e.type === 'entity.parse.failed' || e.type === 'entity.too.large';
-  if (!known && status !== undefined && status >= 400 && status < 500 && status !== 413)
-    return invalidBody();
+  // A body the parser could not read: corrupt gzip, cut short, a wrong length.
+  if (status === 400 && e.type !== 'entity.parse.failed') return invalidBody();
   if (status === undefined && isDatabaseUnavailable(err)) return databaseUnavailable(err);
   return undefined;
 }
