@@ -7,6 +7,12 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { apiNotFound, errorHandler } from './middleware/error-handler';
 import { originCheck } from './middleware/origin-check';
+import {
+  cleanTextGuard,
+  contentEncodingGuard,
+  formBody,
+  jsonBody,
+} from './middleware/request-validation';
 import { requestContextMiddleware } from './middleware/request-context';
 import { sessionMiddleware } from './middleware/session';
 import { callsRoutes } from './modules/calls/calls.routes';
@@ -108,8 +114,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(database));
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
-  api.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  api.use(contentEncodingGuard, jsonBody('1mb'), formBody('1mb'), cleanTextGuard);
   api.use(cookieParser(config.sessionSecret));
   api.use(originCheck(config.publicBaseUrl));
   api.use(sessionMiddleware(db));

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { PostalLegLimits } from '../postal-leg';
 import { ROLE_VALUES } from './auth';
-import { HHMM_RE, LatitudeRange, LongitudeRange, limitQuery } from './fields';
+import { HHMM_RE, LatitudeRange, LongitudeRange, limitQuery, localDate } from './fields';
 import { UnitSchema } from './units';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD / date as YYYY-MM-DD');
+const isoDate = localDate(
+  'Ngày không có thật hoặc sai dạng YYYY-MM-DD / not a real date as YYYY-MM-DD',
+);
 
 /** Usernames are stored lower-case: letters, digits, dot, dash, underscore. */
 export const AdminUsernameSchema = z

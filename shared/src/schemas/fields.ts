@@ -11,8 +11,10 @@ import { CLOCK_SKEW_MS, isDateString } from '../time';
 /** A local date (Asia/Ho_Chi_Minh) as YYYY-MM-DD, checked to be a real day. */
 export const localDate = (error: string) => z.string().refine(isDateString, { error });
 
-/** A date as YYYY-MM-DD in the manager's report and cash queries (pattern only). */
-export const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
+/** A date as YYYY-MM-DD in the manager's report and cash queries, checked to be a real day. */
+export const DateString = localDate(
+  'Ngày không có thật hoặc sai dạng YYYY-MM-DD / not a real date as YYYY-MM-DD',
+);
 
 /** A local time of day, HH:mm from 00:00 to 23:59. */
 export const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -3,7 +3,26 @@
  * say "line 1234, field Wards[3].Code" instead of "invalid data". Standard JSON only
  * (RFC 8259); a syntax error reports its line and column.
  */
+import { AppError } from '../errors';
+
 export type Located = { line: number; value: unknown };
+
+/** Deepest nesting of arrays and objects an import file may have (real files stay under 6). */
+export const MAX_IMPORT_DEPTH = 64;
+
+/**
+ * 400: the file nests deeper than {@link MAX_IMPORT_DEPTH}. Not a {@link JsonSyntaxError}, so
+ * an import does not list it among the file's mistakes: such a file is refused outright,
+ * before the reader's recursion could overflow the stack.
+ */
+export class JsonTooDeepError extends AppError {
+  constructor(readonly line: number) {
+    super(400, 'invalid_body', {
+      vi: `Tệp JSON lồng nhau quá ${MAX_IMPORT_DEPTH} tầng (dòng ${line}).`,
+      en: `The JSON file is nested deeper than ${MAX_IMPORT_DEPTH} levels (line ${line}).`,
+    });
+  }
+}
 
 /** Where a syntax error is. */
 export class JsonSyntaxError extends Error {
@@ -39,6 +58,7 @@ class Reader {
   private i = 0;
   private line = 1;
   private lineStart = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -160,8 +180,12 @@ class Reader {
   private value(): unknown {
     this.ws();
     const c = this.text[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_IMPORT_DEPTH) throw new JsonTooDeepError(this.line);
+      const nested = c === '{' ? this.object() : this.array();
+      this.depth--;
+      return nested;
+    }
     if (c === '"') return this.str();
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 40));
     if (m) {

@@ -1,13 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AdminHolidaySchema, AdminYearSchema } from '@tannha/shared';
+import { AdminHolidaySchema, AdminYearSchema, isDateString } from '@tannha/shared';
 import { byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { addHoliday, fillDefaultHolidays, listHolidays, removeHoliday } from './calendar.service';
 
 const HolidayQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
-const DateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+const DateParams = z.object({
+  date: z.string().refine(isDateString, 'Expected a real date as YYYY-MM-DD'),
+});
 
 /**
  * GET /api/holidays?year= — the working-day calendar (holidays and swapped working days);

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { isDateString } from '@tannha/shared';
 import { AppError } from '../../lib/errors';
 import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
 import { rawUpload, uploadedText } from '../../lib/import/text-upload';
@@ -11,10 +12,7 @@ import {
 } from './divisions.service';
 
 const ImportQuerySchema = z.object({
-  effectiveDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-    .optional(),
+  effectiveDate: z.string().refine(isDateString, 'Expected a real date as YYYY-MM-DD').optional(),
   fileName: z.string().max(200).optional(),
 });
 const WardsQuerySchema = z.object({

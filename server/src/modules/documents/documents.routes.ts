@@ -1,10 +1,11 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { IdParamsSchema, ReorderDocumentsSchema, UploadDocumentFieldsSchema } from '@tannha/shared';
-import { forbidden, unauthenticated, unprocessable } from '../../lib/errors';
+import { AppError, forbidden, unauthenticated, unprocessable } from '../../lib/errors';
 import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
 import type { Storage } from '../../integrations/storage/storage';
+import { assertCleanText } from '../../middleware/request-validation';
 import { rolesFor, type Ability } from '../../policies';
 import {
   bundleScansPdf,
@@ -15,6 +16,13 @@ import {
   reorderScans,
   uploadDocument,
 } from './documents.service';
+
+/** 400: a multipart body that cannot be read (cut short, malformed part headers). */
+const invalidUpload = () =>
+  new AppError(400, 'invalid_upload', {
+    vi: 'Tệp tải lên bị hỏng hoặc bị cắt ngang; vui lòng gửi lại.',
+    en: 'The upload is malformed or was cut short; please send it again.',
+  });
 
 /** Checks the session and the ability's role before a single upload byte is read. */
 function requireAbility(ability: Ability) {
@@ -42,7 +50,14 @@ export function documentsRoutes(
   }).single('file');
   const parseUpload = (req: Request, res: Response, next: NextFunction) =>
     upload(req, res, (err: unknown) => {
-      if (!err) return next();
+      if (!err) {
+        try {
+          assertCleanText(req.body, '');
+        } catch (bad) {
+          return next(bad);
+        }
+        return next();
+      }
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') return next(fileTooLarge(maxUploadBytes));
         return next(
@@ -52,7 +67,8 @@ export function documentsRoutes(
           }),
         );
       }
-      next(err);
+      // busboy's own refusals: a form cut short, a malformed part header, no boundary.
+      next(err instanceof AppError ? err : invalidUpload());
     });
 
   r.post(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   CreateCashHandoverSchema,
   CreateFeeRemittanceSchema,
+  isDateString,
   ShiftQuerySchema,
 } from '@tannha/shared';
 import { endpoint, withStatus, type AuthContext, type ModuleDeps } from '../../lib/http';
@@ -16,7 +17,7 @@ import {
   recordFeeRemittance,
 } from './reconciliation.service';
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DateString = z.string().refine(isDateString, 'Expected a real date as YYYY-MM-DD');
 const RangeSchema = z.object({ from: DateString, to: DateString, unitId: z.uuid().optional() });
 const UnitQuerySchema = z.object({ unitId: z.uuid().optional() });
 
