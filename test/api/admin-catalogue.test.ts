@@ -174,6 +174,50 @@ describe('procedure catalogue import', () => {
     expect(await countProcedures()).toBe(before);
   });
 
+  it('reads the file in the encodings Excel saves: UTF-8 with a BOM and UTF-16 "Unicode Text"', async () => {
+    const rows = [
+      'Mã thủ tục\tTên thủ tục\tCơ quan thực hiện\tLĩnh vực\tSố ngày xử lý\tPhí lệ phí',
+      '7.001\tĐăng ký thường trú\tCông an cấp xã\tCư trú\t7\t0',
+    ].join('\r\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows, 'utf16le')]);
+    const res = await (
+      await admin()
+    )
+      .post('/api/admin/procedures/import')
+      .set('Content-Type', 'text/plain')
+      .send(utf16);
+    expect(res.status).toBe(200);
+    expect(await byCode('7.001')).toMatchObject({ name: 'Đăng ký thường trú' });
+    const bom = await upload('\uFEFF' + rows.replace('7.001', '7.002'));
+    expect(bom.status).toBe(200);
+    expect(await byCode('7.002')).toMatchObject({ name: 'Đăng ký thường trú' });
+  });
+
+  it('refuses a file in another encoding, or garbled once already, saying how to save it, writing nothing', async () => {
+    const before = await countProcedures();
+    const csv = 'code;name;agency;field;processingDays;fee\n7.101;Đăng ký;UBND;Hộ tịch;1;0';
+    // Windows-1258 writes "Đ" as 0xD0 and "ý" as 0xFD: not UTF-8.
+    const cp1258 = Buffer.from(
+      csv.replace('Đ', '\u00D0').replace('ý', '\u00FD').replace('ộ', 'o'),
+      'latin1',
+    );
+    // A UTF-8 file opened as Windows-1252 and saved again as UTF-8: "Đăng ký" is now "Ä\u0090Äƒng kÃ½".
+    const garbled = Buffer.from(Buffer.from(csv, 'utf8').toString('latin1'), 'utf8');
+    for (const body of [cp1258, garbled]) {
+      const res = await (
+        await admin()
+      )
+        .post('/api/admin/procedures/import')
+        .set('Content-Type', 'text/csv')
+        .send(body);
+      expect(res.status).toBe(415);
+      expect(res.body.error.code).toBe('unsupported_encoding');
+      expect(res.body.error.message).toContain('CSV UTF-8');
+    }
+    expect(await byCode('7.101')).toBeUndefined();
+    expect(await countProcedures()).toBe(before);
+  });
+
   it('lets only a province admin change the catalogue; a manager reads it', async () => {
     const poAdmin = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);
     expect(
