@@ -4,6 +4,7 @@ import { queryRows } from '../../server/src/db/client';
 import { loginAs, type TestApp } from '../support/app';
 import { buildOrgAppWithProvinceAdmin, type Agent, type OrgFixture } from '../support/org-app';
 import { createProcedure, TEST_PASSWORD } from '../support/factories';
+import { storedZip, workbookOf } from '../support/xlsx-files';
 
 let t: TestApp;
 let org: OrgFixture;
@@ -163,7 +164,7 @@ describe('procedure catalogue import', () => {
     )
       .post('/api/admin/procedures/import')
       .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]));
+      .send(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff]));
     expect(binary.status).toBe(415);
     const broken = await upload(
       '[\n  { "code": "6.001", "name": "A", "agency": "B", "field": "C", "processingDays": 1, "feeVnd": 0 }\n  { "code": "6.002" }\n]',
@@ -215,6 +216,67 @@ describe('procedure catalogue import', () => {
       expect(res.body.error.message).toContain('CSV UTF-8');
     }
     expect(await byCode('7.101')).toBeUndefined();
+    expect(await countProcedures()).toBe(before);
+  });
+
+  const uploadXlsx = async (body: Buffer) =>
+    (await admin())
+      .post('/api/admin/procedures/import')
+      .query({ fileName: 'danh-muc.xlsx' })
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(body);
+
+  it('imports an .xlsx with the same columns as the CSV, and names the row of a mistake', async () => {
+    const header = [
+      'Mã thủ tục',
+      'Tên thủ tục',
+      'Cơ quan thực hiện',
+      'Lĩnh vực',
+      'Số ngày xử lý',
+      'Phí lệ phí',
+      'Thành phần hồ sơ',
+    ];
+    const ok = await uploadXlsx(
+      await workbookOf([
+        header,
+        ['8.001', 'Chứng thực bản sao', 'UBND cấp xã', 'Chứng thực', 1, 2000, 'Bản chính|Bản sao'],
+        [
+          '8.002',
+          { richText: [{ text: 'Đăng ký ' }, { text: 'kết hôn' }] },
+          'UBND cấp xã',
+          'Hộ tịch',
+          5,
+          '0',
+        ],
+      ]),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ total: 2, inserted: 2 });
+    expect(await byCode('8.001')).toMatchObject({
+      name: 'Chứng thực bản sao',
+      fee_vnd: 2000,
+      required_papers: ['Bản chính', 'Bản sao'],
+    });
+    expect(await byCode('8.002')).toMatchObject({ name: 'Đăng ký kết hôn', processing_days: 5 });
+    const bad = await uploadXlsx(
+      await workbookOf([header, ['8.003', 'A', 'B', 'C', 1, 0], ['8.004', 'A', 'B', 'C', 'ba', 0]]),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.errors[0]).toMatchObject({ line: 3, field: 'processingDays' });
+    expect(await byCode('8.003')).toBeUndefined();
+  });
+
+  it('refuses a damaged .xlsx and a zip that unpacks past the limit, writing nothing', async () => {
+    const before = await countProcedures();
+    const damaged = await uploadXlsx(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]));
+    expect(damaged.status).toBe(400);
+    expect(damaged.body.error.code).toBe('xlsx_invalid');
+    // 64 MB of zeros in a few dozen KB, its header claiming 100 bytes.
+    const bomb = await uploadXlsx(
+      storedZip('xl/worksheets/sheet1.xml', Buffer.alloc(64 * 1024 * 1024), 100),
+    );
+    expect(bomb.status).toBe(413);
+    expect(bomb.body.error.code).toBe('xlsx_too_large');
     expect(await countProcedures()).toBe(before);
   });
 
