@@ -19,7 +19,7 @@ import * as repo from './procedures.repository';
 type ImportOptions = { fileName?: string | undefined; ip?: string | undefined };
 
 /** The most procedures one .xlsx import takes, and what its zip may unpack to. */
-const XLSX_LIMITS = { maxRows: 5000, maxUnpackedBytes: 50 * 1024 * 1024 };
+const XLSX_LIMITS = { maxRows: 5000, maxUnpackedBytes: 20 * 1024 * 1024 };
 const notText = () =>
   new AppError(415, 'procedures_file_not_text', {
     vi: 'Tệp tải lên không phải tệp CSV, JSON (UTF-8) hay Excel .xlsx. Hãy lưu danh mục dưới dạng CSV UTF-8 hoặc .xlsx rồi tải lại.',
