@@ -4,6 +4,7 @@ import { queryRows } from '../../server/src/db/client';
 import { loginAs, type TestApp } from '../support/app';
 import { buildOrgAppWithProvinceAdmin, type Agent, type OrgFixture } from '../support/org-app';
 import { createProcedure, TEST_PASSWORD } from '../support/factories';
+import { storedZip, workbookOf } from '../support/xlsx-files';
 
 let t: TestApp;
 let org: OrgFixture;
@@ -163,7 +164,7 @@ describe('procedure catalogue import', () => {
     )
       .post('/api/admin/procedures/import')
       .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]));
+      .send(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff]));
     expect(binary.status).toBe(415);
     const broken = await upload(
       '[\n  { "code": "6.001", "name": "A", "agency": "B", "field": "C", "processingDays": 1, "feeVnd": 0 }\n  { "code": "6.002" }\n]',
@@ -171,6 +172,111 @@ describe('procedure catalogue import', () => {
     );
     expect(broken.status).toBe(422);
     expect(broken.body.error.errors[0]).toMatchObject({ line: 3, field: 'json' });
+    expect(await countProcedures()).toBe(before);
+  });
+
+  it('reads the file in the encodings Excel saves: UTF-8 with a BOM and UTF-16 "Unicode Text"', async () => {
+    const rows = [
+      'Mã thủ tục\tTên thủ tục\tCơ quan thực hiện\tLĩnh vực\tSố ngày xử lý\tPhí lệ phí',
+      '7.001\tĐăng ký thường trú\tCông an cấp xã\tCư trú\t7\t0',
+    ].join('\r\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows, 'utf16le')]);
+    const res = await (
+      await admin()
+    )
+      .post('/api/admin/procedures/import')
+      .set('Content-Type', 'text/plain')
+      .send(utf16);
+    expect(res.status).toBe(200);
+    expect(await byCode('7.001')).toMatchObject({ name: 'Đăng ký thường trú' });
+    const bom = await upload('\uFEFF' + rows.replace('7.001', '7.002'));
+    expect(bom.status).toBe(200);
+    expect(await byCode('7.002')).toMatchObject({ name: 'Đăng ký thường trú' });
+  });
+
+  it('refuses a file in another encoding, or garbled once already, saying how to save it, writing nothing', async () => {
+    const before = await countProcedures();
+    const csv = 'code;name;agency;field;processingDays;fee\n7.101;Đăng ký;UBND;Hộ tịch;1;0';
+    // Windows-1258 writes "Đ" as 0xD0 and "ý" as 0xFD: not UTF-8.
+    const cp1258 = Buffer.from(
+      csv.replace('Đ', '\u00D0').replace('ý', '\u00FD').replace('ộ', 'o'),
+      'latin1',
+    );
+    // A UTF-8 file opened as Windows-1252 and saved again as UTF-8: "Đăng ký" is now "Ä\u0090Äƒng kÃ½".
+    const garbled = Buffer.from(Buffer.from(csv, 'utf8').toString('latin1'), 'utf8');
+    for (const body of [cp1258, garbled]) {
+      const res = await (
+        await admin()
+      )
+        .post('/api/admin/procedures/import')
+        .set('Content-Type', 'text/csv')
+        .send(body);
+      expect(res.status).toBe(415);
+      expect(res.body.error.code).toBe('unsupported_encoding');
+      expect(res.body.error.message).toContain('CSV UTF-8');
+    }
+    expect(await byCode('7.101')).toBeUndefined();
+    expect(await countProcedures()).toBe(before);
+  });
+
+  const uploadXlsx = async (body: Buffer) =>
+    (await admin())
+      .post('/api/admin/procedures/import')
+      .query({ fileName: 'danh-muc.xlsx' })
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(body);
+
+  it('imports an .xlsx with the same columns as the CSV, and names the row of a mistake', async () => {
+    const header = [
+      'Mã thủ tục',
+      'Tên thủ tục',
+      'Cơ quan thực hiện',
+      'Lĩnh vực',
+      'Số ngày xử lý',
+      'Phí lệ phí',
+      'Thành phần hồ sơ',
+    ];
+    const ok = await uploadXlsx(
+      await workbookOf([
+        header,
+        ['8.001', 'Chứng thực bản sao', 'UBND cấp xã', 'Chứng thực', 1, 2000, 'Bản chính|Bản sao'],
+        [
+          '8.002',
+          { richText: [{ text: 'Đăng ký ' }, { text: 'kết hôn' }] },
+          'UBND cấp xã',
+          'Hộ tịch',
+          5,
+          '0',
+        ],
+      ]),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ total: 2, inserted: 2 });
+    expect(await byCode('8.001')).toMatchObject({
+      name: 'Chứng thực bản sao',
+      fee_vnd: 2000,
+      required_papers: ['Bản chính', 'Bản sao'],
+    });
+    expect(await byCode('8.002')).toMatchObject({ name: 'Đăng ký kết hôn', processing_days: 5 });
+    const bad = await uploadXlsx(
+      await workbookOf([header, ['8.003', 'A', 'B', 'C', 1, 0], ['8.004', 'A', 'B', 'C', 'ba', 0]]),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.errors[0]).toMatchObject({ line: 3, field: 'processingDays' });
+    expect(await byCode('8.003')).toBeUndefined();
+  });
+
+  it('refuses a damaged .xlsx and a zip that unpacks past the limit, writing nothing', async () => {
+    const before = await countProcedures();
+    const damaged = await uploadXlsx(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff]));
+    expect(damaged.status).toBe(400);
+    expect(damaged.body.error.code).toBe('xlsx_invalid');
+    // 64 MB of zeros in a few dozen KB, its header claiming 100 bytes.
+    const bomb = await uploadXlsx(
+      storedZip('xl/worksheets/sheet1.xml', Buffer.alloc(64 * 1024 * 1024), 100),
+    );
+    expect(bomb.status).toBe(413);
+    expect(bomb.body.error.code).toBe('xlsx_too_large');
     expect(await countProcedures()).toBe(before);
   });
 

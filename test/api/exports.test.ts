@@ -3,7 +3,14 @@ import type { Response } from 'superagent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toVnDate, vnStartOfDay } from '@tannha/shared';
 import { buildTestApp, loginAs, type TestApp } from '../support/app';
-import { createOrgFixture, createProcedure, TEST_PASSWORD } from '../support/factories';
+import { payments } from '../../server/src/db/schema';
+import {
+  createOrgFixture,
+  createProcedure,
+  createUnit,
+  createUser,
+  TEST_PASSWORD,
+} from '../support/factories';
 import { createCall, createCitizen, createJob, createPayment } from '../support/reports-factories';
 
 let t: TestApp;
@@ -166,5 +173,90 @@ describe('GET /api/exports/*', () => {
     expect(
       (await download(org.inA.manager.username, 'users.csv', { from, to: today })).status,
     ).toBe(400);
+  });
+});
+
+describe('CSV export of text people typed', () => {
+  const FORMULAS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)'];
+  let manager: string;
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    const unit = await createUnit(db, { parentId: org.province.id, name: 'Bưu cục C' });
+    manager = (await createUser(db, 'manager', unit.id)).username;
+    const courier = await createUser(db, 'courier', unit.id, { fullName: FORMULAS[0] });
+    const citizen = await createCitizen(db, { phone: '+84912000111' });
+    const proc = await createProcedure(db, { name: FORMULAS[2] });
+    const at = vnStartOfDay(from).getTime() + 9 * 3600_000;
+    const job = await createJob(db, {
+      unitId: unit.id,
+      citizenId: citizen.id,
+      code: 'EXF0001',
+      procedureId: proc.id,
+      courierId: courier.id,
+      dossierCode: FORMULAS[1],
+      createdAt: new Date(at),
+    });
+    const paid = await createPayment(db, {
+      jobId: job.id,
+      unitId: unit.id,
+      collectedBy: courier.id,
+      flow: 'procedure_fee',
+      method: 'cash',
+      amountVnd: 150_000,
+      occurredAt: new Date(at + 3600_000),
+    });
+    // The courier's reversal: a negative amount, and the reason typed at the door.
+    await t.database.db.insert(payments).values({
+      ...paid,
+      id: undefined,
+      receiptSeq: paid.receiptSeq + 1000,
+      receiptNo: `${paid.receiptNo}-R`,
+      amountVnd: -150_000,
+      reason: FORMULAS[3],
+      reversesPaymentId: paid.id,
+      occurredAt: new Date(at + 2 * 3600_000),
+    });
+  });
+
+  /** The cells of a CSV line (the export's quoting: "…" with "" inside). */
+  const cells = (line: string) =>
+    [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) =>
+      m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!,
+    );
+  const csvLines = async (file: string) => {
+    const res = await download(manager, file, { from, to: today });
+    expect(res.status).toBe(200);
+    return (res.body as Buffer).toString('utf8').slice(1).trim().split('\r\n').map(cells);
+  };
+
+  it('escapes every text cell that a spreadsheet would read as a formula', async () => {
+    const [head, row] = await csvLines('jobs.csv');
+    const col = (name: string) => row![head!.indexOf(name)];
+    expect(col('Bưu tá')).toBe(`'${FORMULAS[0]}`);
+    expect(col('Mã hồ sơ')).toBe(`'${FORMULAS[1]}`);
+    expect(col('Thủ tục')).toBe(`'${FORMULAS[2]}`);
+    const rows = await csvLines('payments.csv');
+    const note = rows[0]!.indexOf('Ghi chú');
+    expect(rows.map((r) => r[note])).toContain(`'${FORMULAS[3]}`);
+    for (const r of [...rows.slice(1), row!])
+      for (const c of r) expect(c).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
+  });
+
+  it('keeps amounts as numbers, a negative one included', async () => {
+    const rows = await csvLines('payments.csv');
+    const amount = rows[0]!.indexOf('Số tiền (đồng)');
+    expect(rows.slice(1).map((r) => r[amount])).toEqual(
+      expect.arrayContaining(['150000', '-150000']),
+    );
+  });
+
+  it('writes the same text as plain strings in the workbook, never as formulas', async () => {
+    const res = await download(manager, 'jobs.xlsx', { from, to: today });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    const row = wb.getWorksheet('Công việc')!.getRow(2);
+    expect(row.getCell(6).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(6).value).toBe(FORMULAS[0]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import request from 'supertest';
@@ -278,5 +279,80 @@ describe('dial result and the simulate control', () => {
     const res = await agent.post('/api/telephony/simulate').send({ from: '0912345678' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('simulation_disabled');
+  });
+});
+
+describe('what a Twilio webhook accepts', () => {
+  it('refuses a JSON body signed over the URL alone (its content is not signed) and writes nothing', async () => {
+    const sid = callSid();
+    const path = '/api/twilio/voice';
+    const res = await request(t.app)
+      .post(path)
+      .set('X-Twilio-Signature', twilioSigned(TOKEN, BASE + path, {}).signature)
+      .send({ CallSid: sid, From: '0912345678' });
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('twilio_body_not_form');
+    expect(await callsWithSid(sid)).toHaveLength(0);
+  });
+
+  it('refuses JSON even with a bodySHA256 in the signed URL: these webhooks take forms only', async () => {
+    const sid = callSid();
+    const body = JSON.stringify({ CallSid: sid, From: '0912345678' });
+    const hash = createHash('sha256').update(body).digest('hex');
+    const path = `/api/twilio/voice?bodySHA256=${hash}`;
+    const res = await request(t.app)
+      .post(path)
+      .set('Content-Type', 'application/json')
+      .set('X-Twilio-Signature', twilioSigned(TOKEN, BASE + path, {}).signature)
+      .send(body);
+    expect(res.status).toBe(415);
+    expect(await callsWithSid(sid)).toHaveLength(0);
+    // An SMS status callback the same way: refused, and a signed form still goes through.
+    const sms = '/api/twilio/sms/status';
+    const json = await request(t.app)
+      .post(sms)
+      .set('X-Twilio-Signature', twilioSigned(TOKEN, BASE + sms, {}).signature)
+      .send({ MessageSid: 'SM1', MessageStatus: 'delivered' });
+    expect(json.status).toBe(415);
+    const form = await post(sms, { MessageSid: 'SM1', MessageStatus: 'delivered' });
+    expect(form.status).toBe(204);
+  });
+
+  it('keeps a recording only when its URL is on Twilio’s own https hosts', async () => {
+    await closedAllDay(t.database.db);
+    try {
+      for (const url of [
+        'https://evil.example/rec/RE1',
+        'http://api.twilio.com/rec/RE1',
+        'https://api.twilio.com.evil.example/rec/RE1',
+        'https://user:pw@api.twilio.com/rec/RE1',
+        'javascript:alert(1)',
+      ]) {
+        const sid = callSid();
+        expect((await post('/api/twilio/voice', { CallSid: sid, From: '0987654321' })).status).toBe(
+          200,
+        );
+        const rec = await post('/api/twilio/voice/recording', {
+          CallSid: sid,
+          RecordingUrl: url,
+          RecordingStatus: 'completed',
+        });
+        expect([204, 400]).toContain(rec.status);
+        const [call] = await callsWithSid(sid);
+        expect(call!.recordingUrl, url).toBeNull();
+      }
+      const sid = callSid();
+      await post('/api/twilio/voice', { CallSid: sid, From: '0987654321' });
+      const ok = 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE2';
+      await post('/api/twilio/voice/recording', {
+        CallSid: sid,
+        RecordingUrl: ok,
+        RecordingStatus: 'completed',
+      });
+      const [call] = await callsWithSid(sid);
+      expect(call!.recordingUrl).toBe(ok);
+    } finally {
+      await openAllDay(t.database.db);
+    }
   });
 });

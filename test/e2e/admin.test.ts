@@ -16,7 +16,7 @@ const shot = (page: Page, name: string) =>
 /** Writes a catalogue file and imports it through the catalogue tab's file field. */
 async function importCatalogue(page: Page, file: string, csv: string) {
   await writeFile(file, csv);
-  await page.getByLabel('Tệp CSV hoặc JSON').setInputFiles(file);
+  await page.getByLabel('Tệp CSV, Excel (.xlsx) hoặc JSON').setInputFiles(file);
   await page.getByRole('button', { name: 'Nhập danh mục' }).click();
 }
 

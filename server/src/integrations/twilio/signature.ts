@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import twilio from 'twilio';
-import { forbidden } from '../../lib/errors';
+import { AppError, forbidden } from '../../lib/errors';
 import { logger } from '../../lib/logger';
 
 /**
@@ -11,6 +11,11 @@ import { logger } from '../../lib/logger';
  *
  * Without an auth token (Twilio not configured) every request is refused: the only way to
  * reach the voice handler then is the signed-in dev control (`POST /api/telephony/simulate`).
+ *
+ * Twilio's voice and messaging callbacks are forms, and only a form's parameters are covered
+ * by the signature. Any other body (JSON, text, none) is signed over the URL alone — Twilio
+ * would add a `bodySHA256` to the URL for it, which this app never asks for — so its content
+ * is unverifiable and it is refused with 415 before the handler reads it.
  */
 export function twilioSignatureCheck(opts: {
   authToken: string | undefined;
@@ -27,17 +32,22 @@ export function twilioSignatureCheck(opts: {
       );
     };
     if (!opts.authToken) return refuse('twilio not configured');
+    if (!req.is('application/x-www-form-urlencoded')) return next(notAForm());
     const signature = req.get('x-twilio-signature');
     if (!signature) return refuse('missing signature');
     const url = opts.publicBaseUrl + req.originalUrl;
-    const params = req.is('application/x-www-form-urlencoded')
-      ? ((req.body ?? {}) as Record<string, unknown>)
-      : {};
+    const params = (req.body ?? {}) as Record<string, unknown>;
     if (!twilio.validateRequest(opts.authToken, signature, url, params))
       return refuse('bad signature');
     next();
   };
 }
+
+const notAForm = () =>
+  new AppError(415, 'twilio_body_not_form', {
+    vi: 'Webhook Twilio chỉ nhận nội dung dạng biểu mẫu (application/x-www-form-urlencoded); nội dung khác không kiểm được chữ ký nên bị từ chối.',
+    en: 'Twilio webhooks take form bodies only (application/x-www-form-urlencoded); any other body cannot be checked against the signature and is refused.',
+  });
 
 /** The signature Twilio would send for a request (tests and the dev simulate control). */
 export function signTwilioRequest(

@@ -7,9 +7,9 @@ import type { AuthContext } from '../../lib/http';
 import { logger } from '../../lib/logger';
 import type { ReportWindow } from '../reports/reports.service';
 import { resolveReportScope } from '../reports/reports.service';
+import { csvCell } from './csv-cell';
 import {
   CALL_COLUMNS,
-  csvDateTime,
   excelLocal,
   JOB_COLUMNS,
   PAYMENT_COLUMNS,
@@ -65,12 +65,6 @@ async function* rowsOf<R>(db: Db, src: Source<R>, w: ReportWindow): AsyncGenerat
     if (rows.length < PAGE) return;
     cursor = src.cursor(rows[rows.length - 1]!);
   }
-}
-
-function csvCell(v: string | number | Date | null): string {
-  if (v === null || v === undefined) return '';
-  const s = v instanceof Date ? csvDateTime(v) : String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 async function write(res: Response, chunk: string) {

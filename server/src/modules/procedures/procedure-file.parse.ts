@@ -20,10 +20,11 @@
  * | active           | Hoạt động, Đang áp dụng, active (same values)             | no (có)  |
  *
  * Money may be written `150.000`, `150000` or `150.000 ₫`; days are whole numbers.
+ * XLSX: the same columns on the first worksheet, the header on its first row.
  * JSON: an array of objects with the English field names (numbers as numbers or text).
  * An optional column left out keeps an existing procedure's value on update.
  */
-import { csvRecords, csvSeparator } from '../../lib/import/csv';
+import { csvRecords, csvSeparator, type CsvRecord } from '../../lib/import/csv';
 import { JsonSyntaxError, lineOf, parseJsonWithLines } from '../../lib/import/json-with-lines';
 import {
   convertRecord,
@@ -99,7 +100,14 @@ function headerErrors(line: number, cells: string[], columns: (ProcedureField | 
 }
 
 function parseCsv(text: string): ParseResult {
-  const records = csvRecords(text, csvSeparator(text.slice(0, text.search(/\r?\n|$/))));
+  return parseProcedureRecords(
+    csvRecords(text, csvSeparator(text.slice(0, text.search(/\r?\n|$/)))),
+  );
+}
+
+/** Rows of cells (from a CSV or the first worksheet of an .xlsx), the header first. */
+export function parseProcedureRecords(input: CsvRecord[]): ParseResult {
+  const records = [...input];
   const header = records.shift();
   if (!header)
     return { ok: false, errors: [fileError(1, 'file', 'Tệp trống.', 'The file is empty.')] };

@@ -2,10 +2,13 @@ import type { ProcedureImportSummary } from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError, localize, type Locale } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
+import { uploadedText } from '../../lib/import/text-upload';
+import { looksLikeZip, xlsxRecords } from '../../lib/import/xlsx';
 import { assertCan } from '../../policies';
 import { recordAudit } from '../audit/audit.service';
 import {
   parseProcedureFile,
+  parseProcedureRecords,
   type ImportedProcedure,
   type ImportError,
 } from './procedure-file.parse';
@@ -14,6 +17,21 @@ import { presentCatalogueProcedure } from './procedures.presenter';
 import * as repo from './procedures.repository';
 
 type ImportOptions = { fileName?: string | undefined; ip?: string | undefined };
+
+/** The most procedures one .xlsx import takes, and what its zip may unpack to. */
+const XLSX_LIMITS = { maxRows: 5000, maxUnpackedBytes: 20 * 1024 * 1024 };
+const notText = () =>
+  new AppError(415, 'procedures_file_not_text', {
+    vi: 'Tệp tải lên không phải tệp CSV, JSON (UTF-8) hay Excel .xlsx. Hãy lưu danh mục dưới dạng CSV UTF-8 hoặc .xlsx rồi tải lại.',
+    en: 'The upload is not a CSV or JSON (UTF-8) file nor an Excel .xlsx. Save the catalogue as CSV UTF-8 or .xlsx and upload it again.',
+  });
+
+/** An uploaded catalogue: an .xlsx (a zip) by its first bytes, otherwise CSV or JSON text. */
+async function parseUpload(body: unknown) {
+  if (Buffer.isBuffer(body) && looksLikeZip(body))
+    return parseProcedureRecords(await xlsxRecords(body, XLSX_LIMITS));
+  return parseProcedureFile(uploadedText(body, notText));
+}
 
 function valuesOf(r: ImportedProcedure) {
   const { line: _line, ...v } = r;
@@ -88,12 +106,12 @@ async function writeRow(
 export async function importProcedures(
   db: Db,
   auth: AuthContext,
-  text: string,
+  file: unknown,
   locale: Locale,
   opts: ImportOptions,
 ): Promise<ProcedureImportSummary> {
   assertCan(auth, 'procedures.import', { fileName: opts.fileName });
-  const parsed = parseProcedureFile(text);
+  const parsed = await parseUpload(file);
   if (!parsed.ok) throw invalidFile(parsed.errors, locale);
   return db.transaction(async (tx) => {
     const existing = new Map(

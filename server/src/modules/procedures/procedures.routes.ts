@@ -6,10 +6,9 @@ import {
   AdminProcedureUpdateSchema,
   ProcedureSearchQuerySchema,
 } from '@tannha/shared';
-import { AppError } from '../../lib/errors';
 import { adminRoutes } from '../../lib/admin-routes';
 import { byQuery, endpoint, type ModuleDeps } from '../../lib/http';
-import { rawUpload, uploadedText } from '../../lib/import/text-upload';
+import { rawUpload } from '../../lib/import/text-upload';
 import { importProcedures } from './procedures.import';
 import {
   createProcedure,
@@ -20,15 +19,10 @@ import {
 
 const ImportQuery = z.object({ fileName: z.string().max(200).optional() });
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-const notText = () =>
-  new AppError(415, 'procedures_file_not_text', {
-    vi: 'Tệp tải lên không phải tệp văn bản CSV hoặc JSON (UTF-8). Hãy lưu danh mục dưới dạng CSV UTF-8 rồi tải lại.',
-    en: 'The upload is not a UTF-8 CSV or JSON text file. Save the catalogue as CSV UTF-8 and upload it again.',
-  });
 
 /**
  * GET /api/procedures?q= — the catalogue, diacritic-insensitive; /api/admin/procedures —
- * the admin's catalogue screen (list, create, change, import a CSV/JSON file).
+ * the admin's catalogue screen (list, create, change, import a CSV/JSON/XLSX file).
  */
 export function proceduresRoutes({ db }: ModuleDeps): Router {
   const router = Router();
@@ -54,7 +48,7 @@ export function proceduresRoutes({ db }: ModuleDeps): Router {
     endpoint(
       { can: 'procedures.import', query: ImportQuery },
       async ({ auth, query, req, locale }) =>
-        importProcedures(db, auth, uploadedText(req.body, notText), locale, {
+        importProcedures(db, auth, req.body, locale, {
           fileName: query.fileName,
           ip: req.ip,
         }),

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { normalizePhone } from '@tannha/shared';
 import type { Db, Tx } from '../../db/client';
+import { hostOf, isTwilioMediaUrl } from '../../integrations/twilio/recording-url';
 import { connectTwiml, hangupTwiml, voicemailTwiml } from '../../integrations/twilio/twiml';
+import { logger } from '../../lib/logger';
 import { afterCommit, runTransaction } from '../../lib/unit-of-work';
 import { publish } from '../../realtime/bus';
 import { rooms } from '../../realtime/rooms';
@@ -206,16 +208,25 @@ export async function handleCallStatus(
   });
 }
 
-/** Recording callback: keeps the recording's URL on the call; a voicemail upgrades its callback. */
+/**
+ * Recording callback: keeps the recording's URL on the call (only a link to Twilio's own
+ * hosts); a voicemail upgrades its callback.
+ */
 export async function handleRecording(
   db: Db,
   input: { callSid: string; recordingUrl: string; recordingStatus?: string | undefined },
 ) {
   if (input.recordingStatus && input.recordingStatus !== 'completed') return;
+  const trusted = isTwilioMediaUrl(input.recordingUrl);
+  if (!trusted)
+    logger.warn(
+      { callSid: input.callSid, host: hostOf(input.recordingUrl) },
+      'recording url not on twilio.com: not stored',
+    );
   await runTransaction(db, async (tx) => {
     const c = await findCallBySid(tx, input.callSid);
     if (!c) return;
-    await patchCall(tx, c.id, { recordingUrl: input.recordingUrl });
+    if (trusted) await patchCall(tx, c.id, { recordingUrl: input.recordingUrl });
     if ((await hasOpenCallback(tx, c.id)) || c.outOfHours)
       await ensureAutoCallback(tx, c, 'voicemail', { note: 'Có lời nhắn thoại' });
   });

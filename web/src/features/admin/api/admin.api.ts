@@ -233,7 +233,7 @@ export class CatalogueRefused extends ApiError {
   }
 }
 
-/** `POST /api/admin/procedures/import` with the CSV or JSON file as the body. */
+/** `POST /api/admin/procedures/import` with the CSV, XLSX or JSON file as the body. */
 export async function uploadCatalogue(file: File): Promise<CatalogueImportResult> {
   const res = await fetch(
     `/api/admin/procedures/import?${new URLSearchParams({ fileName: file.name }).toString()}`,

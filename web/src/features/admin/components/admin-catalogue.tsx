@@ -41,7 +41,7 @@ function ImportForm() {
           {t('catalogue.file')}
           <input
             type="file"
-            accept=".csv,.json,text/csv,application/json"
+            accept=".csv,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => setFile(e.target.files?.[0])}
           />
         </label>
