@@ -88,8 +88,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.locals[SERVICES] = { jobHooks, positions } satisfies AppServices;
   app.disable('x-powered-by');
-  // One reverse proxy in front is the standard deployment; req.ip is then the client.
-  app.set('trust proxy', 'loopback');
+  // Only the proxies TRUST_PROXY names may tell the client's address (req.ip, which the login
+  // throttle keys on) and scheme (req.secure, which the session cookie's Secure flag follows).
+  app.set('trust proxy', config.trustProxy);
 
   app.use(...requestContextMiddleware());
   app.use(
