@@ -76,6 +76,17 @@ export function defaultJobHooks(config: Pick<Config, 'publicBaseUrl'>): JobHook[
   ];
 }
 
+/** A request for a source map, however its name is spelled or escaped. */
+function isSourceMapPath(urlPath: string): boolean {
+  let decoded = urlPath;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    // A malformed escape is not a file the static handler would find either.
+  }
+  return /\.map\/*$/i.test(decoded);
+}
+
 /**
  * Builds the Express app: no listening and no globals, so tests build as many as they
  * like against their own databases.
@@ -106,7 +117,7 @@ export function createApp(deps: AppDeps): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(healthRoutes(database));
+  app.use(healthRoutes(database, { sessionSecret: config.sessionSecret }));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
@@ -169,6 +180,11 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
     const dist = deps.webDist;
+    // Source maps stay private: they hold the whole source of the web app.
+    app.use((req, res, next) => {
+      if (!isSourceMapPath(req.path)) return next();
+      res.status(404).type('text/plain').send('Not found');
+    });
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // Client-side routes (/login, /courier, /tra-cuu/…) all get the app shell.
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
