@@ -29,6 +29,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for whoever debugs a build, but not linked from the bundles; the server
+    // refuses *.map anyway, so the source never goes public.
+    sourcemap: 'hidden',
   },
 });

@@ -82,6 +82,17 @@ export function defaultJobHooks(config: Pick<Config, 'publicBaseUrl'>): JobHook[
   ];
 }
 
+/** A request for a source map, however its name is spelled or escaped. */
+function isSourceMapPath(urlPath: string): boolean {
+  let decoded = urlPath;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    // A malformed escape is not a file the static handler would find either.
+  }
+  return /\.map\/*$/i.test(decoded);
+}
+
 /**
  * Builds the Express app: no listening and no globals, so tests build as many as they
  * like against their own databases.
@@ -94,8 +105,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.locals[SERVICES] = { jobHooks, positions } satisfies AppServices;
   app.disable('x-powered-by');
-  // One reverse proxy in front is the standard deployment; req.ip is then the client.
-  app.set('trust proxy', 'loopback');
+  // Only the proxies TRUST_PROXY names may tell the client's address (req.ip, which the login
+  // throttle keys on) and scheme (req.secure, which the session cookie's Secure flag follows).
+  app.set('trust proxy', config.trustProxy);
 
   app.use(...requestContextMiddleware());
   app.use(
@@ -111,7 +123,7 @@ export function createApp(deps: AppDeps): Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(healthRoutes(database));
+  app.use(healthRoutes(database, { sessionSecret: config.sessionSecret }));
 
   const api = express.Router();
   api.use(contentEncodingGuard, jsonBody('1mb'), formBody('1mb'), cleanTextGuard);
@@ -173,6 +185,11 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
     const dist = deps.webDist;
+    // Source maps stay private: they hold the whole source of the web app.
+    app.use((req, res, next) => {
+      if (!isSourceMapPath(req.path)) return next();
+      res.status(404).type('text/plain').send('Not found');
+    });
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // Client-side routes (/login, /courier, /tra-cuu/…) all get the app shell.
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {

@@ -1,11 +1,51 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'must be "on" or "off"' })
   .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of TRUST_PROXY's list: a name Express knows, an address, or an address/prefix. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const kind = isIP(address);
+  if (kind === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (kind === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies' X-Forwarded-For / -Proto headers are believed (Express's `trust proxy`):
+ * `false` (none), a number of hops, or a comma-separated list of addresses, subnets and the
+ * names loopback, linklocal, uniquelocal. `true` (believe anyone) is refused: any client
+ * could then pick its own address and dodge the login throttle.
+ */
+const trustProxy = z
+  .string()
+  .default('loopback')
+  .transform((v) => v.trim())
+  .refine(
+    (v) =>
+      v === 'false' ||
+      /^\d{1,2}$/.test(v) ||
+      v
+        .split(',')
+        .map((e) => e.trim())
+        .every(isProxyEntry),
+    {
+      error:
+        'must be false, a number of proxy hops, or a comma-separated list of addresses/subnets (loopback, linklocal, uniquelocal allowed)',
+    },
+  )
+  .transform((v): false | number | string[] =>
+    v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((e) => e.trim()),
+  );
 
 const EnvSchema = z.object({
   PORT: z
@@ -28,7 +68,8 @@ const EnvSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   DEMO_DATA: onOff.optional(),
-  DEMO_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
+  DEMO_PASSWORD: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  TRUST_PROXY: trustProxy,
   TWILIO_ACCOUNT_SID: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, { error: 'must look like AC followed by 32 hex digits' })
@@ -65,6 +106,8 @@ export type Config = Readonly<{
   dataDir: string;
   publicBaseUrl: string;
   sessionSecret: string;
+  /** Express's `trust proxy`: which proxies may tell the client's address and scheme. */
+  trustProxy: false | number | readonly string[];
   demoData: boolean;
   demoPassword: string | undefined;
   twilio: Readonly<{ accountSid: string; authToken: string; fromNumber: string }> | undefined;
@@ -132,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    trustProxy: e.TRUST_PROXY,
     demoData: e.DEMO_DATA ?? e.DATABASE_URL === undefined,
     demoPassword: e.DEMO_PASSWORD,
     twilio:

@@ -5,7 +5,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseUnavailableError, openDatabase, type Database } from './db/client';
 import { logger } from './lib/logger';
-import { seedDemoData } from './demo/demo-seed';
+import { seedDemoData, type DemoLogins } from './demo/demo-seed';
 import { createRealtime } from './realtime/socket-server';
 import { startSmsWorker } from './modules/sms/sms.service';
 import { smsTransportFor } from './modules/sms/sms.transport';
@@ -17,6 +17,24 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 function fail(message: string): never {
   process.stderr.write(`Tận Nhà 1022 cannot start: ${message}\n`);
   process.exit(1);
+}
+
+/** The demo sign-ins as `npm start` prints them. */
+function demoLoginLines(logins: DemoLogins): string[] {
+  if (logins.kind === 'shared') {
+    return [
+      `  Demo logins (password for all: ${logins.password}):`,
+      '    admin · manager1, manager2 · dispatcher1, dispatcher2 · operator1…operator3 · courier1…courier12',
+    ];
+  }
+  if (logins.kind === 'unknown') {
+    return ['  Demo logins: passwords as set when the data was first written (DEMO_PASSWORD)'];
+  }
+  const width = Math.max(...logins.logins.map((l) => l.username.length));
+  return [
+    '  Demo logins (each account its own password; also in DATA_DIR/demo-passwords):',
+    ...logins.logins.map((l) => `    ${l.username.padEnd(width)}  ${l.password}`),
+  ];
 }
 
 async function start(): Promise<void> {
@@ -75,13 +93,11 @@ async function start(): Promise<void> {
       `  Tận Nhà 1022 is running at ${config.publicBaseUrl}`,
       `  Database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir} (for one machine; use PostgreSQL in production)` : 'PostgreSQL server'}`,
     ];
-    if (demo) {
+    if (demo)
       lines.push(
         `  Demo data: ${demo.seededNow ? 'written now' : 'already present'}`,
-        `  Demo logins (password for all: ${demo.password ?? '(set by DEMO_PASSWORD when the data was first written)'}):`,
-        '    admin · manager1, manager2 · dispatcher1, dispatcher2 · operator1…operator3 · courier1…courier12',
+        ...demoLoginLines(demo.logins),
       );
-    }
     process.stdout.write(lines.join('\n') + '\n\n');
     logger.info({ port: config.port, database: database.kind }, 'listening');
   });

@@ -67,7 +67,7 @@ describe('server start-up', () => {
     const env = {
       PORT: String(await freePort()),
       DATA_DIR: dataDir,
-      DEMO_PASSWORD: 'demo-Pass-1022',
+      DEMO_PASSWORD: 'demo-Pass-1022-start',
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: root,
@@ -82,7 +82,7 @@ describe('server start-up', () => {
       });
     });
     expect(stdout).toMatch(/Demo data: written now/);
-    expect(stdout).toMatch(/password for all: demo-Pass-1022/);
+    expect(stdout).toMatch(/password for all: demo-Pass-1022-start/);
     expect(stdout).toMatch(/dispatcher1/);
 
     const second = await runServer({ ...env, PORT: String(await freePort()) });

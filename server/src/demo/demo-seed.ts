@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -243,31 +243,68 @@ function prng(seed: number) {
 /** Default job due date, in working days from receipt, until an admin changes the setting. */
 export const DEFAULT_JOB_DUE_WORKING_DAYS = SETTINGS.job_due_working_days.fallback;
 
+/** What `npm start` prints to sign in: one password for all (DEMO_PASSWORD) or one per account. */
+export type DemoLogins =
+  | { kind: 'shared'; password: string }
+  | { kind: 'per_user'; logins: { username: string; password: string }[] }
+  | { kind: 'unknown' };
+
+// No 0/o, 1/l/i: read off a screen and typed on a phone without doubt.
+const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** 16 random characters from {@link READABLE} in groups of four (about 79 bits). */
+export function generateDemoPassword(): string {
+  const chars = Array.from({ length: 16 }, () => READABLE[randomInt(READABLE.length)]!);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+function readLogins(dataDir: string): DemoLogins {
+  const file = path.join(dataDir, 'demo-passwords');
+  if (!existsSync(file)) return { kind: 'unknown' };
+  const logins = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((parts): parts is [string, string] => parts.length === 2)
+    .map(([username, password]) => ({ username, password }));
+  return { kind: 'per_user', logins };
+}
+
 /**
  * Writes the demo data on first start only: it does nothing when any user exists, so it
- * never writes over real data. Returns the demo password to print (from DEMO_PASSWORD,
- * or generated once and kept in DATA_DIR).
+ * never writes over real data. Every account gets its own generated password (kept in
+ * DATA_DIR/demo-passwords, readable by the owner only) unless DEMO_PASSWORD gives one for all.
  */
 export async function seedDemoData(
   db: Db,
   opts: { password?: string | undefined; dataDir: string; now?: Date },
-): Promise<{ seededNow: boolean; password: string | undefined }> {
-  const passwordFile = path.join(opts.dataDir, 'demo-password');
+): Promise<{ seededNow: boolean; logins: DemoLogins }> {
   const existing = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users`);
   if ((existing[0]?.n ?? 0) > 0) {
-    const remembered = existsSync(passwordFile)
-      ? readFileSync(passwordFile, 'utf8').trim()
-      : undefined;
-    return { seededNow: false, password: opts.password ?? remembered };
+    const logins: DemoLogins = opts.password
+      ? { kind: 'shared', password: opts.password }
+      : readLogins(opts.dataDir);
+    return { seededNow: false, logins };
   }
-  const password = opts.password ?? randomBytes(6).toString('base64url');
-  if (!opts.password) writeFileSync(passwordFile, password + '\n', { mode: 0o600 });
-  const hashes = await Promise.all(USERS.map(() => hashPassword(password)));
+  const passwords = USERS.map(() => opts.password ?? generateDemoPassword());
+  const logins: DemoLogins = opts.password
+    ? { kind: 'shared', password: opts.password }
+    : {
+        kind: 'per_user',
+        logins: USERS.map((u, i) => ({ username: u.username, password: passwords[i]! })),
+      };
+  if (logins.kind === 'per_user') {
+    writeFileSync(
+      path.join(opts.dataDir, 'demo-passwords'),
+      logins.logins.map((l) => `${l.username} ${l.password}`).join('\n') + '\n',
+      { mode: 0o600 },
+    );
+  }
+  const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
   const now = opts.now ?? new Date();
   await db.transaction(async (tx) => {
     await writeDemo(tx, hashes, now);
   });
-  return { seededNow: true, password };
+  return { seededNow: true, logins };
 }
 
 async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {

@@ -29,26 +29,21 @@ function limiter(opts: {
 const ipKey = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
 
 /**
- * Login throttles: per client address (guessing many accounts) and per username
- * (guessing one account from many addresses). The account lock-out after five wrong
- * passwords sits on top of these, in the auth service.
+ * The client's address as throttles key it: `req.ip` (the proxy's client address when
+ * TRUST_PROXY trusts it), an IPv6 address by its /64, since one host holds a whole /64.
+ */
+export const clientAddressKey = ipKey;
+
+/**
+ * The login's spraying guard: many attempts from one client address, whatever the usernames.
+ * Guessing one account is slowed per username and address in the auth service, in the
+ * database, so that nobody can lock another person out and every node shares the count.
  */
 export function loginRateLimits(
-  opts: { perIp?: number; perUsername?: number; windowMs?: number } = {},
+  opts: { perIp?: number; windowMs?: number } = {},
 ): RequestHandler[] {
   const windowMs = opts.windowMs ?? 15 * 60_000;
-  return [
-    limiter({ windowMs, limit: opts.perIp ?? 30, key: (req) => 'ip:' + ipKey(req) }),
-    limiter({
-      windowMs,
-      limit: opts.perUsername ?? 10,
-      key: (req) =>
-        'user:' +
-        String((req.body as { username?: unknown } | undefined)?.username ?? '')
-          .trim()
-          .toLowerCase(),
-    }),
-  ];
+  return [limiter({ windowMs, limit: opts.perIp ?? 30, key: (req) => 'ip:' + ipKey(req) })];
 }
 
 /** Per-address throttle for public, unauthenticated look-ups (tracking). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
-import { logger, requestContext } from '../lib/logger';
+import { logger, redactUrl, requestContext, serializeError } from '../lib/logger';
 
 /**
  * Gives each request an id (or keeps a sane incoming X-Request-Id), the caller's locale,
@@ -14,11 +14,12 @@ export function requestContextMiddleware(): RequestHandler[] {
     customLogLevel: (_req, res, err) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {
-      // Query strings can hold phone numbers and names: keep them out of the logs.
+      // Query strings hold phone numbers, names and e-mails: only their keys reach the log.
       req: (req: { method: string; url: string }) => ({
         method: req.method,
-        url: req.url.replace(/([?&](phone|q)=)[^&]*/g, '$1…'),
+        url: redactUrl(req.url),
       }),
+      err: serializeError,
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },

@@ -10,4 +10,6 @@ export const usersPolicy = definePolicy({
   'users.create': { roles: ADMINS, record: unitScope },
   'users.update': { roles: ADMINS, record: unitScope },
   'users.reset_password': { roles: ADMINS, record: unitScope },
+  /** Lifts the sign-in throttling of a user of the admin's units. */
+  'users.unlock_login': { roles: ADMINS, record: unitScope },
 });

@@ -9,7 +9,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** The password every demo user gets in these runs. */
-export const DEMO_PASSWORD = 'demo-Pass-1022';
+export const DEMO_PASSWORD = 'demo-Pass-1022-browser';
 
 // A cold start on a busy 2-core CI machine (WASM database, migrations, demo seed) can take
 // close to a minute; the product itself answers within 60 s on a quiet one.

@@ -18,3 +18,4 @@ export * from './positions';
 export * from './idempotency';
 export * from './reports';
 export * from './plans';
+export * from './login-throttles';

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { staffColumns } from '../../db/selections';
 import { sessions, units, users } from '../../db/schema';
@@ -9,31 +9,11 @@ export async function findUserForLogin(db: DbOrTx, username: string) {
       id: users.id,
       ...staffColumns,
       passwordHash: users.passwordHash,
-      failedLogins: users.failedLogins,
-      lockedUntil: users.lockedUntil,
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.username, username))
     .limit(1);
-  return rows[0];
-}
-
-/** Counts one more wrong password; locks the account when the limit is reached. */
-export async function recordFailedLogin(
-  db: DbOrTx,
-  userId: string,
-  maxFailures: number,
-  lockUntil: Date,
-) {
-  const rows = await db
-    .update(users)
-    .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
   return rows[0];
 }
 

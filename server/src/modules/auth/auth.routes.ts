@@ -1,9 +1,19 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { LoginSchema } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
-import { loginRateLimits } from '../../middleware/rate-limit';
+import { AppError } from '../../lib/errors';
+import { clientAddressKey, loginRateLimits } from '../../middleware/rate-limit';
 import { SESSION_COOKIE } from '../../middleware/session';
 import { login, logout, SESSION_IDLE_MS } from './auth.service';
+
+/** A throttled login tells the client when to come back in the standard header too. */
+const withRetryAfter =
+  (res: Response) =>
+  (err: unknown): never => {
+    const seconds = err instanceof AppError ? err.extra?.retryAfterSeconds : undefined;
+    if (typeof seconds === 'number') res.setHeader('Retry-After', String(seconds));
+    throw err;
+  };
 
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/me */
 export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: boolean }): Router {
@@ -15,13 +25,15 @@ export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: 
       const result = await login(db, {
         username: body.username,
         password: body.password,
+        address: clientAddressKey(req),
         ip: req.ip,
         userAgent: req.get('user-agent'),
-      });
+      }).catch(withRetryAfter(res));
       res.cookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: secureCookies,
+        // https at the public address, or https to a proxy TRUST_PROXY trusts.
+        secure: secureCookies || req.secure,
         signed: true,
         maxAge: SESSION_IDLE_MS,
         path: '/',

@@ -3,15 +3,13 @@ import type { Db, DbOrTx } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { AuthContext, AuthUser, Role } from '../../lib/http';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../lib/password';
-import { formatVnDateTime } from '@tannha/shared';
 import { recordAudit } from '../audit/audit.service';
 import { findUnitSubtreeIds } from '../units/units.service';
 import * as repo from './auth.repository';
+import { claimLoginAttempt, clearLoginAttempts } from './login-throttle';
 
-/** Wrong passwords in a row before the account locks. */
-export const MAX_FAILED_LOGINS = 5;
-/** How long a lock-out lasts. */
-export const LOCKOUT_MS = 15 * 60_000;
+export { unlockLogin, LOGIN_FREE_ATTEMPTS, LOGIN_MAX_DELAY_SECONDS } from './login-throttle';
+
 /** A session ends after this long without activity. */
 export const SESSION_IDLE_MS = 12 * 60 * 60_000;
 // Refreshing the expiry on every request would write on every request.
@@ -23,62 +21,47 @@ const invalidCredentials = () =>
     en: 'Wrong username or password.',
   });
 
-const accountLocked = (until: Date) =>
-  new AppError(
-    423,
-    'account_locked',
-    {
-      vi: `Tài khoản tạm khóa do nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần. Thử lại sau ${formatVnDateTime(until)} hoặc liên hệ quản trị viên.`,
-      en: `Account locked after ${MAX_FAILED_LOGINS} wrong passwords. Try again after ${formatVnDateTime(until)} or contact an administrator.`,
-    },
-    { extra: { lockedUntil: until.toISOString() } },
-  );
-
 /** The cookie holds the token; the database holds only its hash. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
 /**
- * Checks a username and password and opens a session. Unknown users cost the same time
- * as known ones (no user enumeration by timing); a locked account is refused before the
- * password is checked; the fifth wrong password in a row locks it.
+ * Checks a username and password and opens a session. The attempt is counted per username
+ * and client address before anything is looked up (429 `login_throttled` while that pair
+ * must wait), and unknown, disabled and real users then take the same steps and the same
+ * time (a password hash is always verified, a failure always audited), so the answers never
+ * tell which usernames exist and nobody can lock another person out.
  */
 export async function login(
   db: Db,
   input: {
     username: string;
     password: string;
+    /** The client's address as the throttle keys it (IPv6 by /64). */
+    address: string;
     ip?: string | undefined;
     userAgent?: string | undefined;
   },
   now = new Date(),
 ): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
   const username = input.username.trim().toLowerCase();
-  const user = await repo.findUserForLogin(db, username);
-  if (!user || user.disabled) {
-    await verifyPassword(await DUMMY_HASH_PROMISE, input.password);
-    throw invalidCredentials();
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw accountLocked(user.lockedUntil);
-  const ok = await verifyPassword(user.passwordHash, input.password);
-  if (!ok) {
-    const after = await repo.recordFailedLogin(
-      db,
-      user.id,
-      MAX_FAILED_LOGINS,
-      new Date(now.getTime() + LOCKOUT_MS),
-    );
+  const throttleKey = { username, address: input.address };
+  await claimLoginAttempt(db, throttleKey, now);
+  const found = await repo.findUserForLogin(db, username);
+  const user = found && !found.disabled ? found : undefined;
+  const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), input.password);
+  if (!user || !ok) {
     await recordAudit(db, {
-      actorId: user.id,
+      actorId: user?.id ?? null,
       action: 'login_failed',
       entityType: 'user',
-      entityId: user.id,
+      entityId: user?.id ?? null,
       ip: input.ip,
     });
-    if (after?.lockedUntil && after.lockedUntil > now) throw accountLocked(after.lockedUntil);
     throw invalidCredentials();
   }
+  await clearLoginAttempts(db, throttleKey, now);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   await db.transaction(async (tx) => {

@@ -13,6 +13,7 @@ import {
   listAdminUsers,
   listStaff,
   resetUserPassword,
+  unlockUserLogin,
   updateUser,
 } from './users.service';
 
@@ -34,6 +35,12 @@ export function usersRoutes({ db }: ModuleDeps): Router {
       { can: 'users.reset_password', params: IdParamsSchema, body: AdminPasswordResetSchema },
       async ({ auth, params, body, req }) =>
         resetUserPassword(db, auth, params.id, body.password, req.ip),
+    ),
+  );
+  router.post(
+    '/admin/users/:id/unlock-login',
+    endpoint({ can: 'users.unlock_login', params: IdParamsSchema }, async ({ auth, params, req }) =>
+      unlockUserLogin(db, auth, params.id, req.ip),
     ),
   );
   return router;

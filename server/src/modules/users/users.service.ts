@@ -10,6 +10,8 @@ import { assertUnitExists } from '../units/units.service';
 import { auditedUser, presentAdminUser } from './users.presenter';
 import * as repo from './users.repository';
 
+export { unlockUserLogin } from './unlock-login';
+
 const USER = { vi: 'Người dùng', en: 'User' };
 
 const usernameTaken = (username: string) =>

@@ -170,6 +170,15 @@ export const useResetPassword = () =>
       }),
     [],
   );
+/** Lifts the sign-in throttling of a user from every address (`POST /api/admin/users/:id/unlock-login`). */
+export const useUnlockLogin = () =>
+  useAdminMutation(
+    ({ id }: { id: string }) =>
+      apiClient.post<{ id: string; addressesCleared: number }>(
+        `/api/admin/users/${id}/unlock-login`,
+      ),
+    [],
+  );
 export const useCreateUnit = () =>
   useAdminMutation(
     (body: { code: string; name: string; parentId: string; address: string }) =>

@@ -13,6 +13,7 @@ import {
   useAdminUsers,
   useCreateUser,
   useResetPassword,
+  useUnlockLogin,
   useUpdateUser,
   type AdminUnit,
   type AdminUser,
@@ -87,6 +88,35 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
       {create.error && !fields && <Alert tone="danger">{create.error.message}</Alert>}
       {done && <Alert tone="success">{done}</Alert>}
     </form>
+  );
+}
+
+/** Lifts the sign-in throttling someone's wrong guesses put on this user (they phoned in). */
+function UnlockLoginButton({ user }: { user: AdminUser }) {
+  const { t } = useTranslation('admin');
+  const unlock = useUnlockLogin();
+  return (
+    <>
+      <Button
+        variant="ghost"
+        disabled={unlock.isPending}
+        onClick={() => unlock.mutate({ id: user.id })}
+      >
+        {t('users.unlockLogin')}
+      </Button>
+      {unlock.data && (
+        <span role="status">
+          {t(unlock.data.addressesCleared > 0 ? 'users.loginUnlocked' : 'users.loginUnlockedNone', {
+            username: user.username,
+          })}
+        </span>
+      )}
+      {unlock.error && (
+        <span role="alert" className={styles.error}>
+          {unlock.error.message}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -169,6 +199,7 @@ function UserRow({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           </Button>
         )}
         {reset.isSuccess && <span role="status">{t('users.passwordReset')}</span>}
+        <UnlockLoginButton user={user} />
         {error && (
           <span role="alert" className={styles.error}>
             {error.message}

@@ -6,7 +6,7 @@ import { apiClient } from '@/lib/api-client';
 
 import { authKeys } from './get-me.api';
 
-/** `POST /api/auth/login`; throws `ApiError` (`invalid_credentials`, `account_locked`, …). */
+/** `POST /api/auth/login`; throws `ApiError` (`invalid_credentials`, `login_throttled`, …). */
 export async function login(input: LoginInput): Promise<Me> {
   const { user } = await apiClient.post<{ user: Me }>('/api/auth/login', { body: input });
   return user;

@@ -17,7 +17,7 @@ export type LoginFormProps = {
   onSuccess: (user: Me) => void;
 };
 
-/** Username and password form; shows the server's per-field errors and lock-out message. */
+/** Username and password form; shows the server's per-field errors and when to try again. */
 export function LoginForm({ onSuccess }: LoginFormProps) {
   const { t } = useTranslation();
   const loginMutation = useLogin();
@@ -31,8 +31,8 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
       case 'rate_limited':
       case 'validation_failed':
         return t(`auth.errors.${error.code}`);
-      // account_locked and anything unforeseen: the server's message is the one that knows
-      // the details (until when the account stays locked).
+      // login_throttled and anything unforeseen: the server's message is the one that knows
+      // the details (until when this device has to wait).
       default:
         return error.message || t('errors.generic');
     }
