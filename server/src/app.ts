@@ -176,6 +176,7 @@ export function createApp(deps: AppDeps): Express {
       db,
       storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }),
       maxUploadBytes: config.uploadMaxBytes,
+      maxUploadPixels: config.uploadMaxPixels,
     }),
   );
   api.use(handoversRoutes({ db, jobHooks }));

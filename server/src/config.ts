@@ -91,6 +91,13 @@ const EnvSchema = z.object({
       error: 'must be a whole number of bytes, at least 1024',
     })
     .transform((v) => (v === undefined ? 10 * 1024 * 1024 : Number(v))),
+  UPLOAD_MAX_PIXELS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1_000_000), {
+      error: 'must be a whole number of pixels, at least 1000000',
+    })
+    .transform((v) => (v === undefined ? 40_000_000 : Number(v))),
   S3_ENDPOINT: z.url({ error: 'must be a full URL such as https://s3.example.vn' }).optional(),
   S3_BUCKET: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -115,6 +122,8 @@ export type Config = Readonly<{
   osrmUrl: string | undefined;
   /** Largest upload (scan, photo, signature) accepted, in bytes. */
   uploadMaxBytes: number;
+  /** Most pixels an uploaded image may have (width × height); guards against decompression bombs. */
+  uploadMaxPixels: number;
   /** S3-compatible file storage; unset → local disk under DATA_DIR/files. */
   s3:
     | Readonly<{
@@ -189,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: e.MAP_TILE_URL,
     osrmUrl: e.OSRM_URL,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    uploadMaxPixels: e.UPLOAD_MAX_PIXELS,
     s3:
       e.S3_BUCKET && e.S3_ENDPOINT && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
         ? Object.freeze({

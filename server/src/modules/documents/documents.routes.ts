@@ -7,6 +7,7 @@ import { readIdempotencyKey } from '../../lib/idempotency';
 import type { Storage } from '../../integrations/storage/storage';
 import { assertCleanText } from '../../middleware/request-validation';
 import { rolesFor, type Ability } from '../../policies';
+import { createDocumentLimits } from './documents.intake';
 import {
   bundleScansPdf,
   deleteDocument,
@@ -39,9 +40,10 @@ function requireAbility(ability: Ability) {
  * remove, reorder, and the scans bundled into one PDF.
  */
 export function documentsRoutes(
-  deps: ModuleDeps & { storage: Storage; maxUploadBytes: number },
+  deps: ModuleDeps & { storage: Storage; maxUploadBytes: number; maxUploadPixels: number },
 ): Router {
   const { db, storage, maxUploadBytes } = deps;
+  const limits = createDocumentLimits(maxUploadBytes, deps.maxUploadPixels);
   const r = Router();
   // In memory: files are small (phones downscale before sending) and go straight to storage.
   const upload = multer({
@@ -80,7 +82,7 @@ export function documentsRoutes(
       async ({ auth, params, body, req }) => {
         const res = await uploadDocument(db, storage, auth, params.id, req.file, body, {
           idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
-          maxBytes: maxUploadBytes,
+          limits,
         });
         return withStatus(res.replayed ? 200 : 201, res.body);
       },
@@ -102,8 +104,17 @@ export function documentsRoutes(
   r.get(
     '/jobs/:id/documents/bundle.pdf',
     endpoint({ can: 'documents.read', params: IdParamsSchema }, async ({ auth, params, res }) => {
-      const pdf = await bundleScansPdf(db, storage, auth, params.id);
+      const { pdf, unreadable, omitted } = await bundleScansPdf(
+        db,
+        storage,
+        auth,
+        params.id,
+        limits,
+      );
       res.setHeader('Content-Type', 'application/pdf');
+      // Pages replaced by a notice, and pages left out past the limit (0 when complete).
+      res.setHeader('X-Unreadable-Pages', String(unreadable));
+      res.setHeader('X-Omitted-Pages', String(omitted));
       res.setHeader('Content-Disposition', 'inline; filename="ho-so.pdf"');
       res.setHeader('Cache-Control', 'private, no-store');
       res.end(pdf);

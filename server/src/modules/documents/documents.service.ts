@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
 import type { UploadDocumentFields } from '@tannha/shared';
 import type { Db } from '../../db/client';
 import { AppError, notFound, unprocessable } from '../../lib/errors';
@@ -11,6 +10,8 @@ import { publish } from '../../realtime/bus';
 import { rooms } from '../../realtime/socket-server';
 import { getActionJob, loadJobForAction, runCourierAction } from '../couriers/courier-actions';
 import { EXTENSION, sniffContentType } from './documents.content';
+import { MAX_BUNDLE_PAGES, prepareUpload, type DocumentLimits } from './documents.intake';
+import { runDocumentsWorker } from './documents.worker-run';
 import { presentDocument } from './documents.presenter';
 import {
   findDocumentById,
@@ -40,9 +41,10 @@ export function fileTooLarge(maxBytes: number): AppError {
 }
 
 /**
- * Stores one uploaded file for a job after checking its type by content. The bytes go to the
- * storage backend first (under a fresh key) and the row is written in the idempotent
- * transaction; a retry with the same key returns the first row and drops the extra copy.
+ * Stores one uploaded file for a job after checking its type by content and decoding it (an
+ * image is stored re-encoded, never as sent). The bytes go to the storage backend first
+ * (under a fresh key) and the row is written in the idempotent transaction; a retry with the
+ * same key returns the first row and drops the extra copy.
  */
 export async function uploadDocument(
   db: Db,
@@ -51,7 +53,7 @@ export async function uploadDocument(
   jobId: string,
   file: UploadedFile | undefined,
   fields: UploadDocumentFields,
-  opts: { idempotencyKey?: string | undefined; maxBytes: number },
+  opts: { idempotencyKey?: string | undefined; limits: DocumentLimits },
 ) {
   if (!file) {
     throw unprocessable(
@@ -62,15 +64,18 @@ export async function uploadDocument(
       },
     );
   }
-  if (file.size > opts.maxBytes) throw fileTooLarge(opts.maxBytes);
-  const contentType = sniffContentType(file.buffer);
-  if (!contentType) throw unsupportedType();
+  if (file.size > opts.limits.maxBytes) throw fileTooLarge(opts.limits.maxBytes);
+  const sniffed = sniffContentType(file.buffer);
+  if (!sniffed) throw unsupportedType();
   if (file.size === 0) throw unsupportedType();
-  // Access is checked before anything is written to storage.
+  // Access is checked before anything is decoded or written to storage.
   await loadJobForAction(db, auth, 'documents.write', jobId);
-  const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+  const { bytes, contentType } = await prepareUpload(file.buffer, sniffed, opts.limits);
+  // The retry check compares what was sent; the row records what was stored.
+  const sentSha256 = createHash('sha256').update(file.buffer).digest('hex');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const storageKey = `jobs/${jobId}/${randomUUID()}.${EXTENSION[contentType]}`;
-  await storage.put(storageKey, file.buffer, contentType);
+  await storage.put(storageKey, bytes, contentType);
   const spec = {
     can: 'documents.write',
     occurredAt: fields.occurredAt,
@@ -78,7 +83,7 @@ export async function uploadDocument(
     idempotency: {
       key: opts.idempotencyKey,
       scope: `documents:upload:${jobId}`,
-      request: { ...fields, sha256 },
+      request: { ...fields, sha256: sentSha256 },
     },
   } as const;
   try {
@@ -88,7 +93,7 @@ export async function uploadDocument(
         unitId: job.unitId,
         kind: fields.kind,
         contentType,
-        sizeBytes: file.size,
+        sizeBytes: bytes.length,
         sha256,
         storageKey,
         pageOrder: fields.pageOrder ?? 0,
@@ -164,16 +169,31 @@ export async function reorderScans(db: Db, auth: AuthContext, jobId: string, ids
   return listJobDocuments(db, auth, jobId);
 }
 
+/** 503: the bundle could not be built in time or within its memory. */
+function bundleUnavailable(cause: unknown): AppError {
+  return new AppError(
+    503,
+    'bundle_unavailable',
+    {
+      vi: 'Chưa ghép được hồ sơ PDF lúc này (hồ sơ quá lớn hoặc máy chủ đang bận). Hãy thử lại sau ít phút hoặc xem từng trang.',
+      en: 'The PDF could not be put together right now (the file is too large or the server is busy). Try again in a few minutes or view the pages one by one.',
+    },
+    { cause },
+  );
+}
+
 /**
  * One PDF of a job's scanned pages in their order: images become pages of their own size,
- * PDF scans are copied page by page.
+ * PDF scans are copied page by page. Built on a worker thread, one scan at a time, within
+ * MAX_BUNDLE_PAGES; a page that cannot be read is replaced by a page saying so.
  */
 export async function bundleScansPdf(
   db: Db,
   storage: Storage,
   auth: AuthContext,
   jobId: string,
-): Promise<Buffer> {
+  limits: DocumentLimits,
+): Promise<{ pdf: Buffer; unreadable: number; omitted: number }> {
   const job = await loadJobForAction(db, auth, 'documents.read', jobId);
   const scans = (await findJobDocuments(db, jobId)).filter(
     (d) => d.kind === 'scan' || d.kind === 'authorisation_letter',
@@ -181,24 +201,24 @@ export async function bundleScansPdf(
   if (scans.length === 0) {
     throw notFound({ vi: `Bản quét của việc ${job.code}`, en: `Scans of job ${job.code}` });
   }
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`Hồ sơ ${job.code}`);
-  pdf.setCreator('Tận Nhà 1022');
-  for (const s of scans) {
-    const bytes = await storage.get(s.storageKey);
-    if (s.contentType === 'application/pdf') {
-      const src = await PDFDocument.load(bytes, { ignoreEncryption: true });
-      const pages = await pdf.copyPages(src, src.getPageIndices());
-      pages.forEach((p) => pdf.addPage(p));
-      continue;
-    }
-    const img =
-      s.contentType === 'image/png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
-    // A4 width in points; the page keeps the image's proportions.
-    const width = 595;
-    const height = (img.height / img.width) * width;
-    const page = pdf.addPage([width, height]);
-    page.drawImage(img, { x: 0, y: 0, width, height });
-  }
-  return Buffer.from(await pdf.save());
+  const task = {
+    task: 'bundle',
+    count: scans.length,
+    options: {
+      maxPages: MAX_BUNDLE_PAGES,
+      maxPixels: limits.maxPixels,
+      title: `Hồ sơ ${job.code}`,
+    },
+  } as const;
+  const provide = async (i: number) => ({
+    contentType: scans[i]!.contentType,
+    bytes: await storage.get(scans[i]!.storageKey),
+  });
+  const reply = await limits
+    .bundleGate(() => runDocumentsWorker(task, { ...limits.worker, provide }))
+    .catch((err: unknown) => {
+      throw bundleUnavailable(err);
+    });
+  if (!reply.ok || reply.type !== 'bundle') throw bundleUnavailable(reply);
+  return { pdf: Buffer.from(reply.pdf), unreadable: reply.unreadable, omitted: reply.omitted };
 }
