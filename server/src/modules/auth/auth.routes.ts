@@ -1,11 +1,12 @@
 import { Router } from 'express';
-import { LoginSchema } from '@tannha/shared';
+import { LoginSchema, PasswordChangeSchema } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
-import { loginRateLimits } from '../../middleware/rate-limit';
+import { loginRateLimits, passwordChangeRateLimit } from '../../middleware/rate-limit';
 import { SESSION_COOKIE } from '../../middleware/session';
 import { login, logout, SESSION_IDLE_MS } from './auth.service';
+import { changeOwnPassword } from './change-password';
 
-/** POST /api/auth/login, POST /api/auth/logout, GET /api/me */
+/** POST /api/auth/login, POST /api/auth/logout, POST /api/auth/password, GET /api/me */
 export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: boolean }): Router {
   const router = Router();
   router.post(
@@ -36,6 +37,13 @@ export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: 
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return withStatus(204);
     }),
+  );
+  router.post(
+    '/auth/password',
+    passwordChangeRateLimit(),
+    endpoint({ can: 'auth.change_password', body: PasswordChangeSchema }, ({ auth, body, req }) =>
+      changeOwnPassword(db, auth, body, req.ip),
+    ),
   );
   router.get(
     '/me',
