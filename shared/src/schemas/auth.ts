@@ -19,10 +19,16 @@ export const LoginSchema = z.object({
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
 
+/** The shortest password anyone may set. */
+export const PASSWORD_MIN_LENGTH = 10;
+
 /** The rule for a password someone sets (an admin for a user, or a user for themselves). */
 export const NewPasswordSchema = z
   .string()
-  .min(10, 'Mật khẩu tối thiểu 10 ký tự / at least 10 characters')
+  .min(
+    PASSWORD_MIN_LENGTH,
+    `Mật khẩu tối thiểu ${PASSWORD_MIN_LENGTH} ký tự / at least ${PASSWORD_MIN_LENGTH} characters`,
+  )
   .max(200, 'Mật khẩu tối đa 200 ký tự / at most 200 characters');
 
 /** A signed-in user changes their own password (`POST /api/auth/password`). */
