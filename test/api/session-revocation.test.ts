@@ -41,10 +41,10 @@ afterAll(async () => {
 });
 
 /** A new dispatcher of unit A (each test changes or ends one), signed in with an open socket. */
-async function liveDispatcher(unitId = f.unitA.id) {
+async function liveDispatcher(unitId = f.unitA.id, url = live.url) {
   const user = await createUser(t.database.db, 'dispatcher', unitId);
   const cookie = await sessionCookie(t, user.username, TEST_PASSWORD);
-  const { socket } = await connectAs(live.url, cookie);
+  const { socket } = await connectAs(url, cookie);
   sockets.push(socket);
   const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
   return { user, cookie, socket, closed };
@@ -78,6 +78,18 @@ describe('ending a session closes its live connection', () => {
     expect(r).toMatchObject({ ok: false, code: 'unauthenticated' });
     expect('jobs' in r).toBe(false);
     expect(await closedWithin(d.closed)).toBe('io server disconnect');
+  });
+
+  it('closes a quiet socket whose session ended behind its back (expired, or revoked on another node)', async () => {
+    // A server whose sweep runs every 200 ms (a minute in service).
+    const sweeping = await listenWithRealtime(t, { recheckEveryMs: 200 });
+    try {
+      const d = await liveDispatcher(f.unitA.id, sweeping.url);
+      await t.database.db.delete(sessions).where(eq(sessions.userId, d.user.id));
+      expect(await closedWithin(d.closed, 3000)).toBe('io server disconnect');
+    } finally {
+      await sweeping.close();
+    }
   });
 
   it.each([
