@@ -12,12 +12,14 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Listens with the app and socket.io on a free port, as main.ts does. */
 export async function listenWithRealtime(
   t: TestApp,
+  opts: { recheckEveryMs?: number } = {},
 ): Promise<{ url: string; server: Server; realtime: Realtime; close: () => Promise<void> }> {
   const server = createServer(t.app);
   const realtime = createRealtime(server, {
     db: t.database.db,
     sessionSecret: t.config.sessionSecret,
     positions: appServices(t.app).positions,
+    ...opts,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

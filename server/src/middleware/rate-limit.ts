@@ -56,3 +56,14 @@ export function publicLookupRateLimit(
     key: (req) => 'pub:' + ipKey(req),
   });
 }
+
+/** Per-address throttle for changing one's own password (guessing the current one with a stolen session). */
+export function passwordChangeRateLimit(
+  opts: { limit?: number; windowMs?: number } = {},
+): RequestHandler {
+  return limiter({
+    windowMs: opts.windowMs ?? 15 * 60_000,
+    limit: opts.limit ?? 10,
+    key: (req) => 'pwd:' + ipKey(req),
+  });
+}

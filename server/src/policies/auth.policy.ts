@@ -4,4 +4,6 @@ import { EVERY_ROLE, definePolicy } from './policy';
 export const authPolicy = definePolicy({
   'auth.logout': { roles: EVERY_ROLE },
   'auth.me': { roles: EVERY_ROLE },
+  /** Everyone signed in changes their own password. */
+  'auth.change_password': { roles: EVERY_ROLE },
 });

@@ -2,45 +2,47 @@ import type { Server as HttpServer } from 'node:http';
 import { signedCookie } from 'cookie-parser';
 import { parse as parseCookie } from 'cookie';
 import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@tannha/shared';
 import type { Db } from '../db/client';
 import { logger } from '../lib/logger';
-import type { AuthContext } from '../lib/http';
 import { SESSION_COOKIE } from '../middleware/session';
-import { resolveSession } from '../modules/auth/auth.service';
-import {
-  PositionSchema,
-  type ClientToServerEvents,
-  type CourierPositionAck,
-  type JobsSyncResponse,
-  type ServerToClientEvents,
-} from '@tannha/shared';
-import { AppError } from '../lib/errors';
-import { can } from '../policies';
-import { positionError, type PositionStore } from '../modules/couriers/couriers.service';
-import { currentJobCursor, syncJobs } from '../modules/jobs/jobs.service';
-import { subscribe } from './bus';
+import { resolveSession, resolveSessionId } from '../modules/auth/auth.service';
+import type { PositionStore } from '../modules/couriers/couriers.service';
+import { currentJobCursor } from '../modules/jobs/jobs.service';
+import { subscribe, subscribeRevocations, type Delivery, type Revocation } from './bus';
+import { mayReceive } from './deliver';
 import { rooms } from './rooms';
+import { handleRequests, type AppSocket, type SocketData } from './socket-handlers';
 
 export { rooms } from './rooms';
 
+type AppServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
 export type Realtime = {
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: AppServer;
   close: () => Promise<void>;
 };
 
+/** How often every open socket's session is checked again (expired sessions, missed revocations). */
+const RECHECK_EVERY_MS = 60_000;
+
 /**
  * socket.io on the HTTP server. Clients authenticate on the handshake with the same
- * session cookie as HTTP; each socket joins the rooms of its user, its unit (and the
- * units above it, so a province dispatcher sees its post offices) and its role.
+ * session cookie as HTTP; each socket joins the rooms of its session, its user, its unit (and
+ * the units above it, so a province dispatcher sees its post offices) and its role. Every event
+ * is checked against each receiver's session before it is sent; an ended session closes its
+ * sockets at once (a revocation on the bus) and every request re-checks the session.
  */
 export function createRealtime(
   server: HttpServer,
-  deps: { db: Db; sessionSecret: string; positions: PositionStore },
+  deps: { db: Db; sessionSecret: string; positions: PositionStore; recheckEveryMs?: number },
 ): Realtime {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
-    serveClient: false,
-    cors: { origin: false },
-  });
+  const io: AppServer = new Server(server, { serveClient: false, cors: { origin: false } });
   const { positions } = deps;
   io.use(async (socket, next) => {
     try {
@@ -48,16 +50,17 @@ export function createRealtime(
       const token = raw ? signedCookie(raw, deps.sessionSecret) : false;
       const auth = typeof token === 'string' ? await resolveSession(deps.db, token) : undefined;
       if (!auth) return next(new Error('unauthenticated'));
-      (socket.data as { auth: AuthContext }).auth = auth;
+      socket.data.auth = auth;
       next();
     } catch (err) {
       logger.error({ err }, 'socket handshake failed');
       next(new Error('unavailable'));
     }
   });
-  io.on('connection', (socket) => {
-    const auth = (socket.data as { auth: AuthContext }).auth;
+  io.on('connection', (socket: AppSocket) => {
+    const auth = socket.data.auth;
     void socket.join([
+      rooms.session(auth.sessionId),
       rooms.user(auth.user.id),
       rooms.unit(auth.user.unitId),
       rooms.unitRole(auth.user.unitId, auth.user.role),
@@ -66,77 +69,55 @@ export function createRealtime(
     void currentJobCursor(deps.db)
       .then((cursor) => socket.emit('hello', { cursor, userId: auth.user.id }))
       .catch((err: unknown) => logger.warn({ err }, 'hello failed'));
-
-    // Couriers on duty send positions; the ack says whether it was taken.
-    socket.on('couriers.position', (raw, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => undefined;
-      if (!can(auth, 'couriers.self')) {
-        reply({ ok: false, code: 'forbidden', message: 'Only couriers send positions' });
-        return;
-      }
-      const parsed = PositionSchema.safeParse(raw);
-      if (!parsed.success) {
-        reply({
-          ok: false,
-          code: 'validation_failed',
-          message: parsed.error.issues[0]?.message ?? 'invalid position',
-        });
-        return;
-      }
-      positions
-        .accept({ id: auth.user.id, unitId: auth.user.unitId }, parsed.data)
-        .then((r): CourierPositionAck =>
-          r.ok
-            ? { ok: true, flagged: r.flagged }
-            : { ok: false, code: r.code, message: positionError(r.code).text[locale(socket)] },
-        )
-        .catch((err: unknown): CourierPositionAck => {
-          logger.error({ err }, 'position failed');
-          return { ok: false, code: 'unavailable', message: 'Server error' };
-        })
-        .then(reply);
-    });
-
-    // Catch-up after a reconnect: what changed since the last cursor the client saw.
-    socket.on('jobs.sync', (req, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => undefined;
-      const since = Number((req as { since?: unknown } | undefined)?.since ?? 0);
-      if (!Number.isInteger(since) || since < 0) {
-        reply({
-          ok: false,
-          code: 'validation_failed',
-          message: 'since must be a whole number ≥ 0',
-        });
-        return;
-      }
-      syncJobs(deps.db, auth, since)
-        .then((r): JobsSyncResponse => ({ ok: true, ...r }))
-        .catch((err: unknown): JobsSyncResponse => {
-          if (err instanceof AppError)
-            return { ok: false, code: err.code, message: err.text[locale(socket)] };
-          logger.error({ err }, 'jobs.sync failed');
-          return { ok: false, code: 'unavailable', message: 'Server error' };
-        })
-        .then(reply);
-    });
+    handleRequests(socket, { db: deps.db, positions });
   });
-  const unsubscribe = subscribe((d) => {
-    if (d.rooms.length > 0) io.to(d.rooms).emit(d.event as 'hello', d.payload as never);
+  const stopDeliveries = subscribe((d) => {
+    deliver(io, d).catch((err: unknown) => logger.warn({ err, event: d.event }, 'delivery failed'));
   });
+  const stopRevocations = subscribeRevocations((r) => disconnect(io, r));
+  const sweep = setInterval(() => {
+    recheckAll(io, deps.db).catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+  }, deps.recheckEveryMs ?? RECHECK_EVERY_MS);
+  sweep.unref();
   return {
     io,
     // Only the sockets: the HTTP server is closed by its owner after requests drain.
     close: async () => {
-      unsubscribe();
+      clearInterval(sweep);
+      stopDeliveries();
+      stopRevocations();
       io.disconnectSockets(true);
       await positions.close();
     },
   };
 }
 
-function locale(socket: {
-  handshake: { headers: Record<string, string | string[] | undefined> };
-}): 'vi' | 'en' {
-  const h = socket.handshake.headers['accept-language'];
-  return typeof h === 'string' && h.toLowerCase().startsWith('en') ? 'en' : 'vi';
+/** Sends an event to the sockets of its rooms that may see it now (see {@link mayReceive}). */
+async function deliver(io: AppServer, d: Delivery): Promise<void> {
+  if (d.rooms.length === 0) return;
+  const sockets = await io.in(d.rooms).fetchSockets();
+  for (const s of sockets) {
+    if (mayReceive(s.data.auth, d.scope)) s.emit(d.event as 'hello', d.payload as never);
+  }
+}
+
+/** Closes the sockets of ended sessions, on every node the adapter reaches. */
+function disconnect(io: AppServer, r: Revocation): void {
+  if ('sessionId' in r) {
+    io.in(rooms.session(r.sessionId)).disconnectSockets(true);
+    return;
+  }
+  const target = io.in(rooms.user(r.userId));
+  (r.exceptSessionId ? target.except(rooms.session(r.exceptSessionId)) : target).disconnectSockets(
+    true,
+  );
+}
+
+/** Checks every socket of this node against its session; ended ones close, others get their current rights. */
+async function recheckAll(io: AppServer, db: Db): Promise<void> {
+  for (const socket of io.of('/').sockets.values()) {
+    const auth = await resolveSessionId(db, socket.data.auth.sessionId);
+    if (auth) socket.data.auth = auth;
+    else socket.disconnect(true);
+  }
 }

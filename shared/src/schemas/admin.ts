@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PostalLegLimits } from '../postal-leg';
-import { ROLE_VALUES } from './auth';
+import { NewPasswordSchema, ROLE_VALUES } from './auth';
 import { HHMM_RE, LatitudeRange, LongitudeRange, limitQuery, localDate } from './fields';
 import { UnitSchema } from './units';
 
@@ -17,10 +17,7 @@ export const AdminUsernameSchema = z
     /^[a-z0-9._-]{3,40}$/,
     'Tên đăng nhập 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch / 3–40 characters: letters, digits, . _ -',
   );
-export const AdminPasswordSchema = z
-  .string()
-  .min(10, 'Mật khẩu tối thiểu 10 ký tự / at least 10 characters')
-  .max(200);
+export const AdminPasswordSchema = NewPasswordSchema;
 
 export const AdminUserCreateSchema = z.object({
   username: AdminUsernameSchema,

@@ -70,6 +70,10 @@ export const router = createBrowserRouter([
           async () => (await import('./routes/courier-account.page')).CourierAccountPage,
         ),
         lazyPage(
+          'password',
+          async () => (await import('./routes/change-password.page')).CourierChangePasswordPage,
+        ),
+        lazyPage(
           'jobs/:id',
           async () => (await import('./routes/courier-job.page')).CourierJobPage,
         ),
@@ -98,6 +102,14 @@ export const router = createBrowserRouter([
         path: 'outbox',
         element: <RequireStaff>{(me) => <StaffLayout me={me} />}</RequireStaff>,
         children: [indexPage(async () => (await import('./routes/sms-outbox.page')).SmsOutboxPage)],
+      },
+      {
+        // Every desk role's own password; couriers have theirs at /courier/password.
+        path: 'account/password',
+        element: <RequireStaff>{(me) => <StaffLayout me={me} />}</RequireStaff>,
+        children: [
+          indexPage(async () => (await import('./routes/change-password.page')).ChangePasswordPage),
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -18,6 +18,7 @@ declare module 'i18next' {
       tracking: typeof import('../features/tracking/locales/vi.json');
       admin: typeof import('../features/admin/locales/vi.json');
       plans: typeof import('../features/plans/locales/vi.json');
+      account: typeof import('../features/account/locales/vi.json');
     };
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { staffColumns } from '../../db/selections';
 import { sessions, units, users } from '../../db/schema';
@@ -79,6 +79,39 @@ export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<nu
   const rows = await db
     .delete(sessions)
     .where(eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** The stored password hash of one user (to check their current password). */
+export async function findPasswordHash(db: DbOrTx, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row?.passwordHash;
+}
+
+/** Stores a user's new password hash. */
+export async function updatePasswordHash(
+  db: DbOrTx,
+  userId: string,
+  passwordHash: string,
+  at: Date,
+) {
+  await db.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, userId));
+}
+
+/** Ends every session of one user but one; returns how many ended. */
+export async function deleteOtherSessions(
+  db: DbOrTx,
+  userId: string,
+  keepId: string,
+): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)))
     .returning({ id: sessions.id });
   return rows.length;
 }

@@ -1,10 +1,15 @@
 import { Router, type Response } from 'express';
-import { LoginSchema } from '@tannha/shared';
+import { LoginSchema, PasswordChangeSchema } from '@tannha/shared';
 import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { AppError } from '../../lib/errors';
-import { clientAddressKey, loginRateLimits } from '../../middleware/rate-limit';
+import {
+  clientAddressKey,
+  loginRateLimits,
+  passwordChangeRateLimit,
+} from '../../middleware/rate-limit';
 import { SESSION_COOKIE } from '../../middleware/session';
 import { login, logout, SESSION_IDLE_MS } from './auth.service';
+import { changeOwnPassword } from './change-password';
 
 /** A throttled login tells the client when to come back in the standard header too. */
 const withRetryAfter =
@@ -15,7 +20,7 @@ const withRetryAfter =
     throw err;
   };
 
-/** POST /api/auth/login, POST /api/auth/logout, GET /api/me */
+/** POST /api/auth/login, POST /api/auth/logout, POST /api/auth/password, GET /api/me */
 export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: boolean }): Router {
   const router = Router();
   router.post(
@@ -48,6 +53,13 @@ export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: 
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return withStatus(204);
     }),
+  );
+  router.post(
+    '/auth/password',
+    passwordChangeRateLimit(),
+    endpoint({ can: 'auth.change_password', body: PasswordChangeSchema }, ({ auth, body, req }) =>
+      changeOwnPassword(db, auth, body, req.ip),
+    ),
   );
   router.get(
     '/me',

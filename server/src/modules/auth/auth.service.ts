@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { AppError } from '../../lib/errors';
+import { afterCommit } from '../../lib/unit-of-work';
 import type { AuthContext, AuthUser, Role } from '../../lib/http';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../lib/password';
 import { recordAudit } from '../audit/audit.service';
 import { findUnitSubtreeIds } from '../units/units.service';
+import { revoke } from '../../realtime/bus';
 import * as repo from './auth.repository';
 import { claimLoginAttempt, clearLoginAttempts } from './login-throttle';
 
@@ -101,7 +103,18 @@ export async function resolveSession(
   token: string,
   now = new Date(),
 ): Promise<AuthContext | undefined> {
-  const id = hashToken(token);
+  return resolveSessionId(db, hashToken(token), now);
+}
+
+/**
+ * Resolves a stored session id (the token's hash) again: a live connection re-checks its
+ * session with it, so a session that ended, a disabled user or a changed unit shows at once.
+ */
+export async function resolveSessionId(
+  db: Db,
+  id: string,
+  now = new Date(),
+): Promise<AuthContext | undefined> {
   const row = await repo.findActiveSession(db, id, now);
   if (!row) return undefined;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -123,12 +136,18 @@ export async function resolveSession(
   };
 }
 
-/** Ends a session. */
+/** Ends a session; its live connections close at once. */
 export async function logout(db: Db, auth: AuthContext): Promise<void> {
   await repo.deleteSession(db, auth.sessionId);
+  revoke({ sessionId: auth.sessionId });
 }
 
-/** Signs a user out everywhere (their rights changed); returns how many sessions ended. */
-export async function endUserSessions(db: DbOrTx, userId: string): Promise<number> {
-  return repo.deleteUserSessions(db, userId);
+/**
+ * Signs a user out everywhere (their rights changed), inside the caller's transaction; their
+ * live connections close once it commits. Returns how many sessions ended.
+ */
+export async function endUserSessions(tx: Tx, userId: string): Promise<number> {
+  const ended = await repo.deleteUserSessions(tx, userId);
+  afterCommit(tx, () => revoke({ userId }));
+  return ended;
 }

@@ -84,7 +84,12 @@ export async function announceDuty(
   const chain = await unitAndAncestors(tx, payload.unitId);
   afterCommit(tx, () => {
     positions.setDuty(payload.courierId, payload.onDuty);
-    publish({ rooms: courierRooms(chain), event: 'couriers.duty', payload });
+    publish({
+      rooms: courierRooms(chain),
+      event: 'couriers.duty',
+      payload,
+      scope: { ability: 'couriers.list', record: { unitId: payload.unitId } },
+    });
   });
 }
 

@@ -178,7 +178,12 @@ export class PositionStore {
         at: new Date(at).toISOString(),
         serverAt: Date.now(),
       };
-      publish({ rooms: courierRooms(chain), event: 'couriers.moved', payload });
+      publish({
+        rooms: courierRooms(chain),
+        event: 'couriers.moved',
+        payload,
+        scope: { ability: 'couriers.list', record: { unitId: courier.unitId } },
+      });
     }
     return { ok: true, flagged, speedKmh };
   }

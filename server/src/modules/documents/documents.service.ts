@@ -111,6 +111,10 @@ export async function uploadDocument(
           rooms: [rooms.unit(job.unitId), ...(job.courierId ? [rooms.user(job.courierId)] : [])],
           event: 'documents.updated',
           payload: { jobId },
+          scope: {
+            ability: 'documents.read',
+            record: { unitId: job.unitId, courierId: job.courierId },
+          },
         }),
       );
       return presentDocument(row, auth.user.fullName);

@@ -41,6 +41,11 @@ export async function recordJobEvent(
     previousCourierId,
   };
   const rooms = jobRooms(chain, [view.job.courierId, previousCourierId]);
-  afterCommit(tx, () => publish({ rooms, event: 'jobs.updated', payload }));
+  const scope = {
+    ability: 'jobs.read' as const,
+    record: { unitId: view.job.unitId, courierId: view.job.courierId },
+    alsoUsers: [previousCourierId],
+  };
+  afterCommit(tx, () => publish({ rooms, event: 'jobs.updated', payload, scope }));
   return ev;
 }

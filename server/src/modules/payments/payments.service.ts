@@ -95,6 +95,7 @@ export function notifyPayments(job: { id: string; unitId: string; courierId: str
     rooms: [rooms.unit(job.unitId), ...(job.courierId ? [rooms.user(job.courierId)] : [])],
     event: 'payments.updated',
     payload: { jobId: job.id },
+    scope: { ability: 'payments.read', record: { unitId: job.unitId, courierId: job.courierId } },
   });
 }
 

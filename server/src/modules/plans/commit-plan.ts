@@ -55,12 +55,14 @@ async function announce(tx: Tx, row: repo.PlanRow, routes: StoredRoute[]): Promi
       rooms: chain.flatMap((u) => PLANNERS.map((role) => rooms.unitRole(u, role))),
       event: 'plans.committed',
       payload: { ...base, routes: used } satisfies PlansCommittedPayload,
+      scope: { ability: 'plans.read', record: { unitId: row.unitId } },
     });
     for (const r of used)
       publish({
         rooms: [rooms.user(r.courierId)],
         event: 'plans.committed',
         payload: { ...base, routes: [r] } satisfies PlansCommittedPayload,
+        scope: { ability: 'jobs.read', record: { unitId: row.unitId, courierId: r.courierId } },
       });
   });
 }

@@ -46,7 +46,12 @@ async function unitsRead(db: Db, auth: AuthContext, unitId: string | undefined) 
 
 /** Tells the unit's dashboards that a count or a remittance was recorded. */
 function notifyReports(kind: 'cash_handover' | 'fee_remittance', unitId: string) {
-  publish({ rooms: [rooms.unit(unitId)], event: 'reports.updated', payload: { kind, unitId } });
+  publish({
+    rooms: [rooms.unit(unitId)],
+    event: 'reports.updated',
+    payload: { kind, unitId },
+    scope: { ability: 'reports.read', record: { unitId } },
+  });
 }
 
 /** Each courier's cash for a shift, as the ledger has it: what is still to hand in, and what was counted. */

@@ -96,6 +96,7 @@ async function recordIncomingCall(
         rooms: [rooms.unitRole(unitId, 'operator')],
         event: 'calls.incoming',
         payload: pop,
+        scope: { ability: 'calls.list', record: { unitId } },
       }),
     );
   }

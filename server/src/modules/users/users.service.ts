@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { hashPassword } from '../../lib/password';
+import { runTransaction } from '../../lib/unit-of-work';
 import { assertCan, type Ability } from '../../policies';
 import { recordAudit } from '../audit/audit.service';
 import { endUserSessions } from '../auth/auth.service';
@@ -106,7 +107,7 @@ export async function updateUser(
 ) {
   if (body.unitId) assertCan(auth, 'users.update', { unitId: body.unitId });
   assertNotDemotingSelf(auth, id, body);
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const before = await manageable(tx, auth, id, 'users.update');
     if (body.unitId) await assertUnitExists(tx, body.unitId);
     const after = (await repo.updateUserRow(tx, id, changesOf(body)))!;
@@ -144,7 +145,7 @@ export async function resetUserPassword(
   ip?: string,
 ) {
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  return runTransaction(db, async (tx) => {
     const before = await manageable(tx, auth, id, 'users.reset_password');
     await repo.updateUserRow(tx, id, {
       passwordHash,

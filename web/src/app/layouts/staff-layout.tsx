@@ -67,6 +67,9 @@ export function StaffLayout({ me }: StaffLayoutProps) {
               {t(`roles.${me.role}`)} · {me.unitName}
             </span>
           </div>
+          <NavLink to="/account/password" end className={styles.navLink}>
+            {t('menu', { ns: 'account' })}
+          </NavLink>
           <LocaleSwitch />
           <LogoutButton />
         </div>

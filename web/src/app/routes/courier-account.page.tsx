@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { Fact } from '@/components/ui/fact';
 import { LocaleSwitch } from '@/components/ui/locale-switch';
@@ -26,6 +27,9 @@ export function CourierAccountPage() {
           <span>{t('locale.label')}</span>
           <LocaleSwitch />
         </div>
+        <Link to="/courier/password" className={styles.passwordLink}>
+          {t('menu', { ns: 'account' })}
+        </Link>
         <LogoutButton variant="secondary" block />
       </div>
     </Page>
