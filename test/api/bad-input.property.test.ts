@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { badBodies, type RawBody } from '../support/bad-input';
+import { badBodies, badBodyExamples, type RawBody } from '../support/bad-input';
 import { exampleFor, idsOf, routeKey } from '../support/route-examples';
 import { holdersOf, routesOf, type RouteEntry } from '../support/route-table';
 import { buildTwoUnitWorld, tableCounts, type StaffRole } from '../support/security-fixture';
@@ -62,7 +62,12 @@ describe('bad input never gets a 5xx, and a refusal writes nothing', () => {
         if (res.status >= 400) expect(now, `a refusal wrote rows: ${what}`).toEqual(counts);
         counts = now;
       }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      {
+        seed: SEED,
+        numRuns: RUNS,
+        endOnFailure: true,
+        examples: badBodyExamples(ex.body).map((b) => [b] as [RawBody]),
+      },
     );
   });
 });

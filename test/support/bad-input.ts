@@ -35,13 +35,16 @@ const NASTY_NUMBERS = [
   2 ** 31,
 ];
 
-/** One bad value of any JSON type. */
+/** One bad value of any JSON type (strings first: most fields are text). */
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(...NASTY_STRINGS),
-  fc.constantFrom<unknown>(...NASTY_NUMBERS),
-  fc.constantFrom<unknown>(null, true, false, [], {}, [null], { $gt: '' }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.jsonValue({ maxDepth: 3 }),
+  { weight: 4, arbitrary: fc.constantFrom<unknown>(...NASTY_STRINGS) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(...NASTY_NUMBERS) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(null, true, false, [], {}, [null], { $gt: '' }),
+  },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
 /** A body as sent on the wire: the bytes plus the headers that describe them. */
@@ -110,7 +113,9 @@ export function badBodies(valid: Record<string, unknown>): fc.Arbitrary<RawBody>
   const keys = Object.keys(valid);
   const oneFieldBroken = fc
     .tuple(
-      keys.length > 0 ? fc.oneof(fc.constantFrom(...keys), fc.string()) : fc.string(),
+      keys.length > 0
+        ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, fc.string())
+        : fc.string(),
       nastyValue,
     )
     .map(([key, value]) =>
@@ -120,5 +125,18 @@ export function badBodies(valid: Record<string, unknown>): fc.Arbitrary<RawBody>
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => json('any JSON', v)) },
     { weight: 5, arbitrary: oneFieldBroken },
     { weight: 1, arbitrary: transportFaults(valid) },
+  );
+}
+
+/**
+ * Cases every write endpoint gets whatever the seed: NUL in each text field of the valid
+ * example, and each framing fault.
+ */
+export function badBodyExamples(valid: Record<string, unknown>): RawBody[] {
+  const withNul = Object.entries(valid)
+    .filter(([, v]) => typeof v === 'string')
+    .map(([key, v]) => json(`${key} with NUL`, { ...valid, [key]: `${String(v)}\u0000` }));
+  return [...withNul, ...fc.sample(transportFaults(valid), { numRuns: 50, seed: 1 })].filter(
+    (b, i, all) => all.findIndex((o) => o.label === b.label) === i,
   );
 }
