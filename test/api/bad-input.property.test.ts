@@ -15,7 +15,7 @@ import request from 'supertest';
  * Replay a failure with FC_SEED=<seed printed below>.
  */
 const SEED = Number(process.env.FC_SEED ?? 1022);
-const RUNS = Number(process.env.FC_RUNS ?? 20);
+const RUNS = Number(process.env.FC_RUNS ?? 15);
 
 const w = await buildTwoUnitWorld();
 const ids = idsOf(w);
