@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { staffColumns } from '../../db/selections';
 import { sessions, units, users } from '../../db/schema';
