@@ -10,7 +10,9 @@ async function rulesReported(filePath: string, code: string): Promise<string[]> 
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('layout lint', () => {
+// The first file linted in each package builds that package's resolver (seconds when the cores
+// are busy), so each test gets a minute rather than the unit tests' default five seconds.
+describe('layout lint', { timeout: 60_000 }, () => {
   // The first lint loads the config and its plugins (seconds on a busy 2-core machine): do it once, untimed by the tests.
   beforeAll(async () => {
     await eslint.lintText('export {};\n', { filePath: 'server/src/lib/warm-up.ts' });
