@@ -44,6 +44,17 @@ export async function shiftCashByCourier(
   );
 }
 
+/**
+ * Serialises everything that settles one courier's cash of one shift: a manager's count and a
+ * collection dated into that (past) shift take this lock first, so a late collection cannot slip
+ * in after the count read the ledger, nor be checked just before the count commits.
+ */
+export async function lockShiftCash(tx: DbOrTx, courierId: string, shiftDate: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`cash:${courierId}:${shiftDate}`}, 0))`,
+  );
+}
+
 /** Whether a manager has already counted the courier's cash of a shift (a cash handover exists). */
 export async function hasCashHandover(db: DbOrTx, courierId: string, shiftDate: string) {
   const rows = await queryRows<{ one: number }>(

@@ -21,6 +21,7 @@ import {
   feesByAgency,
   findUser,
   hasCashHandover,
+  lockShiftCash,
   insertCashHandover,
   insertFeeRemittance,
   listHandovers,
@@ -68,8 +69,10 @@ export async function getShiftCash(
  * Money in the same shift: a shift is the courier's Vietnamese day (`shiftDate`), and once a
  * manager has counted a past shift's cash it is closed. A collection the phone dates into such
  * a shift would sit in a count nobody looks at again, so it is refused (422
- * `shift_already_counted`) and the courier sends it dated now, into today's shift. Today's
- * shift stays open even after a count: managers may count more than once a day.
+ * `shift_already_counted`): it stays in the phone's list of failed actions (nothing is lost) and
+ * the courier hands the cash to the manager. Today's shift stays open even after a count:
+ * managers may count more than once a day. Call it inside the collection's transaction: it
+ * takes the shift's cash lock, as the count does.
  */
 export async function assertShiftOpen(
   db: DbOrTx,
@@ -77,12 +80,14 @@ export async function assertShiftOpen(
   shiftDate: string,
   today: string,
 ): Promise<void> {
-  if (shiftDate >= today || !(await hasCashHandover(db, courier.id, shiftDate))) return;
+  if (shiftDate >= today) return;
+  await lockShiftCash(db, courier.id, shiftDate);
+  if (!(await hasCashHandover(db, courier.id, shiftDate))) return;
   throw unprocessable(
     'shift_already_counted',
     {
-      vi: `Tiền ca ngày ${formatVnDate(shiftDate)} của ${courier.fullName} đã được kiểm đếm và chốt. Gửi lại khoản thu không kèm giờ cũ để tính vào ca hôm nay, và báo quản lý.`,
-      en: `${courier.fullName}'s cash for the shift of ${shiftDate} was already counted and closed. Send the collection again without the old time so it counts in today's shift, and tell the manager.`,
+      vi: `Tiền ca ngày ${formatVnDate(shiftDate)} của ${courier.fullName} đã được kiểm đếm và chốt, nên khoản thu này không ghi vào ca đó được. Khoản này vẫn nằm trong danh sách chờ gửi; hãy nộp số tiền này cho quản lý và báo cho họ.`,
+      en: `${courier.fullName}'s cash for the shift of ${formatVnDate(shiftDate)} was already counted and closed, so this collection cannot go into it. It stays in the list waiting to be sent; hand this cash to the manager and tell them.`,
     },
     {
       occurredAt: {
@@ -129,11 +134,12 @@ export async function recordCashHandover(
   assertCan(auth, 'reconciliation.write', courier);
 
   const row = await runTransaction(db, async (tx) => {
+    await lockShiftCash(tx, courier.id, input.shiftDate);
     const outstanding = await lockOutstandingCash(tx, courier.id, input.shiftDate);
     if (outstanding.length === 0) {
       throw unprocessable('nothing_to_hand_over', {
-        vi: `${courier.fullName} không còn khoản tiền mặt nào chưa nộp trong ca ngày ${input.shiftDate}. Hãy kiểm tra lại ngày ca.`,
-        en: `${courier.fullName} has no cash left to hand in for the shift of ${input.shiftDate}. Check the shift date.`,
+        vi: `${courier.fullName} không còn khoản tiền mặt nào chưa nộp trong ca ngày ${formatVnDate(input.shiftDate)}. Hãy kiểm tra lại ngày ca.`,
+        en: `${courier.fullName} has no cash left to hand in for the shift of ${formatVnDate(input.shiftDate)}. Check the shift date.`,
       });
     }
     const expected = outstanding.reduce((s, p) => s + Number(p.amount_vnd), 0);
