@@ -63,7 +63,7 @@ async function collectAtHome(page: Page, jobId: string, papers: string[]): Promi
     citizenSignatureId: signatures[0],
     courierSignatureId: signatures[1],
   });
-  expect(slip.status).toBe(201);
+  expect(slip.status, JSON.stringify(slip.body)).toBe(201);
   return slip.body.slipNo as string;
 }
 

@@ -12,7 +12,7 @@ import {
   users,
 } from '../db/schema';
 import { hashIdNumber } from '../modules/handovers/id-hash';
-import { createdEvent } from './demo-events';
+import { createdEvent, morningOf } from './demo-events';
 
 /** The demo citizen's ID number (sample data): the handover's ID check matches it. */
 export const DEMO_DELIVERY_CCCD = '075203012345';
@@ -52,6 +52,8 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
   const ymd = day.slice(2).replace(/-/g, '');
   const base = vnStartOfDay(day).getTime();
   const at = (h: number) => new Date(base + h * 3600_000);
+  // What already happened this morning (creation, assignment, steps), never after now.
+  const past = morningOf(now, 9);
   const lat = unit.lat ?? 10.95;
   const lng = unit.lng ?? 106.84;
 
@@ -127,7 +129,7 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
       lat: lat + who.dLat,
       lng: lng + who.dLng,
     });
-    const createdAt = at(7);
+    const createdAt = past(7);
     const [job] = await tx
       .insert(jobs)
       .values({
@@ -155,15 +157,15 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
         createdBy: dispatcher.id,
         createdAt,
         updatedAt: createdAt,
-        assignedAt: at(7.2),
-        statusChangedAt: at(7 + p.path.length * 0.2),
+        assignedAt: past(7.2),
+        statusChangedAt: past(7 + p.path.length * 0.2),
       })
       .returning({ id: jobs.id });
     const events: (typeof jobEvents.$inferInsert)[] = [
       createdEvent(job!.id, dispatcher.id, createdAt),
     ];
     for (let k = 1; k < p.path.length; k++) {
-      const t = at(7 + k * 0.2);
+      const t = past(7 + k * 0.2);
       events.push({
         jobId: job!.id,
         kind: p.path[k] === 'assigned' ? 'assign' : 'transition',

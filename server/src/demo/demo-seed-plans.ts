@@ -3,7 +3,7 @@ import { toVnDate, vnStartOfDay } from '@tannha/shared';
 import { queryRows, type Tx } from '../db/client';
 import { jobEvents, jobs } from '../db/schema';
 import { nextJobSequence } from '../modules/jobs/jobs.service';
-import { createdEvent } from './demo-events';
+import { createdEvent, morningOf } from './demo-events';
 
 /** Appointment windows (local hours) of the demo day's visits per post office; null = no window. */
 const WINDOWS: ([number, number] | null)[] = [[8, 10], [9, 11], [10, 12], [13, 15], [14, 16], null];
@@ -17,6 +17,8 @@ const WINDOWS: ([number, number] | null)[] = [[8, 10], [9, 11], [10, 12], [13, 1
 export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
   const day = toVnDate(now);
   const base = vnStartOfDay(day).getTime();
+  // Requests came in this morning, never after now.
+  const past = morningOf(now, 8);
   const offices = await queryRows<{ id: string }>(
     tx,
     sql`select u.id from units u join units p on p.id = u.parent_id where p.code = 'DNI-BH' and u.kind = 'post_office' order by u.code`,
@@ -48,7 +50,7 @@ export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
     for (const [i, p] of people.entries()) {
       const w = WINDOWS[i] ?? null;
       const type = i % 2 === 0 ? 'home_assistance' : 'result_delivery';
-      const createdAt = new Date(base + (6 + i * 0.1) * 3600_000);
+      const createdAt = past(6 + i * 0.1);
       const seq = await nextJobSequence(tx, prefix);
       const [row] = await tx
         .insert(jobs)
