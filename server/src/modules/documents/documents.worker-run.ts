@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { typeScriptWorkerScript } from '../../lib/typescript-worker';
 import type { BundleInput, BundleOptions, BundleResult } from './documents.bundle';
 
 /** What the documents' thread is asked to do. */
@@ -41,11 +40,16 @@ export class WorkerFailed extends Error {
  */
 export function runDocumentsWorker(task: WorkerTask, opts: WorkerRunOptions): Promise<WorkerReply> {
   return new Promise<WorkerReply>((resolve, reject) => {
-    const worker = new Worker(bootstrapScript(), {
-      eval: true,
-      workerData: task,
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb, maxYoungGenerationSizeMb: 32 },
-    });
+    const worker = new Worker(
+      typeScriptWorkerScript(new URL('./documents.worker.ts', import.meta.url), {
+        lowerPriority: true,
+      }),
+      {
+        eval: true,
+        workerData: task,
+        resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb, maxYoungGenerationSizeMb: 32 },
+      },
+    );
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -82,36 +86,4 @@ export function runDocumentsWorker(task: WorkerTask, opts: WorkerRunOptions): Pr
       finish(() => reject(new WorkerFailed('crashed', `documents worker exited with ${code}`))),
     );
   });
-}
-
-/**
- * The thread's first code: lower its own priority, register the TypeScript loader, then import
- * the worker entry (as the route solver does: loader hooks on a worker's command line do not
- * reach its imports on Node 20). Both paths are resolved from this file, not from the working
- * directory. On Linux a nice value belongs to a thread and is inherited by the threads and
- * processes it starts (the loader's), so when the cores are busy the request thread wins;
- * elsewhere it would renice the whole server, so it is left alone.
- */
-function bootstrapScript(): string {
-  const loaderApi = resolveLoaderApi();
-  const entry = new URL('./documents.worker.ts', import.meta.url).href;
-  const nice =
-    process.platform === 'linux'
-      ? `import('node:os').then((os) => { try { os.setPriority(10); } catch {} })`
-      : `Promise.resolve()`;
-  return (
-    `${nice}.then(() => import(${JSON.stringify(loaderApi)}))` +
-    `.then((api) => { api.register(); return import(${JSON.stringify(entry)}); })` +
-    `.catch((error) => { process.nextTick(() => { throw error; }); });`
-  );
-}
-
-/** URL of the loader's ESM registration API (its "import" export, not the CommonJS one). */
-function resolveLoaderApi(): string {
-  try {
-    return import.meta.resolve('tsx/esm/api');
-  } catch {
-    const pkg = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
-    return new URL('./dist/esm/api/index.mjs', pkg).href;
-  }
 }
