@@ -74,6 +74,26 @@ describe('POST /api/jobs', () => {
   });
 });
 
+describe('a dossier code enters once', () => {
+  it('refuses a second live result delivery for the same dossier with 409 naming the first job', async () => {
+    const first = await newJob('result_delivery', { dossierCode: 'H48.19.10-261207-0777' });
+    const again = await staff.operator
+      .post('/api/jobs')
+      .send(jobBody(f, { type: 'result_delivery', dossierCode: 'h48.19.10-261207-0777' }));
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
+    expect(again.body.error.code).toBe('dossier_code_taken');
+    expect(again.body.error.message).toContain(first.code);
+    // A pickup may carry the same dossier code (the dossier the courier took to the agency).
+    await newJob('home_assistance', { dossierCode: 'H48.19.10-261207-0777' });
+    // Once the first is cancelled, the dossier may enter again.
+    const cancel = await staff.operator
+      .post(`/api/jobs/${first.id}/transitions`)
+      .send({ to: 'cancelled', reason: 'Nhập trùng' });
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    await newJob('result_delivery', { dossierCode: 'H48.19.10-261207-0777' });
+  });
+});
+
 describe('POST /api/jobs/:id/transitions', () => {
   for (const type of ['home_assistance', 'result_delivery', 'fee_collection'] as const) {
     it(`walks a ${type} job along its whole path, one event per step`, async () => {

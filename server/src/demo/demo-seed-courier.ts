@@ -141,7 +141,7 @@ export async function seedCourierDemo(tx: Tx, now: Date): Promise<void> {
         procedureId: proc.id,
         dossierCode:
           p.type === 'result_delivery'
-            ? `H48.19.10-${ymd}-${String(101 + i).padStart(4, '0')}`
+            ? `H48.19.11-${ymd}-${String(101 + i).padStart(4, '0')}`
             : null,
         addressText: who.address,
         lat: lat + who.dLat,

@@ -80,7 +80,7 @@ export async function seedDemoCouriers(tx: Tx, now: Date): Promise<void> {
         procedureId: proc.id,
         dossierCode:
           i % 3 === 1
-            ? `H48.19.10-${addDays(toVnDate(now), -7).slice(2).replace(/-/g, '')}-${String(100 + i).padStart(4, '0')}`
+            ? `H48.19.12-${addDays(toVnDate(now), -7).slice(2).replace(/-/g, '')}-${String(100 + i).padStart(4, '0')}`
             : null,
         addressText: p.address_text,
         lat: p.lat,

@@ -63,7 +63,7 @@ export async function seedPlansDemo(tx: Tx, now: Date): Promise<void> {
           procedureId: proc.id,
           dossierCode:
             type === 'result_delivery'
-              ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(500 + i).padStart(4, '0')}`
+              ? `H48.19.13-${day.slice(2).replace(/-/g, '')}-${String(seq).padStart(4, '0')}`
               : null,
           addressText: p.address_text,
           lat: Number(p.lat),

@@ -163,7 +163,7 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
         unitId: courier.unitId,
         citizenId: citizen!.id,
         procedureId: proc.id,
-        dossierCode: `H48.19.10-${day.slice(2).replace(/-/g, '')}-0042`,
+        dossierCode: `H48.19.14-${day.slice(2).replace(/-/g, '')}-0042`,
         addressText: '12 Nguyễn Ái Quốc, phường Trấn Biên, Đồng Nai',
         lat: 10.957,
         lng: 106.843,

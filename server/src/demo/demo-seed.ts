@@ -485,7 +485,7 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
           procedureId: proc.id,
           dossierCode:
             type === 'result_delivery'
-              ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(rnd.int(1, 9999)).padStart(4, '0')}`
+              ? `H48.19.10-${day.slice(2).replace(/-/g, '')}-${String(jobSeq).padStart(4, '0')}`
               : null,
           addressText: citizen.address,
           lat: citizen.lat,

@@ -39,6 +39,8 @@ export const citizenAddresses = pgTable(
     addressText: text('address_text').notNull(),
     wardCode: text('ward_code'),
     ...latLng(),
+    /** pinned | geocoded | saved_address | imported */
+    locationSource: text('location_source'),
     createdAt: tzNow('created_at'),
   },
   (t) => [index('citizen_addresses_citizen_idx').on(t.citizenId)],

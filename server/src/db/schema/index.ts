@@ -19,3 +19,4 @@ export * from './idempotency';
 export * from './reports';
 export * from './plans';
 export * from './login-throttles';
+export * from './intake';

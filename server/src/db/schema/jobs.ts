@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { idColumn, tz, tzNow, ref, latLng, timestamps, foldIndex } from './columns';
@@ -36,6 +37,16 @@ export const jobs = pgTable(
     addressText: text('address_text').notNull(),
     wardCode: text('ward_code'),
     ...latLng(),
+    /** Where the position came from: pinned | geocoded | saved_address | imported (null: none). */
+    locationSource: text('location_source'),
+    /** Why the operator chose another post office than the one serving the ward. */
+    unitOverrideReason: text('unit_override_reason'),
+    /** The intake (file import or API batch) a result came in by. */
+    importId: uuid('import_id'),
+    /** The date the one-stop centre said the result is due/ready. */
+    resultReadyDate: date('result_ready_date', { mode: 'string' }),
+    /** Who pays the postal charge: citizen | agency. */
+    postalChargePayer: text('postal_charge_payer').notNull().default('citizen'),
     windowStart: tz('window_start'),
     windowEnd: tz('window_end'),
     /** Local (Asia/Ho_Chi_Minh) date by which the job must be done, in working days. */
@@ -79,6 +90,16 @@ export const jobs = pgTable(
         sql`${t.status} not in ${sql.raw(`(${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`)}`,
       ),
     index('jobs_citizen_idx').on(t.citizenId),
+    // A dossier code enters once: one live result delivery per dossier.
+    uniqueIndex('jobs_result_dossier_uq')
+      .on(t.dossierCode)
+      .where(
+        sql`${t.type} = 'result_delivery' and ${t.dossierCode} is not null and ${t.status} <> 'cancelled'`,
+      ),
+    // Jobs with no position yet: the dispatcher's "to pin" list.
+    index('jobs_unplaced_idx')
+      .on(t.unitId, t.createdAt)
+      .where(sql`${t.lat} is null`),
     foldIndex('jobs_address_fold_idx', t.addressText),
     index('jobs_code_fold_idx').using(
       'gin',

@@ -1,6 +1,6 @@
 import { dueDate as computeDueDate, toVnDate, type CreateJobInput } from '@tannha/shared';
 import type { Db, Tx } from '../../db/client';
-import { unprocessable } from '../../lib/errors';
+import { conflict, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { assertCan } from '../../policies';
@@ -85,6 +85,21 @@ async function checkProcedure(
   };
 }
 
+/** A dossier code enters once: a second live result delivery for it is refused (409). */
+async function checkDossierOnce(tx: Tx, input: CreateJobInput): Promise<void> {
+  if (input.type !== 'result_delivery' || !input.dossierCode) return;
+  const taken = await repo.findLiveResultByDossier(tx, input.dossierCode);
+  if (!taken) return;
+  throw conflict(
+    'dossier_code_taken',
+    {
+      vi: `Hồ sơ ${input.dossierCode} đã có việc trả kết quả ${taken.code}. Hãy mở việc đó thay vì tạo việc mới.`,
+      en: `Dossier ${input.dossierCode} already has the result delivery ${taken.code}. Open that job instead of creating a new one.`,
+    },
+    { jobId: taken.id, jobCode: taken.code },
+  );
+}
+
 /**
  * Creates a job (operators, dispatchers, managers, admins of the unit). Refuses a
  * procedure that must be done in person (422 `procedure_in_person_only`); fees default
@@ -105,6 +120,7 @@ export async function createJob(
     async (tx) => {
       await checkCitizenAndCall(tx, auth, input);
       const { feeDue, postal } = await checkProcedure(tx, input);
+      await checkDossierOnce(tx, input);
       const now = new Date();
       const cal = await loadWorkingCalendar(tx);
       const days = await getSetting(tx, 'job_due_working_days');

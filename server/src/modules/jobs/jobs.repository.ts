@@ -243,6 +243,26 @@ export async function findProcedureBrief(db: DbOrTx, id: string) {
   return (await db.select().from(procedures).where(eq(procedures.id, id)).limit(1))[0];
 }
 
+/**
+ * The live result delivery of a dossier (a dossier code enters once: the partial unique
+ * index jobs_result_dossier_uq), or undefined.
+ */
+export async function findLiveResultByDossier(db: DbOrTx, dossierCode: string) {
+  return (
+    await db
+      .select({ id: jobs.id, code: jobs.code })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.type, 'result_delivery'),
+          eq(jobs.dossierCode, dossierCode),
+          sql`${jobs.status} <> 'cancelled'`,
+        ),
+      )
+      .limit(1)
+  )[0];
+}
+
 /** Open jobs per courier (for the courier list and suggestions). */
 export async function countOpenJobsByCourier(
   db: DbOrTx,

@@ -25,6 +25,11 @@ export const SETTINGS = {
   payment_bank: { schema: ADMIN_SETTING_SCHEMAS.payment_bank.nullable(), fallback: null },
   /** How old a phone-given action time may be (offline work sent late); see `lib/action-time.ts`. */
   offline_window_hours: { schema: ADMIN_SETTING_SCHEMAS.offline_window_hours, fallback: 72 },
+  /**
+   * The province this deployment serves (2-digit code of the 2025 list, e.g. 75 Đồng Nai):
+   * ward pickers and imports look for wards in it only.
+   */
+  province_code: { schema: z.string().regex(/^\d{2}$/), fallback: '75' },
   position_retention_days: { schema: z.number().int().min(1).max(3650), fallback: 14 },
   /** The planner's shift (local HH:mm); each end falls back on its own. */
   plan_shift: {
