@@ -18,6 +18,13 @@ import {
   servedBy,
   serveWards,
 } from '../support/places-factories';
+import {
+  collect,
+  connectAs,
+  eventually,
+  listenWithRealtime,
+  sessionCookie,
+} from '../support/realtime-client';
 
 /**
  * Places: the province's wards, the post offices' service areas, a job's office from its
@@ -333,6 +340,32 @@ describe('PUT /api/jobs/:id/location and the unplaced list', () => {
     expect(finished.body.error.code).toBe('job_finished');
     const row = await one<{ lat: number | null }>(sql`select lat from jobs where id = ${job.id}`);
     expect(row?.lat).toBeNull();
+  });
+
+  it("tells the job's unit at once (the dispatch map, the planner), and not a sibling office", async () => {
+    const live = await listenWithRealtime(t);
+    const [a, b] = await Promise.all(
+      [f.inA.dispatcher, f.dispatcherB].map(async (u) =>
+        connectAs(live.url, await sessionCookie(t, u.username, TEST_PASSWORD)),
+      ),
+    );
+    try {
+      const [gotA, gotB] = [a!, b!].map((c) => collect(c.socket, 'jobs.updated'));
+      const { job } = await unplacedJob(db);
+      await agents.dispatcher
+        .put(`/api/jobs/${job.id}/location`)
+        .send({ lat: 10.96, lng: 106.83, source: 'pinned' })
+        .expect(200);
+      await eventually(() => gotA!.some((p) => p.kind === 'located'));
+      const located = gotA!.find((p) => p.kind === 'located')!;
+      expect(located.job).toMatchObject({ id: job.id, lat: 10.96, lng: 106.83 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(gotB).toHaveLength(0);
+    } finally {
+      a!.socket.disconnect();
+      b!.socket.disconnect();
+      await live.close();
+    }
   });
 
   it("shows a sibling office none of another office's unplaced jobs", async () => {
