@@ -180,9 +180,10 @@ describe('POST /api/jobs with a ward', () => {
   it('gives the job to the post office serving its ward when no office is chosen', async () => {
     const res = await agents.hotline
       .post('/api/jobs')
-      .send(newJob({ unitId: undefined, wardCode: WARDS.longBinh.code }));
+      .send(jobBody(f, { unitId: undefined, wardCode: WARDS.longBinh.code }));
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ unitId: f.unitB.id, wardCode: WARDS.longBinh.code });
+    expect(res.body.locationSource).toBe('pinned');
   });
 
   it('needs a reason to choose another office than the ward’s, and keeps it', async () => {
@@ -280,6 +281,8 @@ describe('PUT /api/jobs/:id/location and the unplaced list', () => {
       officeForWard: null,
     });
     expect(await unplacedCodes()).not.toContain(job.code);
+    const read = await agents.dispatcher.get(`/api/jobs/${job.id}`);
+    expect(read.body).toMatchObject({ lat: 10.9521, locationSource: 'pinned' });
     const events = await agents.dispatcher.get(`/api/jobs/${job.id}/events`);
     const located = events.body.items.find((e: { kind: string }) => e.kind === 'located');
     expect(located).toMatchObject({

@@ -10,6 +10,7 @@ import {
   LocationSourceSchema,
   Longitude,
   QueryBoolean,
+  STORED_LOCATION_SOURCES,
   StoredAddressShape,
   StoredPinShape,
   StoredWindowShape,
@@ -197,6 +198,8 @@ export const JobSchema = z.object({
   }).nullable(),
   dossierCode: z.string().nullable(),
   ...StoredAddressShape,
+  /** Where the position came from: pinned, geocoded, saved_address, imported (null: no position). */
+  locationSource: z.enum(STORED_LOCATION_SOURCES).nullable(),
   ...StoredWindowShape,
   /** Local date (YYYY-MM-DD) the job is due, in working days. */
   dueDate: z.string().nullable(),
