@@ -41,6 +41,7 @@ export function presentJob(v: JobView, clock: BoardClock, auth?: AuthContext): J
     wardCode: j.wardCode,
     lat: j.lat,
     lng: j.lng,
+    locationSource: (j.locationSource as Job['locationSource']) ?? null,
     windowStart: iso(j.windowStart),
     windowEnd: iso(j.windowEnd),
     dueDate: j.dueDate,
