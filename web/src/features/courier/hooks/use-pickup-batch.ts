@@ -126,9 +126,15 @@ export function usePickupBatch() {
     [flush],
   );
 
-  /** Takes a code off the list (a result the courier hands back, or a refused line read). */
-  const remove = useCallback((code: string) => {
-    setEntries((prev) => prev.filter((e) => e.code !== code));
+  /**
+   * Takes a line off the list: a result the courier hands back, or a refusal once read (which
+   * leaves the same code's accepted line in place).
+   */
+  const remove = useCallback((entry: PickupEntry) => {
+    const refused = entry.state === 'refused';
+    setEntries((prev) =>
+      prev.filter((e) => e.code !== entry.code || (e.state === 'refused') !== refused),
+    );
   }, []);
 
   /** Asks again for the codes that got no answer (the network is back). */
