@@ -137,15 +137,24 @@ export function usePickupBatch() {
     );
   }, []);
 
-  /** Asks again for the codes that got no answer (the network is back). */
-  const recheck = useCallback(() => {
-    const codes = entriesRef.current.filter((e) => e.state === 'unchecked').map((e) => e.code);
-    if (codes.length === 0) return;
-    setEntries((prev) =>
-      prev.map((e) => (e.state === 'unchecked' ? { ...e, state: 'checking' } : e)),
-    );
-    void judge(codes);
-  }, [judge]);
+  /**
+   * Asks again for the codes that got no answer (the network is back), or with `all` for
+   * every code of the batch (the server refused the record: something changed since).
+   */
+  const recheck = useCallback(
+    (all = false) => {
+      const again = (e: PickupEntry) => e.state === 'unchecked' || (all && e.state === 'ok');
+      const codes = entriesRef.current.filter(again).map((e) => e.code);
+      if (codes.length === 0) return;
+      const next = entriesRef.current.map((e): PickupEntry =>
+        again(e) ? { code: e.code, state: 'checking' } : e,
+      );
+      entriesRef.current = next;
+      setEntries(next);
+      void judge(codes);
+    },
+    [judge],
+  );
 
   const clear = useCallback(() => setEntries([]), []);
 
