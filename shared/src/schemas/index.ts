@@ -18,3 +18,4 @@ export * from './handovers';
 export * from './plans';
 export * from './admin';
 export * from './places';
+export * from './pickups';

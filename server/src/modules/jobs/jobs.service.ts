@@ -15,6 +15,7 @@ export { createJob, type JobWriteOptions } from './create-job';
 export { transitionJob, type TransitionResult } from './transition-job';
 export { assignJob, assignJobs, REASSIGNABLE } from './assign-job';
 export { locateJob, listUnplacedJobs } from './locate-job';
+export { claimJob } from './claim-job';
 export {
   currentJobCursor,
   getJob,
