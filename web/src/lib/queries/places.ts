@@ -1,0 +1,95 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+
+import { apiClient } from '../api-client';
+
+// Places are read by the operator console (ward, office, geocoder suggestions) and the jobs and
+// dispatch screens (pinning a job); features may not import each other, so the fetchers, query
+// options and their key factory live here, once.
+
+/** A post office as a ward's answer names it. */
+export type WardOffice = { id: string; name: string };
+
+/** A ward or commune of the province (`GET /api/places/wards`). */
+export type Ward = {
+  code: string;
+  name: string;
+  /** "Phường Trấn Biên": the name with its kind, as people say it. */
+  fullName: string;
+  kind: string;
+  /** The post office serving it, or null when no office does yet. */
+  office: WardOffice | null;
+};
+
+/** One suggestion of the geocoder (`GET /api/places/geocode`). */
+export type GeocodeSuggestion = { label: string; lat: number; lng: number };
+
+/** The geocoder's answer: whether one is configured, reachable, and what it suggests. */
+export type GeocodeAnswer = {
+  configured: boolean;
+  items: GeocodeSuggestion[];
+  /** The geocoder did not answer in time; the pin alone still works. */
+  unavailable?: boolean;
+};
+
+/** Where a job's position came from. */
+export type LocationSource = 'pinned' | 'geocoded' | 'saved_address' | 'imported';
+
+/** Query keys for places; everything lives under `['places']`. */
+export const placeKeys = {
+  all: ['places'] as const,
+  wards: (q: string, limit: number) => [...placeKeys.all, 'wards', { q, limit }] as const,
+  geocode: (q: string) => [...placeKeys.all, 'geocode', q] as const,
+};
+
+/** How many wards a search lists. */
+export const WARD_LIMIT = 20;
+
+/** `GET /api/places/wards?q=`: wards of the province, diacritic- and case-insensitive. */
+export async function getWards(q: string, limit = WARD_LIMIT, signal?: AbortSignal) {
+  const { items } = await apiClient.get<{ items: Ward[] }>('/api/places/wards', {
+    query: { q: q || undefined, limit },
+    signal,
+  });
+  return items;
+}
+
+/** `GET /api/places/geocode?q=`: suggestions only, never applied by the server. */
+export function getGeocode(q: string, signal?: AbortSignal) {
+  return apiClient.get<GeocodeAnswer>('/api/places/geocode', { query: { q }, signal });
+}
+
+/** Wards matching a search; wards change with an admin's edit, so they stay fresh a while. */
+export function wardsQueryOptions(q: string, limit = WARD_LIMIT) {
+  return queryOptions({
+    queryKey: placeKeys.wards(q, limit),
+    queryFn: ({ signal }) => getWards(q, limit, signal),
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Geocoder suggestions for an address; asked only when the user presses the button. */
+export function geocodeQueryOptions(q: string) {
+  return queryOptions({
+    queryKey: placeKeys.geocode(q),
+    queryFn: ({ signal }) => getGeocode(q, signal),
+    enabled: q.trim().length >= 3,
+    staleTime: 10 * 60_000,
+    retry: false,
+  });
+}
+
+/** Wards matching a search (`GET /api/places/wards`). */
+export const useWards = (q: string, limit = WARD_LIMIT) => useQuery(wardsQueryOptions(q, limit));
+
+/** Geocoder suggestions; `q` empty keeps the query idle. */
+export const useGeocode = (q: string) => useQuery(geocodeQueryOptions(q));
+
+/** Vietnam's extent, islands included: a pin outside it is a typo. */
+export const VIETNAM_BOUNDS = { minLat: 8, maxLat: 23.5, minLng: 102, maxLng: 117.5 } as const;
+
+/** Whether a point lies within Vietnam's extent. */
+export function inVietnam(lat: number, lng: number): boolean {
+  const b = VIETNAM_BOUNDS;
+  return lat >= b.minLat && lat <= b.maxLat && lng >= b.minLng && lng <= b.maxLng;
+}
