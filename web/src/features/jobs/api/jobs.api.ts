@@ -101,6 +101,32 @@ export function useAssignJob() {
   });
 }
 
+/** `PUT /api/jobs/:id/location`: a pin placed or corrected (with the address and ward, if changed). */
+export type LocateJobInput = {
+  lat: number;
+  lng: number;
+  source: 'pinned' | 'geocoded' | 'saved_address';
+  addressText?: string;
+  wardCode?: string;
+  reason?: string;
+  /** Also update (or add) the citizen's saved address. */
+  updateCitizenAddress?: boolean;
+};
+
+/** Pin or correct a job's place; the map, the lists and the "no place yet" list refresh. */
+export function useLocateJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ jobId, ...body }: LocateJobInput & { jobId: string }) =>
+      apiClient.put<Job>(`/api/jobs/${jobId}/location`, { body }),
+    onSuccess: (job) => {
+      qc.setQueryData(jobKeys.detail(job.id), job);
+      void qc.invalidateQueries({ queryKey: jobKeys.events(job.id) });
+      refreshJobs(qc);
+    },
+  });
+}
+
 /** Move a job along its lifecycle; each call carries a fresh Idempotency-Key so a retry of the same press is safe. */
 export function useTransitionJob() {
   const qc = useQueryClient();
