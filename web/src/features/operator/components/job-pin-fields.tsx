@@ -60,7 +60,13 @@ export function JobPinFields({
           value={pin}
           centre={places.centre}
           onChange={(p) =>
-            onChange({ lat: p?.lat ?? null, lng: p?.lng ?? null, locationSource: 'pinned' })
+            // The picker stays open while the pin is being placed or typed.
+            onChange({
+              lat: p?.lat ?? null,
+              lng: p?.lng ?? null,
+              locationSource: 'pinned',
+              pinOpen: true,
+            })
           }
         />
       )}
