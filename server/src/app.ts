@@ -42,6 +42,7 @@ import { settingsRoutes } from './modules/settings/settings.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
+import { placesRoutes } from './modules/places/places.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps): Express {
       db,
       mapTileUrl: config.mapTileUrl,
       twilioConfigured: config.twilio !== undefined,
+      geocoderConfigured: config.geocoderUrl !== undefined,
     }),
   );
   api.use(unitsRoutes({ db }));
@@ -160,6 +162,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use(jobsRoutes({ db, jobHooks }));
+  api.use(placesRoutes({ db, geocoderUrl: config.geocoderUrl }));
   api.use(couriersRoutes({ db, jobHooks, positions }));
   api.use(reportsRoutes({ db }));
   api.use(trackingRoutes({ db }));
