@@ -1,3 +1,4 @@
+import type { GeocodeResult, WardList, WardOption } from '@tannha/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '../api-client';
@@ -6,33 +7,8 @@ import { apiClient } from '../api-client';
 // dispatch screens (pinning a job); features may not import each other, so the fetchers, query
 // options and their key factory live here, once.
 
-/** A post office as a ward's answer names it. */
-export type WardOffice = { id: string; name: string };
-
-/** A ward or commune of the province (`GET /api/places/wards`). */
-export type Ward = {
-  code: string;
-  name: string;
-  /** "Phường Trấn Biên": the name with its kind, as people say it. */
-  fullName: string;
-  kind: string;
-  /** The post office serving it, or null when no office does yet. */
-  office: WardOffice | null;
-};
-
-/** One suggestion of the geocoder (`GET /api/places/geocode`). */
-export type GeocodeSuggestion = { label: string; lat: number; lng: number };
-
-/** The geocoder's answer: whether one is configured, reachable, and what it suggests. */
-export type GeocodeAnswer = {
-  configured: boolean;
-  items: GeocodeSuggestion[];
-  /** The geocoder did not answer in time; the pin alone still works. */
-  unavailable?: boolean;
-};
-
-/** Where a job's position came from. */
-export type LocationSource = 'pinned' | 'geocoded' | 'saved_address' | 'imported';
+/** A ward of the province with the post office serving it (null when none does yet). */
+export type Ward = WardOption;
 
 /** Query keys for places; everything lives under `['places']`. */
 export const placeKeys = {
@@ -46,7 +22,7 @@ export const WARD_LIMIT = 20;
 
 /** `GET /api/places/wards?q=`: wards of the province, diacritic- and case-insensitive. */
 export async function getWards(q: string, limit = WARD_LIMIT, signal?: AbortSignal) {
-  const { items } = await apiClient.get<{ items: Ward[] }>('/api/places/wards', {
+  const { items } = await apiClient.get<WardList>('/api/places/wards', {
     query: { q: q || undefined, limit },
     signal,
   });
@@ -55,7 +31,7 @@ export async function getWards(q: string, limit = WARD_LIMIT, signal?: AbortSign
 
 /** `GET /api/places/geocode?q=`: suggestions only, never applied by the server. */
 export function getGeocode(q: string, signal?: AbortSignal) {
-  return apiClient.get<GeocodeAnswer>('/api/places/geocode', { query: { q }, signal });
+  return apiClient.get<GeocodeResult>('/api/places/geocode', { query: { q }, signal });
 }
 
 /** Wards matching a search; wards change with an admin's edit, so they stay fresh a while. */

@@ -1,24 +1,13 @@
-import type { JobSummary } from '@tannha/shared';
+import type { UnplacedJobList } from '@tannha/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
 import { jobKeys } from '@/lib/queries/jobs';
 
-/** An open job with no position yet, with who and where it is for. */
-export type UnplacedJob = JobSummary & {
-  unitId: string;
-  unitName: string;
-  citizenName: string;
-  addressText: string;
-  wardCode: string | null;
-  dossierCode: string | null;
-  createdAt: string;
-};
-
 /** `GET /api/jobs/unplaced`: open jobs of the caller's units with no position, oldest first. */
 export const getUnplacedJobs = async (unitId: string | undefined, signal?: AbortSignal) =>
   (
-    await apiClient.get<{ items: UnplacedJob[] }>('/api/jobs/unplaced', {
+    await apiClient.get<UnplacedJobList>('/api/jobs/unplaced', {
       query: { unitId },
       signal,
     })

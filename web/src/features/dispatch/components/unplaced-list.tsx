@@ -1,3 +1,4 @@
+import type { UnplacedJob } from '@tannha/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -5,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { formatDateTime } from '@/lib/format';
 
-import type { UnplacedJob } from '../api/unplaced.api';
 import styles from './dispatch.module.css';
 
 /**

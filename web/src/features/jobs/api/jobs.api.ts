@@ -6,6 +6,8 @@ import type {
   JobList,
   JobSuggestion,
   ListJobsQuery,
+  LocatedJob,
+  LocateJobInput,
   TransitionJobInput,
 } from '@tannha/shared';
 import {
@@ -101,24 +103,12 @@ export function useAssignJob() {
   });
 }
 
-/** `PUT /api/jobs/:id/location`: a pin placed or corrected (with the address and ward, if changed). */
-export type LocateJobInput = {
-  lat: number;
-  lng: number;
-  source: 'pinned' | 'geocoded' | 'saved_address';
-  addressText?: string;
-  wardCode?: string;
-  reason?: string;
-  /** Also update (or add) the citizen's saved address. */
-  updateCitizenAddress?: boolean;
-};
-
 /** Pin or correct a job's place; the map, the lists and the "no place yet" list refresh. */
 export function useLocateJob() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ jobId, ...body }: LocateJobInput & { jobId: string }) =>
-      apiClient.put<Job>(`/api/jobs/${jobId}/location`, { body }),
+      apiClient.put<LocatedJob>(`/api/jobs/${jobId}/location`, { body }),
     onSuccess: (job) => {
       qc.setQueryData(jobKeys.detail(job.id), job);
       void qc.invalidateQueries({ queryKey: jobKeys.events(job.id) });

@@ -1,4 +1,4 @@
-import { TERMINAL_STATUSES, type Job } from '@tannha/shared';
+import { TERMINAL_STATUSES, type Job, type LocatedJob } from '@tannha/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -8,16 +8,13 @@ import { Alert } from '@/components/ui/feedback';
 import { MapPinPicker, type LatLng } from '@/components/ui/map-pin-picker';
 import { WardPicker } from '@/components/ui/ward-picker';
 import { ApiError } from '@/lib/api-client';
-import type { LocationSource, Ward } from '@/lib/queries/places';
+import type { Ward } from '@/lib/queries/places';
 
 import { useLocateJob } from '../api/jobs.api';
 import styles from './jobs.module.css';
 
-/** What a job carries about its place beyond the address (read when the server sends it). */
-type PlaceOfJob = Job & {
-  locationSource?: LocationSource | null;
-  wardName?: string | null;
-};
+/** A job with where its position came from (sent with a placed job) and its ward's name. */
+type PlaceOfJob = Job & Partial<Pick<LocatedJob, 'locationSource'>> & { wardName?: string | null };
 
 /**
  * "Vị trí": the job's address, ward, position and where the position came from; "Ghim vị trí"
@@ -38,6 +35,8 @@ export function JobPlaceSection({
   const { t } = useTranslation('jobs');
   const j = job as PlaceOfJob;
   const [editing, setEditing] = useState(startEditing);
+  // After a save: the office serving the (new) ward, when it is not the job's office.
+  const [otherOffice, setOtherOffice] = useState<string | null>(null);
   const pinned = j.lat !== null && j.lng !== null;
   const canEdit = tileUrl !== undefined && !TERMINAL_STATUSES.includes(j.status);
   return (
@@ -62,8 +61,21 @@ export function JobPlaceSection({
           {pinned ? t('place.edit') : t('place.pin')}
         </Button>
       )}
+      {otherOffice && !editing && (
+        <Alert tone="warning">
+          {t('place.otherOffice', { office: otherOffice, unit: j.unitName })}
+        </Alert>
+      )}
       {canEdit && editing && (
-        <PlaceEditor job={j} tileUrl={tileUrl} onDone={() => setEditing(false)} />
+        <PlaceEditor
+          job={j}
+          tileUrl={tileUrl}
+          onDone={(saved) => {
+            setEditing(false);
+            const office = saved?.officeForWard;
+            setOtherOffice(office && office.id !== saved.unitId ? office.name : null);
+          }}
+        />
       )}
     </section>
   );
@@ -77,7 +89,8 @@ function PlaceEditor({
 }: {
   job: PlaceOfJob;
   tileUrl: string;
-  onDone: () => void;
+  /** Called with the placed job after a save, or nothing when the user gave up. */
+  onDone: (saved?: LocatedJob) => void;
 }) {
   const { t } = useTranslation('jobs');
   const locate = useLocateJob();
@@ -104,7 +117,7 @@ function PlaceEditor({
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         updateCitizenAddress,
       },
-      { onSuccess: onDone },
+      { onSuccess: (saved) => onDone(saved) },
     );
   };
 
@@ -138,7 +151,7 @@ function PlaceEditor({
         <Button onClick={save} disabled={!pin || locate.isPending}>
           {locate.isPending ? t('place.saving') : t('place.save')}
         </Button>
-        <Button variant="ghost" onClick={onDone}>
+        <Button variant="ghost" onClick={() => onDone()}>
           {t('place.cancel')}
         </Button>
       </div>
