@@ -11,6 +11,7 @@ import {
   Longitude,
   QueryBoolean,
   StoredAddressShape,
+  STORED_LOCATION_SOURCES,
   StoredPinShape,
   StoredWindowShape,
   UnitRefShape,
@@ -197,6 +198,8 @@ export const JobSchema = z.object({
   }).nullable(),
   dossierCode: z.string().nullable(),
   ...StoredAddressShape,
+  /** Where the position came from (pinned, geocoded, saved_address, imported); null without one. */
+  locationSource: z.enum(STORED_LOCATION_SOURCES).nullable(),
   ...StoredWindowShape,
   /** Local date (YYYY-MM-DD) the job is due, in working days. */
   dueDate: z.string().nullable(),

@@ -39,6 +39,7 @@ export function presentJob(v: JobView, clock: BoardClock, auth?: AuthContext): J
     dossierCode: j.dossierCode,
     addressText: j.addressText,
     wardCode: j.wardCode,
+    locationSource: (j.locationSource as Job['locationSource']) ?? null,
     lat: j.lat,
     lng: j.lng,
     windowStart: iso(j.windowStart),

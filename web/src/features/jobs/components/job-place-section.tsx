@@ -13,8 +13,8 @@ import type { Ward } from '@/lib/queries/places';
 import { useLocateJob } from '../api/jobs.api';
 import styles from './jobs.module.css';
 
-/** A job with where its position came from (sent with a placed job) and its ward's name. */
-type PlaceOfJob = Job & Partial<Pick<LocatedJob, 'locationSource'>> & { wardName?: string | null };
+/** A job and its ward's name, when the server sends it. */
+type PlaceOfJob = Job & { wardName?: string | null };
 
 /**
  * "Vị trí": the job's address, ward, position and where the position came from; "Ghim vị trí"
