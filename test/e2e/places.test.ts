@@ -13,7 +13,7 @@ const { browse } = useServer(SCREENSHOTS);
 const WARD_TYPED = 'binh loc';
 const WARD_NAME = 'Phường Bình Lộc';
 const DISPATCHER = 'dispatcher2';
-const COURIER = { username: 'courier10', fullName: 'Hồ Văn Lộc' };
+const COURIER = { username: 'courier12', fullName: 'Lý Minh Quân' };
 // A position in that ward, typed into the pin picker's coordinate inputs.
 const PIN = { lat: '10.9852', lng: '107.2415' };
 const SECOND_PIN = { lat: '10.9868', lng: '107.2433' };
@@ -72,7 +72,10 @@ describe('places: a new address gets its ward, its office and a pin', () => {
     const served = /Bưu cục phụ trách: (.+)$/.exec((await option.textContent()) ?? '');
     expect(served, 'the ward’s option names its office').not.toBeNull();
     const office = served![1]!.trim();
-    await ward.press('ArrowDown');
+    // The best match comes first and is active: Enter takes it.
+    await expect
+      .poll(() => page.locator('#job-ward-list [role=option]').first().textContent())
+      .toContain(WARD_NAME);
     await ward.press('Enter');
     expect(await ward.inputValue()).toBe(WARD_NAME);
     await page.getByText(`Bưu cục phụ trách: ${office}`, { exact: true }).waitFor();
@@ -95,7 +98,7 @@ describe('places: a new address gets its ward, its office and a pin', () => {
       fullPage: true,
     });
 
-    await page.getByRole('button', { name: /^Tạo việc/ }).click();
+    await page.getByRole('button', { name: 'Tạo việc Ctrl+Enter' }).click();
     const created = page.getByText(/Đã tạo việc (TN\d{10}), hạn/);
     await created.waitFor({ timeout: 15_000 });
     const code = /TN\d{10}/.exec((await created.textContent()) ?? '')![0];
