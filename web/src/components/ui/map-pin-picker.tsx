@@ -8,7 +8,6 @@ import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from 'react-lea
 import { inVietnam, VIETNAM_BOUNDS } from '@/lib/queries/places';
 
 import { Button } from './button';
-import { Alert } from './feedback';
 import styles from './places.module.css';
 
 /** A point on the map. */
@@ -47,13 +46,21 @@ function ClickToPin({ onPin }: { onPin: (p: LatLng) => void }) {
   return null;
 }
 
-/** Brings a pin set from outside (typed, suggested) into view. */
-function FollowPin({ pin }: { pin: LatLng | null }) {
+/** Brings a pin set from outside (typed, suggested) into view; without one, the new centre. */
+function FollowPin({ pin, centre }: { pin: LatLng | null; centre: LatLng | undefined }) {
   const map = useMap();
   useEffect(() => {
     if (pin && !map.getBounds().contains([pin.lat, pin.lng]))
       map.setView([pin.lat, pin.lng], Math.max(map.getZoom(), PIN_ZOOM));
   }, [map, pin]);
+  const lat = centre?.lat;
+  const lng = centre?.lng;
+  useEffect(() => {
+    // A ward chosen after the map opened moves it to the office serving that ward.
+    if (lat !== undefined && lng !== undefined && !pin) map.setView([lat, lng], CENTRE_ZOOM);
+    // Only a new centre moves the map, not a pin being cleared.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, lat, lng]);
   return null;
 }
 
@@ -97,7 +104,7 @@ export function MapPinPicker({ tileUrl, value, onChange, centre, ...props }: Map
             }}
           />
           <ClickToPin onPin={place} />
-          <FollowPin pin={value} />
+          <FollowPin pin={value} centre={centre} />
           {value && (
             <Marker
               position={[value.lat, value.lng]}
@@ -110,13 +117,10 @@ export function MapPinPicker({ tileUrl, value, onChange, centre, ...props }: Map
             />
           )}
         </MapContainer>
-        {tilesFailed && (
-          <Alert tone="warning" className={styles.notice}>
-            {t('places.tilesUnavailable')}
-          </Alert>
-        )}
       </div>
-      <p className={styles.muted}>{t('places.pinHint')}</p>
+      <p className={styles.muted}>
+        {t('places.pinHint')} {tilesFailed && t('places.tilesUnavailable')}
+      </p>
       <CoordinateInputs id={id} value={value} onChange={onChange} />
     </div>
   );

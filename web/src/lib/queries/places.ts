@@ -58,6 +58,15 @@ export function geocodeQueryOptions(q: string) {
 /** Wards matching a search (`GET /api/places/wards`). */
 export const useWards = (q: string, limit = WARD_LIMIT) => useQuery(wardsQueryOptions(q, limit));
 
+/** Most wards a province has (Đồng Nai: 95 since 2025): the whole list in one answer. */
+const ALL_WARDS = 200;
+
+/** A ward's full name from its code (the province's list, fetched once and kept). */
+export function useWardName(code: string | null | undefined): string | undefined {
+  const all = useQuery({ ...wardsQueryOptions('', ALL_WARDS), enabled: Boolean(code) });
+  return code ? all.data?.find((w) => w.code === code)?.fullName : undefined;
+}
+
 /** Geocoder suggestions; `q` empty keeps the query idle. */
 export const useGeocode = (q: string) => useQuery(geocodeQueryOptions(q));
 

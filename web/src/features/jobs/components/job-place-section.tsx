@@ -8,13 +8,14 @@ import { Alert } from '@/components/ui/feedback';
 import { MapPinPicker, type LatLng } from '@/components/ui/map-pin-picker';
 import { WardPicker } from '@/components/ui/ward-picker';
 import { ApiError } from '@/lib/api-client';
-import type { Ward } from '@/lib/queries/places';
+import { useWardName, type Ward } from '@/lib/queries/places';
+import { useUnits } from '@/lib/queries/units';
 
 import { useLocateJob } from '../api/jobs.api';
 import styles from './jobs.module.css';
 
-/** A job and its ward's name, when the server sends it. */
-type PlaceOfJob = Job & { wardName?: string | null };
+/** A job with its ward's full name (looked up from the province's list). */
+type PlaceOfJob = Job & { wardName: string | undefined };
 
 /**
  * "Vị trí": the job's address, ward, position and where the position came from; "Ghim vị trí"
@@ -33,7 +34,11 @@ export function JobPlaceSection({
   startEditing?: boolean;
 }) {
   const { t } = useTranslation('jobs');
-  const j = job as PlaceOfJob;
+  const j: PlaceOfJob = { ...job, wardName: useWardName(job.wardCode) };
+  const units = useUnits();
+  const unit = units.data?.find((u) => u.id === job.unitId);
+  const centre =
+    unit?.lat != null && unit.lng != null ? { lat: unit.lat, lng: unit.lng } : undefined;
   const [editing, setEditing] = useState(startEditing);
   // After a save: the office serving the (new) ward, when it is not the job's office.
   const [otherOffice, setOtherOffice] = useState<string | null>(null);
@@ -70,6 +75,7 @@ export function JobPlaceSection({
         <PlaceEditor
           job={j}
           tileUrl={tileUrl}
+          centre={centre}
           onDone={(saved) => {
             setEditing(false);
             const office = saved?.officeForWard;
@@ -85,10 +91,13 @@ export function JobPlaceSection({
 function PlaceEditor({
   job,
   tileUrl,
+  centre,
   onDone,
 }: {
   job: PlaceOfJob;
   tileUrl: string;
+  /** Where the map opens without a pin: the job's office. */
+  centre: LatLng | undefined;
   /** Called with the placed job after a save, or nothing when the user gave up. */
   onDone: (saved?: LocatedJob) => void;
 }) {
@@ -123,7 +132,13 @@ function PlaceEditor({
 
   return (
     <div className={styles.placeEditor}>
-      <MapPinPicker id="drawer-pin" tileUrl={tileUrl} value={pin} onChange={setPin} />
+      <MapPinPicker
+        id="drawer-pin"
+        tileUrl={tileUrl}
+        value={pin}
+        onChange={setPin}
+        centre={centre}
+      />
       <label className={styles.placeField}>
         <span>{t('place.addressText')}</span>
         <input

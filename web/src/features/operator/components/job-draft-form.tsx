@@ -15,6 +15,10 @@ import { ProcedurePicker } from './procedure-picker';
 
 const JOB_TYPES = ['home_assistance', 'result_delivery'] as const;
 
+/** Where an office sits on the map, when it has been placed. */
+const centreOf = (u: Unit | undefined) =>
+  u && u.lat !== null && u.lng !== null ? { lat: u.lat, lng: u.lng } : undefined;
+
 export type JobDraftFormProps = {
   job: JobDraft;
   onChange: (patch: Partial<JobDraft>) => void;
@@ -57,7 +61,12 @@ export function JobDraftForm({ job, onChange, postOffices, ...props }: JobDraftF
         postOffices={postOffices}
         reasonMissing={props.reasonMissing}
       />
-      <JobPinFields job={job} onChange={onChange} places={props.places} />
+      <JobPinFields
+        job={job}
+        onChange={onChange}
+        places={props.places}
+        officeCentre={centreOf(postOffices.find((u) => u.id === job.wardOfficeId))}
+      />
       <JobDetailsFields job={job} onChange={onChange} nextDays={props.nextDays} />
       <div className={styles.actions}>
         <Button type="submit" disabled={props.creating || jobDraftProblem(job) === 'unit'}>

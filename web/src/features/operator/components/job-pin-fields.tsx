@@ -27,10 +27,13 @@ export function JobPinFields({
   job,
   onChange,
   places,
+  officeCentre,
 }: {
   job: JobDraft;
   onChange: (patch: Partial<JobDraft>) => void;
   places: PlaceSettings | undefined;
+  /** Where the ward's office sits: the map opens there rather than at the operator's unit. */
+  officeCentre: LatLng | undefined;
 }) {
   const { t } = useTranslation('operator');
   const pin = job.lat !== null && job.lng !== null ? { lat: job.lat, lng: job.lng } : null;
@@ -58,7 +61,7 @@ export function JobPinFields({
           id="job-pin"
           tileUrl={places.tileUrl}
           value={pin}
-          centre={places.centre}
+          centre={officeCentre ?? places.centre}
           onChange={(p) =>
             // The picker stays open while the pin is being placed or typed.
             onChange({
