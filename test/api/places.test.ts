@@ -18,6 +18,13 @@ import {
   servedBy,
   serveWards,
 } from '../support/places-factories';
+import {
+  collect,
+  connectAs,
+  eventually,
+  listenWithRealtime,
+  sessionCookie,
+} from '../support/realtime-client';
 
 /**
  * Places: the province's wards, the post offices' service areas, a job's office from its
@@ -173,9 +180,10 @@ describe('POST /api/jobs with a ward', () => {
   it('gives the job to the post office serving its ward when no office is chosen', async () => {
     const res = await agents.hotline
       .post('/api/jobs')
-      .send(newJob({ unitId: undefined, wardCode: WARDS.longBinh.code }));
+      .send(jobBody(f, { unitId: undefined, wardCode: WARDS.longBinh.code }));
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ unitId: f.unitB.id, wardCode: WARDS.longBinh.code });
+    expect(res.body.locationSource).toBe('pinned');
   });
 
   it('needs a reason to choose another office than the ward’s, and keeps it', async () => {
@@ -273,6 +281,8 @@ describe('PUT /api/jobs/:id/location and the unplaced list', () => {
       officeForWard: null,
     });
     expect(await unplacedCodes()).not.toContain(job.code);
+    const read = await agents.dispatcher.get(`/api/jobs/${job.id}`);
+    expect(read.body).toMatchObject({ lat: 10.9521, locationSource: 'pinned' });
     const events = await agents.dispatcher.get(`/api/jobs/${job.id}/events`);
     const located = events.body.items.find((e: { kind: string }) => e.kind === 'located');
     expect(located).toMatchObject({
@@ -333,6 +343,32 @@ describe('PUT /api/jobs/:id/location and the unplaced list', () => {
     expect(finished.body.error.code).toBe('job_finished');
     const row = await one<{ lat: number | null }>(sql`select lat from jobs where id = ${job.id}`);
     expect(row?.lat).toBeNull();
+  });
+
+  it("tells the job's unit at once (the dispatch map, the planner), and not a sibling office", async () => {
+    const live = await listenWithRealtime(t);
+    const [a, b] = await Promise.all(
+      [f.inA.dispatcher, f.dispatcherB].map(async (u) =>
+        connectAs(live.url, await sessionCookie(t, u.username, TEST_PASSWORD)),
+      ),
+    );
+    try {
+      const [gotA, gotB] = [a!, b!].map((c) => collect(c.socket, 'jobs.updated'));
+      const { job } = await unplacedJob(db);
+      await agents.dispatcher
+        .put(`/api/jobs/${job.id}/location`)
+        .send({ lat: 10.96, lng: 106.83, source: 'pinned' })
+        .expect(200);
+      await eventually(() => gotA!.some((p) => p.kind === 'located'));
+      const located = gotA!.find((p) => p.kind === 'located')!;
+      expect(located.job).toMatchObject({ id: job.id, lat: 10.96, lng: 106.83 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(gotB).toHaveLength(0);
+    } finally {
+      a!.socket.disconnect();
+      b!.socket.disconnect();
+      await live.close();
+    }
   });
 
   it("shows a sibling office none of another office's unplaced jobs", async () => {

@@ -10,8 +10,8 @@ import {
   LocationSourceSchema,
   Longitude,
   QueryBoolean,
-  StoredAddressShape,
   STORED_LOCATION_SOURCES,
+  StoredAddressShape,
   StoredPinShape,
   StoredWindowShape,
   UnitRefShape,
@@ -198,7 +198,7 @@ export const JobSchema = z.object({
   }).nullable(),
   dossierCode: z.string().nullable(),
   ...StoredAddressShape,
-  /** Where the position came from (pinned, geocoded, saved_address, imported); null without one. */
+  /** Where the position came from: pinned, geocoded, saved_address, imported (null: no position). */
   locationSource: z.enum(STORED_LOCATION_SOURCES).nullable(),
   ...StoredWindowShape,
   /** Local date (YYYY-MM-DD) the job is due, in working days. */

@@ -89,9 +89,8 @@ export const LocateJobSchema = z.object({
 });
 export type LocateJobInput = z.infer<typeof LocateJobSchema>;
 
-/** The job after it was placed, with where its position came from and the ward's office. */
+/** The job after it was placed, with the office serving its ward (it does not move there by itself). */
 export const LocatedJobSchema = JobSchema.extend({
-  locationSource: z.enum(STORED_LOCATION_SOURCES).nullable(),
   officeForWard: OfficeRefSchema.nullable(),
 });
 export type LocatedJob = z.infer<typeof LocatedJobSchema>;

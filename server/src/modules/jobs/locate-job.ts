@@ -112,7 +112,6 @@ export async function locateJob(
   const view = await jobViewOrThrow(db, job.id);
   return {
     ...presentJob(view, await clockFor(db), auth),
-    locationSource: (view.job.locationSource as LocatedJob['locationSource']) ?? null,
     officeForWard: office,
   };
 }
