@@ -93,7 +93,7 @@ describe('operator console, keyboard only', () => {
     await page.locator('#job-procedure').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('job-procedure');
     // The caller's saved address and post office are already filled in.
-    await expect.poll(() => page.getByLabel('Địa chỉ đến').inputValue()).toContain('Đồng Nai');
+    await expect.poll(() => page.getByLabel('Số nhà, đường').inputValue()).toContain('Đồng Nai');
     await kb.type('ly lich tu phap');
     const firstProcedure = page.locator('#job-procedure-list [role=option]').first();
     await firstProcedure.waitFor();

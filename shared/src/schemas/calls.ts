@@ -159,6 +159,8 @@ export const CreateJobFromCallSchema = z
       .refine((t) => t !== 'fee_collection', { error: 'Chọn tiếp nhận hồ sơ hoặc trả kết quả' }),
     /** Post office that will serve the address. */
     unitId: z.uuid(),
+    /** Why the job goes to another office than the one serving its ward. */
+    unitOverrideReason: z.string().trim().min(1).max(300).optional(),
     /** Defaults to the citizen linked to the call. */
     citizenId: z.uuid().optional(),
     procedureId: z.uuid().optional(),
@@ -166,6 +168,8 @@ export const CreateJobFromCallSchema = z
     addressText: AddressTextSchema,
     wardCode: z.string().trim().max(20).optional(),
     ...OptionalPinShape,
+    /** Where the pin came from (with lat/lng). */
+    locationSource: z.enum(['pinned', 'geocoded', 'saved_address']).optional(),
     windowStart: WindowInstant.optional(),
     windowEnd: WindowInstant.optional(),
     priority: JobPrioritySchema.optional(),

@@ -3,7 +3,7 @@ import type { Db, DbOrTx, Tx } from '../../db/client';
 import { AppError, conflict, unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
-import { getCitizenForUser, saveAddressIfNew } from '../citizens/citizens.service';
+import { getCitizenForUser } from '../citizens/citizens.service';
 import { createJob, type JobHooks } from '../jobs/jobs.service';
 import { queueSms } from '../sms/sms.service';
 import { JOB_TYPE_SMS_NAMES } from '../sms/sms.templates';
@@ -42,7 +42,9 @@ function citizenOfJob(input: CreateJobFromCallInput, c: CallRow): string {
 
 /** The job engine's input for a job made from this call's form (it fills the defaults). */
 function jobInput(input: CreateJobFromCallInput, citizenId: string, callId: string) {
-  const { citizenId: _chosen, saveAddress: _save, ...fields } = input;
+  // `saveAddress` rides along: the job engine keeps the address with its ward, pin and the
+  // pin's source on the caller's card, in the same transaction.
+  const { citizenId: _chosen, ...fields } = input;
   return { ...fields, citizenId, callId };
 }
 
@@ -100,7 +102,6 @@ export async function createJobFromCall(
         c.category ?? (input.type === 'result_delivery' ? 'delivery_request' : 'pickup_request'),
       procedureId: c.procedureId ?? input.procedureId ?? null,
     });
-    if (input.saveAddress) await saveAddressIfNew(tx, citizenId, input);
     const sms = await queueJobCreatedSms(
       tx,
       job,

@@ -58,7 +58,12 @@ export function DispatchPage() {
       marks={JOB_MARKS}
       drawer={
         selected && (
-          <JobDrawer jobId={selected} onClose={board.close}>
+          <JobDrawer
+            jobId={selected}
+            onClose={board.close}
+            tileUrl={config.data.mapTileUrl}
+            pinOnOpen={board.pinning}
+          >
             {selectedJob ? (
               <AssignPanel
                 key={`${selected}:${preselectedCourier ?? ''}`}

@@ -5,13 +5,24 @@ import { useAppConfig } from '@/features/app-config/api/get-app-config.api';
 import { OperatorConsole } from '@/features/operator/components/operator-console';
 import { ProcedureSearch } from '@/features/procedures/components/procedure-search';
 
+import { unitCentre } from '../unit-centre';
+
 /** `/operator`: the 1022 desk — calls, callers, jobs from calls, and the procedure catalogue. */
 export function OperatorHomePage() {
   const { t } = useTranslation('operator');
   const config = useAppConfig();
   return (
     <Page title={t('title')} subtitle={t('subtitle')}>
-      <OperatorConsole telephony={config.data?.telephony} />
+      <OperatorConsole
+        telephony={config.data?.telephony}
+        places={
+          config.data && {
+            tileUrl: config.data.mapTileUrl,
+            geocoder: config.data.geocoder === true,
+            centre: unitCentre(config.data.unit),
+          }
+        }
+      />
       <div id="procedure-catalogue" style={{ marginTop: 24 }}>
         <ProcedureSearch />
       </div>

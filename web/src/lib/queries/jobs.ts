@@ -12,6 +12,9 @@ export const jobKeys = {
   lists: () => [...jobKeys.all, 'list'] as const,
   list: (filters: JobFilterKey) => [...jobKeys.lists(), filters] as const,
   late: () => [...jobKeys.all, 'late'] as const,
+  /** Open jobs with no position (`GET /api/jobs/unplaced`); a list, so live changes refresh it. */
+  unplaced: (unitId: string | undefined) =>
+    [...jobKeys.lists(), 'unplaced', { unitId: unitId ?? null }] as const,
   detail: (id: string) => [...jobKeys.all, 'detail', id] as const,
   events: (id: string) => [...jobKeys.all, 'events', id] as const,
   suggestions: (id: string) => [...jobKeys.all, 'suggestions', id] as const,

@@ -8,6 +8,8 @@ export type AppConfig = {
   mapTileUrl: string;
   /** `twilio` when real calls and SMS are wired up, `console` for the built-in stand-in. */
   telephony: 'twilio' | 'console';
+  /** Whether the server has a geocoder (`GEOCODER_URL`) to suggest positions for addresses. */
+  geocoder?: boolean;
   /** The logged-in user's unit, where maps open; coordinates may not be recorded yet. */
   unit: { id: string; name: string; lat: number | null; lng: number | null } | null;
 };

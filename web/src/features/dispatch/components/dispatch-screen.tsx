@@ -12,9 +12,11 @@ import {
   LateJobsTable,
   type JobListQuery,
 } from './dispatch-lists';
+import { useUnplacedJobs } from '../api/unplaced.api';
 import { DispatchMap } from './dispatch-map';
 import styles from './dispatch.module.css';
 import type { JobMarks } from './job-marks';
+import { UnplacedList } from './unplaced-list';
 
 export type DispatchScreenProps = {
   /** The board's own state, from `useDispatchBoard`. */
@@ -32,15 +34,17 @@ export type DispatchScreenProps = {
   drawer: ReactNode;
 };
 
-const TABS: readonly DispatchTab[] = ['jobs', 'couriers', 'late'];
+const TABS: readonly DispatchTab[] = ['jobs', 'unplaced', 'couriers', 'late'];
 
 /** `/dispatch`: the live map of open jobs and couriers, side list, filters, assignment and the late list. */
 export function DispatchScreen(props: DispatchScreenProps) {
   const { board, jobs, couriers, late, selectedJob, marks } = props;
   const { t } = useTranslation('dispatch');
   const jobItems = jobs.data?.items ?? [];
+  const unplaced = useUnplacedJobs();
   const counts: Record<DispatchTab, number> = {
     jobs: jobs.data?.total ?? 0,
+    unplaced: unplaced.data?.length ?? 0,
     couriers: couriers.length,
     late: late?.length ?? 0,
   };
@@ -79,6 +83,7 @@ export function DispatchScreen(props: DispatchScreenProps) {
               marks={marks}
             />
           )}
+          {board.tab === 'unplaced' && <UnplacedList jobs={unplaced} onPin={board.pinJob} />}
           {board.tab === 'couriers' && (
             <DispatchCourierList couriers={couriers} onSelect={board.selectCourier} />
           )}

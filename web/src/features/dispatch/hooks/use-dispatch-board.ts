@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { onConnectionChange } from '@/lib/socket';
 
 export type DispatchScope = 'open' | 'unassigned' | 'red';
-export type DispatchTab = 'jobs' | 'couriers' | 'late';
+export type DispatchTab = 'jobs' | 'unplaced' | 'couriers' | 'late';
 
 /** The question the board asks of the job list (the search term already debounced). */
 export type DispatchQuery = { scope: DispatchScope; type: JobType | ''; q: string };
@@ -35,16 +35,25 @@ export function useDispatchBoard() {
   const [tab, setTab] = useState<DispatchTab>('jobs');
   const [selected, setSelected] = useState<string>();
   const [preselectedCourier, setPreselectedCourier] = useState<string>();
+  // The drawer opens at the pin picker when the job was picked from the "no place yet" list.
+  const [pinning, setPinning] = useState(false);
   const [connected, setConnected] = useState(true);
   useEffect(() => onConnectionChange(setConnected), []);
 
   const close = useCallback(() => {
     setSelected(undefined);
     setPreselectedCourier(undefined);
+    setPinning(false);
   }, []);
   const selectJob = (id: string) => {
     setSelected(id);
     setPreselectedCourier(undefined);
+    setPinning(false);
+  };
+  const pinJob = (id: string) => {
+    setSelected(id);
+    setPreselectedCourier(undefined);
+    setPinning(true);
   };
   const selectCourier = (c: Courier) => {
     if (selected) setPreselectedCourier(c.id);
@@ -58,6 +67,8 @@ export function useDispatchBoard() {
     selected,
     preselectedCourier,
     selectJob,
+    pinJob,
+    pinning,
     selectCourier,
     close,
     connected,

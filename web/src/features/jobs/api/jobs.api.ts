@@ -6,6 +6,8 @@ import type {
   JobList,
   JobSuggestion,
   ListJobsQuery,
+  LocatedJob,
+  LocateJobInput,
   TransitionJobInput,
 } from '@tannha/shared';
 import {
@@ -96,6 +98,20 @@ export function useAssignJob() {
       apiClient.post<Job>(`/api/jobs/${jobId}/assign`, { body }),
     onSuccess: (job) => {
       qc.setQueryData(jobKeys.detail(job.id), job);
+      refreshJobs(qc);
+    },
+  });
+}
+
+/** Pin or correct a job's place; the map, the lists and the "no place yet" list refresh. */
+export function useLocateJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ jobId, ...body }: LocateJobInput & { jobId: string }) =>
+      apiClient.put<LocatedJob>(`/api/jobs/${jobId}/location`, { body }),
+    onSuccess: (job) => {
+      qc.setQueryData(jobKeys.detail(job.id), job);
+      void qc.invalidateQueries({ queryKey: jobKeys.events(job.id) });
       refreshJobs(qc);
     },
   });

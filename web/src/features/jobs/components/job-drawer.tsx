@@ -9,6 +9,7 @@ import { useJob, useJobEvents } from '../api/jobs.api';
 
 import { BoardDot, JobStatusBadge, JobTypeLabel } from './job-badges';
 import { JobFacts } from './job-facts';
+import { JobPlaceSection } from './job-place-section';
 import { JobTimeline } from './job-timeline';
 import styles from './jobs.module.css';
 
@@ -17,10 +18,14 @@ export type JobDrawerProps = {
   onClose: () => void;
   /** Screen-specific actions (assign, transitions) shown above the timeline. */
   children?: ReactNode;
+  /** Leaflet URL template: with it the place can be pinned or corrected in the drawer. */
+  tileUrl?: string | undefined;
+  /** Open at the pin picker (the job was picked from the "no place yet" list). */
+  pinOnOpen?: boolean;
 };
 
 /** A side panel with everything about one job and its timeline; Escape closes it. */
-export function JobDrawer({ jobId, onClose, children }: JobDrawerProps) {
+export function JobDrawer({ jobId, onClose, children, tileUrl, pinOnOpen }: JobDrawerProps) {
   const { t } = useTranslation('jobs');
   const job = useJob(jobId);
   const events = useJobEvents(jobId);
@@ -60,6 +65,12 @@ export function JobDrawer({ jobId, onClose, children }: JobDrawerProps) {
               {j.priority > 0 && <strong>{t(`detail.priority.${j.priority as 1 | 2}`)}</strong>}
             </div>
             <JobFacts job={j} />
+            <JobPlaceSection
+              key={`${j.id}:${pinOnOpen ? 'pin' : ''}`}
+              job={j}
+              tileUrl={tileUrl}
+              startEditing={pinOnOpen}
+            />
             {children}
             <section>
               <h3>{t('detail.timeline')}</h3>

@@ -25,7 +25,6 @@ export function JobFacts({ job: j }: { job: Job }) {
       <Fact label={t('detail.phone')}>
         {j.citizen.phone ? formatPhone(j.citizen.phone) : j.citizen.phoneMasked}
       </Fact>
-      <Fact label={t('detail.address')}>{j.addressText}</Fact>
       {j.procedure && <Fact label={t('detail.procedure')}>{j.procedure.name}</Fact>}
       {j.dossierCode && <Fact label={t('detail.dossierCode')}>{j.dossierCode}</Fact>}
       <Fact label={t('detail.due')}>{j.dueDate ? formatDate(j.dueDate) : '—'}</Fact>

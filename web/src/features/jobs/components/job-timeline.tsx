@@ -22,9 +22,40 @@ export function JobTimeline({ events }: { events: readonly JobEvent[] }) {
             {formatDateTime(e.occurredAt)}
             {e.actor && ` · ${t('detail.by', { name: e.actor.fullName })}`}
           </div>
+          {e.kind === 'located' && <LocatedChange data={e.data} />}
           {e.reason && <div>{e.reason}</div>}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** One end of a 'located' event: where the job was, or is now. */
+type PlaceEnd = {
+  lat?: number | null;
+  lng?: number | null;
+  source?: string | null;
+  addressText?: string | null;
+  wardCode?: string | null;
+};
+
+/** A 'located' event's change: the position (and its source) before and after. */
+function LocatedChange({ data }: { data: JobEvent['data'] }) {
+  const { t } = useTranslation('jobs');
+  const from = (data?.from ?? null) as PlaceEnd | null;
+  const to = (data?.to ?? null) as PlaceEnd | null;
+  const show = (p: PlaceEnd | null) =>
+    p && p.lat != null && p.lng != null
+      ? `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}${
+          p.source
+            ? ` (${t(`place.source.${p.source as 'pinned'}`, { defaultValue: p.source })})`
+            : ''
+        }`
+      : t('place.none');
+  return (
+    <div>
+      {show(from)} → {show(to)}
+      {to?.addressText && from?.addressText !== to.addressText && <div>{to.addressText}</div>}
+    </div>
   );
 }

@@ -13,7 +13,7 @@ import { JobDraftForm } from './job-draft-form';
 import styles from './operator-console.module.css';
 
 /** One call: who calls, what about, the job made from it, and the caller's history. */
-export function CallForm({ call, jobOpenSignal, onDone }: { call: Call } & CallHandlers) {
+export function CallForm({ call, jobOpenSignal, onDone, places }: { call: Call } & CallHandlers) {
   const { t } = useTranslation('operator');
   const form = useCallForm(call, jobOpenSignal, onDone);
   const { draft, job, closed, update, createJob } = form;
@@ -56,6 +56,8 @@ export function CallForm({ call, jobOpenSignal, onDone }: { call: Call } & CallH
           onSubmit={form.submitJob}
           creating={createJob.isPending}
           error={createJob.isError ? errorText(createJob.error) : undefined}
+          places={places}
+          reasonMissing={form.reasonMissing}
         />
       )}
 

@@ -11,6 +11,7 @@ import { useIncomingCalls } from '../hooks/use-incoming-calls';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { focusSoon } from '../utils/focus-soon';
 import { ActiveCall } from './active-call';
+import type { PlaceSettings } from './job-pin-fields';
 import { CallbacksDue } from './callbacks-due';
 import { IncomingBanner } from './incoming-banner';
 import { NewCallBar } from './new-call-bar';
@@ -20,7 +21,14 @@ import { SimulateBar } from './simulate-bar';
 import { TodayCalls } from './today-calls';
 
 /** The 1022 desk: incoming-call pop, call form, job from the call, today's calls, callbacks. */
-export function OperatorConsole({ telephony }: { telephony: 'twilio' | 'console' | undefined }) {
+export function OperatorConsole({
+  telephony,
+  places,
+}: {
+  telephony: 'twilio' | 'console' | undefined;
+  /** The map's tiles, the geocoder and where the map opens, once the configuration has loaded. */
+  places: PlaceSettings | undefined;
+}) {
   const { t } = useTranslation('operator');
   const qc = useQueryClient();
   const [activeCallId, setActiveCallId] = useStoredId('activeCall');
@@ -78,6 +86,7 @@ export function OperatorConsole({ telephony }: { telephony: 'twilio' | 'console'
               callId={activeCallId}
               jobOpenSignal={jobOpenSignal}
               onDone={() => setActiveCallId(null)}
+              places={places}
             />
           ) : (
             <section className={styles.card}>

@@ -1,11 +1,20 @@
 import { addDays, toVnDate, type Call } from '@tannha/shared';
-import { useMemo, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 
 import { useUnits } from '@/lib/queries/units';
 
 import { useCloseCall } from '../api/calls.api';
+import type { PlaceSettings } from '../components/job-pin-fields';
 import { useCitizenHistory, useCreateJobFromCall } from '../api/citizens.api';
-import { callDraftOf, EMPTY_JOB, jobInputOf, type CallDraft, type JobDraft } from '../utils/drafts';
+import {
+  callDraftOf,
+  EMPTY_JOB,
+  jobDraftProblem,
+  jobInputOf,
+  type CallDraft,
+  type JobDraft,
+} from '../utils/drafts';
+import { focusSoon } from '../utils/focus-soon';
 import { useDraft } from './use-draft';
 import { useJobOpener, useJobPrefill } from './use-job-draft-effects';
 import { useSaveCall } from './use-save-call';
@@ -25,6 +34,8 @@ export type CallHandlers = {
   jobOpenSignal: number;
   /** The call was closed. */
   onDone: () => void;
+  /** The map's tiles, the geocoder and where the map opens (from the app's configuration). */
+  places: PlaceSettings | undefined;
 };
 
 /**
@@ -57,8 +68,16 @@ export function useCallForm(call: Call, jobOpenSignal: number, onDone: () => voi
     await saveCall().catch(() => undefined);
   };
 
+  // Set when a send is held back for a missing override reason (the field then says so).
+  const [reasonMissing, setReasonMissing] = useState(false);
   const submitJob = async (e?: FormEvent) => {
     e?.preventDefault();
+    const problem = jobDraftProblem(job);
+    setReasonMissing(problem === 'unitOverrideReason');
+    if (problem) {
+      focusSoon(problem === 'unit' ? 'job-unit' : 'job-unit-reason');
+      return;
+    }
     const saved = await saveCall().catch(() => undefined);
     if (!saved) return;
     createJob.mutate(
@@ -100,5 +119,6 @@ export function useCallForm(call: Call, jobOpenSignal: number, onDone: () => voi
     submitCall,
     submitJob,
     closeCall,
+    reasonMissing,
   };
 }

@@ -54,14 +54,15 @@ export function useJobPrefill(options: {
     setJob((j) => ({
       ...j,
       prefilled: true,
+      // The caller's own office, if any; otherwise the ward chosen next decides (never simply
+      // the first office of the list).
       unitId:
         j.unitId ||
-        (citizen?.unitId && postOffices.some((u) => u.id === citizen.unitId)
-          ? citizen.unitId
-          : (postOffices[0]?.id ?? '')),
+        (citizen?.unitId && postOffices.some((u) => u.id === citizen.unitId) ? citizen.unitId : ''),
       addressText: j.addressText || address?.addressText || addressText,
-      lat: j.lat ?? address?.lat ?? null,
-      lng: j.lng ?? address?.lng ?? null,
+      ...(j.lat === null && address?.lat != null && address.lng != null
+        ? { lat: address.lat, lng: address.lng, locationSource: 'saved_address' as const }
+        : {}),
       procedureId: j.procedureId || procedureId,
       procedureName: j.procedureName || procedureName,
     }));

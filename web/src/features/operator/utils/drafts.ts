@@ -21,9 +21,24 @@ export type JobDraft = {
   prefilled: boolean;
   type: 'home_assistance' | 'result_delivery';
   unitId: string;
+  /** House number and street; the ward is chosen apart (no district since 2025). */
   addressText: string;
+  wardCode: string;
+  /** The ward's full name, as the picker shows it. */
+  wardName: string;
+  /** The post office serving the ward ('' when none does); the job goes there unless overridden. */
+  wardOfficeId: string;
+  wardOfficeName: string;
+  /** Why the job goes to another office than the ward's (required then). */
+  unitOverrideReason: string;
   lat: number | null;
   lng: number | null;
+  /** Where the pin came from: typed/clicked, a geocoder suggestion, the caller's saved address. */
+  locationSource: 'pinned' | 'geocoded' | 'saved_address';
+  /** The pin picker is open. */
+  pinOpen: boolean;
+  /** Keep the address (ward, pin) on the caller's record. */
+  saveAddress: boolean;
   procedureId: string;
   procedureName: string;
   procQuery: string;
@@ -49,8 +64,16 @@ export const EMPTY_JOB: JobDraft = {
   type: 'home_assistance',
   unitId: '',
   addressText: '',
+  wardCode: '',
+  wardName: '',
+  wardOfficeId: '',
+  wardOfficeName: '',
+  unitOverrideReason: '',
   lat: null,
   lng: null,
+  locationSource: 'pinned',
+  pinOpen: false,
+  saveAddress: true,
   procedureId: '',
   procedureName: '',
   procQuery: '',
@@ -76,6 +99,27 @@ export function callDraftOf(call: Call): CallDraft {
   };
 }
 
+/** Whether the job goes to another office than the one serving its ward. */
+export function isUnitOverride(job: JobDraft): boolean {
+  return job.wardOfficeId !== '' && job.unitId !== '' && job.unitId !== job.wardOfficeId;
+}
+
+/** What keeps the drafted job from being sent, as the field to fix (null when it can go). */
+export function jobDraftProblem(job: JobDraft): 'unit' | 'unitOverrideReason' | null {
+  if (!job.unitId && !job.wardOfficeId) return 'unit';
+  if (isUnitOverride(job) && job.unitOverrideReason.trim() === '') return 'unitOverrideReason';
+  return null;
+}
+
+/** The address as the courier reads it: street, then the ward (unless already typed). */
+export function fullAddressOf(job: Pick<JobDraft, 'addressText' | 'wardName'>): string {
+  const street = job.addressText.trim();
+  if (!job.wardName) return street;
+  return street.toLowerCase().includes(job.wardName.toLowerCase())
+    ? street
+    : `${street}, ${job.wardName}`;
+}
+
 /** The request body that creates the drafted job from a call (without the call id). */
 export function jobInputOf(job: JobDraft, citizenId: string | null): CreateJobFromCallInput {
   const window = job.window ? job.window.split('-') : null;
@@ -88,15 +132,19 @@ export function jobInputOf(job: JobDraft, citizenId: string | null): CreateJobFr
     ).toISOString();
   return {
     type: job.type,
-    unitId: job.unitId,
+    unitId: job.unitId || job.wardOfficeId,
+    ...(job.wardCode ? { wardCode: job.wardCode } : {}),
+    ...(isUnitOverride(job) ? { unitOverrideReason: job.unitOverrideReason.trim() } : {}),
     ...(citizenId ? { citizenId } : {}),
     ...(job.procedureId ? { procedureId: job.procedureId } : {}),
     ...(job.type === 'result_delivery' && job.dossierCode ? { dossierCode: job.dossierCode } : {}),
-    addressText: job.addressText,
-    ...(job.lat !== null && job.lng !== null ? { lat: job.lat, lng: job.lng } : {}),
+    addressText: fullAddressOf(job),
+    ...(job.lat !== null && job.lng !== null
+      ? { lat: job.lat, lng: job.lng, locationSource: job.locationSource }
+      : {}),
     ...(day && window ? { windowStart: at(window[0]!), windowEnd: at(window[1]!) } : {}),
     ...(job.notes ? { notes: job.notes } : {}),
     postalLegTier: job.postalLegTier,
-    saveAddress: true,
+    saveAddress: job.saveAddress,
   };
 }
