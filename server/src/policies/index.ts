@@ -23,6 +23,7 @@ import { auditPolicy } from './audit.policy';
 import { smsPolicy } from './sms.policy';
 import { authPolicy } from './auth.policy';
 import { configPolicy } from './config.policy';
+import { intakePolicy } from './intake.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -56,6 +57,7 @@ export const POLICIES = {
   ...smsPolicy,
   ...authPolicy,
   ...configPolicy,
+  ...intakePolicy,
 } as const;
 
 type Policies = typeof POLICIES;
