@@ -23,6 +23,7 @@ import { auditPolicy } from './audit.policy';
 import { smsPolicy } from './sms.policy';
 import { authPolicy } from './auth.policy';
 import { configPolicy } from './config.policy';
+import { intakePolicy } from './intake.policy';
 import { intakeKeysPolicy } from './intake-keys.policy';
 import { allows, assertRule, type Rule } from './policy';
 
@@ -57,6 +58,7 @@ export const POLICIES = {
   ...smsPolicy,
   ...authPolicy,
   ...configPolicy,
+  ...intakePolicy,
   ...intakeKeysPolicy,
 } as const;
 
