@@ -42,6 +42,7 @@ import { settingsRoutes } from './modules/settings/settings.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
+import { intakeRoutes } from './modules/intake/intake.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -181,6 +182,7 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(handoversRoutes({ db, jobHooks }));
   api.use(plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }));
+  api.use(intakeRoutes({ db, jobHooks }));
   api.use(apiNotFound);
   app.use('/api', api);
 
