@@ -44,6 +44,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { plansRoutes } from './modules/plans/plans.routes';
 import { intakeKeysRoutes } from './modules/intake-keys/intake-keys.routes';
 import { intakeApiBody, intakeApiRoutes } from './modules/intake/intake-api.routes';
+import { intakeRoutes } from './modules/intake/intake.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -185,6 +186,7 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(handoversRoutes({ db, jobHooks }));
   api.use(plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }));
+  api.use(intakeRoutes({ db, jobHooks }));
   api.use(apiNotFound);
   app.use('/api', api);
 
