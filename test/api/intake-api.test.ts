@@ -2,72 +2,30 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Db } from '../../server/src/db/client';
-import { adminProvinces, adminWards, unitServiceWards } from '../../server/src/db/schema';
+import { queryRows } from '../../server/src/db/client';
 import { loginAs, type TestApp } from '../support/app';
-import { createProcedure, createUser, TEST_PASSWORD } from '../support/factories';
-import { buildOrgAppWithProvinceAdmin, type Agent, type OrgFixture } from '../support/org-app';
+import { createUser, TEST_PASSWORD } from '../support/factories';
+import { createIntakeFixture, INTAKE_WARDS, type IntakeFixture } from '../support/intake-factories';
+import { buildAppWith, type Agent } from '../support/org-app';
 
 let t: TestApp;
-let org: OrgFixture;
+let org: IntakeFixture;
 let province: Agent;
 let adminA: Agent;
 let adminB: Agent;
-let world: Awaited<ReturnType<typeof intakeWorld>>;
 
-/**
- * Wards of the configured province (75) split between the two post offices, and two
- * procedures: one that may go by post, one that must be done in person.
- */
-async function intakeWorld(db: Db, units: { a: string; b: string }) {
-  const effectiveDate = '2025-07-01';
-  await db
-    .insert(adminProvinces)
-    .values({
-      code: '75',
-      name: 'Đồng Nai',
-      fullName: 'Tỉnh Đồng Nai',
-      kind: 'Tỉnh',
-      effectiveDate,
-    })
-    .onConflictDoNothing();
-  const ward = (code: string, name: string) => ({
-    code,
-    provinceCode: '75',
-    name,
-    fullName: `Phường ${name}`,
-    kind: 'Phường',
-    effectiveDate,
-  });
-  await db
-    .insert(adminWards)
-    .values([ward('26041', 'Trấn Biên'), ward('26068', 'Tam Hiệp'), ward('26080', 'Long Bình')])
-    .onConflictDoNothing();
-  await db.insert(unitServiceWards).values([
-    { wardCode: '26041', unitId: units.a },
-    { wardCode: '26068', unitId: units.a },
-    { wardCode: '26080', unitId: units.b },
-  ]);
-  const byPost = await createProcedure(db, {
-    code: '1.001622',
-    name: 'Cấp bản sao trích lục hộ tịch',
-  });
-  const inPerson = await createProcedure(db, {
-    code: '1.004222',
-    name: 'Đăng ký kết hôn',
-    inPersonOnly: true,
-  });
-  return { byPost, inPerson, wardA: '26041', wardA2: '26068', wardB: '26080' };
-}
+/** The fixture's wards: two served by office A, one by office B. */
+const WARD_A = INTAKE_WARDS[0].code;
+const WARD_A2 = INTAKE_WARDS[1].code;
+const WARD_B = INTAKE_WARDS[3].code;
 
 beforeAll(async () => {
-  const built = await buildOrgAppWithProvinceAdmin();
-  ({ t, org } = built);
-  province = await built.asProvinceAdmin();
+  const built = await buildAppWith(createIntakeFixture);
+  ({ t, f: org } = built);
+  province = await loginAs(t.app, org.provinceAdmin.username, TEST_PASSWORD);
   adminA = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);
   const b = await createUser(t.database.db, 'admin', org.unitB.id);
   adminB = await loginAs(t.app, b.username, TEST_PASSWORD);
-  world = await intakeWorld(t.database.db, { a: org.unitA.id, b: org.unitB.id });
 });
 afterAll(async () => t.close());
 
@@ -165,11 +123,11 @@ function dossier(over: Record<string, unknown> = {}) {
   const n = String(seq).padStart(4, '0');
   return {
     dossierCode: `H48.19.10-260315-${n}`,
-    procedureCode: world.byPost.code,
+    procedureCode: org.procedures.byPost.code,
     recipientName: `Nguyễn Văn ${n}`,
     phone: `0912${String(100_000 + seq).slice(-6)}`,
     addressText: `${seq} Đường Võ Thị Sáu`,
-    wardCode: world.wardA,
+    wardCode: WARD_A,
     resultReadyDate: '2026-12-10',
     feeDueVnd: 0,
     postalChargeVnd: 26_000,
@@ -284,10 +242,10 @@ describe('POST /api/intake/results: the batch', () => {
   });
 
   it('answers each dossier: good ones created, bad ones refused with their problems', async () => {
-    const good = [dossier(), dossier({ wardCode: world.wardA2 })];
+    const good = [dossier(), dossier({ wardCode: WARD_A2 })];
     const badPhone = dossier({ phone: '12345' });
     const unknownWard = dossier({ wardCode: '99999' });
-    const inPerson = dossier({ procedureCode: world.inPerson.code });
+    const inPerson = dossier({ procedureCode: org.procedures.inPerson.code });
     const before = await tableCounts();
     const res = await send(secretA, {
       results: [good[0], badPhone, unknownWard, good[1], inPerson],
@@ -355,7 +313,7 @@ describe('POST /api/intake/results: the batch', () => {
   });
 
   it("scopes rows to the key's unit: a ward of another post office is refused per item", async () => {
-    const forB = dossier({ wardCode: world.wardB });
+    const forB = dossier({ wardCode: WARD_B });
     const res = await send(secretA, { results: [forB, dossier()] });
     expect(res.status).toBe(200);
     const items = res.body.items as Item[];
