@@ -350,10 +350,18 @@ describe('POST /api/intake/results: the batch', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it('takes a full batch of 1,000 dossiers in one request', async () => {
-    const results = Array.from({ length: 1000 }, () => dossier({ notes: 'Giao giờ hành chính' }));
+  it('takes a full batch of 1,000 dossiers over 1 MB in one request; past 4 MB, 413', async () => {
+    const notes = 'Giao trong giờ hành chính, gọi trước 15 phút. '.repeat(20).trim();
+    const results = Array.from({ length: 1000 }, () => dossier({ notes }));
+    expect(JSON.stringify({ results }).length).toBeGreaterThan(1024 * 1024);
     const res = await send(secretA, { results });
     expect(res.status, res.text.slice(0, 300)).toBe(200);
     expect(res.body.counts.created).toBe(1000);
+    const before = await tableCounts();
+    const huge = Array.from({ length: 1000 }, () => dossier({ notes: 'x'.repeat(5000) }));
+    const tooBig = await send(secretA, { results: huge });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error.code).toBe('payload_too_large');
+    expect(await tableCounts()).toEqual(before);
   });
 });
