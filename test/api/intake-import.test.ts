@@ -4,6 +4,7 @@ import { createApp } from '../../server/src/app';
 import { queryRows, type Db } from '../../server/src/db/client';
 import { createJobHooks } from '../../server/src/modules/jobs/jobs.service';
 import { sampleBadRows } from '../../server/src/demo/demo-results-export';
+import { rebuildReportRollups } from '../../server/src/modules/reports/report-rollups.repository';
 import { loginAs, type TestApp } from '../support/app';
 import { TEST_PASSWORD } from '../support/factories';
 import { buildAppWith, type Agent } from '../support/org-app';
@@ -315,6 +316,38 @@ describe('POST /api/intake/imports', () => {
     const res = await commit(agent, sampleCsv(f, { rows: 20, seed: 700 }));
     expect(res.status).toBe(500);
     expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe('a large import and the dashboard', () => {
+  const rollups = async () => {
+    const q = (text: string) => queryRows<Record<string, unknown>>(db(), sql.raw(text));
+    return {
+      jobs: await q(
+        `select day::text, unit_id, dim, key, n, done, on_time, late from report_job_days
+         where n <> 0 or done <> 0 or on_time <> 0 or late <> 0 order by 1, 2, 3, 4`,
+      ),
+      legs: await q(
+        `select day::text, unit_id, n1, n2, n3 from report_leg_days
+         where n1 <> 0 or n2 <> 0 or n3 <> 0 order by 1, 2`,
+      ),
+    };
+  };
+
+  it('counts every new job in the daily rollups, as a rebuild does, and leaves the triggers on', async () => {
+    const res = await commit(as.province, sampleCsv(f, { rows: 240, seed: 900 }));
+    expect(res.body.counts.created).toBe(240);
+    const incremental = await rollups();
+    await rebuildReportRollups(db());
+    expect(await rollups()).toEqual(incremental);
+    const triggers = await queryRows<{ tgname: string; tgenabled: string }>(
+      db(),
+      sql`select tgname, tgenabled from pg_trigger where tgname in ('report_jobs', 'report_milestones') order by 1`,
+    );
+    expect(triggers).toEqual([
+      { tgname: 'report_jobs', tgenabled: 'O' },
+      { tgname: 'report_milestones', tgenabled: 'O' },
+    ]);
   });
 });
 

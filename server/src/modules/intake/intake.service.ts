@@ -7,6 +7,7 @@ import { conflict } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { recordAudit } from '../audit/audit.service';
+import { addJobRollups, pauseJobRollups } from '../reports/reports.service';
 import { createImportedJobs, updateImportedJob, type ImportedJobInput } from '../jobs/jobs.service';
 import * as repo from './intake.repository';
 import {
@@ -22,6 +23,9 @@ import {
 
 export type { ApplyOptions, ApplyResult, IntakeScope } from './apply-results';
 export { FIELD_NAMES } from './intake-rules';
+
+/** From how many new jobs an intake adds the dashboard's rollups set-based. */
+const SET_BASED_ROLLUPS_FROM = 200;
 
 /** Whether the database refused a write for a unique index (two intakes racing on a code). */
 function isUniqueViolation(err: unknown): boolean {
@@ -118,6 +122,10 @@ async function writePlan(
   await ensureCitizens(tx, plan);
   const creates = plan.planned.filter((p) => p.kind === 'create');
   const auth = opts.auth ?? standInAuth(scope, plan.subtree);
+  // Past a few hundred rows the dashboard's row triggers (each upserting the same rollup rows
+  // again inside one transaction) cost more than the jobs: add their figures set-based instead.
+  const setBased = creates.length >= SET_BASED_ROLLUPS_FROM;
+  if (setBased) await pauseJobRollups(tx);
   const jobs = await createImportedJobs(
     tx,
     creates.map((p) => newJob(plan, p, record.id)),
@@ -128,6 +136,11 @@ async function writePlan(
       onProgress: (done) => opts.onProgress?.(done, creates.length),
     },
   );
+  if (setBased)
+    await addJobRollups(
+      tx,
+      jobs.map((j) => j.id),
+    );
   creates.forEach((p, i) => {
     Object.assign(plan.items[p.index]!, { jobId: jobs[i]!.id, jobCode: jobs[i]!.code });
   });

@@ -8,7 +8,7 @@ import { jobRooms, unitAndAncestors } from '../../realtime/unit-rooms';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import { getSetting } from '../settings/settings.service';
 import { clockFor } from './job-board';
-import { runJobHooks, type JobHooks } from './job-hooks';
+import { runCreatedHooks, type JobHooks } from './job-hooks';
 import { recordJobEvent } from './job-events';
 import { presentJob } from './jobs.presenter';
 import * as repo from './jobs.repository';
@@ -38,7 +38,8 @@ export type ImportedJobsOptions = {
 /**
  * Creates many jobs in one transaction (a results intake): the codes come from the same gapless
  * daily counter as {@link createJob} (reserved for the whole batch at once), the due date is
- * computed as `createJob` does, each job gets its `created` event and `created` hooks, and
+ * computed as `createJob` does, each job gets its `created` event and its `created` hooks
+ * (set-based through `createdMany` where a hook has it), and
  * `jobs.updated` goes out for each after commit. Inserts in chunks, not row by row.
  */
 export async function createImportedJobs(
@@ -80,7 +81,7 @@ export async function createImportedJobs(
       })),
     );
     for (const ev of evs) events.push({ jobId: ev.jobId, eventId: ev.id });
-    for (const row of rows) await runJobHooks(opts.hooks, 'created', tx, row, opts.auth);
+    await runCreatedHooks(opts.hooks, tx, rows, opts.auth);
     created.push(...rows);
     opts.onProgress?.(created.length);
   }
