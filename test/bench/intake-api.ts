@@ -35,7 +35,7 @@ export type IntakeApiBench = {
   /** The idempotent resend of a batch (all unchanged). */
   resendMs: number;
   peakRssMb: number;
-  database: 'PGlite' | 'PostgreSQL';
+  database: 'pglite' | 'postgresql';
 };
 
 const pct = (xs: number[], p: number) => {
@@ -160,7 +160,7 @@ export async function benchIntakeApi(opts: { batches?: number } = {}): Promise<I
       rowsPerSecond: (batches * BATCH) / (total / 1000),
       resendMs: again.ms,
       peakRssMb: peak / 1024 / 1024,
-      database: process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite',
+      database: process.env.DATABASE_URL ? 'postgresql' : 'pglite',
     };
   } finally {
     clearInterval(sampler);

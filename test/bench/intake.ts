@@ -1,13 +1,23 @@
 /**
  * Results intake benchmark: a 10,000-row one-stop export from upload to committed jobs over
- * HTTP, on PGlite and, when DATABASE_URL names a PostgreSQL server, on PostgreSQL too.
+ * HTTP, then the intake API at 1,000 dossiers per request, on PGlite and, when DATABASE_URL
+ * names a PostgreSQL server, on PostgreSQL too.
  *
- *   npm run bench:intake -- [--rows 10000]
+ *   npm run bench:intake -- [--rows 10000] [--batches 10]
  *   DATABASE_URL=postgres://… npm run bench:intake
  *
  * Goal: 10,000 rows in under 30 s, peak memory under 300 MB.
  */
+import { benchIntakeApi, printIntakeApi } from './intake-api';
 import { benchIntakeFile, intakeFileLine } from './intake-file';
+
+function batchesArg(argv: string[]): number {
+  const i = argv.indexOf('--batches');
+  if (i < 0) return 10;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n <= 0 || n > 100) throw new Error('--batches needs 1…100');
+  return n;
+}
 
 function rowsArg(argv: string[]): number {
   const i = argv.indexOf('--rows');
@@ -19,12 +29,15 @@ function rowsArg(argv: string[]): number {
 
 async function main() {
   const rows = rowsArg(process.argv.slice(2));
+  const batches = batchesArg(process.argv.slice(2));
   const serverUrl = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
   console.log(intakeFileLine(await benchIntakeFile(rows)));
+  printIntakeApi(await benchIntakeApi({ batches }));
   if (serverUrl) {
     process.env.DATABASE_URL = serverUrl;
     console.log(intakeFileLine(await benchIntakeFile(rows)));
+    printIntakeApi(await benchIntakeApi({ batches }));
   }
 }
 
