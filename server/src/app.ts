@@ -43,6 +43,9 @@ import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
 import { placesRoutes } from './modules/places/places.routes';
+import { intakeKeysRoutes } from './modules/intake-keys/intake-keys.routes';
+import { intakeApiBody, intakeApiRoutes } from './modules/intake/intake-api.routes';
+import { intakeRoutes } from './modules/intake/intake.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -127,7 +130,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(database, { sessionSecret: config.sessionSecret }));
 
   const api = express.Router();
-  api.use(contentEncodingGuard, jsonBody('1mb'), formBody('1mb'), cleanTextGuard);
+  api.use(contentEncodingGuard, intakeApiBody(), jsonBody('1mb'), formBody('1mb'), cleanTextGuard);
   api.use(cookieParser(config.sessionSecret));
   api.use(originCheck(config.publicBaseUrl));
   api.use(sessionMiddleware(db));
@@ -171,6 +174,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(divisionsRoutes({ db }));
   api.use(settingsRoutes({ db }));
   api.use(auditRoutes({ db }));
+  api.use(intakeKeysRoutes({ db }));
+  api.use(intakeApiRoutes({ db, jobHooks }));
   api.use(exportsRoutes({ db }));
   api.use(notificationsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
@@ -182,6 +187,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(documentsRoutes({ db, storage, ...uploadLimits }));
   api.use(handoversRoutes({ db, jobHooks, storage, ...uploadLimits }));
   api.use(plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }));
+  api.use(intakeRoutes({ db, jobHooks }));
   api.use(apiNotFound);
   app.use('/api', api);
 

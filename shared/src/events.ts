@@ -6,6 +6,7 @@
 import type { Job } from './schemas/jobs';
 import type { PositionInput } from './schemas/couriers';
 import type { PlansCommittedPayload } from './schemas/plans';
+import type { IntakeProgressPayload } from './schemas/intake';
 
 export const SOCKET_EVENTS = {
   /** A job was created or changed (server → dispatchers of its unit and above, operators, managers, and its courier). */
@@ -80,6 +81,8 @@ export type ServerToClientEvents = {
   'couriers.duty': (p: CouriersDutyPayload) => void;
   hello: (p: HelloPayload) => void;
   'plans.committed': (p: PlansCommittedPayload) => void;
+  /** How far a running results import is (to the importing user only). */
+  'intake.progress': (p: IntakeProgressPayload) => void;
 };
 
 export type ClientToServerEvents = {

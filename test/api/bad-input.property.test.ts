@@ -36,6 +36,14 @@ function senderOf(route: RouteEntry): Agent | undefined {
 /** Ending the sender's own session is not bad input. */
 const SKIPPED = new Set(['POST /api/auth/logout']);
 
+/** Routes guarded by an agency's API key: bad bodies are sent with a valid key of unit A. */
+const keyed = await w.a.admin
+  .post('/api/admin/intake-keys')
+  .send({ name: 'Một cửa (thử dữ liệu hỏng)', unitId: ids.unitA, rateLimitPerMinute: 600 });
+const KEYED: Record<string, string> = {
+  'POST /api/intake/results': `Bearer ${(keyed.body as { secret: string }).secret}`,
+};
+
 const writes = routesOf(w.t.app).filter((r) => r.method !== 'GET' && !SKIPPED.has(routeKey(r)));
 
 async function sendRaw(route: RouteEntry, raw: RawBody) {
@@ -43,8 +51,9 @@ async function sendRaw(route: RouteEntry, raw: RawBody) {
   const client = senderOf(route) ?? request(w.t.app);
   const method = route.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete';
   cases += 1;
+  const key = KEYED[routeKey(route)];
   return client[method](ex.url)
-    .set(raw.headers)
+    .set(key ? { ...raw.headers, Authorization: key } : raw.headers)
     .set('Idempotency-Key', crypto.randomUUID())
     .send(raw.bytes);
 }

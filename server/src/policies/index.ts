@@ -24,6 +24,8 @@ import { smsPolicy } from './sms.policy';
 import { authPolicy } from './auth.policy';
 import { configPolicy } from './config.policy';
 import { placesPolicy } from './places.policy';
+import { intakePolicy } from './intake.policy';
+import { intakeKeysPolicy } from './intake-keys.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -58,6 +60,8 @@ export const POLICIES = {
   ...authPolicy,
   ...configPolicy,
   ...placesPolicy,
+  ...intakePolicy,
+  ...intakeKeysPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -19,3 +19,5 @@ export * from './plans';
 export * from './admin';
 export * from './places';
 export * from './pickups';
+export * from './intake';
+export * from './intake-keys';

@@ -13,6 +13,11 @@ export type JobHook = {
   readonly name: string;
   /** After a job is inserted (its `created` event is written). */
   created?(tx: Tx, job: JobRow, auth: AuthContext): Promise<void> | void;
+  /**
+   * After many jobs are inserted at once (a results intake), instead of `created` for each:
+   * a hook that can do its work set-based implements it; one that does not gets `created` per job.
+   */
+  createdMany?(tx: Tx, jobs: readonly JobRow[], auth: AuthContext): Promise<void> | void;
   /** After a status change is written; `event` is the new `transition` event, `job` the job after it. */
   transitioned?(tx: Tx, job: JobRow, event: JobEventRow, auth: AuthContext): Promise<void> | void;
   /** After an assign, reassign or unassign (`job.courierId` is the new courier or null). */
@@ -41,5 +46,18 @@ export async function runJobHooks<K extends HookKind>(
   for (const hook of registry.hooks) {
     const fn = hook[kind] as ((...a: unknown[]) => Promise<void> | void) | undefined;
     if (fn) await fn.apply(hook, args);
+  }
+}
+
+/** The `created` hooks for many new jobs: `createdMany` where a hook has it, else `created` per job. */
+export async function runCreatedHooks(
+  registry: JobHooks,
+  tx: Tx,
+  jobs: readonly JobRow[],
+  auth: AuthContext,
+): Promise<void> {
+  for (const hook of registry.hooks) {
+    if (hook.createdMany) await hook.createdMany(tx, jobs, auth);
+    else if (hook.created) for (const job of jobs) await hook.created(tx, job, auth);
   }
 }

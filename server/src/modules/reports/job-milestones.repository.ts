@@ -44,6 +44,20 @@ export async function ensureMilestoneRow(tx: DbOrTx, job: MilestoneJob) {
     on conflict (job_id) do update set unit_id = excluded.unit_id`);
 }
 
+/**
+ * The milestone rows of many new jobs in one statement (a bulk intake); same values as
+ * {@link ensureMilestoneRow} for each.
+ */
+export async function ensureMilestoneRows(tx: DbOrTx, jobs: readonly MilestoneJob[]) {
+  if (jobs.length === 0) return;
+  await tx.execute(sql`
+    insert into job_milestones (job_id, unit_id, created_at, started_at)
+    select j.id, j.unit_id, j.created_at, coalesce(c.started_at, j.created_at)
+    from jobs j left join calls c on c.id = j.call_id
+    where j.id = any(${sql.param(jobs.map((j) => j.id))}::uuid[])
+    on conflict (job_id) do update set unit_id = excluded.unit_id`);
+}
+
 /** Records that a job reached a stage at `at`; an earlier time already recorded wins (offline events arrive late). */
 export async function noteMilestone(
   tx: DbOrTx,

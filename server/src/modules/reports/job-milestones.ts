@@ -1,6 +1,10 @@
 import { PACKAGE_HANDED_STATUSES, PACKAGE_TAKEN_STATUSES } from '@tannha/shared';
 import type { JobHook } from '../jobs/jobs.service';
-import { ensureMilestoneRow, noteMilestone } from './job-milestones.repository';
+import {
+  ensureMilestoneRow,
+  ensureMilestoneRows,
+  noteMilestone,
+} from './job-milestones.repository';
 
 export { refreshJobMilestones } from './job-milestones.repository';
 
@@ -13,6 +17,7 @@ export function reportsJobHooks(): JobHook {
   return {
     name: 'reports',
     created: (tx, job) => ensureMilestoneRow(tx, job),
+    createdMany: (tx, jobs) => ensureMilestoneRows(tx, jobs),
     assigned: async (tx, job) => {
       if (job.courierId && job.assignedAt) await noteMilestone(tx, job, 'assigned', job.assignedAt);
     },

@@ -89,3 +89,6 @@ export async function getReportSummary(
   const parts = { query, unit, window, now, callsF, jobsF, late, money, ratings, cash, names };
   return presentReportSummary(parts);
 }
+
+/** Bulk inserts of jobs (a results intake): pause the rollup triggers, then add set-based. */
+export { addJobRollups, pauseJobRollups } from './report-rollups.repository';
