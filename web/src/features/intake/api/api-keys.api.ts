@@ -1,0 +1,56 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { apiClient } from '@/lib/api-client';
+
+import { intakeKeys } from './intake-keys';
+
+/** An agency's key for the intake API; its secret is never part of it. */
+export type ApiKeyRecord = {
+  id: string;
+  name: string;
+  prefix: string;
+  unit: { id: string; name: string };
+  rateLimitPerMinute: number;
+  createdAt: string;
+  createdBy: { id: string; fullName: string } | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export type CreateApiKeyInput = { name: string; unitId: string; rateLimitPerMinute?: number };
+
+/** The answer to a creation: the only time the secret is ever sent. */
+export type CreatedApiKey = { key: ApiKeyRecord; secret: string };
+
+export const apiKeysQuery = () =>
+  queryOptions({
+    queryKey: intakeKeys.apiKeys(),
+    queryFn: ({ signal }) =>
+      apiClient
+        .get<{ items: ApiKeyRecord[] }>('/api/admin/intake-keys', { signal })
+        .then((r) => r.items),
+  });
+
+/** The agencies' keys (`GET /api/admin/intake-keys`). */
+export function useApiKeys() {
+  return useQuery(apiKeysQuery());
+}
+
+/** Creates a key; the caller shows `secret` once and forgets it. */
+export function useCreateApiKey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateApiKeyInput) =>
+      apiClient.post<CreatedApiKey>('/api/admin/intake-keys', { body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: intakeKeys.apiKeys() }),
+  });
+}
+
+/** Revokes a key: the agency's next call is refused. */
+export function useRevokeApiKey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiClient.post<ApiKeyRecord>(`/api/admin/intake-keys/${id}/revoke`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: intakeKeys.apiKeys() }),
+  });
+}
