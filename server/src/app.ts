@@ -42,6 +42,7 @@ import { settingsRoutes } from './modules/settings/settings.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
+import { intakeKeysRoutes } from './modules/intake-keys/intake-keys.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(divisionsRoutes({ db }));
   api.use(settingsRoutes({ db }));
   api.use(auditRoutes({ db }));
+  api.use(intakeKeysRoutes({ db }));
   api.use(exportsRoutes({ db }));
   api.use(notificationsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));

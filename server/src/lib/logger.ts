@@ -100,6 +100,7 @@ export const loggerOptions: LoggerOptions = {
     paths: [
       'req.headers.cookie',
       'req.headers.authorization',
+      'req.headers["x-api-key"]',
       'req.headers["x-twilio-signature"]',
       'res.headers["set-cookie"]',
       '*.password',

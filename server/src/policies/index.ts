@@ -23,6 +23,8 @@ import { auditPolicy } from './audit.policy';
 import { smsPolicy } from './sms.policy';
 import { authPolicy } from './auth.policy';
 import { configPolicy } from './config.policy';
+import { intakePolicy } from './intake.policy';
+import { intakeKeysPolicy } from './intake-keys.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -56,6 +58,8 @@ export const POLICIES = {
   ...smsPolicy,
   ...authPolicy,
   ...configPolicy,
+  ...intakePolicy,
+  ...intakeKeysPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

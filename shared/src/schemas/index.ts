@@ -17,3 +17,5 @@ export * from './documents';
 export * from './handovers';
 export * from './plans';
 export * from './admin';
+export * from './intake';
+export * from './intake-keys';

@@ -311,3 +311,52 @@ export async function setJobRouteOrder(tx: Tx, id: string, routeOrder: number | 
     .set({ routeOrder, version: sql`${jobs.version} + 1`, updatedAt: new Date() })
     .where(eq(jobs.id, id));
 }
+
+/**
+ * Reserves `n` consecutive numbers of the gapless daily job counter at once (a bulk intake)
+ * and returns the first. Same start rule as {@link nextJobSequence}.
+ */
+export async function reserveJobSequence(tx: Tx, prefix: string, n: number): Promise<number> {
+  const key = `job:${prefix}`;
+  const rows = await queryRows<{ value: string | number }>(
+    tx,
+    sql`
+    insert into ${counters} (key, value)
+    values (${key}, (select coalesce(max(nullif(regexp_replace(substr(code, ${prefix.length + 1}), '\\D', '', 'g'), '')::bigint), 0) + ${n}
+                     from ${jobs} where code like ${prefix + '%'}))
+    on conflict (key) do update set value = ${counters.value} + ${n}
+    returning value`,
+  );
+  return Number(rows[0]!.value) - n + 1;
+}
+
+/** Inserts many jobs in one statement and returns them as stored, in the order given. */
+export async function insertJobs(tx: Tx, values: NewJobRow[]): Promise<JobRow[]> {
+  if (values.length === 0) return [];
+  const rows = await tx.insert(jobs).values(values).returning();
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return values.map((v) => byCode.get(v.code)!);
+}
+
+/** Inserts many job events in one statement and returns them, in the order given. */
+export async function insertJobEvents(tx: Tx, values: NewJobEventRow[]): Promise<JobEventRow[]> {
+  if (values.length === 0) return [];
+  const rows = await tx.insert(jobEvents).values(values).returning();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/** The live result deliveries of these dossier codes (a dossier code enters once). */
+export async function findLiveResultsByDossiers(db: DbOrTx, dossierCodes: string[]) {
+  if (dossierCodes.length === 0) return [];
+  return db
+    .select({ job: jobs, citizenPhone: citizens.phone })
+    .from(jobs)
+    .innerJoin(citizens, eq(citizens.id, jobs.citizenId))
+    .where(
+      and(
+        eq(jobs.type, 'result_delivery'),
+        inArray(jobs.dossierCode, dossierCodes),
+        sql`${jobs.status} <> 'cancelled'`,
+      ),
+    );
+}

@@ -24,6 +24,13 @@ export {
   syncJobs,
 } from './list-jobs';
 export { recordJobEvent } from './job-events';
+export {
+  createImportedJobs,
+  findLiveResultsByDossiers,
+  updateImportedJob,
+  type ImportedJobInput,
+  type ImportedJobsOptions,
+} from './import-jobs';
 export { createJobHooks, runJobHooks, type JobHook, type JobHooks } from './job-hooks';
 export { boardClock, clockFor, type BoardClock } from './job-board';
 export { presentJob } from './jobs.presenter';
