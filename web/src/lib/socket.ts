@@ -2,6 +2,7 @@ import type {
   ClientToServerEvents,
   CouriersDutyPayload,
   CouriersMovedPayload,
+  IntakeProgressPayload,
   Job,
   ServerToClientEvents,
 } from '@tannha/shared';
@@ -104,11 +105,8 @@ export function onCourierDuty(listener: (p: CouriersDutyPayload) => void): () =>
   return () => s.off('couriers.duty', listener);
 }
 
-/** `intake.progress`: rows written so far by a results import the user is committing. */
-export type IntakeProgress = { token?: string; done: number; total: number };
-
 /** Progress of the user's own results import while it is written. */
-export function onIntakeProgress(listener: (p: IntakeProgress) => void): () => void {
+export function onIntakeProgress(listener: (p: IntakeProgressPayload) => void): () => void {
   // Not every server publishes it (small imports finish before a first chunk is counted).
   const s = getSocket() as unknown as Socket;
   s.on('intake.progress', listener);

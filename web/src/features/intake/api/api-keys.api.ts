@@ -1,26 +1,16 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { IntakeKey, IntakeKeyCreate, IntakeKeyCreated } from '@tannha/shared';
+
 import { apiClient } from '@/lib/api-client';
 
 import { intakeKeys } from './intake-keys';
 
 /** An agency's key for the intake API; its secret is never part of it. */
-export type ApiKeyRecord = {
-  id: string;
-  name: string;
-  prefix: string;
-  unit: { id: string; name: string };
-  rateLimitPerMinute: number;
-  createdAt: string;
-  createdBy: { id: string; fullName: string } | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-
-export type CreateApiKeyInput = { name: string; unitId: string; rateLimitPerMinute?: number };
-
+export type ApiKeyRecord = IntakeKey;
+export type CreateApiKeyInput = IntakeKeyCreate;
 /** The answer to a creation: the only time the secret is ever sent. */
-export type CreatedApiKey = { key: ApiKeyRecord; secret: string };
+export type CreatedApiKey = IntakeKeyCreated;
 
 export const apiKeysQuery = () =>
   queryOptions({

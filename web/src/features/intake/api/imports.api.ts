@@ -1,96 +1,35 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 
+import type {
+  ImportCommit,
+  ImportPreview,
+  ImportPreviewRow,
+  ImportRecord,
+  ImportRecordDetail,
+  ImportRecordListSchema,
+  IntakeCounts,
+  IntakeOutcome,
+} from '@tannha/shared';
+import type { z } from 'zod';
+
 import { apiClient } from '@/lib/api-client';
 
 import { intakeKeys } from './intake-keys';
 import { uploadFile, type UploadOptions } from './upload';
 
 /** What a batch did (or, in a preview, would do). */
-export type ImportCounts = { created: number; updated: number; unchanged: number; refused: number };
-export type RowOutcome = keyof ImportCounts;
-
-/** A message the server gives in both languages, or already in the caller's. */
-export type Localized = string | { vi: string; en: string };
-
-/** One problem of a previewed row: the file's own column name and the message. */
-export type RowProblem = {
-  column?: string | null;
-  field: string;
-  code: string;
-  message: Localized;
-};
-
-/** One row of the file as the preview reads it. */
-export type PreviewRow = {
-  line: number;
-  dossierCode: string;
-  outcome: RowOutcome;
-  recipientName?: string | null;
-  wardName?: string | null;
-  unitName?: string | null;
-  jobCode?: string | null;
-  changes?: string[];
-  problems: RowProblem[];
-};
-
-/** Someone who imported: a staff member, or nobody (an API key did). */
-export type Importer = { id: string; fullName: string } | string | null;
-
-/** `POST /api/intake/imports/preview`: what committing the file would do, row by row. */
-export type ImportPreview = {
-  fileName: string;
-  fileSha256: string;
-  rowsTotal: number;
-  counts: ImportCounts;
-  rows: PreviewRow[];
-  previousImports: { id: string; createdAt: string; createdBy: Importer }[];
-};
-
-/** One import, from a file or the intake API. */
-export type ImportRecord = ImportCounts & {
-  id: string;
-  source: 'file' | 'api';
-  fileName: string | null;
-  fileSha256: string | null;
-  createdAt: string;
-  createdBy: { id: string; fullName: string } | null;
-  apiKey: { id: string; name: string } | null;
-  unit: { id: string; name: string };
-  rowsTotal: number;
-  durationMs: number | null;
-};
-
-/** A refused (or otherwise noted) row kept on the import record. */
-export type RecordProblem = {
-  line?: number | null;
-  index?: number | null;
-  dossierCode?: string | null;
-  column?: string | null;
-  field?: string | null;
-  code?: string | null;
-  message?: Localized;
-  problems?: RowProblem[];
-};
-
-export type ImportDetail = ImportRecord & { problems: RecordProblem[] };
-
-/** One dossier as the commit answers for it. */
-export type CommitItem = {
-  index: number;
-  line?: number;
-  dossierCode: string;
-  outcome: RowOutcome;
-  jobId?: string;
-  jobCode?: string;
-  unitName?: string;
-  changes?: string[];
-  problems: RowProblem[];
-};
-
-/** `POST /api/intake/imports`: the record and each row's outcome. */
-export type ImportCommit = { import: ImportRecord; counts: ImportCounts; items: CommitItem[] };
-
-export type ImportPage = { items: ImportRecord[]; total: number; page: number; pageSize: number };
+export type ImportCounts = IntakeCounts;
+export type RowOutcome = IntakeOutcome;
+/** One row of the file as the preview reads it (and as the commit answers for it). */
+export type PreviewRow = ImportPreviewRow;
+/** A problem of a row: the file's own column name and the message in both languages. */
+export type RowProblem = PreviewRow['problems'][number];
+/** A message the server gives in both languages. */
+export type Localized = RowProblem['message'];
+export type ImportDetail = ImportRecordDetail;
+export type RecordProblem = ImportDetail['problems'][number];
+export type ImportPage = z.infer<typeof ImportRecordListSchema>;
+export type { ImportCommit, ImportPreview, ImportRecord };
 
 const withName = (path: string, file: File) =>
   `${path}?${new URLSearchParams({ fileName: file.name }).toString()}`;

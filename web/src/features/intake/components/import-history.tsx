@@ -12,27 +12,19 @@ import {
   useImportDetail,
   useImports,
   type ImportRecord,
-  type PreviewRow,
   type RecordProblem,
 } from '../api/imports.api';
 import styles from './intake.module.css';
 import { Pager } from './pager';
-import { RowsTable } from './rows-table';
+import { RowsTable, type TableRow } from './rows-table';
 
-/** A stored problem as a row of the problems table, whatever its stored shape. */
-function asRow(p: RecordProblem): PreviewRow {
+/** A refused row the record kept; an API batch has no lines, so its item number stands in. */
+function asRow(p: RecordProblem): TableRow {
   return {
-    line: p.line ?? (p.index ?? 0) + 2,
-    dossierCode: p.dossierCode ?? '',
+    line: p.line ?? p.index + 1,
+    dossierCode: p.dossierCode,
     outcome: 'refused',
-    problems: p.problems ?? [
-      {
-        column: p.column ?? null,
-        field: p.field ?? '',
-        code: p.code ?? '',
-        message: p.message ?? '',
-      },
-    ],
+    problems: p.problems,
   };
 }
 

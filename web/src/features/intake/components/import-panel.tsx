@@ -19,10 +19,7 @@ function PreviousImports({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation('intake');
   const last = preview.previousImports[0];
   if (!last) return null;
-  const who =
-    typeof last.createdBy === 'string'
-      ? last.createdBy
-      : (last.createdBy?.fullName ?? t('import.someone'));
+  const who = last.createdBy ?? t('import.someone');
   return (
     <Alert tone="warning">
       {t('import.previous', {

@@ -4,30 +4,10 @@ import { Link } from 'react-router';
 import { buttonClassName, Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/feedback';
 
-import type { ImportCommit, ImportPreview, PreviewRow } from '../api/imports.api';
+import type { ImportCommit, ImportPreview } from '../api/imports.api';
 import { ImportCounts } from './import-counts';
 import styles from './intake.module.css';
 import { RowsTable } from './rows-table';
-
-/**
- * The refused rows of a commit, with their line and columns: the commit answers per dossier,
- * the preview of the same file knew where each stood in the file.
- */
-function refusedRows(preview: ImportPreview, result: ImportCommit): PreviewRow[] {
-  const byCode = new Map(preview.rows.map((r) => [r.dossierCode, r]));
-  return result.items
-    .filter((i) => i.outcome === 'refused')
-    .map((i) => {
-      const known = byCode.get(i.dossierCode);
-      return {
-        ...known,
-        line: i.line ?? known?.line ?? i.index + 2,
-        dossierCode: i.dossierCode,
-        outcome: 'refused' as const,
-        problems: i.problems.length ? i.problems : (known?.problems ?? []),
-      };
-    });
-}
 
 /** After the commit: what was written, where to see it, and the rows to fix. */
 export function ImportResult({
@@ -43,7 +23,7 @@ export function ImportResult({
   onAgain: () => void;
 }) {
   const { t } = useTranslation('intake');
-  const refused = refusedRows(preview, result);
+  const refused = result.items.filter((i) => i.outcome === 'refused');
   return (
     <div className={styles.stack}>
       <Alert tone="success">

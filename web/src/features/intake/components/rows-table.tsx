@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '@/components/ui/feedback';
 import { TableHead } from '@/components/ui/table-head';
 
+import type { IntakeProblem } from '@tannha/shared';
+
 import type { PreviewRow, RowOutcome } from '../api/imports.api';
 import { localized } from '../api/localized';
 import { Pager } from './pager';
@@ -14,6 +16,12 @@ export const ROWS_PER_PAGE = 100;
 
 type Filter = 'all' | 'problems' | 'updates';
 
+/** A row as the table shows it: a previewed or committed row, or one an import record kept. */
+export type TableRow = Pick<PreviewRow, 'line' | 'dossierCode' | 'outcome'> &
+  Partial<Pick<PreviewRow, 'recipientName' | 'wardName' | 'unitName' | 'jobCode' | 'changes'>> & {
+    problems: (IntakeProblem & { column?: string | null })[];
+  };
+
 const TONE: Record<RowOutcome, 'success' | 'info' | 'neutral' | 'danger'> = {
   created: 'success',
   updated: 'info',
@@ -21,13 +29,13 @@ const TONE: Record<RowOutcome, 'success' | 'info' | 'neutral' | 'danger'> = {
   refused: 'danger',
 };
 
-const FILTERS: Record<Filter, (r: PreviewRow) => boolean> = {
+const FILTERS: Record<Filter, (r: TableRow) => boolean> = {
   all: () => true,
   problems: (r) => r.problems.length > 0,
   updates: (r) => r.outcome === 'updated',
 };
 
-function ProblemList({ row }: { row: PreviewRow }) {
+function ProblemList({ row }: { row: TableRow }) {
   const { t } = useTranslation('intake');
   if (row.problems.length === 0) {
     return row.changes?.length ? (
@@ -47,7 +55,7 @@ function ProblemList({ row }: { row: PreviewRow }) {
   );
 }
 
-function Row({ row }: { row: PreviewRow }) {
+function Row({ row }: { row: TableRow }) {
   const { t } = useTranslation('intake');
   return (
     <tr>
@@ -83,7 +91,7 @@ export function RowsTable({
   label,
   filter: withFilter = true,
 }: {
-  rows: PreviewRow[];
+  rows: TableRow[];
   label: string;
   filter?: boolean;
 }) {
