@@ -60,7 +60,9 @@ function CreateKeyForm({ onCreated }: { onCreated: (c: CreatedApiKey) => void })
   const units = useUnits();
   const create = useCreateApiKey();
   const [name, setName] = useState('');
-  const [unitId, setUnitId] = useState('');
+  const [picked, setUnitId] = useState('');
+  // Until the admin picks one, the key is for the first unit listed (the select shows it).
+  const unitId = picked || units.data?.[0]?.id || '';
   const [limit, setLimit] = useState('60');
   const fields = create.error instanceof ApiError ? create.error.fields : undefined;
   const submit = (e: FormEvent) => {
@@ -68,7 +70,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (c: CreatedApiKey) => void })
     create.mutate(
       {
         name: name.trim(),
-        unitId: unitId || units.data?.[0]?.id || '',
+        unitId,
         rateLimitPerMinute: Number(limit),
       },
       { onSuccess: (c) => (onCreated(c), setName('')) },
@@ -103,7 +105,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (c: CreatedApiKey) => void })
         error={fields?.rateLimitPerMinute}
         required
       />
-      <Button type="submit" disabled={create.isPending}>
+      <Button type="submit" disabled={create.isPending || !unitId}>
         {t('keys.create')}
       </Button>
       {create.error && !fields && <Alert tone="danger">{create.error.message}</Alert>}
