@@ -43,6 +43,7 @@ import { exportsRoutes } from './modules/exports/exports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
 import { intakeKeysRoutes } from './modules/intake-keys/intake-keys.routes';
+import { placesRoutes } from './modules/places/places.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps): Express {
       db,
       mapTileUrl: config.mapTileUrl,
       twilioConfigured: config.twilio !== undefined,
+      geocoderConfigured: config.geocoderUrl !== undefined,
     }),
   );
   api.use(unitsRoutes({ db }));
@@ -161,6 +163,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use(jobsRoutes({ db, jobHooks }));
+  api.use(placesRoutes({ db, geocoderUrl: config.geocoderUrl }));
   api.use(couriersRoutes({ db, jobHooks, positions }));
   api.use(reportsRoutes({ db }));
   api.use(trackingRoutes({ db }));

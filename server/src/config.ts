@@ -84,6 +84,13 @@ const EnvSchema = z.object({
     .optional(),
   MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   OSRM_URL: z.url({ error: 'must be a full URL' }).optional(),
+  GEOCODER_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'must be a full http(s) URL of a Nominatim-compatible search API, such as https://nominatim.example.vn',
+    })
+    .optional(),
   UPLOAD_MAX_BYTES: z
     .string()
     .optional()
@@ -120,6 +127,8 @@ export type Config = Readonly<{
   twilio: Readonly<{ accountSid: string; authToken: string; fromNumber: string }> | undefined;
   mapTileUrl: string;
   osrmUrl: string | undefined;
+  /** A Nominatim-compatible search API for address suggestions; unset → pin on the map only. */
+  geocoderUrl: string | undefined;
   /** Largest upload (scan, photo, signature) accepted, in bytes. */
   uploadMaxBytes: number;
   /** Most pixels an uploaded image may have (width × height); guards against decompression bombs. */
@@ -197,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     mapTileUrl: e.MAP_TILE_URL,
     osrmUrl: e.OSRM_URL,
+    geocoderUrl: e.GEOCODER_URL,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     uploadMaxPixels: e.UPLOAD_MAX_PIXELS,
     s3:

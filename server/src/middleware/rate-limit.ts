@@ -67,3 +67,19 @@ export function passwordChangeRateLimit(
     key: (req) => 'pwd:' + ipKey(req),
   });
 }
+
+/**
+ * Per-user throttle for look-ups that call an outside service (the geocoder), keyed by the
+ * signed-in user (by address before sign-in). One count per app: build it in the routes.
+ */
+export function userRateLimit(opts: {
+  name: string;
+  limit: number;
+  windowMs?: number;
+}): RequestHandler {
+  return limiter({
+    windowMs: opts.windowMs ?? 60_000,
+    limit: opts.limit,
+    key: (req) => `${opts.name}:${req.auth ? 'u:' + req.auth.user.id : 'ip:' + ipKey(req)}`,
+  });
+}

@@ -25,6 +25,7 @@ import { authPolicy } from './auth.policy';
 import { configPolicy } from './config.policy';
 import { intakePolicy } from './intake.policy';
 import { intakeKeysPolicy } from './intake-keys.policy';
+import { placesPolicy } from './places.policy';
 import { allows, assertRule, type Rule } from './policy';
 
 /**
@@ -60,6 +61,7 @@ export const POLICIES = {
   ...configPolicy,
   ...intakePolicy,
   ...intakeKeysPolicy,
+  ...placesPolicy,
 } as const;
 
 type Policies = typeof POLICIES;

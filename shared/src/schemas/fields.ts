@@ -180,3 +180,12 @@ export const searchText = (max: number) => z.string().trim().max(max).optional()
 
 /** Any written form of a phone number to filter by (`0912.345.678`, `84912…`); matched on E.164. */
 export const PhoneFilter = z.string().trim().max(30).optional();
+
+/** Where a position came from, as a person sets it (a job's pin, a saved address). */
+export const LOCATION_SOURCES = ['pinned', 'geocoded', 'saved_address'] as const;
+/** Every stored source: results that came with a position from the one-stop system are `imported`. */
+export const STORED_LOCATION_SOURCES = [...LOCATION_SOURCES, 'imported'] as const;
+/** A position's source in a request. */
+export const LocationSourceSchema = z.enum(LOCATION_SOURCES, {
+  error: 'Nguồn vị trí là pinned, geocoded hoặc saved_address',
+});

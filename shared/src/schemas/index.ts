@@ -19,3 +19,4 @@ export * from './plans';
 export * from './admin';
 export * from './intake';
 export * from './intake-keys';
+export * from './places';

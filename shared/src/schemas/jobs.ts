@@ -7,6 +7,7 @@ import { pagedList, pageQueryShape } from './common';
 import { CourierSchema } from './couriers';
 import {
   Latitude,
+  LocationSourceSchema,
   Longitude,
   QueryBoolean,
   StoredAddressShape,
@@ -50,11 +51,14 @@ const LocalDate = localDate('Ngày phải theo dạng YYYY-MM-DD');
 /**
  * `POST /api/jobs`. Fees default from the procedure when left out; the due date is
  * computed by the server in working days; `callId` links the 1022 call it came from.
+ * The post office is the one serving `wardCode` when `unitId` is left out; choosing another
+ * one needs `unitOverrideReason`. `locationSource` says where lat/lng came from (default
+ * `pinned`); `saveAddress` keeps the address, ward and position on the citizen's card.
  */
 export const CreateJobSchema = z
   .object({
     type: JobTypeSchema,
-    unitId: z.uuid(),
+    unitId: z.uuid().optional(),
     citizenId: z.uuid(),
     procedureId: z.uuid().nullish(),
     dossierCode: DossierCodeSchema.nullish(),
@@ -76,6 +80,18 @@ export const CreateJobSchema = z
     postalChargeVnd: VndAmountSchema.optional(),
     notes: z.string().trim().max(2000).nullish(),
     callId: z.uuid().nullish(),
+    locationSource: LocationSourceSchema.optional(),
+    unitOverrideReason: z
+      .string()
+      .trim()
+      .min(1, { error: 'Ghi lý do chọn bưu cục khác' })
+      .max(300, { error: 'Lý do tối đa 300 ký tự' })
+      .optional(),
+    saveAddress: z.boolean().optional(),
+  })
+  .refine((v) => v.unitId != null || (v.wardCode ?? '') !== '', {
+    error: 'Chọn phường/xã hoặc bưu cục phục vụ',
+    path: ['wardCode'],
   })
   .refine((v) => (v.lat == null) === (v.lng == null), {
     error: 'Cần cả vĩ độ và kinh độ, hoặc bỏ trống cả hai',
@@ -222,7 +238,7 @@ export const JobSummarySchema = z.object({
 });
 export type JobSummary = z.infer<typeof JobSummarySchema>;
 
-/** created | transition | assign | unassign | reassign | note */
+/** created | transition | assign | unassign | reassign | note | located (pinned or corrected place) */
 export const JOB_EVENT_KINDS = [
   'created',
   'transition',
@@ -230,6 +246,7 @@ export const JOB_EVENT_KINDS = [
   'unassign',
   'reassign',
   'note',
+  'located',
 ] as const;
 
 /** One entry of a job's append-only timeline. */

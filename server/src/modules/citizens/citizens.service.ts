@@ -268,6 +268,40 @@ export async function saveAddressIfNew(
   });
 }
 
+/** A place to keep on a caller's card: the address, its ward and position, and where the position came from. */
+export type CitizenPlace = {
+  addressText: string;
+  wardCode: string | null;
+  lat: number | null;
+  lng: number | null;
+  locationSource: string | null;
+};
+
+/**
+ * Writes a place on the caller's card (inside the caller's transaction): the saved address
+ * with the same text as `addressText` or one of `formerTexts` (ignoring case and surrounding
+ * spaces) is updated, otherwise the place is added. Returns the address as stored.
+ */
+export async function keepCitizenPlace(
+  db: DbOrTx,
+  citizenId: string,
+  place: CitizenPlace,
+  formerTexts: string[] = [],
+) {
+  const keys = new Set([place.addressText, ...formerTexts].map((t) => t.trim().toLowerCase()));
+  const existing = await addressesOf(db, [citizenId]);
+  const match = existing.find((e) => keys.has(e.addressText.trim().toLowerCase()));
+  const values = {
+    addressText: place.addressText,
+    wardCode: place.wardCode,
+    lat: place.lat,
+    lng: place.lng,
+    locationSource: place.locationSource,
+  };
+  if (match) return (await updateAddressRow(db, match.id, citizenId, values))!;
+  return insertAddress(db, { citizenId, ...values });
+}
+
 /**
  * For the screen pop of a ringing call: the caller (with addresses) and their open jobs, as
  * the receiving units (`unitIds`) see them; null when the caller is not one of theirs.

@@ -7,7 +7,13 @@ export function configRoutes({
   db,
   mapTileUrl,
   twilioConfigured,
-}: ModuleDeps & { mapTileUrl: string; twilioConfigured: boolean }): Router {
+  geocoderConfigured = false,
+}: ModuleDeps & {
+  mapTileUrl: string;
+  twilioConfigured: boolean;
+  /** Whether GEOCODER_URL is set (the web then offers address suggestions). */
+  geocoderConfigured?: boolean;
+}): Router {
   const router = Router();
   router.get(
     '/config',
@@ -16,6 +22,7 @@ export function configRoutes({
       return {
         mapTileUrl,
         telephony: twilioConfigured ? 'twilio' : 'console',
+        geocoder: geocoderConfigured,
         unit: unit ? { id: unit.id, name: unit.name, lat: unit.lat, lng: unit.lng } : null,
       };
     }),

@@ -5,6 +5,8 @@ import type { AuthContext } from '../../lib/http';
 import { runTransaction } from '../../lib/unit-of-work';
 import { assertCan } from '../../policies';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
+import { keepCitizenPlace } from '../citizens/citizens.service';
+import { provinceWardOrThrow } from '../places/places.service';
 import { getSetting } from '../settings/settings.service';
 import { runJobHooks, type JobHooks } from './job-hooks';
 import { recordJobEvent } from './job-events';
@@ -100,6 +102,57 @@ async function checkDossierOnce(tx: Tx, input: CreateJobInput): Promise<void> {
   );
 }
 
+/** What the `created` event keeps beside the job: the call, and why the office was chosen. */
+function createdData(input: CreateJobInput, office: Office): Record<string, unknown> | null {
+  const data = {
+    ...(input.callId ? { callId: input.callId } : {}),
+    ...(office.overrideReason ? { unitOverrideReason: office.overrideReason } : {}),
+  };
+  return Object.keys(data).length > 0 ? data : null;
+}
+
+/** The post office a new job goes to, and why it is not the one serving its ward (if so). */
+type Office = { unitId: string; overrideReason: string | null };
+
+/**
+ * The job's post office: the one serving its ward when `unitId` is left out (422
+ * `ward_not_served` when none does); another one than the ward's needs a reason (422
+ * `unit_override_reason_required`). The ward must be one of the province's (422 `ward_unknown`).
+ */
+async function resolveOffice(tx: Tx, input: CreateJobInput): Promise<Office> {
+  const reason = input.unitOverrideReason ?? null;
+  if (!input.wardCode) return { unitId: input.unitId!, overrideReason: reason };
+  const ward = await provinceWardOrThrow(tx, input.wardCode);
+  if (!input.unitId) {
+    if (ward.office) return { unitId: ward.office.id, overrideReason: null };
+    throw unprocessable(
+      'ward_not_served',
+      {
+        vi: `Chưa có bưu cục nào phục vụ ${ward.fullName}. Hãy chọn bưu cục phục vụ, hoặc nhờ quản trị viên gán phường/xã này cho một bưu cục.`,
+        en: `No post office serves ${ward.fullName} yet. Choose the post office, or ask an admin to add this ward to an office's service area.`,
+      },
+      { unitId: { vi: 'Chọn bưu cục phục vụ', en: 'Choose the post office' } },
+    );
+  }
+  if (!ward.office || ward.office.id === input.unitId)
+    return { unitId: input.unitId, overrideReason: ward.office ? null : reason };
+  if (!reason)
+    throw unprocessable(
+      'unit_override_reason_required',
+      {
+        vi: `${ward.fullName} do ${ward.office.name} phục vụ. Muốn giao cho bưu cục khác, hãy ghi lý do.`,
+        en: `${ward.fullName} is served by ${ward.office.name}. To give the job to another post office, write the reason.`,
+      },
+      {
+        unitOverrideReason: {
+          vi: 'Ghi lý do chọn bưu cục khác bưu cục phục vụ phường/xã',
+          en: "Write why another office than the ward's is chosen",
+        },
+      },
+    );
+  return { unitId: input.unitId, overrideReason: reason };
+}
+
 /**
  * Creates a job (operators, dispatchers, managers, admins of the unit). Refuses a
  * procedure that must be done in person (422 `procedure_in_person_only`); fees default
@@ -114,10 +167,12 @@ export async function createJob(
   input: CreateJobInput,
   opts: JobWriteOptions,
 ): Promise<JobRow> {
-  assertCan(auth, 'jobs.create', { unitId: input.unitId });
+  if (input.unitId) assertCan(auth, 'jobs.create', { unitId: input.unitId });
   return runTransaction(
     db,
     async (tx) => {
+      const office = await resolveOffice(tx, input);
+      assertCan(auth, 'jobs.create', { unitId: office.unitId });
       await checkCitizenAndCall(tx, auth, input);
       const { feeDue, postal } = await checkProcedure(tx, input);
       await checkDossierOnce(tx, input);
@@ -131,7 +186,8 @@ export async function createJob(
         code: `${prefix}${String(seq).padStart(4, '0')}`,
         type: input.type,
         status: 'new',
-        unitId: input.unitId,
+        unitId: office.unitId,
+        unitOverrideReason: office.overrideReason,
         citizenId: input.citizenId,
         procedureId: input.procedureId ?? null,
         dossierCode: input.dossierCode ?? null,
@@ -139,6 +195,7 @@ export async function createJob(
         wardCode: input.wardCode ?? null,
         lat: input.lat ?? null,
         lng: input.lng ?? null,
+        locationSource: input.lat != null ? (input.locationSource ?? 'pinned') : null,
         windowStart: input.windowStart ? new Date(input.windowStart) : null,
         windowEnd: input.windowEnd ? new Date(input.windowEnd) : null,
         dueDate: due,
@@ -160,8 +217,16 @@ export async function createJob(
         actorId: auth.user.id,
         occurredAt: now,
         recordedAt: now,
-        data: input.callId ? { callId: input.callId } : null,
+        data: createdData(input, office),
       });
+      if (input.saveAddress)
+        await keepCitizenPlace(tx, input.citizenId, {
+          addressText: input.addressText,
+          wardCode: input.wardCode ?? null,
+          lat: input.lat ?? null,
+          lng: input.lng ?? null,
+          locationSource: row.locationSource,
+        });
       await runJobHooks(opts.hooks, 'created', tx, row, auth);
       return row;
     },

@@ -5,7 +5,9 @@ import {
   CreateJobSchema,
   IdParamsSchema,
   ListJobsQuerySchema,
+  LocateJobSchema,
   TransitionJobSchema,
+  UnplacedJobsQuerySchema,
 } from '@tannha/shared';
 import { z } from 'zod';
 import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
@@ -13,7 +15,7 @@ import { readIdempotencyKey } from '../../lib/idempotency';
 import type { JobHooks } from './job-hooks';
 import * as jobsService from './jobs.service';
 
-/** `/api/jobs`: list, create, read, timeline, transitions, assignment, late list. */
+/** `/api/jobs`: list, create, read, timeline, transitions, assignment, late list, place (pin) and the unplaced list. */
 export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }): Router {
   const router = Router();
   const hooks = jobHooks;
@@ -32,6 +34,13 @@ export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }
       async ({ auth, query }) => ({
         items: await jobsService.listLateJobs(db, auth, { unitId: query.unitId }),
       }),
+    ),
+  );
+
+  router.get(
+    '/jobs/unplaced',
+    byQuery('jobs.unplaced', UnplacedJobsQuerySchema, (auth, query) =>
+      jobsService.listUnplacedJobs(db, auth, query),
     ),
   );
 
@@ -78,6 +87,13 @@ export function jobsRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }
           r.replayed ? { 'Idempotent-Replayed': 'true' } : undefined,
         );
       },
+    ),
+  );
+
+  router.put(
+    '/jobs/:id/location',
+    byId('jobs.locate', LocateJobSchema, (auth, id, body) =>
+      jobsService.locateJob(db, auth, id, body),
     ),
   );
 
