@@ -44,6 +44,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { plansRoutes } from './modules/plans/plans.routes';
 import { intakeKeysRoutes } from './modules/intake-keys/intake-keys.routes';
 import { placesRoutes } from './modules/places/places.routes';
+import { intakeApiBody, intakeApiRoutes } from './modules/intake/intake-api.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -128,7 +129,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(database, { sessionSecret: config.sessionSecret }));
 
   const api = express.Router();
-  api.use(contentEncodingGuard, jsonBody('1mb'), formBody('1mb'), cleanTextGuard);
+  api.use(contentEncodingGuard, intakeApiBody(), jsonBody('1mb'), formBody('1mb'), cleanTextGuard);
   api.use(cookieParser(config.sessionSecret));
   api.use(originCheck(config.publicBaseUrl));
   api.use(sessionMiddleware(db));
@@ -173,6 +174,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(settingsRoutes({ db }));
   api.use(auditRoutes({ db }));
   api.use(intakeKeysRoutes({ db }));
+  api.use(intakeApiRoutes({ db, jobHooks }));
   api.use(exportsRoutes({ db }));
   api.use(notificationsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));

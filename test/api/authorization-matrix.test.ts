@@ -41,7 +41,12 @@ const PUBLIC_ROUTES = [
   'GET /api/track/:code',
   'POST /api/track/:code/rating',
   'GET /api/receipts/:id',
+  // Authenticated by an agency's API key, never by a session (see KEY_ROUTES).
+  'POST /api/intake/results',
 ];
+
+/** Public to sessions but guarded by an API key: every session without a key gets 401. */
+const KEY_ROUTES = ['POST /api/intake/results'];
 
 /** Reads by id of records every unit shares (the unit directory). */
 const SHARED_READS = new Set(['GET /api/units/:id']);
@@ -73,6 +78,19 @@ describe('the route table', () => {
   it('the routes open to anonymous callers are exactly the listed public ones', () => {
     const open = routes.filter((r) => r.ability === 'public').map(routeKey);
     expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+});
+
+describe.each(KEY_ROUTES)('%s (API key routes)', (key) => {
+  it('refuses anonymous callers and a session of every role without a key with 401', async () => {
+    const route = routes.find((r) => routeKey(r) === key)!;
+    expect(route, key).toBeDefined();
+    for (const who of [undefined, ...STAFF_ROLES.map((r) => w.a[r])]) {
+      const before = await tableCounts(w.t.database.db);
+      const res = await send(who, route);
+      expect(res.status, res.text).toBe(401);
+      expect(await tableCounts(w.t.database.db)).toEqual(before);
+    }
   });
 });
 

@@ -96,6 +96,28 @@ function bodies(ids: Ids): Record<string, { body: Record<string, unknown>; touch
       },
       touchesUnitA: true,
     },
+    'POST /api/admin/intake-keys': {
+      body: {
+        name: 'Trung tâm Phục vụ hành chính công',
+        unitId: ids.unitA,
+        rateLimitPerMinute: 60,
+      },
+      touchesUnitA: true,
+    },
+    'POST /api/intake/results': {
+      body: {
+        results: [
+          {
+            dossierCode: 'H48.19.10-260315-0042',
+            procedureCode: '1.001234',
+            recipientName: 'Nguyễn Văn An',
+            phone: '0912345678',
+            addressText: '12 Đường Võ Thị Sáu',
+            wardName: 'Phường Trấn Biên',
+          },
+        ],
+      },
+    },
     'POST /api/admin/holidays': { body: { date: '2026-09-03', kind: 'holiday', name: 'Nghỉ bù' } },
     'POST /api/citizens': { body: { fullName: 'Người Gọi Mới', phone: '0912000111' } },
     'PATCH /api/citizens/:id': { body: { notes: 'Ghi chú sửa' } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntakeCountsSchema, IntakeItemResultSchema } from './intake';
 
 /** Requests per minute an intake API key may make: at least 1, at most 600. */
 export const INTAKE_KEY_RATE_MIN = 1;
@@ -42,3 +43,11 @@ export type IntakeKeyList = z.infer<typeof IntakeKeyListSchema>;
 /** The answer to creating a key: the only time the secret is ever shown. */
 export const IntakeKeyCreatedSchema = z.object({ key: IntakeKeySchema, secret: z.string() });
 export type IntakeKeyCreated = z.infer<typeof IntakeKeyCreatedSchema>;
+
+/** `POST /api/intake/results`: the intake record, the counts and each dossier's outcome. */
+export const IntakeApiAnswerSchema = z.object({
+  importId: z.uuid().nullable(),
+  counts: IntakeCountsSchema,
+  items: z.array(IntakeItemResultSchema),
+});
+export type IntakeApiAnswer = z.infer<typeof IntakeApiAnswerSchema>;

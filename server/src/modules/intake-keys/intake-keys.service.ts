@@ -12,6 +12,8 @@ import { presentIntakeKey } from './intake-keys.presenter';
 import * as repo from './intake-keys.repository';
 import { generateSecret, hashSecret, prefixOf, secretMatches } from './intake-keys.secret';
 
+export { readBatch, receiveResults, type ReceiveOptions } from './receive-results';
+
 const KEY = { vi: 'Khóa API', en: 'API key' };
 
 /** The agency's keys the admin manages (their unit and below), newest first. */

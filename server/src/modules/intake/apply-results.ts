@@ -1,5 +1,5 @@
 import type { IntakeCounts, IntakeItemResult, IntakeProblem, IntakeResult } from '@tannha/shared';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import type { AuthContext } from '../../lib/http';
 import { getSetting } from '../settings/settings.service';
 import { findUnitSubtreeIds } from '../units/units.service';
@@ -44,6 +44,8 @@ export type ApplyOptions = {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** The client address, for the audit entry. */
   ip?: string | undefined;
+  /** Run inside this transaction (from `runTransaction`, e.g. an `Idempotency-Key`'s) instead of a new one. */
+  tx?: Tx | undefined;
 };
 
 /** What a batch did (or, in a preview, would do). */

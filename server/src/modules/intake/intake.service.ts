@@ -211,12 +211,16 @@ export async function applyResults(
     return { importId: null, counts: countOutcomes(plan.items), items: plan.items };
   }
   try {
-    return await runTransaction(db, async (tx) => {
-      const plan = await planBatch(tx, scope, rows, lineOf);
-      const importId = await writePlan(tx, scope, plan, rows.length, { ...opts, lineOf });
-      await repo.updateResultImport(tx, importId, { durationMs: Date.now() - started });
-      return { importId, counts: countOutcomes(plan.items), items: plan.items };
-    });
+    return await runTransaction(
+      db,
+      async (tx) => {
+        const plan = await planBatch(tx, scope, rows, lineOf);
+        const importId = await writePlan(tx, scope, plan, rows.length, { ...opts, lineOf });
+        await repo.updateResultImport(tx, importId, { durationMs: Date.now() - started });
+        return { importId, counts: countOutcomes(plan.items), items: plan.items };
+      },
+      opts.tx,
+    );
   } catch (err) {
     if (isUniqueViolation(err)) throw raced();
     throw err;
