@@ -6,26 +6,15 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 
+import type { OfficeRef, ServiceArea, WardOption } from '@tannha/shared';
+
 import { apiClient } from '@/lib/api-client';
 
 import { intakeKeys } from './intake-keys';
 
-export type OfficeRef = { id: string; name: string };
-
+export type { OfficeRef, ServiceArea };
 /** A ward of the province and the post office serving it, if any. */
-export type WardItem = {
-  code: string;
-  name: string;
-  fullName: string;
-  kind: string;
-  office: OfficeRef | null;
-};
-
-/** A post office and the wards it serves. */
-export type ServiceArea = {
-  unit: { id: string; name: string; code: string };
-  wards: { code: string; fullName: string }[];
-};
+export type WardItem = WardOption;
 
 export const serviceAreasQuery = () =>
   queryOptions({
