@@ -141,6 +141,8 @@ function bodies(ids: Ids): Record<string, { body: Record<string, unknown>; touch
     },
     'POST /api/jobs/:id/transitions': { body: { to: 'cancelled', reason: 'Thử hủy' } },
     'POST /api/jobs/:id/assign': { body: { courierId: ids.courierB } },
+    'PUT /api/jobs/:id/location': { body: { lat: 10.95, lng: 106.82, source: 'pinned' } },
+    'PUT /api/admin/units/:id/service-wards': { body: { wardCodes: [], move: true } },
     'POST /api/couriers/:id/reassign-day': {
       body: { toCourierId: ids.courierB, reason: 'Nghỉ ốm' },
     },
@@ -178,6 +180,7 @@ function queries(ids: Ids): Record<string, Record<string, string>> {
   return {
     'GET /api/citizens': { phone: ids.secret.phone },
     'GET /api/jobs': { unitId: ids.unitA },
+    'GET /api/jobs/unplaced': { unitId: ids.unitA },
     'GET /api/calls': { unitId: ids.unitA },
     'GET /api/couriers': { unitId: ids.unitA },
     'GET /api/sms': { unitId: ids.unitA },

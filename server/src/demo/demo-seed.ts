@@ -38,6 +38,7 @@ import { seedCourierDemo } from './demo-seed-courier';
 import { seedPlansDemo } from './demo-seed-plans';
 import { seedReportsDemo } from './demo-seed-reports';
 import { createdEvent } from './demo-events';
+import { seedPlacesDemo } from './demo-places';
 
 type UnitSeed = {
   code: string;
@@ -551,4 +552,5 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
   await seedCourierDemo(tx, now);
   await seedPlansDemo(tx, now);
   await seedReportsDemo(tx, now);
+  await seedPlacesDemo(tx, now, cal);
 }
