@@ -45,6 +45,7 @@ import { plansRoutes } from './modules/plans/plans.routes';
 import { intakeKeysRoutes } from './modules/intake-keys/intake-keys.routes';
 import { placesRoutes } from './modules/places/places.routes';
 import { intakeApiBody, intakeApiRoutes } from './modules/intake/intake-api.routes';
+import { intakeRoutes } from './modules/intake/intake.routes';
 import { createJobHooks, type JobHook, type JobHooks } from './modules/jobs/jobs.service';
 import { paymentsJobHooks } from './modules/payments/payments.hooks';
 import { reportsJobHooks } from './modules/reports/job-milestones';
@@ -188,6 +189,7 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(handoversRoutes({ db, jobHooks }));
   api.use(plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }));
+  api.use(intakeRoutes({ db, jobHooks }));
   api.use(apiNotFound);
   app.use('/api', api);
 

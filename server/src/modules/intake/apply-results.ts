@@ -44,7 +44,7 @@ export type ApplyOptions = {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** The client address, for the audit entry. */
   ip?: string | undefined;
-  /** Run inside this transaction (from `runTransaction`, e.g. an `Idempotency-Key`'s) instead of a new one. */
+  /** Run inside this transaction (from `runTransaction`, e.g. an idempotent request's). */
   tx?: Tx | undefined;
 };
 

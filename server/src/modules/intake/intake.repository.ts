@@ -181,3 +181,23 @@ export async function findImportsBySha(db: DbOrTx, sha: string, unitIds: readonl
     .orderBy(desc(resultImports.createdAt))
     .limit(20);
 }
+
+/** The wards these units serve (a sample export delivers there). */
+export async function findServedWards(db: DbOrTx, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return [];
+  return db
+    .select({ code: adminWards.code, name: adminWards.name, fullName: adminWards.fullName })
+    .from(unitServiceWards)
+    .innerJoin(adminWards, eq(adminWards.code, unitServiceWards.wardCode))
+    .where(inArray(unitServiceWards.unitId, [...unitIds]))
+    .orderBy(adminWards.code);
+}
+
+/** The active procedures, by code (a sample export's catalogue). */
+export async function findActiveProcedures(db: DbOrTx) {
+  return db
+    .select({ code: procedures.code, name: procedures.name, inPersonOnly: procedures.inPersonOnly })
+    .from(procedures)
+    .where(eq(procedures.active, true))
+    .orderBy(procedures.code);
+}
