@@ -31,8 +31,8 @@ export type RecordProblem = ImportDetail['problems'][number];
 export type ImportPage = z.infer<typeof ImportRecordListSchema>;
 export type { ImportCommit, ImportPreview, ImportRecord };
 
-const withName = (path: string, file: File) =>
-  `${path}?${new URLSearchParams({ fileName: file.name }).toString()}`;
+const withName = (path: string, file: File, extra: Record<string, string> = {}) =>
+  `${path}?${new URLSearchParams({ fileName: file.name, ...extra }).toString()}`;
 
 /** Sends the file for a preview; nothing is written. */
 export function previewImport(file: File, options: UploadOptions) {
@@ -44,7 +44,9 @@ export function previewImport(file: File, options: UploadOptions) {
  * answer return the first commit's answer instead of importing again.
  */
 export function commitImport(file: File, idempotencyKey: string, options: UploadOptions) {
-  return uploadFile<ImportCommit>(withName('/api/intake/imports', file), file, {
+  // The same key names the commit's `intake.progress` events, so the screen counts its own rows.
+  const url = withName('/api/intake/imports', file, { progressToken: idempotencyKey });
+  return uploadFile<ImportCommit>(url, file, {
     ...options,
     headers: { ...options.headers, 'Idempotency-Key': idempotencyKey },
   });

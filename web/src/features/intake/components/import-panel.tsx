@@ -48,7 +48,7 @@ export function ImportPanel({ boardHref }: { boardHref?: string | undefined }) {
   const { t } = useTranslation('intake');
   const flow = useImportFlow();
   const { stage, file, error } = flow;
-  useImportProgress(stage.kind === 'committing', flow.written);
+  useImportProgress(stage.kind === 'committing' ? stage.idempotencyKey : null, flow.written);
   if (stage.kind === 'done') {
     return (
       <ImportResult

@@ -2,13 +2,18 @@ import { useEffect } from 'react';
 
 import { onIntakeProgress } from '@/lib/socket';
 
-/** While `active`, passes the server's "rows written so far" to `onWritten`. */
+/**
+ * While a commit sent with `token` runs, passes the server's "rows written so far" to
+ * `onWritten`; `null` when no commit is running.
+ */
 export function useImportProgress(
-  active: boolean,
+  token: string | null,
   onWritten: (done: number, total: number) => void,
 ) {
   useEffect(() => {
-    if (!active) return;
-    return onIntakeProgress((p) => onWritten(p.done, p.total));
-  }, [active, onWritten]);
+    if (token === null) return;
+    return onIntakeProgress((p) => {
+      if (p.token === undefined || p.token === token) onWritten(p.done, p.total);
+    });
+  }, [token, onWritten]);
 }
