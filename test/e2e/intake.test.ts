@@ -90,7 +90,9 @@ describe('results intake', () => {
     // The same file again: the preview says when it went in, and nothing is left to write.
     await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
     await preview(page, file);
-    await page.getByText(/Tệp này đã được nhập một lần, lúc .* bởi Quản trị hệ thống/).waitFor();
+    await page
+      .getByText(/Tệp này đã được nhập 1 lần, gần nhất lúc .* bởi Quản trị hệ thống/)
+      .waitFor();
     await expect.poll(() => count(page, 'Sẽ tạo').textContent()).toBe('0');
     expect(await count(page, 'Không đổi').textContent()).toBe(String(good));
     await page.getByText('Không có dòng nào để ghi').waitFor();

@@ -43,15 +43,14 @@ export function FileDrop({ file, onFile, disabled = false }: FileDropProps) {
       </label>
       <span className={styles.muted}>{t('import.drop')}</span>
       <input
+        // A new field once the file is dropped: choosing the same file again (after fixing it)
+        // must fire a change again, and the field must not show a file no longer in use.
+        key={file ? 'chosen' : 'empty'}
         id={id}
         type="file"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={disabled}
-        onChange={(e) => {
-          onFile(e.target.files?.[0] ?? null);
-          // Picking the same file again (after fixing it) must fire a change again.
-          e.target.value = '';
-        }}
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
       />
       {file && (
         <span role="status">
