@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { cx } from '@/lib/cx';
@@ -23,6 +23,12 @@ export function FileDrop({ file, onFile, disabled = false }: FileDropProps) {
   const { t, i18n } = useTranslation('intake');
   const id = useId();
   const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // Starting over empties the field: it must not show a file no longer in use, and choosing the
+  // same file again (after fixing it) must fire a change again.
+  useEffect(() => {
+    if (!file && input.current) input.current.value = '';
+  }, [file]);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
@@ -43,9 +49,7 @@ export function FileDrop({ file, onFile, disabled = false }: FileDropProps) {
       </label>
       <span className={styles.muted}>{t('import.drop')}</span>
       <input
-        // A new field once the file is dropped: choosing the same file again (after fixing it)
-        // must fire a change again, and the field must not show a file no longer in use.
-        key={file ? 'chosen' : 'empty'}
+        ref={input}
         id={id}
         type="file"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
