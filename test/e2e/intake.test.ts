@@ -105,6 +105,50 @@ describe('results intake', () => {
     expect(await refused.locator('tbody tr').count()).toBe(bad.length);
   });
 
+  it("creates an agency's API key showing its secret once, revokes it, and moves a ward between post offices", async () => {
+    const { page } = suite.browser;
+    await page.goto('/admin');
+    await page.getByRole('tab', { name: 'Khóa API' }).click();
+    await page.getByText('Chưa có khóa API nào').waitFor();
+    const form = page.getByRole('form', { name: 'Tạo khóa' });
+    await form.getByLabel('Tên (cơ quan, hệ thống)').fill('Trung tâm Phục vụ hành chính công');
+    await form.getByRole('button', { name: 'Tạo khóa' }).click();
+    const secret = (await page.getByLabel('Khóa bí mật').textContent()) ?? '';
+    expect(secret).toMatch(/^tn1022_[A-Za-z0-9]+_[A-Za-z0-9_-]{40,}$/);
+    await page.getByText('Khóa sẽ không được hiển thị lại').waitFor();
+    await page.getByRole('button', { name: 'Tôi đã lưu khóa' }).click();
+    const keys = page.getByRole('table', { name: 'Các khóa (1)' });
+    await keys
+      .getByRole('cell', { name: 'Trung tâm Phục vụ hành chính công', exact: true })
+      .waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await keys
+      .getByRole('button', { name: 'Thu hồi khóa Trung tâm Phục vụ hành chính công' })
+      .click();
+    await page.getByRole('button', { name: 'Thu hồi khóa', exact: true }).click();
+    await keys.getByText(/Đã thu hồi \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/).waitFor();
+
+    // Service areas: Phường Long Bình moves from its office to Trảng Dài's, found without accents.
+    await page.getByRole('tab', { name: 'Địa bàn phục vụ' }).click();
+    const trangDai = page.getByRole('region', { name: 'Bưu cục Trảng Dài' });
+    await trangDai.getByLabel('Thêm phường/xã cho Bưu cục Trảng Dài').fill('long binh');
+    await trangDai.getByText('đang thuộc Bưu cục Long Bình').waitFor();
+    await trangDai.getByRole('button', { name: 'Thêm Phường Long Bình' }).click();
+    await trangDai.getByText('chuyển từ Bưu cục Long Bình').waitFor();
+    await trangDai.getByRole('button', { name: 'Lưu địa bàn' }).click();
+    await page.getByText('Đã lưu địa bàn của Bưu cục Trảng Dài.').waitFor();
+    await trangDai.getByRole('button', { name: 'Bỏ Phường Long Bình' }).waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Bưu cục Long Bình' })
+          .getByRole('button', { name: 'Bỏ Phường Long Bình' })
+          .count(),
+      )
+      .toBe(0);
+    await shot(page, 'intake-service-areas');
+  });
+
   it('lets a dispatcher reach the import from the menu', async () => {
     const { page } = await suite.browse();
     await logIn(page, 'dispatcher1');
