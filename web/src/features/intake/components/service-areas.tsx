@@ -146,22 +146,24 @@ export function ServiceAreas() {
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <Section title={t('areas.title')}>
-      <p>{t('areas.intro')}</p>
-      {saved && <Alert tone="success">{t('areas.saved', { office: saved })}</Alert>}
-      <QueryView query={areas} empty={<EmptyState headingLevel={3} title={t('areas.empty')} />}>
-        {(items) => (
-          <div className={styles.stack}>
-            {items.map((a) => (
-              // A new key after a save starts the draft again from what the server holds.
-              <OfficeArea
-                key={`${a.unit.id}:${a.wards.map((w) => w.code).join()}`}
-                area={a}
-                onSaved={setSaved}
-              />
-            ))}
-          </div>
-        )}
-      </QueryView>
+      <div className={styles.stack}>
+        <p>{t('areas.intro')}</p>
+        {saved && <Alert tone="success">{t('areas.saved', { office: saved })}</Alert>}
+        <QueryView query={areas} empty={<EmptyState headingLevel={3} title={t('areas.empty')} />}>
+          {(items) => (
+            <div className={styles.stack}>
+              {items.map((a) => (
+                // A new key after a save starts the draft again from what the server holds.
+                <OfficeArea
+                  key={`${a.unit.id}:${a.wards.map((w) => w.code).join()}`}
+                  area={a}
+                  onSaved={setSaved}
+                />
+              ))}
+            </div>
+          )}
+        </QueryView>
+      </div>
     </Section>
   );
 }
