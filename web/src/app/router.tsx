@@ -62,6 +62,11 @@ export const router = createBrowserRouter([
       roleArea('dispatch', 'dispatcher', [
         indexPage(async () => (await import('./routes/dispatch.page')).DispatchPage),
         lazyPage('plan', async () => (await import('./routes/dispatch-plan.page')).PlanPage),
+        lazyPage(
+          'intake',
+          async () =>
+            (await import('@/features/intake/components/intake-import')).IntakeImportScreen,
+        ),
       ]),
       roleArea('courier', 'courier', [
         indexPage(async () => (await import('./routes/courier-home.page')).CourierHomePage),
@@ -106,9 +111,7 @@ export const router = createBrowserRouter([
         indexPage(async () => (await import('./routes/manager-home.page')).ManagerHomePage),
       ]),
       roleArea('admin', 'admin', [
-        indexPage(
-          async () => (await import('@/features/admin/components/admin-screen')).AdminScreen,
-        ),
+        indexPage(async () => (await import('./routes/admin.page')).AdminPage),
       ]),
       {
         path: 'outbox',

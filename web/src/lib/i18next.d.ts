@@ -19,6 +19,7 @@ declare module 'i18next' {
       admin: typeof import('../features/admin/locales/vi.json');
       plans: typeof import('../features/plans/locales/vi.json');
       account: typeof import('../features/account/locales/vi.json');
+      intake: typeof import('../features/intake/locales/vi.json');
     };
   }
 }

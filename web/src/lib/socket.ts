@@ -2,6 +2,7 @@ import type {
   ClientToServerEvents,
   CouriersDutyPayload,
   CouriersMovedPayload,
+  IntakeProgressPayload,
   Job,
   ServerToClientEvents,
 } from '@tannha/shared';
@@ -102,4 +103,12 @@ export function onCourierDuty(listener: (p: CouriersDutyPayload) => void): () =>
   const s = getSocket();
   s.on('couriers.duty', listener);
   return () => s.off('couriers.duty', listener);
+}
+
+/** Progress of the user's own results import while it is written. */
+export function onIntakeProgress(listener: (p: IntakeProgressPayload) => void): () => void {
+  // Not every server publishes it (small imports finish before a first chunk is counted).
+  const s = getSocket() as unknown as Socket;
+  s.on('intake.progress', listener);
+  return () => s.off('intake.progress', listener);
 }

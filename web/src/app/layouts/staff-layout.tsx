@@ -25,6 +25,7 @@ function navItemsFor(role: RoleValue, t: TFunction): NavItem[] {
       return [
         { to: '/dispatch', label: t('nav.dispatch') },
         { to: '/dispatch/plan', label: t('form.label', { ns: 'plans' }) },
+        { to: '/dispatch/intake', label: t('nav', { ns: 'intake' }) },
       ];
     case 'manager':
       return [{ to: '/manager', label: t('nav.manager') }];

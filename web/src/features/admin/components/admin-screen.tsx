@@ -6,12 +6,15 @@ import { AdminCalendar } from './admin-calendar';
 import { AdminCatalogue } from './admin-catalogue';
 import { AdminOrgUnits } from './admin-org-units';
 import { AdminAudit, AdminSettings, AdminSmsTemplates } from './admin-settings';
-import { AdminTabs } from './admin-tabs';
+import { AdminTabs, type AdminTab } from './admin-tabs';
 import { AdminUnitsImport } from './admin-units-import';
 import { AdminUsers } from './admin-users';
 
-/** `/admin`: accounts, units, the catalogue, the calendar, settings, SMS texts, the audit trail. */
-export function AdminScreen() {
+/**
+ * `/admin`: accounts, units, the catalogue, the calendar, settings, SMS texts, the audit trail;
+ * `extraTabs` are other features' admin screens, composed by the app.
+ */
+export function AdminScreen({ extraTabs = [] }: { extraTabs?: AdminTab[] }) {
   const { t } = useTranslation('admin');
   return (
     <Page title={t('title')}>
@@ -25,6 +28,7 @@ export function AdminScreen() {
           { id: 'sms', label: t('tabs.sms'), content: <AdminSmsTemplates /> },
           { id: 'audit', label: t('tabs.audit'), content: <AdminAudit /> },
           { id: 'admin-units', label: t('tabs.adminUnits'), content: <AdminUnitsImport /> },
+          ...extraTabs,
         ]}
       />
     </Page>
