@@ -88,15 +88,36 @@ export function problem(field: string, code: string, message: LocalizedText): In
   return { field, code, message };
 }
 
+/** A row without its null and empty fields (an API client's `null`, a file's empty cell: not given). */
+function withoutBlanks(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return Object.fromEntries(
+    Object.entries(raw).filter(
+      ([, v]) => v !== null && !(typeof v === 'string' && v.trim() === ''),
+    ),
+  );
+}
+
 /** Checks one row's fields; the parsed dossier, or the problems (one per field). */
 export function checkFields(
   raw: unknown,
 ): { ok: true; value: IntakeResult } | { ok: false; problems: IntakeProblem[] } {
-  const r = IntakeResultSchema.safeParse(raw);
+  const given = withoutBlanks(raw);
+  const r = IntakeResultSchema.safeParse(given);
   if (r.success) return { ok: true, value: r.data };
   const seen = new Set<string>();
+  // The schema checks "a ward by code or name" only once every field is valid: say it anyway.
+  const ward = given as { wardCode?: unknown; wardName?: unknown } | null;
+  const issues = [...r.error.issues];
+  if (
+    ward &&
+    typeof ward === 'object' &&
+    ward.wardCode === undefined &&
+    ward.wardName === undefined
+  )
+    issues.push({ code: 'custom', path: ['wardCode'], message: '', input: undefined });
   const problems: IntakeProblem[] = [];
-  for (const issue of r.error.issues) {
+  for (const issue of issues) {
     const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'row';
     if (seen.has(field)) continue;
     seen.add(field);
