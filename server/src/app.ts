@@ -173,15 +173,13 @@ export function createApp(deps: AppDeps): Express {
   api.use(exportsRoutes({ db }));
   api.use(notificationsRoutes({ db }));
   api.use(paymentsRoutes({ db, publicBaseUrl: config.publicBaseUrl }));
-  api.use(
-    documentsRoutes({
-      db,
-      storage: createStorage({ dataDir: config.dataDir, s3: config.s3 }),
-      maxUploadBytes: config.uploadMaxBytes,
-      maxUploadPixels: config.uploadMaxPixels,
-    }),
-  );
-  api.use(handoversRoutes({ db, jobHooks }));
+  const storage = createStorage({ dataDir: config.dataDir, s3: config.s3 });
+  const uploadLimits = {
+    maxUploadBytes: config.uploadMaxBytes,
+    maxUploadPixels: config.uploadMaxPixels,
+  };
+  api.use(documentsRoutes({ db, storage, ...uploadLimits }));
+  api.use(handoversRoutes({ db, jobHooks, storage, ...uploadLimits }));
   api.use(plansRoutes({ db, jobHooks, osrmUrl: config.osrmUrl, matrixCache: createMatrixCache() }));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RouteEntry } from './route-table';
-import type { TwoUnitWorld } from './security-fixture';
+import { TINY_PNG, type TwoUnitWorld } from './security-fixture';
 
 /** What a request on a route is made of, once its path is filled with real ids. */
 export type RouteExample = {
@@ -36,6 +36,7 @@ function idFor(segment: string, ids: Ids): string | undefined {
     units: ids.unitA,
     users: ids.userId,
     'screen-pop': ids.callId,
+    'result-pickups': ids.pickupId,
   };
   return byResource[segment];
 }
@@ -134,6 +135,16 @@ function bodies(ids: Ids): Record<string, { body: Record<string, unknown>; touch
         agencyName: 'Sở Tư pháp',
         clerkName: 'Lê Văn Cường',
         items: [{ jobId: ids.jobId, complete: true }],
+      },
+      touchesUnitA: true,
+    },
+    'POST /api/couriers/me/result-pickups/check': { body: { codes: ['H48.19.10-260315-0042'] } },
+    'POST /api/couriers/me/result-pickups': {
+      body: {
+        codes: [ids.secret.jobCode],
+        agencyName: 'Trung tâm Phục vụ hành chính công',
+        clerkName: 'Lê Văn Cường',
+        clerkSignature: `data:image/png;base64,${TINY_PNG.toString('base64')}`,
       },
       touchesUnitA: true,
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getTableName, sql } from 'drizzle-orm';
+import { eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../../server/src/db/client';
 import {
   agencyHandovers,
@@ -15,6 +15,7 @@ import {
   payments,
   plans,
   procedures,
+  resultPickups,
   units,
   users,
 } from '../../server/src/db/schema';
@@ -50,6 +51,7 @@ const COUNTED = {
   agencyHandovers,
   cashHandovers,
   feeRemittances,
+  resultPickups,
 };
 
 /** Row counts of the main tables, by table (one round trip). */
@@ -144,6 +146,18 @@ async function seedUnitA(
     .post(`/api/units/${f.unitA.id}/plans`)
     .send({ date: new Date().toISOString().slice(0, 10), budgetMs: 100 });
   const victim = await createUser(db, 'operator', f.unitA.id, { fullName: 'Nhân viên A' });
+  const pickup = await created(
+    await a.courier
+      .post('/api/couriers/me/result-pickups')
+      .set('Idempotency-Key', randomUUID())
+      .send({
+        codes: [await resultAtCounter(db, f.unitA.id, citizen.id)],
+        agencyName: 'Trung tâm Phục vụ hành chính công',
+        clerkName: 'Cán bộ A',
+        clerkSignature: `data:image/png;base64,${TINY_PNG.toString('base64')}`,
+      }),
+    'result pickup of A',
+  );
   return {
     secret: { ...secret, jobCode: String(job.code), doorJobCode: doorJob.code },
     citizenId: citizen.id,
@@ -156,7 +170,16 @@ async function seedUnitA(
     documentId: document.id,
     planId: plan.status === 201 ? (plan.body as { id: string }).id : randomUUID(),
     userId: victim.id,
+    pickupId: pickup.id,
   };
+}
+
+/** A finished result of `unitId` waiting at the agency's counter; returns its dossier code. */
+async function resultAtCounter(db: Db, unitId: string, citizenId: string): Promise<string> {
+  const job = await createCourierJob(db, { unitId, courierId: null, status: 'new', citizenId });
+  const dossierCode = 'H48.19.10-261207-0001';
+  await db.update(jobs).set({ dossierCode }).where(eq(jobs.id, job.id));
+  return dossierCode;
 }
 
 /**

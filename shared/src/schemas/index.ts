@@ -17,3 +17,4 @@ export * from './documents';
 export * from './handovers';
 export * from './plans';
 export * from './admin';
+export * from './pickups';

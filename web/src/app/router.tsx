@@ -89,6 +89,18 @@ export const router = createBrowserRouter([
             (await import('./routes/courier-agency-handover-record.page'))
               .CourierAgencyHandoverRecordPage,
         ),
+        lazyPage(
+          'counter-pickup',
+          async () =>
+            (await import('@/features/courier/components/counter-pickup-screen'))
+              .CounterPickupScreen,
+        ),
+        lazyPage(
+          'counter-pickup/:id',
+          async () =>
+            (await import('./routes/courier-counter-pickup-record.page'))
+              .CourierCounterPickupRecordPage,
+        ),
       ]),
       roleArea('manager', 'manager', [
         indexPage(async () => (await import('./routes/manager-home.page')).ManagerHomePage),

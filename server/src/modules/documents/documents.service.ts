@@ -226,3 +226,6 @@ export async function bundleScansPdf(
   if (!reply.ok || reply.type !== 'bundle') throw bundleUnavailable(reply);
   return { pdf: Buffer.from(reply.pdf), unreadable: reply.unreadable, omitted: reply.omitted };
 }
+
+export { insertStagedSignature, stageSignature, type StagedSignature } from './staged-signature';
+export { createDocumentLimits, type DocumentLimits } from './documents.intake';

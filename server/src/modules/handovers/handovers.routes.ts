@@ -6,16 +6,23 @@ import {
   DeliveryHandoverSchema,
   DossierSlipInputSchema,
   IdParamsSchema,
+  ResultPickupCheckInputSchema,
+  ResultPickupInputSchema,
   SubmitAtCounterSchema,
 } from '@tannha/shared';
-import { endpoint, withStatus, type ModuleDeps } from '../../lib/http';
+import type { Storage } from '../../integrations/storage/storage';
+import { byId, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import { readIdempotencyKey } from '../../lib/idempotency';
+import { createDocumentLimits } from '../documents/documents.service';
 import type { JobHooks } from '../jobs/jobs.service';
 import {
   createAgencyHandover,
   createDossierSlip,
   getAgencyHandover,
+  checkResultPickup,
+  createResultPickup,
   getJobPapers,
+  getResultPickup,
   listAgencyHandovers,
   listHandoverCandidates,
   recordDeliveryHandover,
@@ -30,9 +37,20 @@ const created = (res: { replayed: boolean }) => withStatus(res.replayed ? 200 : 
  * `POST /api/jobs/:id/dossier-slip` (pickup), `POST /api/jobs/:id/submission` (dossier
  * code from the counter), `POST /api/agency-handovers` (batch to the agency, the legal
  * filing time), and the read side: the dossiers waiting for a record, the latest records, one
- * record for printing.
+ * record for printing. The counter pickup of results: `POST /api/couriers/me/result-pickups/check`
+ * (what each scanned code would be), `POST /api/couriers/me/result-pickups` (the batch taken,
+ * signed by the clerk), `GET /api/result-pickups/:id` (the record for printing).
  */
-export function handoversRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHooks }): Router {
+export function handoversRoutes(
+  deps: ModuleDeps & {
+    jobHooks: JobHooks;
+    storage: Storage;
+    maxUploadBytes: number;
+    maxUploadPixels: number;
+  },
+): Router {
+  const { db, jobHooks, storage } = deps;
+  const limits = createDocumentLimits(deps.maxUploadBytes, deps.maxUploadPixels);
   const r = Router();
   const write = { can: 'handovers.write', params: IdParamsSchema } as const;
   const read = { can: 'handovers.read' } as const;
@@ -91,6 +109,32 @@ export function handoversRoutes({ db, jobHooks }: ModuleDeps & { jobHooks: JobHo
     endpoint({ ...read, params: IdParamsSchema }, ({ auth, params }) =>
       getAgencyHandover(db, auth, params.id),
     ),
+  );
+  r.post(
+    '/couriers/me/result-pickups/check',
+    endpoint(
+      { can: 'handovers.result_pickup', body: ResultPickupCheckInputSchema },
+      ({ auth, body }) => checkResultPickup(db, auth, body),
+    ),
+  );
+  r.post(
+    '/couriers/me/result-pickups',
+    endpoint(
+      { can: 'handovers.result_pickup', body: ResultPickupInputSchema },
+      async ({ auth, body, req }) =>
+        created(
+          await createResultPickup(db, auth, body, {
+            idempotencyKey: readIdempotencyKey(req.get('Idempotency-Key')),
+            jobHooks,
+            storage,
+            limits,
+          }),
+        ),
+    ),
+  );
+  r.get(
+    '/result-pickups/:id',
+    byId('handovers.result_pickup_read', (auth, id) => getResultPickup(db, auth, id)),
   );
   return r;
 }

@@ -23,6 +23,8 @@ import {
 export { createAgencyHandover } from './agency-handover';
 export { recordDeliveryHandover } from './deliver-result';
 export { createDossierSlip, submitAtCounter } from './dossier-slip';
+export { checkResultPickup } from './result-pickup-check';
+export { createResultPickup, getResultPickup } from './result-pickup';
 
 /**
  * A handover record for printing, by its courier or the office of its unit; 404 (not 403)

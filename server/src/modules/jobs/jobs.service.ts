@@ -14,6 +14,7 @@ import * as repo from './jobs.repository';
 export { createJob, type JobWriteOptions } from './create-job';
 export { transitionJob, type TransitionResult } from './transition-job';
 export { assignJob, assignJobs, REASSIGNABLE } from './assign-job';
+export { claimJob } from './claim-job';
 export {
   currentJobCursor,
   getJob,

@@ -15,6 +15,7 @@ export const courierKeys = {
   handoverCandidates: () => ['courier', 'agency-handovers', 'eligible'] as const,
   handoverList: () => ['courier', 'agency-handovers', 'list'] as const,
   handoverRecord: (id: string) => ['courier', 'agency-handovers', 'record', id] as const,
+  resultPickup: (id: string) => ['courier', 'result-pickups', id] as const,
   /** Public: the e-receipt opens without login, so it is not under `courier`. */
   receipt: (id: string) => ['receipt', id] as const,
 };

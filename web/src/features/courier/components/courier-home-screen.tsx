@@ -81,6 +81,12 @@ export function CourierHomeScreen({ tileUrl }: { tileUrl: string | undefined }) 
       <SyncBar outbox={outbox} />
       <PositionToggle />
       {body}
+      <Link
+        to="/courier/counter-pickup"
+        className={cx(buttonClassName('secondary'), styles.wideLink)}
+      >
+        {t('counter.open')}
+      </Link>
       <Link to="/courier/handover" className={cx(buttonClassName('secondary'), styles.wideLink)}>
         {t('agency.open')}
       </Link>
