@@ -262,4 +262,23 @@ describe('the camera scanner without a native BarcodeDetector (the ZXing polyfil
     expectWasmFromTheApp(camera);
     expect(camera.pageErrors).toEqual([]);
   });
+
+  it('says why when the camera cannot open, and the typed number stays the way in', async () => {
+    // No camera granted to this browser: the page is told no.
+    const { page, pageErrors } = await browse(PHONE);
+    await logIn(page, 'courier1');
+    await page.getByRole('heading', { level: 1, name: 'Việc hôm nay' }).waitFor();
+    await openHandover(page);
+    await page.getByRole('button', { name: 'Quét QR trên CCCD' }).click();
+    const scanner = page.getByRole('region', { name: 'Quét QR trên CCCD gắn chip' });
+    await scanner.getByRole('alert').waitFor();
+    expect(await scanner.getByRole('alert').textContent()).toMatch(
+      /^Không (mở|tìm thấy) .*camera.*; hãy gõ mã\.$|^Không mở được camera: .* hoặc gõ mã\.$/,
+    );
+    await page.getByLabel('Số giấy tờ').fill('079203004567');
+    expect(await page.getByLabel('Số giấy tờ').inputValue()).toBe('079203004567');
+    await scanner.getByRole('button', { name: 'Đóng camera' }).click();
+    await scanner.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
 });
