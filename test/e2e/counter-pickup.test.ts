@@ -34,7 +34,7 @@ async function resultsAtTheAgency(unitId: string) {
   const day = new Date().toISOString().slice(2, 10).replace(/-/g, '');
   const base = 9000 + Math.floor(Math.random() * 900);
   const people = ['Phan Thị Lan', 'Võ Minh Tuấn', 'Huỳnh Thị Ngọc'];
-  const results: { id: string; dossierCode: string }[] = [];
+  const results: { id: string; code: string; dossierCode: string }[] = [];
   for (const [i, fullName] of people.entries()) {
     const citizen = await call(office.page, 'POST', '/api/citizens', {
       fullName,
@@ -52,7 +52,8 @@ async function resultsAtTheAgency(unitId: string) {
       lng: 106.82,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    results.push({ id: (created.body.job ?? created.body).id as string, dossierCode });
+    const job = (created.body.job ?? created.body) as { id: string; code: string };
+    results.push({ id: job.id, code: job.code, dossierCode });
   }
   return results;
 }
@@ -150,8 +151,8 @@ describe('the courier collects finished results at the agency’s counter', () =
     }
     await page.getByRole('link', { name: 'Về danh sách việc' }).click();
     await page.getByRole('heading', { level: 1, name: 'Việc hôm nay' }).waitFor();
-    for (const name of ['Phan Thị Lan', 'Võ Minh Tuấn', 'Huỳnh Thị Ngọc']) {
-      const card = page.getByRole('listitem').filter({ hasText: name });
+    for (const r of results) {
+      const card = page.getByRole('listitem').filter({ hasText: r.code });
       await card.first().waitFor();
       expect(await card.first().textContent()).toContain('Đã lấy kết quả');
     }

@@ -14,7 +14,7 @@ export type CounterPickupScanProps = {
   entries: PickupEntry[];
   /** Adds what was typed or scanned (one code, or several pasted at once). */
   onCode: (raw: string) => void;
-  onRemove: (code: string) => void;
+  onRemove: (entry: PickupEntry) => void;
   onRecheck: () => void;
 };
 
@@ -55,7 +55,6 @@ export function CounterPickupScan({
         <TextField
           ref={input}
           label={t('counter.codeLabel')}
-          hint={t('counter.codeHint')}
           value={value}
           autoFocus
           autoComplete="off"
@@ -64,6 +63,7 @@ export function CounterPickupScan({
           enterKeyHint="enter"
           maxLength={2000}
           data-testid="pickup-code-input"
+          aria-describedby="counter-code-hint"
           onChange={(e) => setValue(e.target.value)}
         />
         <Button type="submit" variant="secondary">
@@ -71,6 +71,9 @@ export function CounterPickupScan({
         </Button>
         <CounterPickupCamera onCode={onCode} />
       </form>
+      <p id="counter-code-hint" className={styles.muted}>
+        {t('counter.codeHint')}
+      </p>
       <p className={s.count} data-testid="pickup-valid-count" aria-live="polite">
         {t('counter.validCount', { count: valid })}
       </p>
@@ -84,7 +87,7 @@ export function CounterPickupScan({
       )}
       <ul className={s.codes} aria-label={t('counter.listLabel')} data-testid="pickup-codes">
         {entries.map((e) => (
-          <CodeLine key={`${e.code}-${e.state}`} entry={e} onRemove={() => onRemove(e.code)} />
+          <CodeLine key={`${e.code}-${e.state}`} entry={e} onRemove={() => onRemove(e)} />
         ))}
       </ul>
     </section>

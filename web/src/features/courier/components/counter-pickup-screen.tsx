@@ -30,7 +30,10 @@ export function CounterPickupScreen() {
     body = (
       <Alert tone="danger">
         <p>{t('counter.refused', { error: send.refusal })}</p>
-        <Button variant="secondary" onClick={() => void send.edit()}>
+        <Button
+          variant="secondary"
+          onClick={() => void send.edit().then(() => batch.recheck(true))}
+        >
           {t('counter.edit')}
         </Button>
       </Alert>
@@ -48,7 +51,7 @@ export function CounterPickupScreen() {
           entries={batch.entries}
           onCode={batch.add}
           onRemove={batch.remove}
-          onRecheck={batch.recheck}
+          onRecheck={() => batch.recheck()}
         />
         {batch.valid.length > 0 && (
           <CounterPickupForm

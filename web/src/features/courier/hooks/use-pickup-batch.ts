@@ -126,20 +126,35 @@ export function usePickupBatch() {
     [flush],
   );
 
-  /** Takes a code off the list (a result the courier hands back, or a refused line read). */
-  const remove = useCallback((code: string) => {
-    setEntries((prev) => prev.filter((e) => e.code !== code));
+  /**
+   * Takes a line off the list: a result the courier hands back, or a refusal once read (which
+   * leaves the same code's accepted line in place).
+   */
+  const remove = useCallback((entry: PickupEntry) => {
+    const refused = entry.state === 'refused';
+    setEntries((prev) =>
+      prev.filter((e) => e.code !== entry.code || (e.state === 'refused') !== refused),
+    );
   }, []);
 
-  /** Asks again for the codes that got no answer (the network is back). */
-  const recheck = useCallback(() => {
-    const codes = entriesRef.current.filter((e) => e.state === 'unchecked').map((e) => e.code);
-    if (codes.length === 0) return;
-    setEntries((prev) =>
-      prev.map((e) => (e.state === 'unchecked' ? { ...e, state: 'checking' } : e)),
-    );
-    void judge(codes);
-  }, [judge]);
+  /**
+   * Asks again for the codes that got no answer (the network is back), or with `all` for
+   * every code of the batch (the server refused the record: something changed since).
+   */
+  const recheck = useCallback(
+    (all = false) => {
+      const again = (e: PickupEntry) => e.state === 'unchecked' || (all && e.state === 'ok');
+      const codes = entriesRef.current.filter(again).map((e) => e.code);
+      if (codes.length === 0) return;
+      const next = entriesRef.current.map((e): PickupEntry =>
+        again(e) ? { code: e.code, state: 'checking' } : e,
+      );
+      entriesRef.current = next;
+      setEntries(next);
+      void judge(codes);
+    },
+    [judge],
+  );
 
   const clear = useCallback(() => setEntries([]), []);
 
