@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 import { serviceWorkerPlugin } from './pwa/service-worker-plugin';
+import { zxingWasmSelfHostedPlugin } from './pwa/zxing-wasm-plugin';
 
 // The API, socket.io and the built app share one port in production; in development the
 // Vite server forwards the same paths so cookies stay same-origin.
@@ -13,7 +14,7 @@ const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), zxingWasmSelfHostedPlugin()],
   resolve: {
     // `@/lib/…` instead of `../../../lib/…`; mirrored by `paths` in tsconfig.json.
     alias: [{ find: /^@\//, replacement: `${webRoot}src/` }],

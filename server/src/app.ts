@@ -119,6 +119,8 @@ export function createApp(deps: AppDeps): Express {
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
+          // The code scanner's WebAssembly (served from /assets) may be compiled; no eval.
+          'script-src': ["'self'", "'wasm-unsafe-eval'"],
           'img-src': ["'self'", 'data:', 'blob:', 'https:'],
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'upgrade-insecure-requests': null,

@@ -12,7 +12,7 @@
  * a log line.
  */
 
-import { vnDateTimeParts } from './time';
+import { isDateString, toVnDate, vnDateTimeParts } from './time';
 
 /** Birth-registration province codes used in ID numbers (the 63 provinces before July 2025). */
 export const CCCD_PROVINCE_CODES: Readonly<Record<string, string>> = Object.freeze({
@@ -130,4 +130,93 @@ export function maskCccd(s: string): string {
 /** The last 4 digits of an ID number (enough for a person to recognise it). */
 export function cccdLast4(s: string): string {
   return compact(s).slice(-4);
+}
+
+/** What the QR on a chip CCCD card says (personal data: fill a form with it, never log it). */
+export type CccdQrData = {
+  /** The 12-digit ID number. */
+  idNumber: string;
+  /** The old 9-digit (or 12-digit) CMND number, when the card lists one. */
+  oldId?: string;
+  fullName: string;
+  /** `YYYY-MM-DD`. */
+  birthDate: string;
+  sex: 'male' | 'female';
+  /** The permanent residence as printed (nơi thường trú). */
+  address: string;
+  /** `YYYY-MM-DD`, the day the card was issued. */
+  issueDate: string;
+};
+
+export type ParseCccdQrResult =
+  | { ok: true; data: CccdQrData }
+  | {
+      ok: false;
+      reason:
+        | 'not_cccd_qr'
+        | 'invalid_id'
+        | 'invalid_old_id'
+        | 'invalid_name'
+        | 'invalid_date'
+        | 'invalid_sex'
+        | 'inconsistent';
+    };
+
+/** `ddMMyyyy` → `YYYY-MM-DD`, or null when it is not a real date. */
+function qrDate(s: string): string | null {
+  const m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]}-${m[1]}`;
+  return isDateString(iso) ? iso : null;
+}
+
+/**
+ * Reads the QR printed on a chip CCCD card (front of the 2021 card, back of the 2024 căn
+ * cước): `số CCCD|số CMND cũ|họ tên|ngày sinh ddMMyyyy|giới tính|nơi thường trú|ngày cấp
+ * ddMMyyyy`, pipe-separated; the old-ID field may be empty; fields a later card may append
+ * after the seventh are ignored. Refused: anything that is not seven fields, an ID number
+ * that is not a CCCD ({@link parseCccd}), a date that is not real or in the future, a sex
+ * other than Nam/Nữ, and a birth year or sex that contradicts the ID number's own digits
+ * (a QR that is not the card's own).
+ */
+export function parseCccdQr(text: string, opts: ParseCccdOptions = {}): ParseCccdQrResult {
+  const parts = typeof text === 'string' ? text.normalize('NFC').trim().split('|') : [];
+  if (parts.length < 7) return { ok: false, reason: 'not_cccd_qr' };
+  const [id, oldId, name, birth, sexText, address, issued] = parts.map((p) => p.trim()) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const parsed = parseCccd(id, opts);
+  if (!/^\d{12}$/.test(id) || !parsed.ok) return { ok: false, reason: 'invalid_id' };
+  if (oldId !== '' && !/^(\d{9}|\d{12})$/.test(oldId))
+    return { ok: false, reason: 'invalid_old_id' };
+  const fullName = name.replace(/\s+/g, ' ');
+  if (fullName.length < 2 || fullName.length > 120 || /[\d<>]/.test(fullName))
+    return { ok: false, reason: 'invalid_name' };
+  const birthDate = qrDate(birth);
+  const issueDate = qrDate(issued);
+  const today = toVnDate(opts.now ?? new Date());
+  if (!birthDate || !issueDate || birthDate > today || issueDate > today || issueDate < birthDate)
+    return { ok: false, reason: 'invalid_date' };
+  const sex = { nam: 'male', nữ: 'female' }[sexText.toLowerCase()] as CccdQrData['sex'] | undefined;
+  if (!sex) return { ok: false, reason: 'invalid_sex' };
+  if (parsed.sex !== sex || parsed.birthYear !== Number(birthDate.slice(0, 4)))
+    return { ok: false, reason: 'inconsistent' };
+  return {
+    ok: true,
+    data: {
+      idNumber: id,
+      ...(oldId ? { oldId } : {}),
+      fullName,
+      birthDate,
+      sex,
+      address: address.replace(/\s+/g, ' '),
+      issueDate,
+    },
+  };
 }

@@ -27,6 +27,8 @@ export type BrowserOptions = {
   mobile?: boolean;
   /** Prepended to relative `page.goto` URLs. */
   baseURL?: string;
+  /** More Chromium switches (a fake camera: `--use-file-for-fake-video-capture=…`). */
+  args?: string[];
 };
 
 export type TestBrowser = {
@@ -49,7 +51,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
       viewport: options.viewport ?? { width: 1366, height: 900 },
       hasTouch: mobile,
       isMobile: mobile,

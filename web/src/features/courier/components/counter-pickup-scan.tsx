@@ -6,6 +6,7 @@ import { TextField } from '@/components/ui/text-field';
 import { cx } from '@/lib/cx';
 
 import type { PickupEntry } from '../hooks/use-pickup-batch';
+import { CounterPickupCamera } from './counter-pickup-camera';
 import s from './counter-pickup.module.css';
 import styles from './courier.module.css';
 
@@ -68,7 +69,7 @@ export function CounterPickupScan({
         <Button type="submit" variant="secondary">
           {t('counter.add')}
         </Button>
-        {/* The camera scanner ("Quét bằng camera") sits here and hands each code it reads to `take`. */}
+        <CounterPickupCamera onCode={onCode} />
       </form>
       <p id="counter-code-hint" className={styles.muted}>
         {t('counter.codeHint')}

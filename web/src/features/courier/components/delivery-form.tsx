@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 
 import { queueJson, queueUpload } from '../offline/actions';
+import { CccdScan } from './cccd-scan';
 import { PhotoPicker } from './photo-picker';
 import { RadioChoice } from './radio-choice';
 import { SelectField } from './select-field';
@@ -14,8 +15,9 @@ import styles from './courier.module.css';
 
 /**
  * Handing the result over at the door: applicant or proxy (relation, authorisation letter),
- * the ID paper checked (the number is compared on the server with the one on file; only a
- * hash and the last 4 digits are kept), the recipient's signature, a photo, papers taken back.
+ * the ID paper checked (typed, or read from the QR on a chip CCCD; the number is compared on
+ * the server with the one on file; only a hash and the last 4 digits are kept), the
+ * recipient's signature, a photo, papers taken back.
  */
 export function DeliveryForm({ job }: { job: Job }) {
   const { t } = useTranslation('courier');
@@ -103,6 +105,13 @@ export function DeliveryForm({ job }: { job: Job }) {
           <PhotoPicker label={t('delivery.letter')} photos={letter} onChange={setLetter} />
         </>
       )}
+      <CccdScan
+        onRead={(card) => {
+          setIdType('cccd');
+          setIdNumber(card.idNumber);
+          setName(card.fullName);
+        }}
+      />
       <SelectField id="id-type" label={t('delivery.idType')} value={idType} onChange={setIdType}>
         <option value="cccd">{t('delivery.cccd')}</option>
         <option value="cmnd">{t('delivery.cmnd')}</option>

@@ -1,18 +1,12 @@
 import { parseDossierCode } from '@tannha/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 
+import { CodeScanner } from './code-scanner';
 import styles from './courier.module.css';
-
-type Detector = { detect: (source: HTMLVideoElement) => Promise<{ rawValue: string }[]> };
-type DetectorCtor = new (opts: { formats: string[] }) => Detector;
-
-function barcodeDetector(): DetectorCtor | undefined {
-  return (globalThis as unknown as { BarcodeDetector?: DetectorCtor }).BarcodeDetector;
-}
 
 export type DossierCodeInputProps = {
   value: string;
@@ -22,58 +16,29 @@ export type DossierCodeInputProps = {
 };
 
 /**
- * The dossier code, scanned from the slip's QR or 1-D barcode with the camera (the browser's
- * BarcodeDetector, where the phone has it) or typed; checked against the code format.
+ * The dossier code, scanned from the slip's QR or 1-D barcode with the camera (the phone's
+ * BarcodeDetector or the ZXing polyfill, so every phone can) or typed; checked against the
+ * code format.
  */
 export function DossierCodeInput({ value, onChange, expected }: DossierCodeInputProps) {
   const { t } = useTranslation('courier');
   const [scanning, setScanning] = useState(false);
-  const [scanError, setScanError] = useState<string | null>(null);
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const canScan = !!barcodeDetector() && !!navigator.mediaDevices?.getUserMedia;
-
-  useEffect(() => {
-    if (!scanning) return;
-    let stream: MediaStream | null = null;
-    let stop = false;
-    const Ctor = barcodeDetector()!;
-    const detector = new Ctor({
-      formats: ['qr_code', 'code_128', 'code_39', 'ean_13', 'pdf417', 'data_matrix'],
-    });
-    void (async () => {
-      try {
-        stream = await navigator.mediaDevices.getUserMedia({
-          video: { facingMode: 'environment' },
-        });
-        const video = videoRef.current!;
-        video.srcObject = stream;
-        await video.play();
-        while (!stop) {
-          const found = await detector.detect(video).catch(() => []);
-          const hit = found
-            .map((f) =>
-              parseDossierCode(
-                f.rawValue.split(/[\s|;]/).find((x) => parseDossierCode(x).ok) ?? f.rawValue,
-              ),
-            )
-            .find((r) => r.ok);
-          if (hit?.ok) {
-            onChange(hit.code);
-            setScanning(false);
-            break;
-          }
-          await new Promise((r) => setTimeout(r, 250));
-        }
-      } catch {
-        setScanError(t('dossier.cameraError'));
-        setScanning(false);
-      }
-    })();
-    return () => {
-      stop = true;
-      stream?.getTracks().forEach((tr) => tr.stop());
-    };
-  }, [scanning, onChange, t]);
+  const [notice, setNotice] = useState<string | null>(null);
+  // A slip's QR may carry more than the code (a link, several fields): take the code in it.
+  const onCode = (raw: string) => {
+    const hit = raw
+      .split(/[\s|;/?=&]/)
+      .concat(raw)
+      .map((part) => parseDossierCode(part))
+      .find((r) => r.ok);
+    if (!hit?.ok) {
+      setNotice(t('dossier.badFormat'));
+      return false;
+    }
+    setNotice(null);
+    onChange(hit.code);
+    return true;
+  };
 
   const parsed = value ? parseDossierCode(value) : null;
   const error =
@@ -99,21 +64,22 @@ export function DossierCodeInput({ value, onChange, expected }: DossierCodeInput
         autoComplete="off"
         spellCheck={false}
       />
-      {canScan && !scanning && (
+      {scanning ? (
+        <CodeScanner
+          mode="single"
+          label={t('dossier.scan')}
+          onCode={onCode}
+          notice={notice}
+          onClose={() => {
+            setScanning(false);
+            setNotice(null);
+          }}
+        />
+      ) : (
         <Button variant="secondary" onClick={() => setScanning(true)}>
           {t('dossier.scan')}
         </Button>
       )}
-      {!canScan && <p className={styles.muted}>{t('dossier.noScanner')}</p>}
-      {scanning && (
-        <div className={styles.scanner}>
-          <video ref={videoRef} playsInline muted />
-          <Button variant="secondary" onClick={() => setScanning(false)}>
-            {t('dossier.stopScan')}
-          </Button>
-        </div>
-      )}
-      {scanError && <p className={styles.errorText}>{scanError}</p>}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { TextField } from '@/components/ui/text-field';
 
 import { useProcedurePapers } from '../api/courier.api';
 import { queueJson, queueUpload } from '../offline/actions';
+import { CccdScan } from './cccd-scan';
 import { DossierCodeInput } from './dossier-code-input';
 import { PhotoPicker } from './photo-picker';
 import { SignaturePad } from './signature-pad';
@@ -17,7 +18,8 @@ type Paper = { name: string; copy: 'original' | 'copy'; present: boolean };
 
 /**
  * Home pickup: the procedure's papers checked one by one (original or copy, present or
- * missing), scans of the pages, and both signatures on the dossier slip.
+ * missing), the citizen's chip CCCD read from its QR to check who hands the dossier over
+ * (shown only, not sent), scans of the pages, and both signatures on the dossier slip.
  */
 export function PickupForm({ job }: { job: Job }) {
   const { t } = useTranslation('courier');
@@ -102,6 +104,7 @@ export function PickupForm({ job }: { job: Job }) {
       {missing.length > 0 && (
         <p className={styles.pendingNote}>{t('pickup.missing', { list: missing.join(', ') })}</p>
       )}
+      <CccdScan expectedName={job.citizen.fullName} />
       <PhotoPicker label={t('pickup.scans')} multiple photos={scans} onChange={setScans} />
       <SignaturePad label={t('pickup.citizenSignature')} onChange={setCitizenSig} />
       <SignaturePad label={t('pickup.courierSignature')} onChange={setCourierSig} />
