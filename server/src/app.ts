@@ -97,6 +97,23 @@ function isSourceMapPath(urlPath: string): boolean {
   return /\.map\/*$/i.test(decoded);
 }
 
+/** Helmet's headers with the content security policy the web app needs. */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // The code scanner's WebAssembly (served from /assets) may be compiled; no eval.
+        'script-src': ["'self'", "'wasm-unsafe-eval'"],
+        'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
 /**
  * Builds the Express app: no listening and no globals, so tests build as many as they
  * like against their own databases.
@@ -114,21 +131,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
 
   app.use(...requestContextMiddleware());
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          // The code scanner's WebAssembly (served from /assets) may be compiled; no eval.
-          'script-src': ["'self'", "'wasm-unsafe-eval'"],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders());
   app.use(healthRoutes(database, { sessionSecret: config.sessionSecret }));
 
   const api = express.Router();
