@@ -77,7 +77,7 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     await button(page, 'Nhận việc');
     // Pick-up at the agency: the dossier code comes from the job; a photo of the sealed result.
     await page.getByLabel('Mã hồ sơ').waitFor();
-    expect(await page.getByLabel('Mã hồ sơ').inputValue()).toMatch(/^H48\.19\.10-\d{6}-0101$/);
+    expect(await page.getByLabel('Mã hồ sơ').inputValue()).toMatch(/^H48\.19\.11-\d{6}-0101$/);
     await page
       .getByLabel('Ảnh gói kết quả đã niêm phong')
       .setInputFiles({ name: 'seal.jpg', mimeType: 'image/jpeg', buffer: JPEG });
