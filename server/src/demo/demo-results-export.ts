@@ -29,6 +29,15 @@ export const SAMPLE_HEADER = [
 export type SampleWard = { code: string; name: string; fullName: string };
 export type SampleProcedure = { code: string; name: string; inPersonOnly: boolean };
 
+/** Someone the office already knows: a caller with a saved address that has a position. */
+export type SampleRecipient = {
+  fullName: string;
+  /** E.164, as stored. */
+  phone: string;
+  addressText: string;
+  wardFullName: string;
+};
+
 /** What to generate. */
 export type SampleExportOptions = {
   /** Wards to deliver to (those a post office serves). */
@@ -37,6 +46,11 @@ export type SampleExportOptions = {
   procedures: SampleProcedure[];
   rows: number;
   seed: number;
+  /**
+   * Known callers: about 60% of the rows go to one of them (their saved address and ward, so
+   * the import places those jobs from the saved position); the rest are new people.
+   */
+  recipients?: readonly SampleRecipient[];
   /** Replace a few rows by bad ones: unknown ward, bad phone, duplicate code, in-person procedure. */
   bad: boolean;
 };
@@ -164,6 +178,10 @@ export function sampleExportRows(opts: SampleExportOptions): string[][] {
     const proc = byPost.length > 0 ? pick(byPost) : undefined;
     const fee = rnd() < 0.2 ? pick([20_000, 50_000, 100_000, 200_000]) : 0;
     const charge = pick([0, 25_000, 30_000, 35_000]);
+    const known =
+      opts.recipients && opts.recipients.length > 0 && rnd() < 0.6
+        ? pick(opts.recipients)
+        : undefined;
     const row = [
       String(n),
       dossierCode(opts.seed, n - 1),
@@ -179,6 +197,12 @@ export function sampleExportRows(opts: SampleExportOptions): string[][] {
       rnd() < 0.15 ? 'Cơ quan' : 'Công dân',
       rnd() < 0.1 ? 'Gọi trước khi giao' : '',
     ];
+    if (known) {
+      row[4] = known.fullName;
+      row[5] = known.phone.replace(/^\+84(\d{3})(\d{3})(\d+)$/, '0$1 $2 $3');
+      row[6] = known.addressText;
+      row[7] = known.wardFullName;
+    }
     const kind = bad.get(n);
     if (kind === 'unknown_ward') row[7] = 'Phường Không Có Thật';
     if (kind === 'bad_phone') row[5] = '0123 45';

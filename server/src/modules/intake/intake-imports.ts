@@ -216,7 +216,15 @@ export async function sampleExport(
   const wards = await repo.findServedWards(db, auth.unitIds);
   if (wards.length === 0) throw noServedWards();
   const procedures = await repo.findActiveProcedures(db);
-  const opts = { wards, procedures, rows: query.rows, seed: query.seed, bad: query.bad ?? false };
+  const recipients = await repo.findKnownRecipients(db, auth.unitIds);
+  const opts = {
+    wards,
+    procedures,
+    recipients,
+    rows: query.rows,
+    seed: query.seed,
+    bad: query.bad ?? false,
+  };
   const fileName = sampleExportFileName(query.rows, query.format);
   if (query.format === 'xlsx') {
     return {

@@ -193,6 +193,40 @@ export async function findServedWards(db: DbOrTx, unitIds: readonly string[]) {
     .orderBy(adminWards.code);
 }
 
+/**
+ * Callers of these units with a saved address that has a position in a ward their office
+ * serves (a sample export sends some results to them).
+ */
+export async function findKnownRecipients(db: DbOrTx, unitIds: readonly string[], limit = 200) {
+  if (unitIds.length === 0) return [];
+  return db
+    .select({
+      fullName: citizens.fullName,
+      phone: citizens.phone,
+      addressText: citizenAddresses.addressText,
+      wardFullName: adminWards.fullName,
+    })
+    .from(citizenAddresses)
+    .innerJoin(citizens, eq(citizens.id, citizenAddresses.citizenId))
+    .innerJoin(
+      unitServiceWards,
+      and(
+        eq(unitServiceWards.wardCode, citizenAddresses.wardCode),
+        eq(unitServiceWards.unitId, citizens.unitId),
+      ),
+    )
+    .innerJoin(adminWards, eq(adminWards.code, citizenAddresses.wardCode))
+    .where(
+      and(
+        inArray(citizens.unitId, [...unitIds]),
+        isNotNull(citizenAddresses.lat),
+        isNotNull(citizenAddresses.lng),
+      ),
+    )
+    .orderBy(citizens.id, citizenAddresses.id)
+    .limit(limit);
+}
+
 /** The active procedures, by code (a sample export's catalogue). */
 export async function findActiveProcedures(db: DbOrTx) {
   return db
