@@ -87,15 +87,19 @@ function OfficeArea({ area, onSaved }: { area: ServiceArea; onSaved: (name: stri
   const save = useSaveServiceWards();
   const [draft, setDraft] = useState<DraftWard[]>(area.wards);
   const dirty = draft.map((w) => w.code).join() !== area.wards.map((w) => w.code).join();
+  // Told through the promise, not mutate's onSuccess: the saved list re-keys this section, and
+  // an unmounted section's per-call callbacks never run.
   const submit = () =>
-    save.mutate(
-      {
+    save
+      .mutateAsync({
         unitId: area.unit.id,
         wardCodes: draft.map((w) => w.code),
         move: draft.some((w) => w.from),
-      },
-      { onSuccess: () => onSaved(area.unit.name) },
-    );
+      })
+      .then(
+        () => onSaved(area.unit.name),
+        () => undefined,
+      );
   return (
     <section className={styles.office} aria-label={area.unit.name}>
       <h3>
