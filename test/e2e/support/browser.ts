@@ -67,7 +67,9 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
 
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('pageerror', (error) =>
+    pageErrors.push(`${error.message} ${error.stack ?? ''}`.slice(0, 1200)),
+  );
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     // Failed resource loads (map tiles with no network) are the browser's note, not the app's.

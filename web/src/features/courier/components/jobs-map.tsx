@@ -32,6 +32,9 @@ export function JobsMap({
       bounds={bounds}
       boundsOptions={{ padding: [24, 24], maxZoom: 15 }}
       scrollWheelZoom={false}
+      // No zoom animation on the phone: leaving the screen mid-animation made Leaflet's pending
+      // frame touch the removed map (`_leaflet_pos` of undefined); it also spares the battery.
+      zoomAnimation={false}
     >
       <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap" />
       <Polyline
