@@ -32,7 +32,8 @@ async function resultsAtTheAgency(unitId: string) {
   await logIn(office.page, 'dispatcher1');
   await office.page.getByRole('heading', { level: 1, name: 'Điều phối' }).waitFor();
   const day = new Date().toISOString().slice(2, 10).replace(/-/g, '');
-  const base = 9000 + Math.floor(Math.random() * 900);
+  // Fixed numbers under an agency segment no demo seeder uses: the same codes on every run.
+  const base = 9001;
   const people = ['Phan Thị Lan', 'Võ Minh Tuấn', 'Huỳnh Thị Ngọc'];
   const results: { id: string; code: string; dossierCode: string }[] = [];
   for (const [i, fullName] of people.entries()) {
@@ -41,7 +42,7 @@ async function resultsAtTheAgency(unitId: string) {
       phone: `+8491322${String(base + i).padStart(4, '0')}`,
     });
     expect(citizen.status, JSON.stringify(citizen.body)).toBe(201);
-    const dossierCode = `H48.19.10-${day}-${base + i}`;
+    const dossierCode = `H48.19.90-${day}-${base + i}`;
     const created = await call(office.page, 'POST', '/api/jobs', {
       type: 'result_delivery',
       unitId,
