@@ -5,6 +5,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, Marker, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 
+import { MAP_OPTIONS } from '@/lib/map-options';
+
 import { inVietnam, VIETNAM_BOUNDS } from '@/lib/queries/places';
 
 import { Button } from './button';
@@ -89,6 +91,7 @@ export function MapPinPicker({ tileUrl, value, onChange, centre, ...props }: Map
     <div className={styles.picker}>
       <div className={styles.mapFrame}>
         <MapContainer
+          {...MAP_OPTIONS}
           className={styles.map}
           {...view}
           scrollWheelZoom

@@ -4,6 +4,8 @@ import type { Job } from '@tannha/shared';
 import type { LatLngBoundsExpression } from 'leaflet';
 import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip } from 'react-leaflet';
 
+import { MAP_OPTIONS } from '@/lib/map-options';
+
 import styles from './courier.module.css';
 
 /**
@@ -28,13 +30,11 @@ export function JobsMap({
   const bounds: LatLngBoundsExpression = points.length === 1 ? [points[0]!, points[0]!] : points;
   return (
     <MapContainer
+      {...MAP_OPTIONS}
       className={styles.map}
       bounds={bounds}
       boundsOptions={{ padding: [24, 24], maxZoom: 15 }}
       scrollWheelZoom={false}
-      // No zoom animation on the phone: leaving the screen mid-animation made Leaflet's pending
-      // frame touch the removed map (`_leaflet_pos` of undefined); it also spares the battery.
-      zoomAnimation={false}
     >
       <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap" />
       <Polyline

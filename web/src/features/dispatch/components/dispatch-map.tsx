@@ -10,6 +10,7 @@ import { MapContainer, Marker, TileLayer, Tooltip } from 'react-leaflet';
 import MarkerClusterGroup from 'react-leaflet-cluster';
 
 import { Alert } from '@/components/ui/feedback';
+import { MAP_OPTIONS } from '@/lib/map-options';
 
 import styles from './dispatch.module.css';
 
@@ -97,7 +98,13 @@ export function DispatchMap(props: DispatchMapProps) {
 
   return (
     <div className={styles.mapWrap}>
-      <MapContainer className={styles.map} {...view} scrollWheelZoom aria-label={t('mapLabel')}>
+      <MapContainer
+        {...MAP_OPTIONS}
+        className={styles.map}
+        {...view}
+        scrollWheelZoom
+        aria-label={t('mapLabel')}
+      >
         <TileLayer
           url={props.tileUrl}
           attribution={props.tileUrl.includes('openstreetmap') ? OSM_ATTRIBUTION : ''}

@@ -6,6 +6,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap } from 'react-leaflet';
 
+import { MAP_OPTIONS } from '@/lib/map-options';
+
 import { Alert } from '@/components/ui/feedback';
 
 import styles from './plans.module.css';
@@ -72,6 +74,7 @@ export function PlanMap({
     <div className={styles.mapWrap} role="region" aria-label={t('mapLabel')}>
       {tilesFailed && <Alert tone="warning">{t('tilesUnavailable')}</Alert>}
       <MapContainer
+        {...MAP_OPTIONS}
         className={styles.map}
         center={center ? [center.lat, center.lng] : [10.95, 106.84]}
         zoom={12}

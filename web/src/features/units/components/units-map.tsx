@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, MapContainer, Popup, TileLayer, Tooltip } from 'react-leaflet';
 
+import { MAP_OPTIONS } from '@/lib/map-options';
+
 import { Alert } from '@/components/ui/feedback';
 
 import type { Unit } from '@tannha/shared';
@@ -52,6 +54,7 @@ export function UnitsMap({ tileUrl, center, units, highlightUnitId }: UnitsMapPr
   return (
     <div className={styles.wrapper}>
       <MapContainer
+        {...MAP_OPTIONS}
         className={styles.map}
         {...view}
         scrollWheelZoom
