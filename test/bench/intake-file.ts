@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/src/db/client';
 import { buildAppWith } from '../support/org-app';
+import { createCitizen } from '../support/factories';
 import { createIntakeFixture, sampleCsv } from '../support/intake-factories';
 
 export type IntakeFileBench = {
@@ -27,7 +28,39 @@ export type IntakeFileBench = {
   /** Highest V8 heap in use (the app's own objects, without the database engine's memory). */
   heapPeakMb: number;
   created: number;
+  /** The door there was before: one job at a time through POST /api/jobs (jobs per second). */
+  oneByOnePerSecond: number;
+  oneByOneJobs: number;
 };
+
+/** Jobs the baseline types one at a time. */
+const ONE_BY_ONE = 200;
+
+/**
+ * The baseline, measured on the same app before the import: results entered one at a time
+ * through `POST /api/jobs`, as an operator typing them would (the only door there was).
+ */
+async function oneByOne(
+  agent: { post: (path: string) => import('supertest').Test },
+  f: Awaited<ReturnType<typeof createIntakeFixture>>,
+  citizenId: string,
+): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < ONE_BY_ONE; i++) {
+    const res = await agent.post('/api/jobs').send({
+      type: 'result_delivery',
+      citizenId,
+      unitId: f.unitA.id,
+      wardCode: '26041',
+      procedureId: f.procedures.byPost.id,
+      dossierCode: `H48.99.01-261207-${String(i + 1).padStart(4, '0')}`,
+      addressText: `${i + 1} Võ Thị Sáu`,
+    });
+    if (res.status !== 201)
+      throw new Error(`POST /api/jobs ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return ONE_BY_ONE / ((performance.now() - t0) / 1000);
+}
 
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
@@ -40,6 +73,8 @@ export async function benchIntakeFile(rows = 10_000): Promise<IntakeFileBench> {
     admin: fx.provinceAdmin,
   }));
   try {
+    const citizen = await createCitizen(t.database.db, { unitId: f.unitA.id });
+    const perSecond = await oneByOne(agents.admin, f, citizen.id);
     const file = sampleCsv(f, { rows, seed: 2026 });
     global.gc?.();
     const baseline = process.memoryUsage.rss();
@@ -91,6 +126,8 @@ export async function benchIntakeFile(rows = 10_000): Promise<IntakeFileBench> {
       heapPeakMb: mb(heapPeak),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       created: count!.n,
+      oneByOnePerSecond: Math.round(perSecond * 10) / 10,
+      oneByOneJobs: ONE_BY_ONE,
     };
   } finally {
     await t.close();
@@ -102,6 +139,8 @@ export function intakeFileLine(b: IntakeFileBench): string {
   return (
     `intake: ${b.rows} rows in ${(b.totalMs / 1000).toFixed(1)} s, ${b.rowsPerSecond} rows/s, ` +
     `peak ${b.peakMb} MB  [${b.database}; preview ${(b.previewMs / 1000).toFixed(1)} s, ` +
-    `commit ${(b.commitMs / 1000).toFixed(1)} s; CPU of this process ${(b.cpuMs / 1000).toFixed(1)} s; RSS before ${b.baselineMb} MB, JS heap peak ${b.heapPeakMb} MB]`
+    `commit ${(b.commitMs / 1000).toFixed(1)} s; CPU of this process ${(b.cpuMs / 1000).toFixed(1)} s; RSS before ${b.baselineMb} MB, JS heap peak ${b.heapPeakMb} MB; ` +
+    `baseline, one at a time through POST /api/jobs: ${b.oneByOnePerSecond} jobs/s over ${b.oneByOneJobs}, ` +
+    `${Math.round(b.rows / b.oneByOnePerSecond)} s for ${b.rows}]`
   );
 }
