@@ -127,7 +127,9 @@ const PREFIXES = [
   '083',
   '086',
 ];
-const AGENCIES = ['000.00.30.H48', '000.00.31.H48', '000.20.09.H48', '000.21.12.H48', 'H48.19.10'];
+// None of them is a segment the demo's own jobs use (H48.19.1x): a sample import never meets a
+// demo job's dossier code, whatever day the demo was seeded on.
+const AGENCIES = ['000.00.30.H48', '000.00.31.H48', '000.20.09.H48', '000.21.12.H48', 'H48.26.01'];
 
 /** Small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
