@@ -6,6 +6,7 @@ import { cx } from '@/lib/cx';
 
 import { formatSignedAt } from '../utils/agency-handover';
 import s from './agency-handover.module.css';
+import { RecordSignatures } from './record-signatures';
 
 /**
  * The handover record (biên bản giao nhận) as it is printed: who handed over and who received,
@@ -73,29 +74,21 @@ export function AgencyHandoverRecord({ record }: { record: AgencyHandover }) {
           incomplete,
         })}
       </p>
-      <div className={s.signatures}>
-        <div>
-          <p>
-            <strong>{t('agency.record.courierSign')}</strong>
-          </p>
-          <div className={s.signatureBox} />
-          <p>{record.courierName}</p>
-        </div>
-        <div>
-          <p>
-            <strong>{t('agency.record.clerkSign')}</strong>
-          </p>
-          <div className={s.signatureBox}>
-            {record.clerkSignatureId && (
-              <img
-                src={`/api/documents/${record.clerkSignatureId}/content`}
-                alt={t('agency.record.signatureOf', { name: record.clerkName })}
-              />
-            )}
-          </div>
-          <p>{record.clerkName}</p>
-        </div>
-      </div>
+      <RecordSignatures
+        parties={[
+          { title: t('agency.record.courierSign'), name: record.courierName },
+          {
+            title: t('agency.record.clerkSign'),
+            name: record.clerkName,
+            signature: record.clerkSignatureId
+              ? {
+                  id: record.clerkSignatureId,
+                  alt: t('agency.record.signatureOf', { name: record.clerkName }),
+                }
+              : undefined,
+          },
+        ]}
+      />
     </article>
   );
 }

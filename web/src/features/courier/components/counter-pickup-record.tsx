@@ -5,6 +5,7 @@ import { Fact } from '@/components/ui/fact';
 
 import { formatSignedAt } from '../utils/agency-handover';
 import s from './agency-handover.module.css';
+import { RecordSignatures } from './record-signatures';
 
 /**
  * The counter pickup record (biên bản giao nhận kết quả) as it is printed: the agency and its
@@ -69,29 +70,21 @@ export function CounterPickupRecord({ record }: { record: ResultPickup }) {
           </ul>
         </section>
       )}
-      <div className={s.signatures}>
-        <div>
-          <p>
-            <strong>{t('counter.record.clerkSign')}</strong>
-          </p>
-          <div className={s.signatureBox}>
-            {record.clerkSignatureId && (
-              <img
-                src={`/api/documents/${record.clerkSignatureId}/content`}
-                alt={t('counter.record.signatureOf', { name: record.clerkName })}
-              />
-            )}
-          </div>
-          <p>{record.clerkName}</p>
-        </div>
-        <div>
-          <p>
-            <strong>{t('counter.record.courierSign')}</strong>
-          </p>
-          <div className={s.signatureBox} />
-          <p>{record.courierName}</p>
-        </div>
-      </div>
+      <RecordSignatures
+        parties={[
+          {
+            title: t('counter.record.clerkSign'),
+            name: record.clerkName,
+            signature: record.clerkSignatureId
+              ? {
+                  id: record.clerkSignatureId,
+                  alt: t('counter.record.signatureOf', { name: record.clerkName }),
+                }
+              : undefined,
+          },
+          { title: t('counter.record.courierSign'), name: record.courierName },
+        ]}
+      />
     </article>
   );
 }
