@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 
+import { demoRandom } from './demo-random';
+
 /**
  * A SYNTHETIC export of the one-stop system's finished dossiers ("receive the result by post"),
  * for the demo, the tests and the benchmark: made-up people, phones and house numbers on the
@@ -131,18 +133,6 @@ const PREFIXES = [
 // demo job's dossier code, whatever day the demo was seeded on.
 const AGENCIES = ['000.00.30.H48', '000.00.31.H48', '000.20.09.H48', '000.21.12.H48', 'H48.26.01'];
 
-/** Small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** A dossier code unique per (seed, index): agency, a day of Nov 2026, a daily number. */
@@ -167,8 +157,7 @@ export function sampleBadRows(rows: number, hasInPerson: boolean): SampleBadRow[
 
 /** The rows of the export (header first, the sample label above it). */
 export function sampleExportRows(opts: SampleExportOptions): string[][] {
-  const rnd = random(opts.seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const { next: rnd, pick } = demoRandom(opts.seed);
   const byPost = opts.procedures.filter((p) => !p.inPersonOnly);
   const inPerson = opts.procedures.find((p) => p.inPersonOnly);
   const bad = new Map(

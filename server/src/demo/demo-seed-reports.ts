@@ -3,6 +3,7 @@ import { addDays, jobPath, toVnDate, vnStartOfDay } from '@tannha/shared';
 import { queryRows, type Tx } from '../db/client';
 import { cashHandovers, citizens, jobEvents, jobs, payments, ratings, users } from '../db/schema';
 import { refreshJobMilestones } from '../modules/reports/job-milestones';
+import { demoRandom } from './demo-random';
 
 /** The demo's tracking example, as printed on its receipt: open /tra-cuu/TNDEMO0001 with 5678. */
 export const DEMO_TRACKING = { code: 'TNDEMO0001', phone: '+84912345678', last4: '5678' } as const;
@@ -18,18 +19,6 @@ const COMMENTS = [
 
 const RECEIPT_PREFIX = { procedure_fee: 'LP', postal_charge: 'CB' } as const;
 
-/** Deterministic PRNG so every fresh demo looks the same. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Money, ratings and cash handovers for the demo's finished jobs, so the manager's
  * dashboard and reconciliation have history: a procedure fee and a postal charge on each
@@ -38,7 +27,7 @@ function prng(seed: number) {
  * completed jobs rated — and one completed job left unrated for the tracking example.
  */
 export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
-  const rnd = prng(2206);
+  const rnd = demoRandom(2206).next;
   const today = toVnDate(now);
   const done = await queryRows<{
     id: string;

@@ -39,6 +39,7 @@ import { seedPlansDemo } from './demo-seed-plans';
 import { seedReportsDemo } from './demo-seed-reports';
 import { createdEvent } from './demo-events';
 import { seedPlacesDemo } from './demo-places';
+import { demoRandom } from './demo-random';
 
 type UnitSeed = {
   code: string;
@@ -224,23 +225,6 @@ const WARD_OF: Record<string, string> = {
   'DNI-LK-LK': 'Long Khánh',
   'DNI-LK-BL': 'Bình Lộc',
 };
-/** Deterministic PRNG so every fresh demo looks the same. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-  };
-}
-
 /** Default job due date, in working days from receipt, until an admin changes the setting. */
 export const DEFAULT_JOB_DUE_WORKING_DAYS = SETTINGS.job_due_working_days.fallback;
 
@@ -309,7 +293,7 @@ export async function seedDemoData(
 }
 
 async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
-  const rnd = prng(1022);
+  const rnd = demoRandom(1022);
   const unitIds = new Map<string, string>();
   for (const u of UNITS) {
     const [row] = await tx
