@@ -3,25 +3,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
-import { logIn, sign } from './support/actions';
+import { logIn, sign, call } from './support/actions';
 import { SCREENSHOTS, PHONE, useServer } from './support/suite';
 
 const { browse } = useServer(SCREENSHOTS);
-
-/** A JSON call from inside the logged-in page, as the app makes it (cookie, Origin). */
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const res = await fetch(url, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
 
 /**
  * Three finished results waiting at the agency for courier1's post office, created by the

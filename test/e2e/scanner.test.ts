@@ -6,23 +6,8 @@ import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { logIn } from './support/actions';
+import { logIn, call } from './support/actions';
 import { PHONE, SCREENSHOTS, useServer } from './support/suite';
-
-/** A JSON call from inside the logged-in page, as the app makes it (cookie, Origin). */
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const res = await fetch(url, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
 
 // A synthetic chip CCCD (no real person): the QR on the card, pipe-separated.
 const CARD = '079203004567||Võ Minh Tuấn|01012003|Nam|Ấp 3, Xã Long Thành, Đồng Nai|20032024';

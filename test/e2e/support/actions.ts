@@ -29,3 +29,21 @@ export async function sign(page: Page, name: string, done = 'Đã ký'): Promise
   await page.mouse.up();
   await page.getByText(done, { exact: true }).first().waitFor();
 }
+
+/**
+ * A JSON call from inside the logged-in page, as the app makes it (its cookie and Origin, an
+ * Idempotency-Key of its own); answers the status and the parsed body (null when not JSON).
+ */
+export async function call(page: Page, method: string, url: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const res = await fetch(url, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+}
