@@ -242,32 +242,6 @@ export async function getCitizenHistory(
   };
 }
 
-/**
- * Keeps an address a job was made for on the caller's card, unless the caller already has
- * it (same text, ignoring case and surrounding spaces). Runs inside the caller's transaction.
- */
-export async function saveAddressIfNew(
-  db: DbOrTx,
-  citizenId: string,
-  a: {
-    addressText: string;
-    wardCode?: string | null | undefined;
-    lat?: number | null | undefined;
-    lng?: number | null | undefined;
-  },
-): Promise<void> {
-  const key = a.addressText.trim().toLowerCase();
-  const existing = await addressesOf(db, [citizenId]);
-  if (existing.some((e) => e.addressText.trim().toLowerCase() === key)) return;
-  await insertAddress(db, {
-    citizenId,
-    addressText: a.addressText,
-    wardCode: a.wardCode ?? null,
-    lat: a.lat ?? null,
-    lng: a.lng ?? null,
-  });
-}
-
 /** A place to keep on a caller's card: the address, its ward and position, and where the position came from. */
 export type CitizenPlace = {
   addressText: string;
