@@ -5,7 +5,7 @@
  *
  *   web: /courier performance 92, accessibility 100, best practices 100, LCP 1.9 s, 118 KiB
  *
- *   npm run bench:web [-- --runs 3]
+ *   npm run bench:web [-- --runs 3] [-- --details]
  *
  * The web app is built first when stale; the server is the real one (`server/src/main.ts`)
  * on a free port with the demo data on the embedded database in a fresh data directory.
@@ -34,6 +34,8 @@ type PageResult = {
   bestPractices: number;
   lcpSeconds: number;
   kib: number;
+  /** Best-practice and accessibility checks the page failed (printed with --details). */
+  failed: string[];
 };
 
 function argNumber(name: string, fallback: number): number {
@@ -44,12 +46,19 @@ function argNumber(name: string, fallback: number): number {
 
 /** The courier's session cookie, from the same login the login form sends. */
 async function courierCookie(baseURL: string): Promise<string> {
-  const response = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: COURIER, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`courier login failed: ${response.status}`);
+  const login = () =>
+    fetch(`${baseURL}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: COURIER, password: DEMO_PASSWORD }),
+    });
+  let response = await login();
+  for (let i = 0; i < 3 && response.status === 401; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    response = await login();
+  }
+  if (!response.ok)
+    throw new Error(`courier login failed: ${response.status} ${await response.text()}`);
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
   if (cookies.length === 0) throw new Error('courier login set no cookie');
   return cookies.join('; ');
@@ -91,6 +100,11 @@ async function audit(
     bestPractices: score(categories['best-practices']?.score),
     lcpSeconds: (audits['largest-contentful-paint']?.numericValue ?? 0) / 1000,
     kib: Math.round((audits['total-byte-weight']?.numericValue ?? 0) / 1024),
+    failed: ['best-practices', 'accessibility'].flatMap((id) =>
+      (categories[id]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${id}: ${audits[ref.id]?.title ?? ref.id}`),
+    ),
   };
 }
 
@@ -140,6 +154,7 @@ async function main(): Promise<void> {
       const median = tries[Math.floor(tries.length / 2)] as PageResult;
       results.push(median);
       console.log(line(median));
+      if (process.argv.includes('--details')) for (const f of median.failed) console.log(`  ${f}`);
     }
     const missed = results.filter((r) => !meetsGoals(r)).map((r) => r.path);
     console.log(
