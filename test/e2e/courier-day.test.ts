@@ -68,7 +68,7 @@ describe('the courier’s day on the phone: what the office wrote, today and lat
     const tomorrow = addDays(today, 1);
     const yymmdd = today.slice(2).replaceAll('-', '');
     const expectedCode = `H99.01-${yymmdd}-0012`;
-    const noted = await giveJob(
+    await giveJob(
       office.page,
       me,
       { fullName: 'Đinh Thị Ghi Chú', phone: '0912000731' },
