@@ -74,9 +74,11 @@ function JobSummary({
           <p className={styles.note}>{j.notes}</p>
         </div>
       )}
-      <p className={styles.muted}>
-        {t('list.collect', { amount: formatMoney(j.feeDueVnd + j.postalChargeVnd) })}
-      </p>
+      {j.feeDueVnd + j.postalChargeVnd > 0 && (
+        <p className={styles.muted}>
+          {t('list.collect', { amount: formatMoney(j.feeDueVnd + j.postalChargeVnd) })}
+        </p>
+      )}
       <div className={styles.row}>
         {j.citizen.phone && (
           <a className={styles.linkButton} href={`tel:${j.citizen.phone}`}>

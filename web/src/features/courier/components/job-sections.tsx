@@ -99,9 +99,9 @@ export function DoneToday({ jobs }: { jobs: Job[] }) {
         {jobs.map((j) => (
           <li key={j.id}>
             <Link to={`/courier/jobs/${j.id}`} className={styles.doneLink}>
-              <strong>{j.citizen.fullName}</strong> · {j.code}
+              <strong>{j.citizen.fullName}</strong>
               <span className={styles.muted}>
-                {t(`status.${j.status}` as 'status.new')} ·{' '}
+                {j.code} · {t(`status.${j.status}` as 'status.new')} ·{' '}
                 {t('list.doneAt', { time: timeOf(j.completedAt ?? j.statusChangedAt) })}
               </span>
             </Link>
