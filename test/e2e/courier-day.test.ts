@@ -163,6 +163,27 @@ describe('the courier’s day on the phone: what the office wrote, today and lat
     await page
       .getByText('Công dân đã được nhắn tin báo bưu tá đang đến.')
       .waitFor({ timeout: 30_000 });
+
+    // Completing a job booked for tomorrow asks why (the citizen asked to be served earlier).
+    const early = await giveJob(
+      office.page,
+      me,
+      { fullName: 'Phan Thị Xin Sớm', phone: '0912000734' },
+      { type: 'fee_collection', feeDueVnd: 0, postalChargeVnd: 0, ...window0810(tomorrow) },
+    );
+    for (const to of ['accepted', 'en_route', 'on_site', 'collected'])
+      expect((await call(page, 'POST', `/api/jobs/${early.id}/transitions`, { to })).status).toBe(
+        200,
+      );
+    await page.goto(`/courier/jobs/${early.id}`);
+    const reason = page.getByLabel('Lý do hoàn tất trước ngày hẹn');
+    await reason.waitFor({ timeout: 20_000 });
+    const complete = page.getByRole('button', { name: 'Hoàn tất việc' });
+    expect(await complete.isDisabled()).toBe(true);
+    await reason.fill('Công dân xin nhận sớm một ngày');
+    await complete.click();
+    await page.getByText('Việc đã hoàn thành.').waitFor({ timeout: 30_000 });
+    await page.getByText('Công dân xin nhận sớm một ngày').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

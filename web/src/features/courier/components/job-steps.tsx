@@ -92,7 +92,7 @@ export function JobSteps({
               <SubmissionForm job={job} />
             </>
           ) : (
-            <CompleteButton job={job} settled={feesCollected} waiting={waiting} />
+            <CompleteButton job={job} settled={settledOf(money.data)} waiting={waiting} />
           )}
         </>
       );
