@@ -212,3 +212,24 @@ describe('the CCCD at the door: POST /api/jobs/:id/dossier-slip and /handover', 
     expect(JSON.stringify(res.body)).not.toContain(ON_FILE);
   });
 });
+
+describe('the "fees collected" stamp: GET /api/jobs/:id/payments and the receipt', () => {
+  it('is not given when no procedure fee was collected (0 ₫ fee, only the postal charge)', async () => {
+    const job = await createCourierJob(t.database.db, {
+      unitId: fx.unitA.id,
+      courierId: fx.courier.id,
+      feeDueVnd: 0,
+      postalChargeVnd: 26_000,
+    });
+    const paid = await post(`/api/jobs/${job.id}/payments`, {
+      method: 'cash',
+      lines: [{ flow: 'postal_charge', amountVnd: 26_000 }],
+    });
+    expect(paid.status).toBe(201);
+    const money = await courier.get(`/api/jobs/${job.id}/payments`);
+    expect(money.body.outstanding).toEqual({ procedureFee: 0, postalCharge: 0 });
+    expect(money.body.feesCollected).toBe(false);
+    const receipt = await courier.get(`/api/receipts/${paid.body.collectionId}`);
+    expect(receipt.body.feeStamp).toBe(false);
+  });
+});
