@@ -63,7 +63,8 @@ async function queueJobCreatedSms(
     vars: {
       jobType: JOB_TYPE_SMS_NAMES[job.type] ?? job.type,
       code: job.code,
-      dueDate: job.dueDate ? formatVnDate(job.dueDate) : '',
+      // Never an empty slot in the text ("hạn hoàn thành ."): say the date comes later.
+      dueDate: job.dueDate ? formatVnDate(job.dueDate) : 'sẽ được báo sau',
       trackingUrl: `${publicBaseUrl}/tra-cuu/${job.code}`,
     },
     jobId: job.id,

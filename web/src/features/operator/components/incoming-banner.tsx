@@ -81,8 +81,8 @@ function LastCalls({ calls }: { calls: IncomingCallEvent['lastCalls'] }) {
           {calls.map((c) => (
             <li key={c.id}>
               {formatDateTime(c.startedAt)} ·{' '}
-              {c.category ? t(`category.${c.category}` as 'category.other') : '—'} ·{' '}
-              {c.outcome ? t(`outcome.${c.outcome}` as 'outcome.answered') : '—'}
+              {c.category ? t(`category.${c.category}` as 'category.other') : t('pop.noCategory')} ·{' '}
+              {c.outcome ? t(`outcome.${c.outcome}` as 'outcome.answered') : t('pop.noOutcome')}
               {c.content && <span className={styles.muted}> — {c.content.slice(0, 80)}</span>}
             </li>
           ))}
