@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { EmptyState } from '@/components/ui/feedback';
 
+import { useAnswerCall, useDismissCall } from '../api/calls.api';
 import { operatorKeys } from '../api/operator-keys';
 import { useStoredId } from '../hooks/use-draft';
 import { useIncomingCalls } from '../hooks/use-incoming-calls';
@@ -45,12 +46,21 @@ export function OperatorConsole({
   );
   useIncomingCalls(onIncoming);
 
+  const { mutate: takeCall } = useAnswerCall();
   const answer = useCallback(() => {
     if (!popCallId) return;
+    takeCall(popCallId);
     setActiveCallId(popCallId);
     setPopCallId(null);
     focusSoon('call-category');
-  }, [popCallId, setActiveCallId, setPopCallId]);
+  }, [popCallId, setActiveCallId, setPopCallId, takeCall]);
+  // A dismissed ringing call is not lost: the server turns it into a callback.
+  const { mutate: dismissCall } = useDismissCall();
+  const dismiss = useCallback(() => {
+    if (!popCallId) return;
+    dismissCall(popCallId);
+    setPopCallId(null);
+  }, [popCallId, setPopCallId, dismissCall]);
 
   const [jobOpenSignal, setJobOpenSignal] = useState(0);
   useShortcuts({
@@ -60,7 +70,7 @@ export function OperatorConsole({
     'alt+c': () => focusSoon('call-content'),
     'alt+j': () => setJobOpenSignal((n) => n + 1),
     'alt+k': () => document.getElementById('procedure-catalogue')?.querySelector('input')?.focus(),
-    escape: () => setPopCallId(null),
+    escape: dismiss,
   });
 
   return (
@@ -75,9 +85,7 @@ export function OperatorConsole({
           }}
         />
       </div>
-      {popCallId && (
-        <IncomingBanner callId={popCallId} onAnswer={answer} onDismiss={() => setPopCallId(null)} />
-      )}
+      {popCallId && <IncomingBanner callId={popCallId} onAnswer={answer} onDismiss={dismiss} />}
       <div className={styles.columns}>
         <div className={styles.main}>
           {activeCallId ? (
