@@ -29,6 +29,7 @@ const ASSETS = 'assets-v1';
 // from the last good answer otherwise. No other API call is ever cached.
 const CACHED_API = [
   /^\/api\/me$/,
+  /^\/api\/auth\/session$/,
   /^\/api\/config/,
   /^\/api\/jobs(\/[^/]+(\/(events|payments|papers))?)?$/,
   /^\/api\/couriers\/me\/cash/,
