@@ -9,6 +9,11 @@ import styles from './courier.module.css';
 export function JobTimeline({ id }: { id: string }) {
   const { t } = useTranslation('courier');
   const events = useJobEvents(id);
+  // A kind or status without words yet reads as a generic update, never as its raw key.
+  const eventLabel = (e: { kind: string; toStatus: string | null }) =>
+    e.toStatus
+      ? t(`status.${e.toStatus}` as 'status.new', { defaultValue: t('eventKind.other') })
+      : t(`eventKind.${e.kind}` as 'eventKind.created', { defaultValue: t('eventKind.other') });
   if (!events.data) return null;
   return (
     <section className={styles.card} aria-labelledby="tl-h">
@@ -16,8 +21,8 @@ export function JobTimeline({ id }: { id: string }) {
       <ol className={styles.timeline}>
         {events.data.map((e) => (
           <li key={e.id}>
-            <strong>{e.toStatus ? t(`status.${e.toStatus}` as 'status.new') : e.kind}</strong> ·{' '}
-            {formatDateTime(e.occurredAt)}
+            <strong>{eventLabel(e)}</strong>
+            {` · ${formatDateTime(e.occurredAt)}`}
             {e.actor && ` · ${e.actor.fullName}`}
             {e.reason && ` · ${e.reason}`}
           </li>
