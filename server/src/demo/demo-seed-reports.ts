@@ -1,12 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { addDays, jobPath, toVnDate, vnStartOfDay } from '@tannha/shared';
 import { queryRows, type Tx } from '../db/client';
-import { cashHandovers, citizens, jobEvents, jobs, payments, ratings, users } from '../db/schema';
+import {
+  cashHandovers,
+  citizens,
+  dossierSlips,
+  jobEvents,
+  jobs,
+  payments,
+  ratings,
+  users,
+} from '../db/schema';
 import { refreshJobMilestones } from '../modules/reports/job-milestones';
 import { demoRandom } from './demo-random';
 
 /** The demo's tracking example, as printed on its receipt: open /tra-cuu/TNDEMO0001 with 5678. */
 export const DEMO_TRACKING = { code: 'TNDEMO0001', phone: '+84912345678', last4: '5678' } as const;
+
+/** The demo's filed pickup: open /tra-cuu/TNDEMO0002 with 6789 to read the expected result date. */
+export const DEMO_FILED = { code: 'TNDEMO0002', phone: '+84913456789', last4: '6789' } as const;
 
 const COMMENTS = [
   'Bưu tá đến đúng hẹn, hướng dẫn rất tận tình.',
@@ -159,16 +171,22 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
         dueDate: today,
         courierId: courier.id,
         createdAt: new Date(t0),
-        updatedAt: new Date(t0 + 6 * 3600_000),
-        assignedAt: new Date(t0 + 20 * 60_000),
-        completedAt: new Date(t0 + 6 * 3600_000),
+        // The same moments as its events below (assigned at step 1, completed at the last).
+        updatedAt: new Date(t0 + 7 * 50 * 60_000),
+        assignedAt: new Date(t0 + 50 * 60_000),
+        completedAt: new Date(t0 + 7 * 50 * 60_000),
       })
       .returning({ id: jobs.id });
     const steps = jobPath('result_delivery');
     await tx.insert(jobEvents).values(
       steps.map((s, i) => ({
         jobId: job!.id,
-        kind: i === 0 ? 'created' : s === 'assigned' ? 'assign' : 'transition',
+        kind:
+          i === 0
+            ? ('created' as const)
+            : s === 'assigned'
+              ? ('assign' as const)
+              : ('transition' as const),
         fromStatus: i === 0 ? null : steps[i - 1]!,
         toStatus: s,
         actorId: i <= 1 ? null : courier.id,
@@ -178,6 +196,8 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
     );
   }
 
+  if (courier && proc) await seedFiledExample(tx, today, courier, proc.id);
+
   // Most completed jobs get a rating from their citizen.
   const completed = await queryRows<{
     id: string;
@@ -186,7 +206,7 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
     completed_at: Date | string;
   }>(
     tx,
-    sql`select id, unit_id, courier_id, completed_at from jobs where status = 'completed' and completed_at is not null and code <> ${DEMO_TRACKING.code} order by completed_at`,
+    sql`select id, unit_id, courier_id, completed_at from jobs where status = 'completed' and completed_at is not null and code not in (${DEMO_TRACKING.code}, ${DEMO_FILED.code}) order by completed_at`,
   );
   for (const j of completed) {
     if (rnd() > 0.6) continue;
@@ -207,4 +227,92 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
     });
   }
   await refreshJobMilestones(tx);
+}
+
+/**
+ * The tracking example of a pickup: collected yesterday morning by courier1, filed at the
+ * agency's counter on a signed record, the appointment slip's dossier code and result date
+ * entered, the postal job completed — the citizen still waits for the result.
+ */
+async function seedFiledExample(
+  tx: Tx,
+  today: string,
+  courier: { id: string; unitId: string },
+  procedureId: string,
+): Promise<void> {
+  const [citizen] = await tx
+    .insert(citizens)
+    .values({ fullName: 'Trần Văn Bình', phone: DEMO_FILED.phone, unitId: courier.unitId })
+    .returning({ id: citizens.id });
+  const day = addDays(today, -1);
+  const t0 = vnStartOfDay(day).getTime() + 8 * 3600_000;
+  const times = [0, 20, 35, 80, 100, 130, 360, 370].map((m) => new Date(t0 + m * 60_000));
+  const dossierCode = `H48.19.14-${day.slice(2).replace(/-/g, '')}-0043`;
+  const [job] = await tx
+    .insert(jobs)
+    .values({
+      code: DEMO_FILED.code,
+      type: 'home_assistance',
+      status: 'completed',
+      unitId: courier.unitId,
+      citizenId: citizen!.id,
+      procedureId,
+      dossierCode,
+      addressText: '27 Võ Thị Sáu, phường Trấn Biên, Đồng Nai',
+      lat: 10.953,
+      lng: 106.826,
+      dueDate: today,
+      feeDueVnd: 0,
+      postalChargeVnd: 0,
+      courierId: courier.id,
+      createdAt: times[0]!,
+      updatedAt: times[7]!,
+      assignedAt: times[1]!,
+      completedAt: times[7]!,
+    })
+    .returning({ id: jobs.id });
+  const steps = jobPath('home_assistance');
+  await tx.insert(jobEvents).values(
+    steps.map((s, i) => ({
+      jobId: job!.id,
+      kind:
+        i === 0
+          ? ('created' as const)
+          : s === 'assigned'
+            ? ('assign' as const)
+            : ('transition' as const),
+      fromStatus: i === 0 ? null : steps[i - 1]!,
+      toStatus: s,
+      actorId: i <= 1 ? null : courier.id,
+      occurredAt: times[i]!,
+      recordedAt: times[i]!,
+    })),
+  );
+  const year = Number(day.slice(0, 4));
+  const [n] = await queryRows<{ value: string }>(
+    tx,
+    sql`insert into counters (key, value) values (${`slip:${courier.unitId}:${year}`}, 1)
+        on conflict (key) do update set value = counters.value + 1 returning value`,
+  );
+  const [unit] = await queryRows<{ code: string }>(
+    tx,
+    sql`select code from units where id = ${courier.unitId}`,
+  );
+  const seq = Number(n!.value);
+  await tx.insert(dossierSlips).values({
+    jobId: job!.id,
+    unitId: courier.unitId,
+    slipYear: year,
+    slipSeq: seq,
+    slipNo: `${unit!.code}/${year}/PG-${String(seq).padStart(6, '0')}`,
+    papers: [{ name: 'Tờ khai (dữ liệu mẫu)', copy: 'original', present: true }],
+    missing: [],
+    complete: true,
+    createdBy: courier.id,
+    occurredAt: times[5]!,
+    recordedAt: times[5]!,
+    filedAt: new Date(times[6]!.getTime() - 10 * 60_000),
+    dossierCode,
+    resultDueDate: addDays(today, 8),
+  });
 }

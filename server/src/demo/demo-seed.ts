@@ -7,13 +7,12 @@ import {
   createWorkingCalendar,
   defaultHolidays,
   dueDate,
-  jobPath,
   toVnDate,
   vnStartOfDay,
   addDays,
   isWorkingDay,
+  dayOfWeek,
   type HolidayEntry,
-  type JobStatus,
   type JobType,
 } from '@tannha/shared';
 import { queryRows, type Db, type Tx } from '../db/client';
@@ -39,6 +38,7 @@ import { seedPlansDemo } from './demo-seed-plans';
 import { seedReportsDemo } from './demo-seed-reports';
 import { createdEvent } from './demo-events';
 import { seedPlacesDemo } from './demo-places';
+import { demoJobStory, type DemoPlan } from './demo-job-story';
 import { demoRandom } from './demo-random';
 
 type UnitSeed = {
@@ -397,19 +397,36 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
   let jobSeq = 0;
   let callSeq = 0;
 
-  // Three weeks of history and today: calls every working day, jobs from a share of them.
+  // Three weeks of history and today, as a working office sees it: calls in office hours,
+  // most on working days (Mondays busiest), a few on Saturday mornings and almost none on
+  // Sundays and holidays; jobs from a share of them, most done on time, a few late after a
+  // failed visit, a handful still open past their due date, a few cancelled.
+  const story = demoRandom(1023);
+  let openLateLeft = 4;
   for (let d = -21; d <= 0; d++) {
     const day = addDays(today, d);
-    if (!isWorkingDay(cal, day)) continue;
+    const working = isWorkingDay(cal, day);
+    const dow = dayOfWeek(day);
     const dayStart = vnStartOfDay(day).getTime();
-    const nCalls = rnd.int(12, 22);
+    const nCalls = !working
+      ? dow === 6
+        ? rnd.int(2, 5)
+        : rnd.int(0, 2)
+      : dow === 1
+        ? rnd.int(20, 28)
+        : dow === 5
+          ? rnd.int(13, 20)
+          : rnd.int(15, 23);
+    // Saturday mornings only; on working days 07:30–17:00.
+    const span = working ? 9.5 : 4;
     for (let c = 0; c < nCalls; c++) {
-      const startedAt = new Date(dayStart + (7.5 + rnd.next() * 9.5) * 3600_000);
-      if (startedAt > now) continue;
+      const startedAt = new Date(dayStart + (7.5 + rnd.next() * span) * 3600_000);
       const citizen = rnd.pick(citizenList);
       const category = rnd.pick(CALL_CATEGORIES);
       const missed = rnd.next() < 0.06;
       const duration = missed ? 0 : rnd.int(45, 420);
+      // A call still going on (or its job not written yet) is not history.
+      if (startedAt.getTime() + (duration + 150) * 1000 > now.getTime()) continue;
       const wantsJob =
         !missed && (category === 'pickup_request' || category === 'delivery_request');
       callSeq++;
@@ -444,27 +461,25 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
       const proc = rnd.pick(postable);
       const couriers = couriersByUnit.get(citizen.unit)!;
       const courierId = rnd.pick(couriers);
+      const dispatcherId = userIds.get(
+        citizen.unit.startsWith('DNI-LK') ? 'dispatcher2' : 'dispatcher1',
+      )!;
       const createdAt = new Date(startedAt.getTime() + (duration + 90) * 1000);
       const due = dueDate(cal, createdAt, DEFAULT_JOB_DUE_WORKING_DAYS);
-      const path = jobPath(type);
-      // Older jobs are finished; today's are spread along the path; a few fail or are cancelled.
-      const age = -d;
-      let reach =
-        age >= 2 ? path.length - 1 : age === 1 ? rnd.int(3, path.length - 1) : rnd.int(0, 4);
-      const cancelled = rnd.next() < 0.04 && reach <= 1;
-      if (reach >= path.length) reach = path.length - 1;
-      const status: JobStatus = cancelled ? 'cancelled' : path[reach]!;
+      const roll = story.next();
+      let plan: DemoPlan = roll < 0.03 ? 'cancelled' : roll < 0.15 ? 'late' : 'on_time';
+      // A handful of last week's jobs are still open past their due date.
+      if (plan === 'on_time' && d <= -3 && d >= -8 && openLateLeft > 0 && story.next() < 0.25)
+        plan = 'open_late';
+      if (plan === 'open_late') openLateLeft--;
+      const s = demoJobStory({ type, createdAt, due, cal, now, rnd: story, plan });
       jobSeq++;
-      const windowStart = new Date(
-        vnStartOfDay(addDays(day, age === 0 ? 0 : 1)).getTime() +
-          rnd.pick([8, 9, 10, 13, 14, 15]) * 3600_000,
-      );
       const [jobRow] = await tx
         .insert(jobs)
         .values({
           code: `TN${day.slice(2).replace(/-/g, '')}${String(jobSeq).padStart(4, '0')}`,
           type,
-          status,
+          status: s.status,
           unitId: unitIds.get(citizen.unit)!,
           citizenId: citizen.id,
           procedureId: proc.id,
@@ -475,56 +490,37 @@ async function writeDemo(tx: Tx, hashes: string[], now: Date): Promise<void> {
           addressText: citizen.address,
           lat: citizen.lat,
           lng: citizen.lng,
-          windowStart,
-          windowEnd: new Date(windowStart.getTime() + 2 * 3600_000),
+          windowStart: s.window.start,
+          windowEnd: s.window.end,
           dueDate: due,
           feeDueVnd: proc.feeVnd,
           postalChargeVnd: proc.postalChargeVnd,
-          courierId: reach >= 1 && !cancelled ? courierId : null,
+          courierId: s.assignedAt ? courierId : null,
           callId: callRow!.id,
           notes: null,
-          attemptCount: reach >= path.indexOf('on_site') ? 1 : 0,
+          attemptCount: s.attempts,
           createdBy: rnd.pick(operators),
           createdAt,
-          updatedAt: createdAt,
-          assignedAt: reach >= 1 ? new Date(createdAt.getTime() + 20 * 60_000) : null,
-          completedAt:
-            status === 'completed'
-              ? new Date(createdAt.getTime() + (age * 24 - 20) * 3600_000)
-              : null,
+          updatedAt: s.steps[s.steps.length - 1]!.at,
+          assignedAt: s.assignedAt,
+          completedAt: s.completedAt,
         })
         .returning({ id: jobs.id });
-      const events: (typeof jobEvents.$inferInsert)[] = [
-        createdEvent(jobRow!.id, rnd.pick(operators), createdAt),
-      ];
-      let t = createdAt.getTime();
-      const step =
-        age === 0 ? 15 * 60_000 : Math.max(30 * 60_000, ((age * 24 - 24) * 3600_000) / path.length);
-      for (let k = 1; k <= (cancelled ? 0 : reach); k++) {
-        t += step;
-        const at = new Date(Math.min(t, now.getTime()));
-        events.push({
-          jobId: jobRow!.id,
-          kind: path[k] === 'assigned' ? 'assign' : 'transition',
-          fromStatus: path[k - 1]!,
-          toStatus: path[k]!,
-          actorId: path[k] === 'assigned' ? userIds.get('dispatcher1')! : courierId,
-          occurredAt: at,
-          recordedAt: at,
-        });
-      }
-      if (cancelled) {
-        events.push({
-          jobId: jobRow!.id,
-          kind: 'transition',
-          fromStatus: path[reach]!,
-          toStatus: 'cancelled',
-          reason: 'Công dân không còn nhu cầu',
-          actorId: rnd.pick(operators),
-          occurredAt: new Date(t + 3600_000),
-          recordedAt: new Date(t + 3600_000),
-        });
-      }
+      const events: (typeof jobEvents.$inferInsert)[] = s.steps.map((step) =>
+        step.kind === 'created'
+          ? createdEvent(jobRow!.id, rnd.pick(operators), step.at)
+          : {
+              jobId: jobRow!.id,
+              kind: step.kind,
+              fromStatus: step.from,
+              toStatus: step.to,
+              reason: step.reason ?? null,
+              actorId: step.kind === 'assign' || step.to === 'cancelled' ? dispatcherId : courierId,
+              occurredAt: step.at,
+              recordedAt: step.at,
+              ...(step.kind === 'assign' ? { data: { courierId } } : {}),
+            },
+      );
       await tx.insert(jobEvents).values(events);
     }
   }

@@ -7,6 +7,7 @@ import { getCitizenForUser } from '../citizens/citizens.service';
 import { createJob, type JobHooks } from '../jobs/jobs.service';
 import { queueSms } from '../sms/sms.service';
 import { JOB_TYPE_SMS_NAMES } from '../sms/sms.templates';
+import { postalDeadlineText } from '../tracking/tracking.service';
 import { callView, loadCall, type CallRow } from './call-record';
 import * as repo from './calls.repository';
 
@@ -63,7 +64,8 @@ async function queueJobCreatedSms(
     vars: {
       jobType: JOB_TYPE_SMS_NAMES[job.type] ?? job.type,
       code: job.code,
-      // Never an empty slot in the text ("hạn hoàn thành ."): say the date comes later.
+      dueText: postalDeadlineText(job.type, 'vi').toLocaleLowerCase('vi'),
+      // Never an empty slot in the text: say the date comes later.
       dueDate: job.dueDate ? formatVnDate(job.dueDate) : 'sẽ được báo sau',
       trackingUrl: `${publicBaseUrl}/tra-cuu/${job.code}`,
     },
