@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
+import { DateField } from '@/components/ui/date-field';
 import { TextField } from '@/components/ui/text-field';
 
 import { useProcedurePapers } from '../api/courier.api';
@@ -130,12 +131,7 @@ export function SubmissionForm({ job }: { job: Job }) {
     <section className={styles.card} aria-labelledby="sub-h">
       <h2 id="sub-h">{t('submission.title')}</h2>
       <DossierCodeInput value={code} onChange={setCode} />
-      <TextField
-        label={t('submission.due')}
-        type="date"
-        value={due}
-        onChange={(e) => setDue(e.target.value)}
-      />
+      <DateField label={t('submission.due')} value={due} onChange={setDue} />
       {error && (
         <p className={styles.errorText} role="alert">
           {error}
