@@ -109,7 +109,19 @@ export function DateField(props: DateFieldProps) {
           aria-label={t('dateField.calendar', { label })}
           onClick={() => picker.current?.showPicker?.()}
         >
-          📅
+          <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <rect
+              x="3"
+              y="5"
+              width="18"
+              height="16"
+              rx="2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            />
+            <path d="M3 10h18M8 3v4M16 3v4" stroke="currentColor" strokeWidth="2" fill="none" />
+          </svg>
         </button>
         <input
           ref={picker}
