@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { DateField } from '@/components/ui/date-field';
-import { TextField } from '@/components/ui/text-field';
 
 import { useProcedurePapers } from '../api/courier.api';
 import { queueJson, queueUpload } from '../offline/actions';
