@@ -87,6 +87,8 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
     page,
     pageErrors,
     close: async () => {
+      // A browser a test closes itself still has the route it ended on checked.
+      await options.audit?.flush().catch(() => undefined);
       await context.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
     },
