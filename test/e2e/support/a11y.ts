@@ -81,6 +81,19 @@ export function createA11yAudit(): A11yAudit {
     checked.add(route);
     const started = Date.now();
     try {
+      // The app's own loading states ("Đang tải…") gone: the screen has its content.
+      await page
+        .waitForFunction(
+          () =>
+            ![...document.querySelectorAll('[role="status"]')].some((el) =>
+              /^(Đang tải|Loading)/.test(el.textContent?.trim() ?? ''),
+            ),
+          undefined,
+          { timeout: 5_000, polling: 250 },
+        )
+        .catch((error: unknown) => {
+          if (isGone(error)) throw error;
+        });
       const hasAxe = await page.evaluate(() => 'axe' in window);
       if (!hasAxe) await page.evaluate(AXE_SOURCE);
       const result = (await page.evaluate(
