@@ -75,9 +75,15 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     const jobId = new URL(page.url()).pathname.split('/').pop()!;
 
     await button(page, 'Nhận việc');
-    // Pick-up at the agency: the dossier code comes from the job; a photo of the sealed result.
-    await page.getByLabel('Mã hồ sơ').waitFor();
-    expect(await page.getByLabel('Mã hồ sơ').inputValue()).toMatch(/^H48\.19\.11-\d{6}-0101$/);
+    // Pick-up at the agency: the courier reads the code on the package (nothing pre-filled) and
+    // it must be the job's; a photo of the sealed result.
+    const codeField = page.getByLabel('Mã hồ sơ', { exact: true });
+    await codeField.waitFor();
+    expect(await codeField.inputValue()).toBe('');
+    const expected = (await page.getByLabel('Thông tin việc').textContent())!.match(
+      /Mã hồ sơ (H48\.19\.11-\d{6}-0101)/,
+    )![1]!;
+    await codeField.fill(expected);
     await page
       .getByLabel('Ảnh gói kết quả đã niêm phong')
       .setInputFiles({ name: 'seal.jpg', mimeType: 'image/jpeg', buffer: JPEG });
@@ -103,7 +109,7 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     await page.screenshot({ path: path.join(DOCS, 'courier-handover.png') });
     await button(page, 'Xác nhận bàn giao');
     await button(page, 'Hoàn tất việc');
-    await page.getByText('Việc đã hoàn tất.').waitFor({ timeout: 20_000 });
+    await page.getByText('Việc đã hoàn thành.').waitFor({ timeout: 20_000 });
     expect(pageErrors).toEqual([]);
 
     // The dispatcher's view: the job is completed and its receipt is there.

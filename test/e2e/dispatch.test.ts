@@ -86,11 +86,13 @@ describe('the dispatch map', () => {
     expect(await firstSuggestion.textContent()).toMatch(/Cách \d+,\d km/);
     const assignButton = drawer.getByRole('button', { name: 'Giao cho Nguyễn Văn Hùng' });
     await assignButton.click();
-    await drawer.getByText(`Đã giao ${code} cho Nguyễn Văn Hùng.`).waitFor();
+    await drawer.getByText(`Đã phân công ${code} cho Nguyễn Văn Hùng.`).waitFor();
     await drawer.getByText('Phân công', { exact: true }).waitFor();
     // Under "unassigned only" the job leaves the list; the drawer and its confirmation stay.
     await list.getByText(code).waitFor({ state: 'detached' });
-    expect(await drawer.getByText(`Đã giao ${code} cho Nguyễn Văn Hùng.`).isVisible()).toBe(true);
+    expect(await drawer.getByText(`Đã phân công ${code} cho Nguyễn Văn Hùng.`).isVisible()).toBe(
+      true,
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dispatch-assigned.png') });
 
     // The courier's browser got the change without reloading, and the job is now in their list.

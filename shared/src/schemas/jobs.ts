@@ -120,7 +120,12 @@ export const TransitionJobSchema = z.object({
   lng: Longitude.optional(),
   occurredAt: IsoInstant.optional(),
   expectedVersion: z.number().int().min(1).optional(),
-  /** Free-form details of the step (failure reason code, counter slip number…). */
+  /**
+   * Free-form details of the step (failure reason code, counter slip number…). Read by the
+   * server: `dossierCode` (the code on the result package at `picked_up`, or from the slip at
+   * `submitted`), `dossierCodeMismatchReason` (taking a package with another code) and
+   * `earlyReason` (completing before the appointment day), both at least 10 characters.
+   */
   data: z.record(z.string(), z.unknown()).optional(),
 });
 export type TransitionJobInput = z.infer<typeof TransitionJobSchema>;

@@ -15,7 +15,7 @@ const LABELS: Record<JobStatus, LocalizedText> = {
   completed: { vi: 'Hoàn thành', en: 'Completed' },
   on_hold: { vi: 'Tạm dừng', en: 'On hold' },
   failed_attempt: { vi: 'Không thành công', en: 'Failed attempt' },
-  returned: { vi: 'Đã trả về cơ quan', en: 'Returned' },
+  returned: { vi: 'Đã trả về cơ quan', en: 'Returned to agency' },
   cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
 };
 

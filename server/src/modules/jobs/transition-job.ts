@@ -21,6 +21,7 @@ import { jobHiddenFrom } from '../../policies/jobs.policy';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import { assertActionTime } from '../couriers/courier-actions';
 import { getSetting } from '../settings/settings.service';
+import { checkCourierStep } from './courier-step-checks';
 import { clockFor } from './job-board';
 import { transitionNotAllowed, transitionReasonRequired, versionConflict } from './job-errors';
 import { JOB, jobViewOrThrow, recordJobEvent } from './job-events';
@@ -130,6 +131,7 @@ export async function transitionJob(
       throw versionConflict(job);
     assertAllowed(job, to, input.reason ?? null);
     await assertActionTime(tx, { at: occurredAt, now }, job);
+    const step = checkCourierStep(job, input, occurredAt);
     const patch = await patchFor(tx, job, input, { now, occurredAt });
     const updated = await repo.updateJobIfVersion(tx, job.id, job.version, patch);
     if (!updated) throw versionConflict((await repo.findJobById(tx, job.id)) ?? job);
@@ -140,13 +142,13 @@ export async function transitionJob(
         kind: 'transition',
         fromStatus: job.status,
         toStatus: to,
-        reason: input.reason?.trim() || null,
+        reason: [input.reason?.trim(), ...step.reasons].filter(Boolean).join(' · ') || null,
         actorId: auth.user.id,
         occurredAt,
         recordedAt: now,
         lat: input.lat ?? null,
         lng: input.lng ?? null,
-        data: input.data ?? null,
+        data: input.data || step.reasons.length ? { ...input.data, ...step.data } : null,
       },
       { previousCourierId: to === 'new' ? job.courierId : null },
     );

@@ -5,6 +5,7 @@
 export const courierKeys = {
   all: ['courier'] as const,
   jobs: () => ['courier', 'jobs'] as const,
+  finished: () => ['courier', 'jobs', 'finished'] as const,
   job: (id: string) => ['courier', 'job', id] as const,
   events: (id: string) => ['courier', 'job', id, 'events'] as const,
   money: (id: string) => ['courier', 'job', id, 'money'] as const,

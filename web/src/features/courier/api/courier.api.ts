@@ -45,6 +45,25 @@ export function courierJobsQueryOptions() {
 }
 export const useCourierJobs = () => useQuery(courierJobsQueryOptions());
 
+/**
+ * `GET /api/jobs?status=completed,returned`: the courier's finished jobs, newest first (the
+ * home screen keeps those finished today in view, so a completed job does not just vanish).
+ */
+export function courierFinishedQueryOptions() {
+  return queryOptions({
+    queryKey: courierKeys.finished(),
+    queryFn: async ({ signal }) =>
+      (
+        await apiClient.get<JobList>('/api/jobs', {
+          query: { status: 'completed,returned', sort: 'recent', pageSize: 50 },
+          signal,
+        })
+      ).items,
+    refetchInterval: 60_000,
+  });
+}
+export const useCourierFinished = () => useQuery(courierFinishedQueryOptions());
+
 export function courierJobQueryOptions(id: string) {
   return queryOptions({
     queryKey: courierKeys.job(id),

@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { Button, buttonClassName } from '@/components/ui/button';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { ErrorState, LoadingState } from '@/components/ui/feedback';
 import { Page } from '@/components/ui/page';
 import { cx } from '@/lib/cx';
 import { formatDate } from '@/lib/format';
 
-import { useCourierJobs } from '../api/courier.api';
+import { useCourierFinished, useCourierJobs } from '../api/courier.api';
+import { finishedOn, splitByDay, vnToday } from '../utils/job-day';
 import { CashCard } from './cash-card';
-import { JobCard } from './job-card';
+import { DoneToday, TodayJobs, UpcomingJobs } from './job-sections';
 import { PositionToggle } from './position-toggle';
 import { SyncBar } from './sync-bar';
 import styles from './courier.module.css';
 import { useLiveCourierJobs } from '../hooks/use-live-courier-jobs';
-import { pendingStatusOf, useOutbox } from '../hooks/use-outbox';
+import { useOutbox } from '../hooks/use-outbox';
 import { lastFix } from '../offline/position';
 
 // Leaflet loads only when the courier opens the map: the list must appear fast on a weak network.
@@ -24,53 +25,51 @@ const JobsMap = lazy(async () => ({
 }));
 
 /**
- * `/courier`: today's jobs in planned order, the map, what waits to sync, and the cash to hand in.
+ * `/courier`: today's jobs in planned order, then the upcoming ones with their dates and what
+ * was finished today; the map, what waits to sync, and the cash to hand in.
  * `tileUrl` is the map's tile server (from the app's configuration; absent while it loads).
  */
 export function CourierHomeScreen({ tileUrl }: { tileUrl: string | undefined }) {
   const { t } = useTranslation('courier');
   const jobs = useCourierJobs();
+  const finished = useCourierFinished();
   useLiveCourierJobs();
   const outbox = useOutbox();
   const [showMap, setShowMap] = useState(false);
   const here = lastFix();
 
+  const today = vnToday();
+  const done = finishedOn(finished.data ?? [], today);
   let body;
   if (jobs.isError && !jobs.data)
     body = <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />;
   else if (!jobs.data) body = <LoadingState />;
-  else if (jobs.data.length === 0)
-    body = (
-      <EmptyState title={t('list.emptyTitle')}>
-        <p>{t('list.emptyBody')}</p>
-      </EmptyState>
-    );
-  else
+  else {
+    const split = splitByDay(jobs.data, today);
     body = (
       <>
-        <div className={styles.row}>
-          <Button variant="secondary" onClick={() => setShowMap(!showMap)} aria-expanded={showMap}>
-            {showMap ? t('list.hideMap') : t('list.showMap')}
-          </Button>
-        </div>
+        {jobs.data.length > 0 && (
+          <div className={styles.row}>
+            <Button
+              variant="secondary"
+              onClick={() => setShowMap(!showMap)}
+              aria-expanded={showMap}
+            >
+              {showMap ? t('list.hideMap') : t('list.showMap')}
+            </Button>
+          </div>
+        )}
         {showMap && tileUrl !== undefined && (
           <Suspense fallback={<LoadingState />}>
-            <JobsMap jobs={jobs.data} tileUrl={tileUrl} here={here} />
+            <JobsMap jobs={split.today} tileUrl={tileUrl} here={here} />
           </Suspense>
         )}
-        <ol className={styles.jobList} aria-label={t('list.label')}>
-          {jobs.data.map((j, i) => (
-            <JobCard
-              key={j.id}
-              job={j}
-              index={i}
-              pendingStatus={pendingStatusOf(outbox, j.id)}
-              from={here}
-            />
-          ))}
-        </ol>
+        <TodayJobs jobs={split.today} doneCount={done.length} outbox={outbox} here={here} />
+        <UpcomingJobs jobs={split.upcoming} outbox={outbox} here={here} />
+        <DoneToday jobs={done} />
       </>
     );
+  }
 
   return (
     <Page

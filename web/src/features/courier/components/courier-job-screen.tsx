@@ -9,7 +9,8 @@ import { useCourierJob } from '../api/courier.api';
 import { pendingStatusOf, useOutbox } from '../hooks/use-outbox';
 import { BackToToday } from './back-to-today';
 import styles from './courier.module.css';
-import { timeOf } from './job-card';
+import { isUpcoming, vnToday } from '../utils/job-day';
+import { windowText } from './job-window';
 import { JobSteps } from './job-steps';
 import { JobTimeline } from './job-timeline';
 import { SyncBar } from './sync-bar';
@@ -51,6 +52,7 @@ function JobSummary({
   pending: boolean;
 }) {
   const { t } = useTranslation('courier');
+  const today = vnToday();
   return (
     <section className={styles.card} aria-label={t('job.summary')}>
       <p className={styles.jobTitle}>
@@ -59,11 +61,19 @@ function JobSummary({
       </p>
       {pending && <p className={styles.pendingNote}>{t('job.pendingStatus')}</p>}
       <p>{j.addressText}</p>
-      <p className={styles.muted}>
-        {t('list.window', { from: timeOf(j.windowStart), to: timeOf(j.windowEnd) })} ·{' '}
-        {j.procedure?.name ?? ''}
-        {j.dossierCode && ` · ${t('job.dossier', { code: j.dossierCode })}`}
+      <p className={isUpcoming(j, today) ? styles.pendingNote : styles.muted}>
+        {windowText(t, j, today)}
       </p>
+      {j.procedure && (
+        <p className={styles.muted}>{t('job.procedure', { name: j.procedure.name })}</p>
+      )}
+      {j.dossierCode && <p className={styles.muted}>{t('job.dossier', { code: j.dossierCode })}</p>}
+      {j.notes && (
+        <div>
+          <h2 className={styles.noteTitle}>{t('job.note')}</h2>
+          <p className={styles.note}>{j.notes}</p>
+        </div>
+      )}
       <p className={styles.muted}>
         {t('list.collect', { amount: formatMoney(j.feeDueVnd + j.postalChargeVnd) })}
       </p>

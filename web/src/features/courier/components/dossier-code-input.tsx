@@ -11,7 +11,7 @@ import styles from './courier.module.css';
 export type DossierCodeInputProps = {
   value: string;
   onChange: (code: string) => void;
-  /** The code the job expects (result delivery), to warn on a different dossier. */
+  /** The code the job expects (result delivery): a different dossier is shown as an error. */
   expected?: string | null | undefined;
 };
 
@@ -41,16 +41,16 @@ export function DossierCodeInput({ value, onChange, expected }: DossierCodeInput
   };
 
   const parsed = value ? parseDossierCode(value) : null;
+  const mismatch =
+    parsed?.ok && expected && parsed.code !== expected
+      ? t('dossier.mismatch', { code: parsed.code, expected })
+      : undefined;
   const error =
     parsed && !parsed.ok
       ? parsed.reason === 'invalid_date'
         ? t('dossier.badDate')
         : t('dossier.badFormat')
-      : undefined;
-  const mismatch =
-    parsed?.ok && expected && parsed.code !== expected
-      ? t('dossier.mismatch', { expected })
-      : undefined;
+      : mismatch;
 
   return (
     <div className={styles.stack}>
@@ -58,7 +58,7 @@ export function DossierCodeInput({ value, onChange, expected }: DossierCodeInput
         label={t('dossier.label')}
         value={value}
         onChange={(e) => onChange(e.target.value.toUpperCase())}
-        hint={mismatch ?? t('dossier.hint')}
+        hint={t('dossier.hint')}
         error={error}
         autoCapitalize="characters"
         autoComplete="off"

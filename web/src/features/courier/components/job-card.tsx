@@ -5,19 +5,14 @@ import { Link } from 'react-router';
 import { Badge } from '@/components/ui/feedback';
 import { formatDate, formatMoney } from '@/lib/format';
 
+import { vnToday } from '../utils/job-day';
 import styles from './courier.module.css';
+import { windowText } from './job-window';
 
-export function timeOf(iso: string | null): string {
-  return iso
-    ? new Date(iso).toLocaleTimeString('vi-VN', {
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: 'Asia/Ho_Chi_Minh',
-      })
-    : '—';
-}
-
-/** One job in today's list: order, status, window, distance, money to collect, call and navigate. */
+/**
+ * One job in the courier's lists: order, status, appointment (with its date when not today),
+ * distance, money to collect, the hotline's note on one line, call and navigate.
+ */
 export function JobCard({
   job,
   index,
@@ -30,6 +25,7 @@ export function JobCard({
   from: { lat: number; lng: number } | null;
 }) {
   const { t } = useTranslation('courier');
+  const today = vnToday();
   const status = pendingStatus ?? job.status;
   const toCollect = job.feeDueVnd + job.postalChargeVnd;
   const km =
@@ -56,7 +52,7 @@ export function JobCard({
           </span>
           <span>{job.addressText}</span>
           <span className={styles.muted}>
-            {t('list.window', { from: timeOf(job.windowStart), to: timeOf(job.windowEnd) })}
+            {windowText(t, job, today)}
             {km !== null && ` · ${t('list.km', { km: km.toFixed(1).replace('.', ',') })}`}
             {toCollect > 0 && ` · ${t('list.collect', { amount: formatMoney(toCollect) })}`}
           </span>
@@ -64,6 +60,9 @@ export function JobCard({
             <span className={job.late ? styles.pendingNote : styles.muted}>
               {t('list.legDue', { date: formatDate(job.legDueDate) })}
             </span>
+          )}
+          {job.notes && (
+            <span className={styles.noteLine}>{t('list.note', { note: job.notes })}</span>
           )}
           {pendingStatus && <span className={styles.pendingNote}>{t('list.waitingSync')}</span>}
         </span>

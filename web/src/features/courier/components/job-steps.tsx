@@ -73,7 +73,10 @@ export function JobSteps({
     case 'en_route':
       return (
         <>
-          <p className={styles.muted}>{t('step.smsSent')}</p>
+          {/* The SMS leaves with the step: while it waits on the phone, nobody was told yet. */}
+          <p className={waiting ? styles.pendingNote : styles.muted} role="status">
+            {waiting ? t('step.queued') : t('step.smsSent')}
+          </p>
           <MoveButton job={job} to="on_site" label={t('step.arrived')} />
         </>
       );
@@ -120,8 +123,8 @@ export function JobSteps({
     case 'completed':
       return (
         <>
-          <p className={styles.doneNote} role="status">
-            {t('step.done')}
+          <p className={waiting ? styles.pendingNote : styles.doneNote} role="status">
+            {waiting ? t('step.doneQueued') : t('step.done')}
           </p>
           {moneyPanel}
         </>

@@ -1,9 +1,17 @@
+import { formatVnDate, toVnDate } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 
 import { discard, retryAll, syncNow, type OutboxState } from '../offline/outbox';
+import { timeOf, vnToday } from '../utils/job-day';
 import styles from './courier.module.css';
+
+/** When a waiting action happened, in Vietnam: the time, and the date when not today. */
+function whenOf(iso: string): string {
+  const day = toVnDate(new Date(iso));
+  return day === vnToday() ? timeOf(iso) : `${timeOf(iso)} ${formatVnDate(day)}`;
+}
 
 /** What waits to be sent, whether the phone is online, and what the server refused. */
 export function SyncBar({ outbox }: { outbox: OutboxState }) {
@@ -32,11 +40,7 @@ export function SyncBar({ outbox }: { outbox: OutboxState }) {
       <ol className={styles.syncList}>
         {pending.concat(failed).map((a) => (
           <li key={a.id}>
-            {a.label} ·{' '}
-            {new Date(a.occurredAt).toLocaleTimeString('vi-VN', {
-              hour: '2-digit',
-              minute: '2-digit',
-            })}
+            {a.label} · {whenOf(a.occurredAt)}
             {a.state === 'failed' && (
               <>
                 <span className={styles.errorText}> — {a.error}</span>

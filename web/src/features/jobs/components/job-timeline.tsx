@@ -1,7 +1,7 @@
 import type { JobEvent } from '@tannha/shared';
 import { useTranslation } from 'react-i18next';
 
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 
 import styles from './jobs.module.css';
 
@@ -23,10 +23,31 @@ export function JobTimeline({ events }: { events: readonly JobEvent[] }) {
             {e.actor && ` · ${t('detail.by', { name: e.actor.fullName })}`}
           </div>
           {e.kind === 'located' && <LocatedChange data={e.data} />}
+          <CourierOverride data={e.data} />
           {e.reason && <div>{e.reason}</div>}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** What the courier overrode at a step (another package's code, a day before the appointment). */
+function CourierOverride({ data }: { data: JobEvent['data'] }) {
+  const { t } = useTranslation('jobs');
+  const typed = data?.['dossierCode'];
+  const expected = data?.['expectedDossierCode'];
+  const appointment = data?.['appointmentDate'];
+  return (
+    <>
+      {typeof expected === 'string' && typeof typed === 'string' && (
+        <div className={styles.warningText}>{t('override.dossierCode', { typed, expected })}</div>
+      )}
+      {typeof appointment === 'string' && (
+        <div className={styles.warningText}>
+          {t('override.early', { date: formatDate(appointment) })}
+        </div>
+      )}
+    </>
   );
 }
 
