@@ -121,6 +121,28 @@ export function parseCccd(s: string, opts: ParseCccdOptions = {}): ParseCccdResu
   return { ok: true, provinceCode, sex: centurySex % 2 === 0 ? 'male' : 'female', birthYear };
 }
 
+/** Why an ID number is not a possible CCCD, in both languages (the field error at the door). */
+export const CCCD_PROBLEMS: Readonly<
+  Record<Extract<ParseCccdResult, { ok: false }>['reason'], { vi: string; en: string }>
+> = Object.freeze({
+  invalid_characters: {
+    vi: 'Số CCCD chỉ gồm chữ số.',
+    en: 'A CCCD number has digits only.',
+  },
+  invalid_length: {
+    vi: 'Số CCCD phải có đúng 12 chữ số.',
+    en: 'A CCCD number has exactly 12 digits.',
+  },
+  unknown_province: {
+    vi: 'Ba số đầu của CCCD không phải mã tỉnh nơi đăng ký khai sinh.',
+    en: 'The first three digits of the CCCD are not a birth-registration province code.',
+  },
+  invalid_birth_year: {
+    vi: 'Số thứ 4–6 của CCCD cho năm sinh ở tương lai.',
+    en: 'Digits 4–6 of the CCCD give a birth year in the future.',
+  },
+});
+
 /** The masked display form, all but the last 4 digits hidden: `********1234`. */
 export function maskCccd(s: string): string {
   const id = compact(s);

@@ -3,24 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { VndAmountSchema, formatVnd, isVndAmount, parseVnd, sumVnd } from './money';
 
 describe('formatVnd', () => {
-  it('writes dots between thousands, a plain space, then ₫', () => {
-    expect(formatVnd(150000)).toBe('150.000 ₫');
-    expect(formatVnd(26000)).toBe('26.000 ₫');
-    expect(formatVnd(1234567890)).toBe('1.234.567.890 ₫');
-    expect(formatVnd(999)).toBe('999 ₫');
-    expect(formatVnd(1000)).toBe('1.000 ₫');
-    expect(formatVnd(150000).charCodeAt(7)).toBe(0x20);
+  it('writes dots between thousands, a non-breaking space (U+00A0), then ₫, so ₫ never wraps alone', () => {
+    expect(formatVnd(150000)).toBe('150.000\u00a0₫');
+    expect(formatVnd(26000)).toBe('26.000\u00a0₫');
+    expect(formatVnd(1234567890)).toBe('1.234.567.890\u00a0₫');
+    expect(formatVnd(999)).toBe('999\u00a0₫');
+    expect(formatVnd(1000)).toBe('1.000\u00a0₫');
+    expect(formatVnd(150000).charCodeAt(7)).toBe(0xa0);
   });
 
   it('writes zero and negatives', () => {
-    expect(formatVnd(0)).toBe('0 ₫');
-    expect(formatVnd(-0)).toBe('0 ₫');
-    expect(formatVnd(-150000)).toBe('-150.000 ₫');
+    expect(formatVnd(0)).toBe('0\u00a0₫');
+    expect(formatVnd(-0)).toBe('0\u00a0₫');
+    expect(formatVnd(-150000)).toBe('-150.000\u00a0₫');
   });
 
   it('takes bigints beyond the safe integer range', () => {
-    expect(formatVnd(12345678901234567890n)).toBe('12.345.678.901.234.567.890 ₫');
-    expect(formatVnd(-1000n)).toBe('-1.000 ₫');
+    expect(formatVnd(12345678901234567890n)).toBe('12.345.678.901.234.567.890\u00a0₫');
+    expect(formatVnd(-1000n)).toBe('-1.000\u00a0₫');
   });
 
   it('refuses fractions of a đồng', () => {

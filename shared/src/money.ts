@@ -30,9 +30,13 @@ export function isVndAmount(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 }
 
+/** The space between an amount and ₫: non-breaking (U+00A0), so ₫ never wraps onto its own line. */
+export const VND_SPACE = '\u00a0';
+
 /**
- * Formats whole đồng as `150.000 ₫`: dot as the thousands separator, a plain space, then ₫;
- * negatives as `-150.000 ₫`. Done by hand rather than with `Intl.NumberFormat('vi-VN')`,
+ * Formats whole đồng as `150.000 ₫`: dot as the thousands separator, a NON-BREAKING space
+ * ({@link VND_SPACE}), then ₫; negatives as `-150.000 ₫`. Every screen, receipt, record and
+ * message prints money through this one function. Done by hand rather than with `Intl.NumberFormat('vi-VN')`,
  * whose output (non-breaking spaces, symbol placement) differs between runtimes.
  *
  * @throws RangeError for a number that is not a safe integer (a fraction of a đồng is a bug).
@@ -45,7 +49,7 @@ export function formatVnd(amount: number | bigint): string {
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString();
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${negative ? '-' : ''}${grouped} ₫`;
+  return `${negative ? '-' : ''}${grouped}${VND_SPACE}₫`;
 }
 
 /** Currency marks people type after an amount: ₫, đ, VND, VNĐ, đồng (any case). */

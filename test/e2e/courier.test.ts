@@ -58,7 +58,7 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
 
     // Planned order: the demo's three jobs for courier1 come first, numbered 1, 2, 3.
     await expect.poll(() => first.textContent()).toContain('Phạm Thị Lan');
-    expect(await first.textContent()).toContain('76.000 ₫');
+    expect(await first.textContent()).toContain('76.000\u00a0₫');
     expect(await first.getByRole('link', { name: /^Gọi / }).getAttribute('href')).toMatch(
       /^tel:\+849/,
     );
@@ -129,7 +129,7 @@ describe('the courier’s phone: a result delivery from pick-up to handover', ()
     await office.page.goto(`/bien-lai/${money.payments[0].collectionId}`);
     await office.page.getByRole('heading', { name: 'Biên lai thu tiền' }).waitFor();
     await office.page.getByText('Đã thu phí, lệ phí').waitFor();
-    expect(await office.page.locator('main').textContent()).toContain('76.000 ₫');
+    expect(await office.page.locator('main').textContent()).toContain('76.000\u00a0₫');
   });
 });
 

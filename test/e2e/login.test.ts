@@ -96,7 +96,7 @@ describe('logging in through the login page', () => {
     await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('ly lich tu phap');
     const card = page.getByRole('article').filter({ hasText: 'Cấp Phiếu lý lịch tư pháp số 2' });
     await card.waitFor();
-    expect(await card.textContent()).toContain('200.000 ₫');
+    expect(await card.textContent()).toContain('200.000\u00a0₫');
     expect(await card.textContent()).toContain('10 ngày làm việc');
 
     await page.getByLabel('Tên thủ tục, mã thủ tục hoặc lĩnh vực').fill('dang ky ket hon');

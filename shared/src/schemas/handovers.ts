@@ -19,6 +19,14 @@ export function idNumberLooksValid(type: IdType, value: string): boolean {
   return /^[A-Z0-9]{6,9}$/.test(v);
 }
 
+/** A reason typed by the courier for going on although the ID shown differs from the one on file. */
+const IdOverrideReason = z
+  .string()
+  .trim()
+  .min(5, { error: 'Ghi rõ lý do, ít nhất 5 ký tự (state the reason, at least 5 characters)' })
+  .max(300)
+  .optional();
+
 /** `POST /api/jobs/:id/handover` — the result handed over at the door (job → delivered). */
 export const DeliveryHandoverSchema = FieldContextSchema.extend({
   recipientKind: z.enum(RECIPIENT_KINDS),
@@ -31,6 +39,8 @@ export const DeliveryHandoverSchema = FieldContextSchema.extend({
   photoId: z.uuid().optional(),
   authorisationId: z.uuid().optional(),
   papersTakenBack: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
+  /** Why the result is handed over although the CCCD differs from the one on file (recorded). */
+  idOverrideReason: IdOverrideReason,
 })
   .refine((v) => idNumberLooksValid(v.idType, v.idNumber), {
     path: ['idNumber'],
@@ -71,6 +81,18 @@ export const DossierSlipInputSchema = FieldContextSchema.extend({
   papers: z.array(SlipPaperSchema).min(1, { error: 'Cần ít nhất một giấy tờ' }).max(50),
   citizenSignatureId: z.uuid({ error: 'Cần chữ ký của công dân' }),
   courierSignatureId: z.uuid({ error: 'Cần chữ ký của bưu tá' }),
+  /**
+   * The CCCD of the person handing the dossier over (typed or read from the card's QR), checked
+   * against the one on file; kept only as a hash and the last 4 digits.
+   */
+  idNumber: z
+    .string()
+    .trim()
+    .min(6, { error: 'Nhập số CCCD (enter the CCCD number)' })
+    .max(20)
+    .optional(),
+  /** Why the dossier is taken although the CCCD differs from the one on file (recorded). */
+  idOverrideReason: IdOverrideReason,
 });
 export type DossierSlipInput = z.infer<typeof DossierSlipInputSchema>;
 

@@ -194,12 +194,19 @@ export const JobSchema = z.object({
   /** For an `on_hold` job: the state it returns to. */
   heldFrom: JobStatusSchema.nullable(),
   ...UnitRefShape,
-  citizen: Person.extend({ phoneMasked: z.string(), phone: z.string().optional() }),
+  citizen: Person.extend({
+    phoneMasked: z.string(),
+    phone: z.string().optional(),
+    /** The last 4 digits of the CCCD on file, for the ID check at the door (null: none on file). */
+    cccdLast4: z.string().nullable(),
+  }),
+  /** With the papers the procedure asks for, so the pickup checklist opens offline. */
   procedure: ProcedureSchema.pick({
     id: true,
     code: true,
     name: true,
     inPersonOnly: true,
+    requiredPapers: true,
   }).nullable(),
   dossierCode: z.string().nullable(),
   ...StoredAddressShape,

@@ -1,44 +1,36 @@
 import type { DeliveryHandoverInput } from '@tannha/shared';
 import type { Db, Tx } from '../../db/client';
-import { unprocessable } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { runCourierAction, type ActionOptions, type JobRecord } from '../couriers/courier-actions';
 import { transitionJob, type JobHooks } from '../jobs/jobs.service';
 import { assertDocuments } from './handover-documents';
-import { findCitizenIdOnFile, insertDeliveryHandover } from './handovers.repository';
+import { insertDeliveryHandover } from './handovers.repository';
 import { presentDeliveryHandover } from './handovers.presenter';
 import { hashIdNumber, normalizeIdNumber } from './id-hash';
+import { assertCccdStructure, checkCitizenCccd, type IdCheck } from './id-check';
 
 /**
- * Whether the ID shown matches the one on file: null when it cannot be told (a proxy, or no
- * ID on file); 422 `id_mismatch` when the applicant's ID differs.
+ * The applicant's CCCD against the one on file (see {@link checkCitizenCccd}); a proxy's ID
+ * or another paper (old CMND, passport) has nothing on file to compare with.
  */
 async function checkIdOnFile(
   tx: Tx,
   job: JobRecord,
   input: DeliveryHandoverInput,
-  idHash: string,
-): Promise<boolean | null> {
-  const onFile = await findCitizenIdOnFile(tx, job.citizenId);
-  const idMatchesFile =
-    input.recipientKind === 'applicant' && onFile?.cccdHash ? onFile.cccdHash === idHash : null;
-  if (idMatchesFile === false) {
-    throw unprocessable(
-      'id_mismatch',
-      {
-        vi: 'Số giấy tờ không khớp với hồ sơ. Kiểm tra lại số đã nhập; nếu đúng là người khác nhận, chọn "Người nhận thay" và chụp giấy ủy quyền.',
-        en: 'The ID number does not match the one on file. Check the number typed; if someone else receives it, choose "proxy" and photograph the authorisation.',
-      },
-      {
-        idNumber: {
-          vi: 'Không khớp với số trên hồ sơ',
-          en: 'Does not match the number on file',
-        },
-      },
-    );
-  }
-  return idMatchesFile;
+): Promise<IdCheck> {
+  if (input.recipientKind === 'applicant' && input.idType === 'cccd')
+    return checkCitizenCccd(tx, job.citizenId, input.idNumber, input.idOverrideReason);
+  const last4 = normalizeIdNumber(input.idNumber).slice(-4);
+  return { result: 'not_compared', last4, overrideReason: null };
 }
+
+/** The delivery record's `id_matches_file`: true, false (went on with a reason) or null. */
+const MATCHES_FILE: Record<IdCheck['result'], boolean | null> = {
+  match: true,
+  mismatch_overridden: false,
+  none_on_file: null,
+  not_compared: null,
+};
 
 /**
  * The result handed over at the door: recipient (applicant or proxy with an authorisation
@@ -53,6 +45,7 @@ export async function recordDeliveryHandover(
   input: DeliveryHandoverInput,
   opts: ActionOptions & { jobHooks: JobHooks },
 ) {
+  if (input.idType === 'cccd') assertCccdStructure(input.idNumber);
   // The ID number itself never reaches the idempotency store: only its hash.
   const idHash = hashIdNumber(input.idNumber);
   const spec = {
@@ -76,7 +69,8 @@ export async function recordDeliveryHandover(
         kinds: ['authorisation_letter', 'photo', 'scan'],
       },
     });
-    const idMatchesFile = await checkIdOnFile(tx, job, input, idHash);
+    const idCheck = await checkIdOnFile(tx, job, input);
+    const idMatchesFile = MATCHES_FILE[idCheck.result];
     const row = await insertDeliveryHandover(tx, {
       jobId,
       courierId: auth.user.id,
@@ -101,6 +95,8 @@ export async function recordDeliveryHandover(
       handoverId: row.id,
       recipientKind: input.recipientKind,
       idLast4: row.idLast4,
+      idCheck: idCheck.result,
+      ...(idCheck.overrideReason ? { idOverrideReason: idCheck.overrideReason } : {}),
       papersTakenBack: input.papersTakenBack,
     };
     const where = {

@@ -13,6 +13,8 @@ import { nextPaperNumber } from '../payments/payments.service';
 import { assertDocuments } from './handover-documents';
 import { findProcedurePapers, findSlipByJob, insertSlip, updateSlip } from './handovers.repository';
 import { presentSlip } from './handovers.presenter';
+import { assertCccdStructure, checkCitizenCccd } from './id-check';
+import { hashIdNumber } from './id-hash';
 
 const HOME_ASSISTANCE = 'home_assistance';
 
@@ -93,12 +95,15 @@ export async function createDossierSlip(
   input: DossierSlipInput,
   opts: PickupStepOptions,
 ) {
+  if (input.idNumber) assertCccdStructure(input.idNumber);
+  // The ID number itself never reaches the idempotency store: only its hash.
+  const request = input.idNumber ? { ...input, idNumber: hashIdNumber(input.idNumber) } : input;
   const r = await runPickupStep(
     db,
     auth,
     jobId,
     SLIP_STEP,
-    input,
+    request,
     opts,
     async (tx, job, { at, now }) => {
       if (await findSlipByJob(tx, jobId)) {
@@ -111,6 +116,9 @@ export async function createDossierSlip(
         citizenSignatureId: { id: input.citizenSignatureId, kinds: ['signature'] },
         courierSignatureId: { id: input.courierSignatureId, kinds: ['signature'] },
       });
+      const idCheck = input.idNumber
+        ? await checkCitizenCccd(tx, job.citizenId, input.idNumber, input.idOverrideReason)
+        : null;
       const missing = missingPapers(input.papers, await findProcedurePapers(tx, job.procedureId));
       const series = { counter: `slip:${job.unitId}`, prefix: 'PG', digits: 6 };
       const n = await nextPaperNumber(tx, job.unitId, series, now);
@@ -132,7 +140,17 @@ export async function createDossierSlip(
         lat: input.lat ?? null,
         lng: input.lng ?? null,
       });
-      const data = { slipNo: slip.slipNo, missing };
+      const data = {
+        slipNo: slip.slipNo,
+        missing,
+        ...(idCheck
+          ? {
+              idCheck: idCheck.result,
+              idLast4: idCheck.last4,
+              ...(idCheck.overrideReason ? { idOverrideReason: idCheck.overrideReason } : {}),
+            }
+          : {}),
+      };
       await transitionJob(
         db,
         auth,

@@ -82,9 +82,13 @@ export async function findDocumentKinds(
 export async function findCitizenIdOnFile(
   db: DbOrTx,
   citizenId: string,
-): Promise<{ cccdHash: string | null; fullName: string } | undefined> {
+): Promise<{ cccdHash: string | null; cccdLast4: string | null; fullName: string } | undefined> {
   const [row] = await db
-    .select({ cccdHash: citizens.cccdHash, fullName: citizens.fullName })
+    .select({
+      cccdHash: citizens.cccdHash,
+      cccdLast4: citizens.cccdLast4,
+      fullName: citizens.fullName,
+    })
     .from(citizens)
     .where(eq(citizens.id, citizenId))
     .limit(1);
@@ -217,3 +221,15 @@ export async function findAgencyHandovers(db: DbOrTx, scope: HandoverScope, limi
     .limit(limit);
 }
 export type AgencyHandoverSummaryRow = Awaited<ReturnType<typeof findAgencyHandovers>>[number];
+
+/** Keeps an ID checked at the door on the citizen's card, unless one is already on file. */
+export async function setCitizenIdIfNone(
+  tx: Tx,
+  citizenId: string,
+  id: { cccdHash: string; cccdLast4: string },
+): Promise<void> {
+  await tx
+    .update(citizens)
+    .set(id)
+    .where(and(eq(citizens.id, citizenId), isNull(citizens.cccdHash)));
+}

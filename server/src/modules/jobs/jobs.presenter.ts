@@ -33,6 +33,7 @@ export function presentJob(v: JobView, clock: BoardClock, auth?: AuthContext): J
       id: j.citizenId,
       fullName: v.citizenName,
       phoneMasked: maskPhone(v.citizenPhone),
+      cccdLast4: v.citizenCccdLast4,
       ...(seesFullPhone(auth, j) ? { phone: v.citizenPhone } : {}),
     },
     procedure: v.procedure,

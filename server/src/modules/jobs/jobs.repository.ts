@@ -27,7 +27,15 @@ export type JobView = {
   unitName: string;
   citizenName: string;
   citizenPhone: string;
-  procedure: { id: string; code: string; name: string; inPersonOnly: boolean } | null;
+  /** The last 4 digits of the citizen's CCCD on file (null: none on file). */
+  citizenCccdLast4: string | null;
+  procedure: {
+    id: string;
+    code: string;
+    name: string;
+    inPersonOnly: boolean;
+    requiredPapers: string[];
+  } | null;
   courierName: string | null;
 };
 
@@ -36,10 +44,12 @@ const viewColumns = {
   unitName: units.name,
   citizenName: citizens.fullName,
   citizenPhone: citizens.phone,
+  citizenCccdLast4: citizens.cccdLast4,
   procId: procedures.id,
   procCode: procedures.code,
   procName: procedures.name,
   procInPerson: procedures.inPersonOnly,
+  procPapers: procedures.requiredPapers,
   courierName: courier.fullName,
 };
 
@@ -48,10 +58,12 @@ type RawView = {
   unitName: string;
   citizenName: string;
   citizenPhone: string;
+  citizenCccdLast4: string | null;
   procId: string | null;
   procCode: string | null;
   procName: string | null;
   procInPerson: boolean | null;
+  procPapers: string[] | null;
   courierName: string | null;
 };
 
@@ -61,12 +73,14 @@ function toView(r: RawView): JobView {
     unitName: r.unitName,
     citizenName: r.citizenName,
     citizenPhone: r.citizenPhone,
+    citizenCccdLast4: r.citizenCccdLast4,
     procedure: r.procId
       ? {
           id: r.procId,
           code: r.procCode!,
           name: r.procName!,
           inPersonOnly: r.procInPerson ?? false,
+          requiredPapers: r.procPapers ?? [],
         }
       : null,
     courierName: r.courierName,

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { buildVietQr, toVnDate, type CollectPaymentInput, type PaymentFlow } from '@tannha/shared';
+import {
+  buildVietQr,
+  formatVnd,
+  toVnDate,
+  type CollectPaymentInput,
+  type PaymentFlow,
+} from '@tannha/shared';
 import type { Db, Tx } from '../../db/client';
 import { AppError, unprocessable, type LocalizedText } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
@@ -53,8 +59,8 @@ async function checkCollection(
   input.lines.forEach((l, i) => {
     if (l.amountVnd !== outstanding[l.flow]) {
       mismatched[`lines.${i}.amountVnd`] = {
-        vi: `Số tiền phải thu là ${outstanding[l.flow].toLocaleString('vi-VN')} ₫`,
-        en: `The amount due is ${outstanding[l.flow]} VND`,
+        vi: `Số tiền phải thu là ${formatVnd(outstanding[l.flow])}`,
+        en: `The amount due is ${formatVnd(outstanding[l.flow])}`,
       };
     }
   });

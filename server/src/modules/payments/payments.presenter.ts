@@ -46,7 +46,8 @@ export function presentJobMoney(
       procedureFee: outstanding.procedure_fee,
       postalCharge: outstanding.postal_charge,
     },
-    feesCollected: settled && rows.some((r) => r.status === 'confirmed'),
+    // The stamp says a procedure fee was collected: not for 0 ₫, nor for the postal charge alone.
+    feesCollected: settled && sums.procedure_fee.confirmed > 0,
     payments: rows.map((r) => presentPayment(r, r.collectedByName)),
     bank,
   };

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 
 import { queueJson, queueUpload } from '../offline/actions';
+import { CccdField, cccdProblem } from './cccd-field';
 import { CccdScan } from './cccd-scan';
 import { PhotoPicker } from './photo-picker';
 import { RadioChoice } from './radio-choice';
@@ -26,6 +27,7 @@ export function DeliveryForm({ job }: { job: Job }) {
   const [relation, setRelation] = useState('');
   const [idType, setIdType] = useState<IdType>('cccd');
   const [idNumber, setIdNumber] = useState('');
+  const [idReason, setIdReason] = useState('');
   const [signature, setSignature] = useState<Blob | null>(null);
   const [photos, setPhotos] = useState<Blob[]>([]);
   const [letter, setLetter] = useState<Blob[]>([]);
@@ -36,7 +38,11 @@ export function DeliveryForm({ job }: { job: Job }) {
   const submit = async () => {
     const problems: string[] = [];
     if (name.trim().length < 2) problems.push(t('delivery.errName'));
-    if (!idNumberLooksValid(idType, idNumber)) problems.push(t('delivery.errId'));
+    // A proxy's CCCD has nothing on file to compare with; the applicant's has.
+    const onFile = kind === 'applicant' ? job.citizen.cccdLast4 : undefined;
+    const idProblem = idType === 'cccd' ? cccdProblem(idNumber, onFile, idReason) : null;
+    if (idProblem) problems.push(t(idProblem));
+    else if (!idNumberLooksValid(idType, idNumber)) problems.push(t('delivery.errId'));
     if (!signature) problems.push(t('delivery.errSignature'));
     if (kind === 'proxy' && (!relation.trim() || letter.length === 0))
       problems.push(t('delivery.errProxy'));
@@ -64,6 +70,7 @@ export function DeliveryForm({ job }: { job: Job }) {
           : {}),
         idType,
         idNumber: idNumber.replace(/\s/g, ''),
+        ...(idType === 'cccd' && idReason.trim() ? { idOverrideReason: idReason.trim() } : {}),
         signatureId: `@ref:${sig}`,
         ...(photo ? { photoId: `@ref:${photo}` } : {}),
         papersTakenBack: papers
@@ -117,14 +124,25 @@ export function DeliveryForm({ job }: { job: Job }) {
         <option value="cmnd">{t('delivery.cmnd')}</option>
         <option value="passport">{t('delivery.passport')}</option>
       </SelectField>
-      <TextField
-        label={t('delivery.idNumber')}
-        inputMode={idType === 'passport' ? 'text' : 'numeric'}
-        autoComplete="off"
-        value={idNumber}
-        onChange={(e) => setIdNumber(e.target.value)}
-        hint={t('delivery.idHint')}
-      />
+      {idType === 'cccd' ? (
+        <CccdField
+          label={t('delivery.idNumber')}
+          value={idNumber}
+          onChange={setIdNumber}
+          onFileLast4={kind === 'applicant' ? job.citizen.cccdLast4 : undefined}
+          reason={idReason}
+          onReason={setIdReason}
+        />
+      ) : (
+        <TextField
+          label={t('delivery.idNumber')}
+          inputMode={idType === 'passport' ? 'text' : 'numeric'}
+          autoComplete="off"
+          value={idNumber}
+          onChange={(e) => setIdNumber(e.target.value)}
+          hint={t('delivery.idHint')}
+        />
+      )}
       <SignaturePad label={t('delivery.signature')} onChange={setSignature} />
       <PhotoPicker label={t('delivery.photo')} photos={photos} onChange={setPhotos} />
       <label className={styles.fieldLabel} htmlFor="papers-back">

@@ -87,6 +87,7 @@ export function MoneyPanel({ job, money, outbox }: MoneyPanelProps) {
           {t('money.stamp')}
         </p>
       )}
+      {money.due.procedureFee === 0 && <p className={styles.muted}>{t('money.noFee')}</p>}
       {money.payments.length > 0 && (
         <ul className={styles.list}>
           {money.payments.map((p) => (

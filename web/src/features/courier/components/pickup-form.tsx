@@ -3,42 +3,45 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
-import { Checkbox } from '@/components/ui/checkbox';
 import { TextField } from '@/components/ui/text-field';
 
 import { useProcedurePapers } from '../api/courier.api';
 import { queueJson, queueUpload } from '../offline/actions';
+import { checklistFrom, type ChecklistPaper } from '../utils/paper-kind';
+import { CccdField, cccdProblem } from './cccd-field';
 import { CccdScan } from './cccd-scan';
 import { DossierCodeInput } from './dossier-code-input';
+import { PaperChecklist } from './paper-checklist';
 import { PhotoPicker } from './photo-picker';
 import { SignaturePad } from './signature-pad';
 import styles from './courier.module.css';
 
-type Paper = { name: string; copy: 'original' | 'copy'; present: boolean };
-
 /**
  * Home pickup: the procedure's papers checked one by one (original or copy, present or
- * missing), the citizen's chip CCCD read from its QR to check who hands the dossier over
- * (shown only, not sent), scans of the pages, and both signatures on the dossier slip.
+ * missing; the list travels with the job, so it is there offline), the CCCD of the person
+ * handing the dossier over (typed or read from the card's QR, checked against the one on
+ * file), scans of the pages, and both signatures on the dossier slip.
  */
 export function PickupForm({ job }: { job: Job }) {
   const { t } = useTranslation('courier');
-  const required = useProcedurePapers(job.procedure?.code);
-  const [edited, setPapers] = useState<Paper[] | null>(null);
-  const papers: Paper[] =
-    edited ?? (required.data ?? []).map((name) => ({ name, copy: 'original', present: true }));
-  const [extra, setExtra] = useState('');
+  // Jobs cached before the papers travelled with them still ask the catalogue.
+  const inJob = job.procedure?.requiredPapers;
+  const asked = useProcedurePapers(inJob ? undefined : job.procedure?.code);
+  const [edited, setPapers] = useState<ChecklistPaper[] | null>(null);
+  const papers = edited ?? checklistFrom(inJob ?? asked.data ?? []);
+  const [cccd, setCccd] = useState('');
+  const [reason, setReason] = useState('');
   const [scans, setScans] = useState<Blob[]>([]);
   const [citizenSig, setCitizenSig] = useState<Blob | null>(null);
   const [courierSig, setCourierSig] = useState<Blob | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const missing = papers.filter((p) => !p.present).map((p) => p.name);
-  const update = (i: number, patch: Partial<Paper>) =>
-    setPapers(papers.map((p, k) => (k === i ? { ...p, ...patch } : p)));
-
   const submit = async () => {
     if (papers.length === 0) return setError(t('pickup.errPapers'));
+    const unchosen = papers.filter((p) => p.present && p.copy === null).map((p) => p.name);
+    if (unchosen.length > 0) return setError(t('pickup.errKind', { list: unchosen.join(', ') }));
+    const idProblem = cccdProblem(cccd, job.citizen.cccdLast4, reason);
+    if (idProblem) return setError(t(idProblem));
     if (!citizenSig || !courierSig) return setError(t('pickup.errSignatures'));
     setError(null);
     for (const [i, s] of scans.entries())
@@ -51,10 +54,22 @@ export function PickupForm({ job }: { job: Job }) {
     const k = await queueUpload(job.id, 'signature', courierSig, t('pickup.qCourierSig'), {
       signer: 'courier',
     });
+    const id = cccd.trim()
+      ? {
+          idNumber: cccd.replace(/\s/g, ''),
+          ...(reason.trim() ? { idOverrideReason: reason.trim() } : {}),
+        }
+      : {};
     await queueJson(
       job.id,
       `/api/jobs/${job.id}/dossier-slip`,
-      { papers, citizenSignatureId: `@ref:${c}`, courierSignatureId: `@ref:${k}` },
+      {
+        // An absent paper keeps the kind the procedure asks for; the original when unsaid.
+        papers: papers.map((p) => ({ ...p, copy: p.copy ?? 'original' })),
+        citizenSignatureId: `@ref:${c}`,
+        courierSignatureId: `@ref:${k}`,
+        ...id,
+      },
       t('pickup.qSlip'),
       'collected',
     );
@@ -63,48 +78,16 @@ export function PickupForm({ job }: { job: Job }) {
   return (
     <section className={styles.card} aria-labelledby="pickup-h">
       <h2 id="pickup-h">{t('pickup.title')}</h2>
-      <ul className={styles.list}>
-        {papers.map((p, i) => (
-          <li key={p.name} className={styles.paper}>
-            <Checkbox
-              className={styles.check}
-              label={p.name}
-              checked={p.present}
-              onChange={(on) => update(i, { present: on })}
-            />
-            <select
-              className={styles.select}
-              aria-label={t('pickup.copyOf', { name: p.name })}
-              value={p.copy}
-              onChange={(e) => update(i, { copy: e.target.value as Paper['copy'] })}
-            >
-              <option value="original">{t('pickup.original')}</option>
-              <option value="copy">{t('pickup.copy')}</option>
-            </select>
-          </li>
-        ))}
-      </ul>
-      <div className={styles.row}>
-        <TextField
-          label={t('pickup.addPaper')}
-          value={extra}
-          onChange={(e) => setExtra(e.target.value)}
-        />
-        <Button
-          variant="secondary"
-          onClick={() => {
-            if (extra.trim())
-              setPapers([...papers, { name: extra.trim(), copy: 'original', present: true }]);
-            setExtra('');
-          }}
-        >
-          {t('pickup.add')}
-        </Button>
-      </div>
-      {missing.length > 0 && (
-        <p className={styles.pendingNote}>{t('pickup.missing', { list: missing.join(', ') })}</p>
-      )}
-      <CccdScan expectedName={job.citizen.fullName} />
+      <PaperChecklist papers={papers} onChange={setPapers} />
+      <CccdScan expectedName={job.citizen.fullName} onRead={(card) => setCccd(card.idNumber)} />
+      <CccdField
+        label={t('idCheck.pickupLabel')}
+        value={cccd}
+        onChange={setCccd}
+        onFileLast4={job.citizen.cccdLast4}
+        reason={reason}
+        onReason={setReason}
+      />
       <PhotoPicker label={t('pickup.scans')} multiple photos={scans} onChange={setScans} />
       <SignaturePad label={t('pickup.citizenSignature')} onChange={setCitizenSig} />
       <SignaturePad label={t('pickup.courierSignature')} onChange={setCourierSig} />

@@ -77,7 +77,13 @@ export function ReceiptScreen({ id }: { id: string }) {
           </tr>
         </tfoot>
       </table>
-      {r.feeStamp && <p className={styles.stamp}>{t('money.stamp')}</p>}
+      {r.feeStamp ? (
+        <p className={styles.stamp}>{t('money.stamp')}</p>
+      ) : (
+        !r.lines.some((l) => l.flow === 'procedure_fee' && l.amountVnd > 0) && (
+          <p className={styles.muted}>{t('money.noFee')}</p>
+        )
+      )}
       <div className={styles.receiptQr}>
         <QrCode value={r.trackingUrl} size={140} label={t('receipt.qr')} />
         <p className={styles.muted}>{t('receipt.track', { url: r.trackingUrl })}</p>
