@@ -13,3 +13,4 @@ export * from './schemas';
 export * from './events';
 export * from './postal-leg';
 export * from './geo';
+export * from './overdue';

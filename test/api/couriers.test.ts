@@ -190,7 +190,7 @@ describe('POST /api/couriers/:id/reassign-day', () => {
 });
 
 describe('GET /api/jobs/late', () => {
-  it('lists late and at-risk jobs in red with who holds them since when', async () => {
+  it('lists overdue jobs with who holds them since when', async () => {
     const db = t.database.db;
     const late = (await dispatcher.post('/api/jobs').send(jobBody(f))).body as Job;
     await dispatcher.post(`/api/jobs/${late.id}/assign`).send({ courierId: f.courier1.id });

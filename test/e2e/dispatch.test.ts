@@ -117,7 +117,7 @@ describe('the dispatch map', () => {
 
     // The late list names who holds each late job and since when.
     await page.getByRole('button', { name: 'Đóng' }).click();
-    await page.getByRole('tab', { name: /^Trễ hạn/ }).click();
+    await page.getByRole('tab', { name: /^Quá hạn/ }).click();
     await page.getByRole('columnheader', { name: 'Người giữ' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dispatch-late.png') });
     expect(pageErrors).toEqual([]);

@@ -293,6 +293,20 @@ export const JobSuggestionSchema = z.object({
 });
 export type JobSuggestion = z.infer<typeof JobSuggestionSchema>;
 
+/**
+ * `GET /api/jobs/:id/couriers`: the couriers a job can be given to — active couriers of the
+ * job's post office and the units below it, those on shift first — and how many of the
+ * caller's other couriers are left out because they belong to another unit (`otherUnits`),
+ * so the picker can say why they are missing. Disabled accounts are never listed.
+ */
+export const JobCouriersSchema = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  items: z.array(CourierSchema),
+  otherUnits: z.number().int(),
+});
+export type JobCouriers = z.infer<typeof JobCouriersSchema>;
+
 /** `POST /api/couriers/:id/reassign-day`: move the courier's not-started jobs to another courier, or back to the pool (`null`). */
 export const ReassignDaySchema = z.object({
   toCourierId: z.uuid().nullable(),

@@ -67,6 +67,12 @@ export type PlanUnassignedReason = (typeof PLAN_UNASSIGNED_REASONS)[number];
 /** A job as the plan shows it, in a route or left out of every route. */
 const PlanJobSchema = z.object({
   jobId: z.uuid(),
+  /**
+   * The plan's couriers this job may be given to (its unit and the units below; its own
+   * courier only when it is under way); empty when it cannot be placed. The planner offers
+   * only these.
+   */
+  courierIds: z.array(z.uuid()),
   code: z.string(),
   type: z.string(),
   addressText: z.string(),

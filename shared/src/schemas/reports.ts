@@ -76,14 +76,23 @@ export const ReportSummarySchema = z.object({
     ),
   }),
   /**
-   * Jobs created in the range, judged against their due date: on time = completed on or
-   * before the due date; late = completed after it, or still open after it. Jobs not due
-   * yet, cancelled or without a due date are left out. `rate` is null with nothing judged.
+   * Jobs created in the range, judged against their due date (shared/src/overdue.ts): on
+   * time = completed on or before the due date; late = completed late (`completedLate`,
+   * "Xong trễ hạn") plus still open and overdue now (`overdueOpen`, "Quá hạn chưa xong").
+   * Jobs not due yet, cancelled or without a due date are left out. `rate` is null with
+   * nothing judged.
    */
   onTime: z.object({
     ...OnTimeShape,
+    completedLate: z.number().int(),
+    overdueOpen: z.number().int(),
     rate: z.number().nullable(),
   }),
+  /**
+   * Every job of the unit and below that is overdue now ("Quá hạn chưa xong", whatever the
+   * range): the same count as the dispatcher's overdue list (`GET /api/jobs/late`).
+   */
+  overdue: z.number().int(),
   legs: z.array(
     z.object({
       leg: z.enum(REPORT_LEGS),
@@ -92,8 +101,9 @@ export const ReportSummarySchema = z.object({
     }),
   ),
   /**
-   * Open jobs past their due date, or whose package is held past the postal leg's limit
-   * (`reason`), most overdue first (at most 100), with who holds them.
+   * Overdue jobs now ("Quá hạn chưa xong"): open, past their due date or with their package
+   * held past the postal leg's limit (`reason`), most overdue first (at most 100 of
+   * `overdue`), with who holds them.
    */
   late: z.array(
     z.object({

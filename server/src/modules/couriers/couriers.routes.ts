@@ -14,7 +14,8 @@ import * as couriers from './couriers.service';
 
 /**
  * `/api/couriers`: the dispatcher's courier list, a courier's duty and positions, trails,
- * reassigning a sick courier's day; and `/api/jobs/:id/suggestions` (couriers for a job).
+ * reassigning a sick courier's day; and `/api/jobs/:id/suggestions` (couriers for a job, ranked)
+ * and `/api/jobs/:id/couriers` (every courier the job can be given to).
  */
 export function couriersRoutes({
   db,
@@ -88,6 +89,11 @@ export function couriersRoutes({
     byId('jobs.suggest', async (auth, id) => ({
       items: await couriers.suggestCouriers(ctx, auth, id),
     })),
+  );
+
+  router.get(
+    '/jobs/:id/couriers',
+    byId('jobs.assign', (auth, id) => couriers.listCouriersForJob(ctx, auth, id)),
   );
 
   return router;

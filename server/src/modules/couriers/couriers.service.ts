@@ -14,5 +14,6 @@ export {
   startCourierHousekeeping,
 } from './courier-positions';
 export { suggestCouriers } from './suggest-couriers';
+export { listCouriersForJob } from './job-couriers';
 export { reassignDay } from './reassign-day';
 export { createPositionStore, type AcceptResult, type PositionStore } from './position-store';

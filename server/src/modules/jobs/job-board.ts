@@ -1,6 +1,8 @@
 import {
+  isCompletedLate,
+  isLegOverdue,
+  isOverdueOpen,
   nextWorkingDay,
-  POSTAL_LEG_OVER_STATUSES,
   TERMINAL_STATUSES,
   toVnDate,
   type JobBoard,
@@ -50,23 +52,16 @@ type BoardFields = {
 
 /** Whether the courier holds the package past the postal leg's limit (J+n). */
 export function isLegLate(j: Pick<BoardFields, 'status' | 'legDueDate'>, clock: BoardClock) {
-  return (
-    j.legDueDate !== null &&
-    !POSTAL_LEG_OVER_STATUSES.includes(j.status as JobStatus) &&
-    clock.today > j.legDueDate
-  );
+  return isLegOverdue(j, clock.today);
 }
 
 /**
- * Whether the job is (or was, when completed) past its due date, or its package is held
- * past the postal leg's limit.
+ * Whether the job is overdue ("Quá hạn chưa xong") or was completed late ("Xong trễ hạn"),
+ * by the one definition in `shared/src/overdue.ts`.
  */
 export function isJobLate(j: BoardFields, clock: BoardClock): boolean {
-  if (isLegLate(j, clock)) return true;
-  if (!j.dueDate) return false;
-  if (j.status === 'completed') return j.completedAt ? toVnDate(j.completedAt) > j.dueDate : false;
-  if (TERMINAL_STATUSES.includes(j.status as JobStatus)) return false;
-  return clock.today > j.dueDate;
+  const completedOn = j.completedAt ? toVnDate(j.completedAt) : null;
+  return isOverdueOpen(j, clock.today) || isCompletedLate({ ...j, completedOn });
 }
 
 export function jobBoard(j: BoardFields, clock: BoardClock): JobBoard {

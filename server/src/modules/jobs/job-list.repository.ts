@@ -24,7 +24,7 @@ import {
   type JobType,
 } from '@tannha/shared';
 import type { DbOrTx } from '../../db/client';
-import { citizens, jobs } from '../../db/schema';
+import { citizens, jobs, units, users } from '../../db/schema';
 import type { JobListScope } from '../../policies/jobs.policy';
 import { NOT_STARTED, type BoardClock } from './job-board';
 import {
@@ -37,7 +37,7 @@ import {
 const terminal = [...TERMINAL_STATUSES];
 
 /** SQL twin of `isLegLate`. */
-export function legLateSql(clock: BoardClock): SQL {
+export function legLateSql(clock: Pick<BoardClock, 'today'>): SQL {
   return and(
     isNotNull(jobs.legDueDate),
     notInArray(jobs.status, [...POSTAL_LEG_OVER_STATUSES]),
@@ -45,15 +45,18 @@ export function legLateSql(clock: BoardClock): SQL {
   )!;
 }
 
-/** SQL twin of `isJobLate`, for filters. */
-export function lateSql(clock: BoardClock): SQL {
+/** SQL twin of `isOverdueOpen` (shared/src/overdue.ts): open, past its due date or its leg's limit. */
+export function overdueSql(today: string): SQL {
+  return and(
+    notInArray(jobs.status, terminal),
+    or(legLateSql({ today }), and(isNotNull(jobs.dueDate), sql`${jobs.dueDate} < ${today}::date`)),
+  )!;
+}
+
+/** SQL twin of `isJobLate`, for filters: overdue, or completed late. */
+export function lateSql(clock: Pick<BoardClock, 'today'>): SQL {
   return or(
-    legLateSql(clock),
-    and(
-      notInArray(jobs.status, terminal),
-      isNotNull(jobs.dueDate),
-      sql`${jobs.dueDate} < ${clock.today}::date`,
-    ),
+    overdueSql(clock.today),
     and(
       sql`${jobs.status} = 'completed'`,
       sql`(${jobs.completedAt} at time zone 'Asia/Ho_Chi_Minh')::date > ${jobs.dueDate}`,
@@ -179,4 +182,47 @@ export function findJobIdsChangedInScope(
         )
       : scopeSql(scope);
   return findJobIdsChangedSince(db, since, where, limit);
+}
+
+/**
+ * Overdue jobs of the units (by {@link overdueSql}), most overdue first, with the date they
+ * missed (`reason`: the due date, or the postal leg's limit) and whoever holds them; and
+ * how many there are in all (the list stops at `limit`).
+ */
+export async function findOverdueJobs(
+  db: DbOrTx,
+  unitIds: readonly string[],
+  today: string,
+  limit: number,
+) {
+  if (unitIds.length === 0) return { total: 0, items: [] };
+  const where = and(inArray(jobs.unitId, [...unitIds]), overdueSql(today));
+  const missedDue = sql`(${jobs.dueDate} is not null and ${jobs.dueDate} < ${today}::date)`;
+  const missed = sql`case when ${missedDue} then ${jobs.dueDate} else ${jobs.legDueDate} end`;
+  const [items, [count]] = await Promise.all([
+    db
+      .select({
+        jobId: jobs.id,
+        code: jobs.code,
+        type: jobs.type,
+        status: jobs.status,
+        reason: sql<'due' | 'postal_leg'>`case when ${missedDue} then 'due' else 'postal_leg' end`,
+        dueDate: sql<string>`to_char(${missed}, 'YYYY-MM-DD')`,
+        legDueDate: sql<string | null>`to_char(${jobs.legDueDate}, 'YYYY-MM-DD')`,
+        unitName: units.name,
+        holderId: jobs.courierId,
+        holderName: users.fullName,
+      })
+      .from(jobs)
+      .innerJoin(units, eq(units.id, jobs.unitId))
+      .leftJoin(users, eq(users.id, jobs.courierId))
+      .where(where)
+      .orderBy(asc(missed), asc(jobs.createdAt))
+      .limit(limit),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(where),
+  ]);
+  return { total: Number(count?.n ?? 0), items };
 }

@@ -22,6 +22,7 @@ export {
   getJobTimeline,
   listJobs,
   listLateJobs,
+  listOverdueJobs,
   SYNC_LIMIT,
   syncJobs,
 } from './list-jobs';

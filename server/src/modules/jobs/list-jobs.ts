@@ -1,5 +1,11 @@
-import type { Job, JobEvent, JobList, ListJobsQuery } from '@tannha/shared';
-import type { Db } from '../../db/client';
+import {
+  toVnDate,
+  type Job,
+  type JobEvent,
+  type JobList,
+  type ListJobsQuery,
+} from '@tannha/shared';
+import type { Db, DbOrTx } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
@@ -7,7 +13,7 @@ import { jobHiddenFrom, jobListScope } from '../../policies/jobs.policy';
 import { findUnitSubtreeIds } from '../units/units.service';
 import { clockFor } from './job-board';
 import { JOB, jobViewOrThrow } from './job-events';
-import { findJobIdsChangedInScope, findJobPage } from './job-list.repository';
+import { findJobIdsChangedInScope, findJobPage, findOverdueJobs } from './job-list.repository';
 import { presentJob, presentJobEvent } from './jobs.presenter';
 import * as repo from './jobs.repository';
 import type { JobRow } from './jobs.repository';
@@ -70,9 +76,10 @@ export async function listJobs(
 }
 
 /**
- * The late list: open jobs on red (late, or not started with the due day near), most
- * overdue first, each with who holds it (`courier`) and since when (`assignedAt`,
- * `statusChangedAt`).
+ * The overdue list ("Quá hạn chưa xong", `isOverdueOpen` in shared/src/overdue.ts): open
+ * jobs past their due date or their postal leg's limit, most overdue first, each with who
+ * holds it (`courier`) and since when (`assignedAt`, `statusChangedAt`). Jobs merely due
+ * soon are red on the board but not overdue, so they are not here.
  */
 export async function listLateJobs(
   db: Db,
@@ -80,7 +87,7 @@ export async function listLateJobs(
   opts: { unitId?: string | undefined } = {},
 ): Promise<Job[]> {
   const r = await listJobs(db, auth, {
-    board: ['red'],
+    late: true,
     open: true,
     unitId: opts.unitId,
     page: 1,
@@ -90,6 +97,14 @@ export async function listLateJobs(
   return r.items.sort(
     (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || b.priority - a.priority,
   );
+}
+
+/**
+ * Overdue jobs of the units (already checked by the caller) at `now`, by the same rule as
+ * the dispatcher's overdue list: at most `limit` of them, and how many there are in all.
+ */
+export function listOverdueJobs(db: DbOrTx, unitIds: readonly string[], now: Date, limit = 100) {
+  return findOverdueJobs(db, unitIds, toVnDate(now), limit);
 }
 
 /** Most jobs a catch-up answer carries; beyond that the client refetches its lists. */

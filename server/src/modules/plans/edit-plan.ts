@@ -3,7 +3,12 @@ import type { UpdatePlanInput, Plan } from '@tannha/shared';
 import type { Db } from '../../db/client';
 import type { AuthContext } from '../../lib/http';
 import { presentPlan } from './plans.presenter';
-import type { PlanContext, StoredRoute, StoredUnassigned } from './plans.problem';
+import {
+  couriersForJob,
+  type PlanContext,
+  type StoredRoute,
+  type StoredUnassigned,
+} from './plans.problem';
 import { retime } from './plans.solution';
 import * as repo from './plans.repository';
 import { alreadyCommitted, planInScope } from './plan-access';
@@ -45,11 +50,9 @@ function checkListedRoutes(ctx: PlanContext, input: UpdatePlanInput): void {
           `Job ${code(jobId)} appears twice. Each job belongs to one route.`,
         );
       seen.add(jobId);
-      const must = ctx.problem.jobs.find((j) => j.id === jobId)!.mustVehicleId;
+      // A stop under way that moves is refused by checkFixedStops, with its own message.
       const fixedOwner = Object.entries(ctx.fixed).find(([, ids]) => ids.includes(jobId))?.[0];
-      if (!fixedOwner && must && must !== r.courierId && ctx.jobs[jobId]!.status !== 'accepted')
-        throw notEligible(jobId);
-      if (ctx.eligible[jobId] && !ctx.eligible[jobId]!.includes(r.courierId))
+      if (!fixedOwner && !couriersForJob(ctx, jobId).includes(r.courierId))
         throw notEligible(jobId);
     }
   }

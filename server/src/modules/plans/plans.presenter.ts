@@ -1,6 +1,11 @@
 import type { Plan, PlanRoute, PlanStop, PlanUnassigned, PlanViolation } from '@tannha/shared';
 import type { PlanRow } from './plans.repository';
-import type { PlanContext, StoredRoute, StoredUnassigned } from './plans.problem';
+import {
+  couriersForJob,
+  type PlanContext,
+  type StoredRoute,
+  type StoredUnassigned,
+} from './plans.problem';
 import { vehicleOf } from './plans.solution';
 
 /** API shape of a plan: solver seconds become ISO instants, jobs get their code and address. */
@@ -34,6 +39,7 @@ export function presentPlan(row: PlanRow): Plan {
         departure: at(s.departure),
         fixed: fixed.has(s.jobId),
         violations,
+        courierIds: fixed.has(s.jobId) ? [r.courierId] : couriersForJob(ctx, s.jobId),
       };
     });
     return {
@@ -61,6 +67,7 @@ export function presentPlan(row: PlanRow): Plan {
       windowStart: j.windowStart,
       windowEnd: j.windowEnd,
       reason: u.reason,
+      courierIds: couriersForJob(ctx, u.jobId),
     };
   });
 

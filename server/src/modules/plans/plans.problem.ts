@@ -227,6 +227,10 @@ export async function buildProblem(opts: {
   const eligible: Record<string, string[]> = {};
   const fixedRows: CandidateJobRow[] = [];
   const sec = (d: Date) => Math.round((d.getTime() - dayStartMs) / 1000);
+  const unitCouriers = (unitId: string) => {
+    const subtree = opts.subtreeOf.get(unitId) ?? new Set<string>();
+    return couriers.filter((c) => subtree.has(c.unitId)).map((c) => c.id);
+  };
 
   for (const j of opts.jobs) {
     info[j.id] = jobInfo(j);
@@ -244,11 +248,13 @@ export async function buildProblem(opts: {
       must = j.courierId;
       fixedRows.push(j);
     } else if (j.status === 'accepted' && j.courierId && courierIds.has(j.courierId)) {
-      // The courier has said yes: keep it with them, in whatever order fits best.
+      // The courier has said yes: keep it with them, in whatever order fits best. The
+      // dispatcher may still move it, but only to a courier of its unit.
       must = j.courierId;
+      const ok = unitCouriers(j.unitId);
+      if (ok.length < couriers.length) eligible[j.id] = ok;
     } else {
-      const subtree = opts.subtreeOf.get(j.unitId) ?? new Set<string>();
-      const ok = couriers.filter((c) => subtree.has(c.unitId)).map((c) => c.id);
+      const ok = unitCouriers(j.unitId);
       if (ok.length === 0) {
         preUnassigned.push({ jobId: j.id, reason: 'no_eligible_vehicle' });
         continue;
@@ -292,4 +298,18 @@ export async function buildProblem(opts: {
     fixedPrefix: fixed,
     preUnassigned,
   };
+}
+
+/**
+ * The plan's couriers a job may be moved to (the rule `updatePlanRoutes` enforces): none
+ * when the job is not part of the problem (no position, or no courier of its unit); its
+ * one courier when it must stay with them (under way, or the only courier of its unit);
+ * else the couriers of its unit and the units below (all of the plan's when `eligible`
+ * leaves it open). An accepted job may still change hands, within its unit.
+ */
+export function couriersForJob(ctx: PlanContext, jobId: string): string[] {
+  const job = ctx.problem.jobs.find((j) => j.id === jobId);
+  if (!job) return [];
+  if (job.mustVehicleId && ctx.jobs[jobId]?.status !== 'accepted') return [job.mustVehicleId];
+  return ctx.eligible[jobId] ?? ctx.couriers.map((c) => c.id);
 }

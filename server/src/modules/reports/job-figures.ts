@@ -14,7 +14,10 @@ export type JobFigures = {
   }[];
   byDay: { date: string; created: number; completed: number }[];
   onTime: number;
+  /** Completed late plus overdue open ones (shared/src/overdue.ts). */
   late: number;
+  /** Of `late`, the jobs still open and overdue now. */
+  openLate: number;
   legs: { leg: string; count: number; avgSeconds: number | null }[];
   couriers: {
     courierId: string;
@@ -38,6 +41,7 @@ function foldRows(doc: JobDoc, w: ReportWindow) {
     byDay: [],
     onTime: 0,
     late: 0,
+    openLate: 0,
     legs: [],
     couriers: [],
   };
@@ -110,6 +114,7 @@ export async function jobFigures(db: DbOrTx, w: ReportWindow): Promise<JobFigure
   const { out, days, couriers } = foldRows(doc, w);
   for (const l of doc.openLate ?? []) {
     out.late += l.n;
+    out.openLate += l.n;
     const c = l.courierId ? couriers.get(l.courierId) : undefined;
     if (c) c.late += l.n;
   }

@@ -2,7 +2,8 @@ import type { ReportRangeQuery, ReportSummary } from '@tannha/shared';
 import type { JobFigures } from './job-figures';
 import type { cashFigures, MoneyFigures, ratingFigures } from './ledger-figures.repository';
 import type { ReportWindow } from './report-window';
-import type { CallFigures, lateJobs, userNames } from './reports.repository';
+import type { listOverdueJobs } from '../jobs/jobs.service';
+import type { CallFigures, userNames } from './reports.repository';
 
 /** What the dashboard's queries returned, and what they were asked. */
 export type ReportParts = {
@@ -12,7 +13,7 @@ export type ReportParts = {
   now: Date;
   callsF: CallFigures;
   jobsF: JobFigures;
-  late: Awaited<ReturnType<typeof lateJobs>>;
+  late: Awaited<ReturnType<typeof listOverdueJobs>>;
   money: MoneyFigures;
   ratings: Awaited<ReturnType<typeof ratingFigures>>;
   cash: Awaited<ReturnType<typeof cashFigures>>;
@@ -46,13 +47,20 @@ export function presentReportSummary(p: ReportParts): ReportSummary {
       byProcedure: jobsF.byProcedure,
       byDay: jobsF.byDay,
     },
-    onTime: { onTime: jobsF.onTime, late: jobsF.late, rate: rate(jobsF.onTime, jobsF.late) },
+    onTime: {
+      onTime: jobsF.onTime,
+      late: jobsF.late,
+      completedLate: jobsF.late - jobsF.openLate,
+      overdueOpen: jobsF.openLate,
+      rate: rate(jobsF.onTime, jobsF.late),
+    },
+    overdue: late.total,
     legs: jobsF.legs.map((l) => ({
       leg: l.leg as ReportSummary['legs'][number]['leg'],
       count: l.count,
       avgSeconds: l.avgSeconds === null ? null : Number(l.avgSeconds),
     })),
-    late,
+    late: late.items,
     couriers: jobsF.couriers.map((c) => {
       const r = ratingByCourier.get(c.courierId);
       const who = names.get(c.courierId);

@@ -100,11 +100,14 @@ export function jobFiguresSql(w: ReportWindow): SQL {
       group by 1, 2, 3
       having sum(n) <> 0
     ),
-    -- Open jobs past due: the only figure that moves with the calendar, so counted live.
+    -- Overdue open jobs (shared/src/overdue.ts: past the due date or the postal leg's limit):
+    -- the only figure that moves with the calendar, so counted live.
     open_late as (
       select courier_id, count(*)::int as n from jobs
       where unit_id in ${unitList(w.unitIds)} and ${isOpen('status')}
-        and created_at >= ${w.fromTs} and created_at < ${w.toTs} and due_date < ${w.today}::date
+        and created_at >= ${w.fromTs} and created_at < ${w.toTs}
+        and (due_date < ${w.today}::date
+             or (leg_due_date < ${w.today}::date and status not in ${literalList(PACKAGE_HANDED_STATUSES)}))
       group by courier_id
     ),
     couriers as (select key::uuid as id from r where dim = 'courier' and key <> '')
@@ -120,42 +123,6 @@ export function jobFiguresSql(w: ReportWindow): SQL {
       'procs', (select json_agg(json_build_object('id', id, 'code', code, 'name', name)) from procedures
                 where id in (select key::uuid from r where dim = 'procedure' and key <> ''))
     ) as doc`;
-}
-
-/**
- * Open jobs in the units past their due date, or whose package the courier has held past
- * the postal leg's limit (J+n), most overdue first, with whoever holds them.
- */
-export async function lateJobs(db: DbOrTx, w: ReportWindow, limit = 100) {
-  return queryRows<{
-    jobId: string;
-    code: string;
-    type: string;
-    status: string;
-    reason: 'due' | 'postal_leg';
-    dueDate: string;
-    legDueDate: string | null;
-    unitName: string;
-    holderId: string | null;
-    holderName: string | null;
-  }>(
-    db,
-    sql`
-    select j.id as "jobId", j.code, j.type, j.status, x.reason,
-           to_char(x.missed, 'YYYY-MM-DD') as "dueDate", to_char(j.leg_due_date, 'YYYY-MM-DD') as "legDueDate",
-           u.name as "unitName", j.courier_id as "holderId", c.full_name as "holderName"
-    from jobs j
-    cross join lateral (
-      select case when j.due_date < ${w.today}::date then 'due' else 'postal_leg' end as reason,
-             case when j.due_date < ${w.today}::date then j.due_date else j.leg_due_date end as missed
-    ) x
-    join units u on u.id = j.unit_id left join users c on c.id = j.courier_id
-    where j.unit_id in ${unitList(w.unitIds)} and ${isOpen('j.status')}
-      and (j.due_date < ${w.today}::date
-           or (j.leg_due_date < ${w.today}::date and j.status not in ${literalList(PACKAGE_HANDED_STATUSES)}))
-    order by x.missed, j.created_at
-    limit ${limit}`,
-  );
 }
 
 /** The unit a report is about (id and name) with every unit below it; undefined when unknown. */

@@ -12,7 +12,8 @@ import { assertCan } from '../../policies';
 import { jobFigures } from './job-figures';
 import { cashFigures, moneyFigures, ratingFigures } from './ledger-figures.repository';
 import type { ReportWindow } from './report-window';
-import { callFigures, findReportUnit, lateJobs, userNames } from './reports.repository';
+import { listOverdueJobs } from '../jobs/jobs.service';
+import { callFigures, findReportUnit, userNames } from './reports.repository';
 import { presentReportSummary } from './reports.presenter';
 
 export type { ReportWindow };
@@ -76,7 +77,7 @@ export async function getReportSummary(
   const [callsF, jobsF, late, money, ratings, cash] = await Promise.all([
     callFigures(db, window),
     jobFigures(db, window),
-    lateJobs(db, window),
+    listOverdueJobs(db, window.unitIds, now),
     moneyFigures(db, window),
     ratingFigures(db, window),
     cashFigures(db, window),

@@ -20,4 +20,6 @@ export const jobKeys = {
   suggestions: (id: string) => [...jobKeys.all, 'suggestions', id] as const,
   /** Couriers with position and load (`GET /api/couriers`), refreshed whenever jobs move. */
   couriers: () => ['couriers'] as const,
+  /** The couriers a job can be given to (`GET /api/jobs/:id/couriers`), refreshed with the couriers. */
+  jobCouriers: (id: string) => [...jobKeys.couriers(), 'job', id] as const,
 };

@@ -5,7 +5,7 @@ import type { DispatchBoard, DispatchScope } from '../hooks/use-dispatch-board';
 import styles from './dispatch.module.css';
 import { SelectOptions } from '@/components/ui/select-options';
 
-/** Search, scope (open / unassigned / red) and job type of the board's job list. */
+/** Search, scope (open / unassigned / red / overdue) and job type of the board's job list. */
 export function DispatchFilters({ filters }: { filters: DispatchBoard['filters'] }) {
   const { t } = useTranslation('dispatch');
   const { t: tj } = useTranslation('jobs');
@@ -31,6 +31,7 @@ export function DispatchFilters({ filters }: { filters: DispatchBoard['filters']
             <option value="open">{t('filters.open')}</option>
             <option value="unassigned">{t('filters.unassigned')}</option>
             <option value="red">{t('filters.red')}</option>
+            <option value="overdue">{t('filters.overdue')}</option>
           </select>
         </label>
         <label>

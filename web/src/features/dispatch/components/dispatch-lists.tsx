@@ -104,7 +104,7 @@ export function DispatchCourierList({
   );
 }
 
-/** The late tab: jobs past their due date, who holds them and since when. */
+/** The overdue tab (shared/src/overdue.ts): open jobs past their due date, who holds them and since when. */
 export function LateJobsTable({
   late,
   onSelect,
@@ -117,6 +117,7 @@ export function LateJobsTable({
   const { t } = useTranslation('dispatch');
   return (
     <div className={styles.list}>
+      <p className={styles.muted}>{t('late.rule')}</p>
       {late && late.length === 0 && <p className={styles.muted}>{t('late.empty')}</p>}
       {late && late.length > 0 && (
         <table className={styles.lateTable}>
@@ -135,7 +136,7 @@ export function LateJobsTable({
                     {j.code}
                   </button>
                   <div>
-                    <BoardDot board={j.board} late={j.late} />{' '}
+                    <BoardDot board={j.board} late={j.late} status={j.status} />{' '}
                     {j.dueDate ? formatDate(j.dueDate) : '—'}
                   </div>
                 </td>

@@ -6,7 +6,7 @@ import type { ComponentType } from 'react';
  * draws them; the app hands them in, since features do not import each other.
  */
 export type JobMarks = {
-  BoardDot: ComponentType<{ board: JobBoard; late?: boolean }>;
+  BoardDot: ComponentType<{ board: JobBoard; late?: boolean; status?: JobStatus }>;
   StatusBadge: ComponentType<{ status: JobStatus }>;
   TypeLabel: ComponentType<{ type: JobType; short?: boolean }>;
   boardColours: Record<JobBoard, string>;

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { onConnectionChange } from '@/lib/socket';
 
-export type DispatchScope = 'open' | 'unassigned' | 'red';
+export type DispatchScope = 'open' | 'unassigned' | 'red' | 'overdue';
 export type DispatchTab = 'jobs' | 'unplaced' | 'couriers' | 'late';
 
 /** The question the board asks of the job list (the search term already debounced). */
@@ -18,6 +18,7 @@ export function jobFiltersOf(query: DispatchQuery) {
     pageSize: 500,
     ...(query.scope === 'unassigned' ? { courierId: 'none' as const } : {}),
     ...(query.scope === 'red' ? { board: ['red'] } : {}),
+    ...(query.scope === 'overdue' ? { late: true } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(q ? { q } : {}),
   };

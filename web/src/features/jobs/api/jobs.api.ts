@@ -3,6 +3,7 @@ import type {
   Courier,
   Job,
   JobEvent,
+  JobCouriers,
   JobList,
   JobSuggestion,
   ListJobsQuery,
@@ -66,6 +67,11 @@ export const suggestionsQueryOptions = (id: string) =>
     queryKey: jobKeys.suggestions(id),
     queryFn: ({ signal }) => getSuggestions(id, signal),
   });
+export const jobCouriersQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: jobKeys.jobCouriers(id),
+    queryFn: ({ signal }) => apiClient.get<JobCouriers>(`/api/jobs/${id}/couriers`, { signal }),
+  });
 export const couriersQueryOptions = () =>
   queryOptions({ queryKey: jobKeys.couriers(), queryFn: ({ signal }) => getCouriers(signal) });
 
@@ -82,6 +88,8 @@ export const useLateJobs = () => useQuery(lateJobsQueryOptions());
 /** Couriers suggested for a job. */
 export const useSuggestions = (id: string | undefined) =>
   useQuery({ ...suggestionsQueryOptions(id ?? ''), enabled: Boolean(id) });
+/** The couriers a job can be given to (its unit and below), and how many others are left out. */
+export const useJobCouriers = (id: string) => useQuery(jobCouriersQueryOptions(id));
 /** Couriers of the caller's units with position and load. */
 export const useCouriers = () => useQuery(couriersQueryOptions());
 

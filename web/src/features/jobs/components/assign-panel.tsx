@@ -4,18 +4,19 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Alert, LoadingState } from '@/components/ui/feedback';
-import { SelectOptions } from '@/components/ui/select-options';
 import { ApiError } from '@/lib/api-client';
 
-import { useAssignJob, useSuggestions } from '../api/jobs.api';
+import { useAssignJob, useJobCouriers, useSuggestions } from '../api/jobs.api';
 
 import { AssignSuggestions } from './assign-suggestions';
+import { CourierPicker } from './courier-picker';
 import styles from './jobs.module.css';
 
 const REASSIGNABLE = ['new', 'assigned', 'accepted', 'failed_attempt'];
 
 export type AssignPanelProps = {
   job: Job;
+  /** Every courier on the map (to name one clicked there). */
   couriers: readonly Courier[];
   /** A courier clicked on the map while this job is selected. */
   preselected?: string | undefined;
@@ -25,8 +26,11 @@ export type AssignPanelProps = {
 export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
   const { t } = useTranslation('jobs');
   const suggestions = useSuggestions(job.id);
+  const eligible = useJobCouriers(job.id);
   const assign = useAssignJob();
-  const [picked, setPicked] = useState(preselected ?? '');
+  const [chosen, setPicked] = useState(preselected ?? '');
+  // Only a courier the server accepts can be picked (a map click may name anyone).
+  const picked = eligible.data?.items.some((c) => c.id === chosen) ? chosen : '';
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string>();
   const effective = job.status === 'on_hold' ? (job.heldFrom ?? '') : job.status;
@@ -35,7 +39,9 @@ export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
 
   const run = (courierId: string | null) => {
     setDone(undefined);
-    const name = couriers.find((c) => c.id === courierId)?.fullName ?? '';
+    const name =
+      [...(eligible.data?.items ?? []), ...couriers].find((c) => c.id === courierId)?.fullName ??
+      '';
     assign.mutate(
       { jobId: job.id, courierId, reason: reason.trim() || undefined },
       {
@@ -86,18 +92,15 @@ export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
           onAssign={run}
         />
       )}
-      <label className={styles.muted}>
-        {t('assign.orPick')}
-        <select value={picked} onChange={(e) => setPicked(e.target.value)}>
-          <SelectOptions
-            options={couriers.map((c) => ({
-              value: c.id,
-              label: `${c.fullName} · ${c.unitName} · ${t('assign.load', { count: c.openJobs })}`,
-            }))}
-            placeholder={t('assign.pick')}
-          />
-        </select>
-      </label>
+      {eligible.isLoading && <LoadingState />}
+      {eligible.data && (
+        <CourierPicker
+          data={eligible.data}
+          value={picked}
+          preselected={couriers.find((c) => c.id === preselected)}
+          onChange={setPicked}
+        />
+      )}
       <div className={styles.row}>
         <Button disabled={!picked || assign.isPending} onClick={() => run(picked)}>
           {t('assign.confirm')}

@@ -27,10 +27,23 @@ export function JobStatusBadge({ status }: { status: JobStatus }) {
   return <Badge tone={STATUS_TONE[status] ?? 'neutral'}>{t(`status.${status}`)}</Badge>;
 }
 
-/** The colour-board dot with its meaning as text for screen readers and a tooltip. */
-export function BoardDot({ board, late }: { board: JobBoard; late?: boolean }) {
+/**
+ * The colour-board dot with its meaning as text for screen readers and a tooltip; a late
+ * job says which late it is (shared/src/overdue.ts): "Quá hạn" while open, "Xong trễ hạn"
+ * once completed.
+ */
+export function BoardDot({
+  board,
+  late,
+  status,
+}: {
+  board: JobBoard;
+  late?: boolean;
+  status?: JobStatus;
+}) {
   const { t } = useTranslation('jobs');
-  const label = late ? `${t(`board.${board}`)} — ${t('late')}` : t(`board.${board}`);
+  const lateWord = status === 'completed' ? t('completedLate') : t('late');
+  const label = late ? `${t(`board.${board}`)} — ${lateWord}` : t(`board.${board}`);
   return (
     <span className={styles.boardDot} style={{ background: BOARD_COLOURS[board] }} title={label}>
       <span className="visually-hidden">{label}</span>

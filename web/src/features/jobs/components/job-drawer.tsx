@@ -57,7 +57,7 @@ export function JobDrawer({ jobId, onClose, children, tileUrl, pinOnOpen }: JobD
         {j && (
           <>
             <div className={styles.badges}>
-              <BoardDot board={j.board} late={j.late} />
+              <BoardDot board={j.board} late={j.late} status={j.status} />
               <JobStatusBadge status={j.status} />
               <span>
                 <JobTypeLabel type={j.type} />

@@ -49,7 +49,7 @@ export function Figures({ s, range }: { s: ReportSummary; range: ReportRange }) 
         <LegsTable legs={s.legs} />
         <MoneyTable money={s.money} />
       </div>
-      <LateJobsTable late={s.late} />
+      <LateJobsTable late={s.late} total={s.overdue} />
       <CouriersTable couriers={s.couriers} />
       <div className={styles.grid}>
         <RatingsTable recent={s.ratings.recent} />

@@ -26,7 +26,17 @@ export function KpiCards({ s }: { s: ReportSummary }) {
       detail:
         s.onTime.rate === null
           ? t('kpi.noneJudged')
-          : t('kpi.onTimeDetail', { onTime: s.onTime.onTime, late: s.onTime.late }),
+          : t('kpi.onTimeDetail', {
+              onTime: s.onTime.onTime,
+              completedLate: s.onTime.completedLate,
+              overdueOpen: s.onTime.overdueOpen,
+            }),
+    },
+    {
+      id: 'overdue',
+      title: t('kpi.overdue'),
+      value: s.overdue.toLocaleString('vi-VN'),
+      detail: t('kpi.overdueDetail'),
     },
     {
       id: 'money',

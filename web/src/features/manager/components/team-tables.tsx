@@ -10,12 +10,12 @@ import { pct } from './kpi-cards';
 import { useLabel } from './labels';
 import { num, TableHead } from './table-head';
 
-/** Jobs past their due date: type, status, why late, unit and who holds them. */
-export function LateJobsTable({ late }: { late: ReportSummary['late'] }) {
+/** Overdue jobs now (the first 100 of `total`): type, status, why late, unit and who holds them. */
+export function LateJobsTable({ late, total }: { late: ReportSummary['late']; total: number }) {
   const { t } = useTranslation('manager');
   const label = useLabel();
   return (
-    <Section title={t('sections.late')} aside={String(late.length)}>
+    <Section title={t('sections.late')} aside={String(total)}>
       {late.length === 0 ? (
         <EmptyState title={t('empty.late')} headingLevel={3} />
       ) : (

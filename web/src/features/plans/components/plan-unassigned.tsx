@@ -36,11 +36,12 @@ export function PlanUnassigned({
                   : t('stop.noWindow')}{' '}
                 · {t(`reason.${u.reason}`)}
               </span>
-              {!committed && u.reason !== 'no_location' && u.reason !== 'courier_off_duty' && (
+              {!committed && u.courierIds.length > 0 && (
                 <div className={styles.actions}>
                   <CourierSelect
                     label={t('unassigned.add', { code: u.code })}
                     routes={plan.routes}
+                    courierIds={u.courierIds}
                     disabled={busy}
                     onPick={(courierId) => onGive(u.jobId, courierId)}
                   />

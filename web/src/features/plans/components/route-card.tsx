@@ -129,6 +129,7 @@ function StopRow(props: {
             <CourierSelect
               label={t('stop.moveTo', { code: s.code })}
               routes={plan.routes.filter((c) => c.courierId !== r.courierId)}
+              courierIds={s.courierIds}
               onPick={(courierId) => onGive(s.jobId, courierId)}
             />
             <button
