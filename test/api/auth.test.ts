@@ -75,6 +75,28 @@ describe('POST /api/auth/login', () => {
   });
 });
 
+describe('GET /api/auth/session (the check the app makes on start)', () => {
+  it('answers 200 with nobody for a logged-out visitor, a forged cookie and after logout, and the user when signed in', async () => {
+    const anonymous = await request(t.app).get('/api/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ user: null });
+    const forged = await request(t.app)
+      .get('/api/auth/session')
+      .set('Cookie', 'tn_sid=s%3Aabc.def');
+    expect(forged.status).toBe(200);
+    expect(forged.body).toEqual({ user: null });
+
+    const agent = await loginAs(t.app, org.inA.dispatcher.username, TEST_PASSWORD);
+    const me = await agent.get('/api/auth/session');
+    expect(me.status).toBe(200);
+    expect(me.body.user).toMatchObject({ id: org.inA.dispatcher.id, role: 'dispatcher' });
+    expect((await agent.post('/api/auth/logout')).status).toBe(204);
+    const after = await agent.get('/api/auth/session');
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual({ user: null });
+  });
+});
+
 describe('GET /api/me and POST /api/auth/logout', () => {
   it('returns the signed-in user, then 401 after logout', async () => {
     const agent = await loginAs(t.app, org.inA.admin.username, TEST_PASSWORD);

@@ -33,6 +33,8 @@ const PUBLIC_ROUTES = [
   'GET /healthz',
   'GET /readyz',
   'POST /api/auth/login',
+  // Who is signed in: { user: null } for nobody, so logged-out pages make no failing request.
+  'GET /api/auth/session',
   'POST /api/twilio/voice',
   'POST /api/twilio/voice/dial-result',
   'POST /api/twilio/voice/status',

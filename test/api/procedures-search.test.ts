@@ -67,3 +67,36 @@ describe('GET /api/procedures?q= (operator catalogue search)', () => {
     expect((await first('ket hon dang ky')).name).toBe('Đăng ký kết hôn');
   });
 });
+
+describe('GET /api/procedures?q= with the abbreviations callers use', () => {
+  async function names(q: string) {
+    const res = await agent.get('/api/procedures').query({ q });
+    expect(res.status).toBe(200);
+    return (res.body.items as { name: string; field: string }[]).map((p) => p.name);
+  }
+
+  it('"GPLX" finds the driving-licence procedures, and only those first', async () => {
+    const found = await names('GPLX');
+    const licences = DEMO_PROCEDURES.filter((p) => p.field === 'Giấy phép lái xe').map(
+      (p) => p.name,
+    );
+    expect(licences.length).toBeGreaterThan(1);
+    expect(new Set(found.slice(0, licences.length))).toEqual(new Set(licences));
+  });
+
+  it('"lltp so 2" finds "Cấp Phiếu lý lịch tư pháp số 2" first', async () => {
+    expect((await names('lltp so 2'))[0]).toBe('Cấp Phiếu lý lịch tư pháp số 2 cho cá nhân');
+    expect((await names('LLTP'))[0]).toMatch(/lý lịch tư pháp/);
+  });
+
+  it('reads CCCD, GCN QSDĐ, ĐKKD, HKD, KS and KH', async () => {
+    expect((await first('CCCD')).field).toBe('Căn cước');
+    expect((await first('cấp đổi GCN QSDĐ')).name).toBe(
+      'Cấp đổi Giấy chứng nhận quyền sử dụng đất',
+    );
+    expect(foldVietnamese((await first('ĐKKD hộ')).name)).toContain('ho kinh doanh');
+    expect((await first('HKD')).field).toBe('Hộ kinh doanh');
+    expect((await first('dang ky KS')).name).toBe('Đăng ký khai sinh');
+    expect((await first('dang ky KH')).name).toBe('Đăng ký kết hôn');
+  });
+});

@@ -259,6 +259,43 @@ describe('POST /api/twilio/voice/status', () => {
   });
 });
 
+describe('every way a call can end', () => {
+  it('ends each Twilio status in a closed call or a callback, never stuck "in progress"', async () => {
+    const provinceOperator = await createUser(t.database.db, 'operator', org.province.id);
+    const agent = await loginAs(t.app, provinceOperator.username, TEST_PASSWORD);
+    const ended: Record<string, string> = {};
+    for (const status of ['no-answer', 'busy', 'failed', 'canceled', 'completed']) {
+      const sid = callSid();
+      await post('/api/twilio/voice', { CallSid: sid, From: '0915000777' });
+      await post('/api/twilio/voice/status', { CallSid: sid, CallStatus: status });
+      ended[status] = (await callsWithSid(sid))[0]!.id;
+    }
+    // The caller hung up on "completed" before anyone took the call or saved a word:
+    // nobody touches it for the desk's limit, then the next read of the list settles it.
+    const idle = new Date(Date.now() - 11 * 60_000);
+    await t.database.db
+      .update(calls)
+      .set({ updatedAt: idle })
+      .where(eq(calls.id, ended.completed!));
+    const list = await agent.get('/api/calls/callbacks').query({ scope: 'unit' });
+    expect(list.status).toBe(200);
+    const reasons = Object.fromEntries(
+      (list.body.items as { callId: string; reason: string }[]).map((c) => [c.callId, c.reason]),
+    );
+    expect(Object.keys(ended).map((s) => [s, reasons[ended[s]!]])).toEqual([
+      ['no-answer', 'missed'],
+      ['busy', 'missed'],
+      ['failed', 'missed'],
+      ['canceled', 'missed'],
+      ['completed', 'abandoned'],
+    ]);
+    for (const id of Object.values(ended)) {
+      const [row] = await t.database.db.select().from(calls).where(eq(calls.id, id));
+      expect(row!.outcome).not.toBeNull();
+    }
+  });
+});
+
 describe('dial result and the simulate control', () => {
   it('falls back to voicemail and a callback when no operator picks up', async () => {
     const sid = callSid();

@@ -9,6 +9,7 @@ const DATA = 'data-v1';
 // from the last good answer otherwise.
 const CACHED_API = [
   /^\/api\/me$/,
+  /^\/api\/auth\/session$/,
   /^\/api\/config/,
   /^\/api\/jobs(\/[^/]+(\/(events|payments|papers))?)?$/,
   /^\/api\/couriers\/me\/cash/,

@@ -40,7 +40,14 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export const CALLBACK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
-export const CALLBACK_REASONS = ['missed', 'out_of_hours', 'voicemail', 'requested'] as const;
+export const CALLBACK_REASONS = [
+  'missed',
+  'dismissed',
+  'abandoned',
+  'out_of_hours',
+  'voicemail',
+  'requested',
+] as const;
 export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 
 const LocalDate = localDate('Ngày phải có dạng YYYY-MM-DD');

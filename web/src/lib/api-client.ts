@@ -36,7 +36,12 @@ export type RequestOptions = {
 // These answer 401 as part of their normal contract (wrong password, nobody logged in, logging
 // out of a session that already ended); on every other endpoint a 401 means the session ended
 // while the user was working.
-const SESSION_PROBES = new Set(['/api/auth/login', '/api/auth/logout', '/api/me']);
+const SESSION_PROBES = new Set([
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/me',
+  '/api/auth/session',
+]);
 
 let unauthorizedHandler: (() => void) | undefined;
 

@@ -74,7 +74,7 @@ export const callCallbacks = pgTable(
     /** Who should call back; null = anyone at the unit. */
     assignedTo: uuid('assigned_to').references(() => users.id),
     dueAt: tz('due_at').notNull(),
-    /** missed | out_of_hours | voicemail | requested */
+    /** missed | dismissed | abandoned | out_of_hours | voicemail | requested */
     reason: text('reason').notNull(),
     note: text('note'),
     /** open | done | cancelled */

@@ -20,7 +20,10 @@ const withRetryAfter =
     throw err;
   };
 
-/** POST /api/auth/login, POST /api/auth/logout, POST /api/auth/password, GET /api/me */
+/**
+ * POST /api/auth/login, POST /api/auth/logout, POST /api/auth/password, GET /api/me,
+ * GET /api/auth/session
+ */
 export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: boolean }): Router {
   const router = Router();
   router.post(
@@ -64,6 +67,12 @@ export function authRoutes({ db, secureCookies }: ModuleDeps & { secureCookies: 
   router.get(
     '/me',
     endpoint({ can: 'auth.me' }, ({ auth }) => ({ user: auth.user })),
+  );
+  // The app's own check on start: who is signed in, `{ user: null }` for nobody — a logged-out
+  // visitor (the login page, the tracking page) is an answer, not a failed request.
+  router.get(
+    '/auth/session',
+    endpoint({ can: 'public' }, ({ auth }) => ({ user: auth?.user ?? null })),
   );
   return router;
 }

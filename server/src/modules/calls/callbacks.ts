@@ -1,5 +1,7 @@
 import {
   formatVnDateTime,
+  type CallbackReason,
+  type CallOutcome,
   type CompleteCallbackInput,
   type ListCallbacksQuery,
   type ScheduleCallbackInput,
@@ -24,14 +26,25 @@ export async function hasOpenCallback(db: DbOrTx, callId: string): Promise<boole
   return (await repo.openCallbackForCall(db, callId)) !== undefined;
 }
 
+/** Why a callback is owed without anyone scheduling it. */
+export type AutoCallbackReason = Exclude<CallbackReason, 'requested'>;
+
+/** The call's outcome once it owes a callback: nobody talked to the caller, or somebody did. */
+function outcomeFor(c: CallRow, reason: AutoCallbackReason): CallOutcome {
+  if (reason === 'missed' || reason === 'dismissed') return 'missed';
+  if (reason === 'abandoned') return c.operatorId ? 'callback_scheduled' : 'missed';
+  return 'callback_scheduled';
+}
+
 /**
- * A callback owed for a call (missed, out of hours, voicemail), at most one open per call.
- * Due at the next opening of the desk; the citizen gets one SMS saying so.
+ * A callback owed for a call (missed, dismissed on the desk, abandoned, out of hours,
+ * voicemail), at most one open per call. Due at the next opening of the desk (within 15
+ * minutes in hours); the citizen gets one SMS saying so.
  */
 export async function ensureAutoCallback(
   tx: DbOrTx,
   c: CallRow,
-  reason: 'missed' | 'out_of_hours' | 'voicemail',
+  reason: AutoCallbackReason,
   opts: { now?: Date; note?: string } = {},
 ) {
   const existing = await repo.openCallbackForCall(tx, c.id);
@@ -56,7 +69,7 @@ export async function ensureAutoCallback(
     note: opts.note ?? null,
   });
   await repo.updateCallRow(tx, c.id, {
-    outcome: c.outcome ?? (reason === 'missed' ? 'missed' : 'callback_scheduled'),
+    outcome: c.outcome ?? outcomeFor(c, reason),
   });
   await queueSms(tx, {
     to: c.callerPhone,

@@ -144,6 +144,34 @@ export async function listOpenFeedback(db: DbOrTx, unitIds: readonly string[], b
     .limit(500);
 }
 
+/**
+ * Open inbound calls in hours with no outcome and no write since the cut-off: unclaimed ones
+ * (no operator) after `unclaimedBefore`, claimed ones after `claimedBefore`.
+ */
+export async function listUnsettledInboundCalls(
+  db: DbOrTx,
+  f: { unclaimedBefore: Date; claimedBefore: Date; startedAfter: Date },
+) {
+  return db
+    .select({ id: calls.id })
+    .from(calls)
+    .where(
+      and(
+        eq(calls.direction, 'inbound'),
+        eq(calls.outOfHours, false),
+        isNull(calls.outcome),
+        isNull(calls.closedAt),
+        gte(calls.startedAt, f.startedAfter),
+        or(
+          and(isNull(calls.operatorId), lt(calls.updatedAt, f.unclaimedBefore)),
+          lt(calls.updatedAt, f.claimedBefore),
+        ),
+      ),
+    )
+    .orderBy(asc(calls.startedAt))
+    .limit(200);
+}
+
 export const insertCallback = (tx: DbOrTx, values: typeof callCallbacks.$inferInsert) =>
   insertRow(tx, callCallbacks, values);
 

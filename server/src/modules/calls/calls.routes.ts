@@ -13,7 +13,9 @@ import {
 import { byId, byQuery, endpoint, withStatus, type ModuleDeps } from '../../lib/http';
 import type { JobHooks } from '../jobs/jobs.service';
 import {
+  answerCall,
   closeCall,
+  dismissCall,
   completeCallback,
   createCall,
   createJobFromCall,
@@ -23,6 +25,7 @@ import {
   listOverdueFeedback,
   reopenCall,
   scheduleCallback,
+  sweepAbandonedCalls,
   updateCall,
 } from './calls.service';
 
@@ -55,9 +58,11 @@ export function callsRoutes({
   );
   router.get(
     '/calls/callbacks',
-    byQuery('callbacks.list', ListCallbacksQuerySchema, (auth, query) =>
-      listCallbacks(db, auth, query),
-    ),
+    byQuery('callbacks.list', ListCallbacksQuerySchema, async (auth, query) => {
+      // Calls left open with nobody on them become callbacks before the desk reads its list.
+      await sweepAbandonedCalls(db);
+      return listCallbacks(db, auth, query);
+    }),
   );
   router.post(
     '/calls/callbacks/:id/complete',
@@ -72,6 +77,14 @@ export function callsRoutes({
   router.patch(
     '/calls/:id',
     byId('calls.update', UpdateCallSchema, (auth, id, body) => updateCall(db, auth, id, body)),
+  );
+  router.post(
+    '/calls/:id/answer',
+    byId('calls.update', (auth, id) => answerCall(db, auth, id)),
+  );
+  router.post(
+    '/calls/:id/dismiss',
+    byId('calls.update', (auth, id) => dismissCall(db, auth, id)),
   );
   router.post(
     '/calls/:id/close',

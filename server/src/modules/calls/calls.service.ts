@@ -7,9 +7,11 @@ export { createCall, insertCallWithTicket, ticketCode } from './create-call';
 export { getCall, listCalls } from './list-calls';
 export { closeCall, reopenCall, updateCall } from './update-call';
 export { createJobFromCall } from './job-from-call';
+export { answerCall, dismissCall, sweepAbandonedCalls } from './call-endings';
 export {
   completeCallback,
   ensureAutoCallback,
+  type AutoCallbackReason,
   hasOpenCallback,
   listCallbacks,
   scheduleCallback,

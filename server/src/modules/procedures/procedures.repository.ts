@@ -2,15 +2,19 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { findById, updateById } from '../../db/rows';
 import { procedures } from '../../db/schema';
+import type { ProcedureQuery } from './procedure-abbreviations';
+
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, (c) => '\\' + c);
 
 /**
- * Catalogue search that ignores diacritics and tolerates typos: every folded query word
- * must appear in the folded name, code, agency or field (substring), or the whole
- * query must be trigram-similar to the name. Ranked by word similarity, so the
- * procedure whose name best matches comes first.
+ * Catalogue search that ignores diacritics, reads abbreviations and tolerates typos: every
+ * term of the query must appear in the folded name, code, agency or field (one of its
+ * phrases as a substring, or its abbreviation as a whole word), or the whole query must be
+ * trigram-similar to the name. Entries holding every term come first, then by word similarity
+ * of the expanded query, so the procedure whose name best matches leads.
  */
-export async function searchProcedures(db: DbOrTx, folded: string, limit: number) {
-  if (!folded) {
+export async function searchProcedures(db: DbOrTx, query: ProcedureQuery, limit: number) {
+  if (query.terms.length === 0) {
     return db
       .select()
       .from(procedures)
@@ -18,21 +22,26 @@ export async function searchProcedures(db: DbOrTx, folded: string, limit: number
       .orderBy(asc(procedures.name))
       .limit(limit);
   }
-  const words = folded.split(' ').filter(Boolean);
   const hay = sql`vn_fold(${procedures.name} || ' ' || ${procedures.code} || ' ' || ${procedures.agency} || ' ' || ${procedures.field})`;
-  const allWords = sql.join(
-    words.map((w) => sql`${hay} like ${'%' + w.replace(/[%_\\]/g, (c) => '\\' + c) + '%'}`),
-    sql` and `,
-  );
+  const termMatch = (t: ProcedureQuery['terms'][number]) => {
+    const alternatives = t.phrases.map((p) => sql`${hay} like ${'%' + likeEscape(p) + '%'}`);
+    if (t.word)
+      alternatives.push(sql`${hay} ~ ${'\\m' + t.word.replace(/[^a-z0-9 ]/g, '') + '\\M'}`);
+    return sql`(${sql.join(alternatives, sql` or `)})`;
+  };
+  const allTerms = sql.join(query.terms.map(termMatch), sql` and `);
+  const rank = query.rankText;
   return db
     .select()
     .from(procedures)
     .where(
-      sql`${procedures.active} and ((${allWords}) or word_similarity(${folded}, vn_fold(${procedures.name})) > 0.45)`,
+      sql`${procedures.active} and ((${allTerms}) or word_similarity(${rank}, vn_fold(${procedures.name})) > 0.45)`,
     )
     .orderBy(
-      sql`word_similarity(${folded}, vn_fold(${procedures.name})) desc`,
-      sql`similarity(${folded}, vn_fold(${procedures.name})) desc`,
+      // Entries that hold every term before those found only by resemblance.
+      sql`(${allTerms}) desc`,
+      sql`word_similarity(${rank}, vn_fold(${procedures.name})) desc`,
+      sql`similarity(${rank}, vn_fold(${procedures.name})) desc`,
       asc(procedures.name),
     )
     .limit(limit);

@@ -13,16 +13,21 @@ import type { AuthContext } from '../../lib/http';
 import { assertCan } from '../../policies';
 import { recordAudit } from '../audit/audit.service';
 import { presentCatalogueProcedure, presentProcedure } from './procedures.presenter';
+import { readProcedureQuery } from './procedure-abbreviations';
 import { EDITABLE_FIELDS } from './procedure-file.fields';
 import * as repo from './procedures.repository';
 
 const PROCEDURE = { vi: 'Thủ tục', en: 'Procedure' };
-/** Catalogue search that ignores diacritics and tolerates typos (active entries only). */
+/**
+ * Catalogue search that ignores diacritics, reads common abbreviations (GPLX, CCCD, LLTP,
+ * GCN QSDĐ …) and tolerates typos (active entries only).
+ */
 export async function searchCatalogue(
   db: Db,
   q: ProcedureSearchQuery,
 ): Promise<{ items: Procedure[] }> {
-  const rows = await repo.searchProcedures(db, foldVietnamese(q.q ?? ''), q.limit);
+  const query = readProcedureQuery(foldVietnamese(q.q ?? ''));
+  const rows = await repo.searchProcedures(db, query, q.limit);
   return { items: rows.map(presentProcedure) };
 }
 

@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Page } from '@/components/ui/page';
 import { useAppConfig } from '@/features/app-config/api/get-app-config.api';
 import { OperatorConsole } from '@/features/operator/components/operator-console';
-import { ProcedureSearch } from '@/features/procedures/components/procedure-search';
+import {
+  ProcedureSearch,
+  type PickedProcedure,
+} from '@/features/procedures/components/procedure-search';
 
 import { unitCentre } from '../unit-centre';
 
@@ -11,9 +15,12 @@ import { unitCentre } from '../unit-centre';
 export function OperatorHomePage() {
   const { t } = useTranslation('operator');
   const config = useAppConfig();
+  // "Tạo việc với thủ tục này" in the catalogue opens the desk's job form with it.
+  const [picked, setPicked] = useState<{ procedure: PickedProcedure; n: number } | null>(null);
   return (
     <Page title={t('title')} subtitle={t('subtitle')}>
       <OperatorConsole
+        pickedProcedure={picked}
         telephony={config.data?.telephony}
         places={
           config.data && {
@@ -24,7 +31,9 @@ export function OperatorHomePage() {
         }
       />
       <div id="procedure-catalogue" style={{ marginTop: 24 }}>
-        <ProcedureSearch />
+        <ProcedureSearch
+          onCreateJob={(procedure) => setPicked((p) => ({ procedure, n: (p?.n ?? 0) + 1 }))}
+        />
       </div>
     </Page>
   );

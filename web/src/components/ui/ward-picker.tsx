@@ -40,7 +40,9 @@ export function WardPicker({ value, onPick, error, disabled, ...props }: WardPic
   const debounced = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const wards = useWards(open ? debounced : '');
   const items = open ? (wards.data ?? []) : [];
-  const current = items[Math.min(active, items.length - 1)];
+  // The highlighted answer is the one Enter picks; it stays on an answer that exists.
+  const activeIndex = Math.min(active, Math.max(items.length - 1, 0));
+  const current = items[activeIndex];
   const listId = `${id}-list`;
 
   const pick = (ward: Ward) => {
@@ -51,8 +53,11 @@ export function WardPicker({ value, onPick, error, disabled, ...props }: WardPic
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setOpen(true);
-      setActive((a) => Math.min(a + 1, Math.max(items.length - 1, 0)));
+      // The first ↓ only opens a closed list, on its first answer.
+      if (!open) {
+        setOpen(true);
+        setActive(0);
+      } else setActive((a) => Math.min(a + 1, Math.max(items.length - 1, 0)));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
@@ -101,8 +106,8 @@ export function WardPicker({ value, onPick, error, disabled, ...props }: WardPic
               key={w.code}
               id={`${id}-${w.code}`}
               role="option"
-              aria-selected={i === active}
-              className={i === active ? styles.active : undefined}
+              aria-selected={i === activeIndex}
+              className={i === activeIndex ? styles.active : undefined}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(w);

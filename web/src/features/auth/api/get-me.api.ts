@@ -10,10 +10,14 @@ export const authKeys = {
   logout: () => ['auth', 'logout'] as const,
 };
 
-/** The current user, or null when nobody is logged in (401 is an answer here, not a failure). */
+/**
+ * The current user, or null when nobody is logged in. `GET /api/auth/session` answers
+ * `{ user: null }` for nobody, so a logged-out page makes no failing request (a 401 would be
+ * logged as an error in the browser's console on every visit); a 401 is still read as null.
+ */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
   try {
-    const { user } = await apiClient.get<{ user: Me }>('/api/me', { signal });
+    const { user } = await apiClient.get<{ user: Me | null }>('/api/auth/session', { signal });
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;

@@ -1,6 +1,6 @@
 /** What the courier's home needs to open with no network (the same URLs the app requests). */
 const WARM_URLS = [
-  '/api/me',
+  '/api/auth/session',
   '/api/config',
   '/api/jobs?open=true&pageSize=200',
   '/api/couriers/me/cash',

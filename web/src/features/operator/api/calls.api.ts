@@ -91,6 +91,30 @@ export function useCloseCall() {
   });
 }
 
+/** Take a ringing call (`POST /api/calls/:id/answer`): it becomes this operator's. */
+export function useAnswerCall() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiClient.post<Call>(`/api/calls/${id}/answer`),
+    onSuccess: (call) => storeCall(qc, call),
+  });
+}
+
+/**
+ * Dismiss a ringing call (`POST /api/calls/:id/dismiss`): nobody talked to the caller, so the
+ * call owes a callback; the "Cần gọi lại" list shows it.
+ */
+export function useDismissCall() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiClient.post<Call>(`/api/calls/${id}/dismiss`),
+    onSuccess: (call) => {
+      storeCall(qc, call);
+      void qc.invalidateQueries({ queryKey: operatorKeys.callbacks.all() });
+    },
+  });
+}
+
 /** Mark a callback done (`POST /api/calls/callbacks/:id/complete`). */
 export function useCompleteCallback() {
   const qc = useQueryClient();

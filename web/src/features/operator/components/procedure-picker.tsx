@@ -11,7 +11,11 @@ import styles from './operator-console.module.css';
 
 const DEBOUNCE_MS = 200;
 
-/** A combobox over the catalogue: type, arrow through the answers, Enter picks one. */
+/**
+ * A combobox over the catalogue (ARIA combobox with `aria-activedescendant`): the first
+ * answer is highlighted, Enter picks the highlighted one, ↑↓ move the highlight — as the
+ * placeholder says.
+ */
 export function ProcedurePicker({
   query,
   selected,
@@ -28,7 +32,9 @@ export function ProcedurePicker({
   const debounced = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const results = useProcedurePicker(debounced);
   const items = debounced.length >= MIN_SEARCH_LENGTH ? (results.data ?? []) : [];
-  const current = items[Math.min(active, items.length - 1)];
+  // New answers may be fewer than before: the highlight stays on an answer that exists.
+  const activeIndex = Math.min(active, Math.max(items.length - 1, 0));
+  const current = items[activeIndex];
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -73,8 +79,8 @@ export function ProcedurePicker({
             <ProcedureOption
               key={p.id}
               procedure={p}
-              selected={p.id === current?.id}
-              active={i === active}
+              selected={i === activeIndex}
+              active={i === activeIndex}
               onPick={onPick}
             />
           ))}

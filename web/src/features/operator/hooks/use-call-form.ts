@@ -16,7 +16,7 @@ import {
 } from '../utils/drafts';
 import { focusSoon } from '../utils/focus-soon';
 import { useDraft } from './use-draft';
-import { useJobOpener, useJobPrefill } from './use-job-draft-effects';
+import { useJobOpener, useJobPrefill, type JobOpenSignal } from './use-job-draft-effects';
 import { useSaveCall } from './use-save-call';
 import { useShortcuts } from './use-shortcuts';
 
@@ -30,8 +30,8 @@ function useNextDays() {
 
 /** What the console hands the call being handled. */
 export type CallHandlers = {
-  /** Bumped by Alt+J: opens the job form. */
-  jobOpenSignal: number;
+  /** Alt+J or the catalogue's "Tạo việc với thủ tục này": opens the job form. */
+  jobOpenSignal: JobOpenSignal;
   /** The call was closed. */
   onDone: () => void;
   /** The map's tiles, the geocoder and where the map opens (from the app's configuration). */
@@ -42,7 +42,7 @@ export type CallHandlers = {
  * Everything the call form does: the call and job drafts (kept across reloads), the caller's
  * record, saving, creating the job, closing, and the form's shortcuts (Ctrl+Enter, Alt+L).
  */
-export function useCallForm(call: Call, jobOpenSignal: number, onDone: () => void) {
+export function useCallForm(call: Call, jobOpenSignal: JobOpenSignal, onDone: () => void) {
   const history = useCitizenHistory(call.citizenId);
   const [draft, setDraft, clearDraft] = useDraft<CallDraft>(`call.${call.id}`, callDraftOf(call));
   const [job, setJob, clearJob] = useDraft<JobDraft>(`job.${call.id}`, EMPTY_JOB);
@@ -59,7 +59,13 @@ export function useCallForm(call: Call, jobOpenSignal: number, onDone: () => voi
   const closed = call.closedAt !== null;
 
   const blocked = closed || Boolean(call.jobId);
-  useJobOpener({ signal: jobOpenSignal, blocked, category: draft.category, setJob });
+  useJobOpener({
+    signal: jobOpenSignal,
+    callId: call.id,
+    blocked,
+    category: draft.category,
+    setJob,
+  });
   const hasCitizen = Boolean(call.citizenId);
   useJobPrefill({ job, setJob, units: units.data, postOffices, hasCitizen, citizen, draft });
 

@@ -7,28 +7,47 @@ import type { CallDraft, JobDraft } from '../utils/drafts';
 type SetJob = Dispatch<SetStateAction<JobDraft>>;
 
 /**
- * Alt+J opens the job form (each press bumps `signal`); the type follows the call's category.
+ * A request to open the job form: Alt+J, or "Tạo việc với thủ tục này" in the catalogue
+ * (with its procedure, addressed to the call it was meant for, which may mount only now).
+ */
+export type JobOpenSignal = {
+  /** Bumped by every request. */
+  n: number;
+  /** The procedure to fill in, if the request came from the catalogue. */
+  procedure: { id: string; name: string } | null;
+  /** The call the request is for; null = whichever call is open. */
+  callId: string | null;
+};
+
+/**
+ * Opens the job form on each new signal; the type follows the call's category, a procedure
+ * from the catalogue is filled in. A signal addressed to this call opens it on mount too.
  * Nothing opens on a closed call or one that already has its job.
  */
 export function useJobOpener(options: {
-  signal: number;
+  signal: JobOpenSignal;
+  callId: string;
   blocked: boolean;
   category: string;
   setJob: SetJob;
 }) {
-  const { signal, blocked, category, setJob } = options;
-  const lastSignal = useRef(signal);
+  const { signal, callId, blocked, category, setJob } = options;
+  const lastSignal = useRef(signal.callId === callId ? -1 : signal.n);
   useEffect(() => {
-    if (signal === lastSignal.current) return;
-    lastSignal.current = signal;
-    if (blocked) return;
+    if (signal.n === lastSignal.current) return;
+    lastSignal.current = signal.n;
+    if (blocked || (signal.callId !== null && signal.callId !== callId)) return;
+    const { procedure } = signal;
     setJob((j) => ({
       ...j,
       open: true,
       type: category === 'delivery_request' ? 'result_delivery' : j.type,
+      ...(procedure
+        ? { procedureId: procedure.id, procedureName: procedure.name, procQuery: '' }
+        : {}),
     }));
     focusSoon('job-procedure');
-  }, [signal, blocked, category, setJob]);
+  }, [signal, callId, blocked, category, setJob]);
 }
 
 /**

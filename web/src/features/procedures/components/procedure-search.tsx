@@ -2,6 +2,7 @@ import type { Procedure } from '@tannha/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Button } from '@/components/ui/button';
 import { Fact } from '@/components/ui/fact';
 import { Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { SearchField } from '@/components/ui/search-field';
@@ -13,8 +14,16 @@ import styles from './procedure-search.module.css';
 
 const DEBOUNCE_MS = 300;
 
-/** The catalogue look-up operators use while a citizen is on the line. */
-export function ProcedureSearch() {
+/** A procedure chosen from the catalogue to create a job with. */
+export type PickedProcedure = Pick<Procedure, 'id' | 'name'>;
+
+/**
+ * The catalogue look-up operators use while a citizen is on the line; with `onCreateJob`,
+ * each procedure that can go by post offers "Tạo việc với thủ tục này".
+ */
+export function ProcedureSearch({
+  onCreateJob,
+}: { onCreateJob?: ((p: PickedProcedure) => void) | undefined } = {}) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const term = useDebouncedValue(input.trim(), DEBOUNCE_MS);
@@ -59,7 +68,7 @@ export function ProcedureSearch() {
         <ul className={styles.results}>
           {items.map((procedure) => (
             <li key={procedure.id}>
-              <ProcedureCard procedure={procedure} />
+              <ProcedureCard procedure={procedure} onCreateJob={onCreateJob} />
             </li>
           ))}
         </ul>
@@ -68,7 +77,13 @@ export function ProcedureSearch() {
   );
 }
 
-function ProcedureCard({ procedure }: { procedure: Procedure }) {
+function ProcedureCard({
+  procedure,
+  onCreateJob,
+}: {
+  procedure: Procedure;
+  onCreateJob: ((p: PickedProcedure) => void) | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <article className={styles.card} aria-labelledby={`procedure-${procedure.id}`}>
@@ -110,6 +125,13 @@ function ProcedureCard({ procedure }: { procedure: Procedure }) {
         <p className={styles.inPersonHint}>{t('procedures.inPersonOnlyHint')}</p>
       )}
       {procedure.sample && <p className={styles.sampleHint}>{t('procedures.sampleHint')}</p>}
+      {onCreateJob && !procedure.inPersonOnly && (
+        <p>
+          <Button onClick={() => onCreateJob({ id: procedure.id, name: procedure.name })}>
+            {t('procedures.createJob')}
+          </Button>
+        </p>
+      )}
     </article>
   );
 }
