@@ -168,7 +168,12 @@ export async function seedReportsDemo(tx: Tx, now: Date): Promise<void> {
     await tx.insert(jobEvents).values(
       steps.map((s, i) => ({
         jobId: job!.id,
-        kind: i === 0 ? 'created' : s === 'assigned' ? 'assign' : 'transition',
+        kind:
+          i === 0
+            ? ('created' as const)
+            : s === 'assigned'
+              ? ('assign' as const)
+              : ('transition' as const),
         fromStatus: i === 0 ? null : steps[i - 1]!,
         toStatus: s,
         actorId: i <= 1 ? null : courier.id,

@@ -253,7 +253,11 @@ export const JobSummarySchema = z.object({
 });
 export type JobSummary = z.infer<typeof JobSummarySchema>;
 
-/** created | transition | assign | unassign | reassign | note | located (pinned or corrected place) */
+/**
+ * Every kind of entry a job's history holds (job_events.kind; `located`: a pin set or
+ * corrected, `route_planned`: put on a courier's planned route). The column is typed with this
+ * list, so a new kind cannot be written before every timeline has words for it.
+ */
 export const JOB_EVENT_KINDS = [
   'created',
   'transition',
@@ -262,7 +266,9 @@ export const JOB_EVENT_KINDS = [
   'reassign',
   'note',
   'located',
+  'route_planned',
 ] as const;
+export type JobEventKind = (typeof JOB_EVENT_KINDS)[number];
 
 /** One entry of a job's append-only timeline. */
 export const JobEventSchema = z.object({

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { TERMINAL_STATUSES } from '@tannha/shared';
+import { TERMINAL_STATUSES, type JobEventKind } from '@tannha/shared';
 import {
   bigint,
   bigserial,
@@ -120,7 +120,7 @@ export const jobEvents = pgTable(
     occurredAt: tzNow('occurred_at'),
     actorId: uuid('actor_id').references(() => users.id),
     /** transition | assign | unassign | note | created */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<JobEventKind>().notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     reason: text('reason'),

@@ -15,8 +15,8 @@ export function JobTimeline({ events }: { events: readonly JobEvent[] }) {
         <li key={e.id}>
           <div className={styles.eventHead}>
             {e.toStatus && e.kind === 'transition'
-              ? t(`status.${e.toStatus}`)
-              : t(`eventKind.${e.kind as 'created'}`, { defaultValue: e.kind })}
+              ? t(`status.${e.toStatus}`, { defaultValue: t('eventKind.other') })
+              : t(`eventKind.${e.kind as 'created'}`, { defaultValue: t('eventKind.other') })}
           </div>
           <div className={styles.eventMeta}>
             {formatDateTime(e.occurredAt)}
