@@ -40,3 +40,19 @@ export function slugify(s: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** Vietnamese order that reads numbers as numbers and ignores case: `courier2` before `courier10`. */
+const NATURAL = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Compares two names or codes the way people read them: Vietnamese alphabet, numbers by value
+ * (`courier1`, `courier2`, … `courier10`; `BĐ 2` before `BĐ 10`).
+ */
+export function naturalCompare(a: string, b: string): number {
+  return NATURAL.compare(a, b);
+}
+
+/** A sorted copy of `items` in natural order of the text `key` picks (see `naturalCompare`). */
+export function sortNaturally<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((x, y) => naturalCompare(key(x), key(y)));
+}

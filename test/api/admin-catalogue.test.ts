@@ -347,3 +347,63 @@ describe('procedure catalogue editing', () => {
     });
   });
 });
+
+describe('one procedure from the admin form', () => {
+  const form = {
+    code: '1.013',
+    name: 'Cấp đổi giấy phép lái xe',
+    agency: 'Sở Xây dựng',
+    field: 'Đường bộ',
+    processingDays: 5,
+    feeVnd: 135_000,
+    postalChargeVnd: 26_000,
+    requiredPapers: ['Bản chính tờ khai', 'Bản sao CCCD', 'Bản chính GPLX cũ'],
+  };
+
+  it('creates one with its papers in order, then edits them: add, remove, reorder', async () => {
+    const a = await admin();
+    const created = await a.post('/api/admin/procedures').send(form);
+    expect(created.status).toBe(201);
+    expect(created.body.requiredPapers).toEqual(form.requiredPapers);
+    const edited = await a.patch(`/api/admin/procedures/${created.body.id}`).send({
+      name: 'Cấp đổi giấy phép lái xe (GPLX)',
+      requiredPapers: ['Bản sao CCCD', 'Bản chính tờ khai', 'Ảnh 3x4'],
+    });
+    expect(edited.status).toBe(200);
+    expect(await byCode('1.013')).toMatchObject({
+      name: 'Cấp đổi giấy phép lái xe (GPLX)',
+      required_papers: ['Bản sao CCCD', 'Bản chính tờ khai', 'Ảnh 3x4'],
+    });
+  });
+
+  it('names every wrong field in Vietnamese, the paper by its line, and writes nothing', async () => {
+    const a = await admin();
+    const before = await countProcedures();
+    const res = await a
+      .post('/api/admin/procedures')
+      .set('Accept-Language', 'vi')
+      .send({
+        ...form,
+        code: '1.014',
+        name: '   ',
+        feeVnd: -5,
+        requiredPapers: ['Bản sao CCCD', '', 'bản sao  CCCD'],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toMatchObject({
+      name: 'Trường này là bắt buộc.',
+      'requiredPapers.1': 'Trường này là bắt buộc.',
+      'requiredPapers.2': expect.stringContaining('đã có ở dòng trên'),
+    });
+    expect(res.body.error.fields.feeVnd).toBeTruthy();
+    expect(await countProcedures()).toBe(before);
+    const created = await a.post('/api/admin/procedures').send({ ...form, code: '1.015' });
+    const dup = await a
+      .patch(`/api/admin/procedures/${created.body.id}`)
+      .set('Accept-Language', 'en')
+      .send({ requiredPapers: ['Bản sao CCCD', 'Bản sao CCCD'] });
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.fields['requiredPapers.1']).toContain('already listed');
+    expect((await byCode('1.015'))!.required_papers).toEqual(form.requiredPapers);
+  });
+});

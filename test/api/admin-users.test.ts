@@ -9,7 +9,7 @@ import {
   type OrgFixture,
   type TestUser,
 } from '../support/org-app';
-import { createUser, TEST_PASSWORD } from '../support/factories';
+import { createUnit, createUser, TEST_PASSWORD } from '../support/factories';
 
 let t: TestApp;
 let org: OrgFixture;
@@ -156,6 +156,32 @@ describe('admin users', () => {
       before: { role: 'operator', unitId: org.unitA.id },
       after: { role: 'dispatcher', unitId: org.unitB.id },
     });
+  });
+
+  it('lists people in natural order: bt2 before bt10, in the admin list and the staff picker', async () => {
+    const unit = await createUnit(t.database.db, { parentId: org.unitA.id });
+    for (const n of [10, 2, 11, 1]) {
+      await createUser(t.database.db, 'courier', unit.id, {
+        username: `bt${n}`,
+        fullName: `Bưu tá số ${n}`,
+      });
+    }
+    const admin = await loginAs(t.app, provinceAdmin.username, TEST_PASSWORD);
+    const mine = (names: string[]) => names.filter((n) => /^bt\d+$/.test(n));
+    const listed = await admin.get('/api/admin/users');
+    expect(mine(listed.body.items.map((u: { username: string }) => u.username))).toEqual([
+      'bt1',
+      'bt2',
+      'bt10',
+      'bt11',
+    ]);
+    const staff = await admin.get('/api/users').query({ unitId: unit.id, role: 'courier' });
+    expect(staff.body.items.map((u: { username: string }) => u.username)).toEqual([
+      'bt1',
+      'bt2',
+      'bt10',
+      'bt11',
+    ]);
   });
 
   it('keeps a post office admin to their own unit', async () => {

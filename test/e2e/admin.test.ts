@@ -83,7 +83,7 @@ describe('admin area', () => {
     const due = page.getByLabel(/Hạn hoàn thành việc/);
     await due.fill('3');
     await page.locator('form', { has: due }).getByRole('button', { name: 'Lưu' }).click();
-    await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
     const hours = page.getByLabel(/Giờ làm việc của tổng đài/);
     await hours.fill('{"start": "17:00", "end": "07:30"}');
     await page.locator('form', { has: hours }).getByRole('button', { name: 'Lưu' }).click();
@@ -102,7 +102,7 @@ describe('admin area', () => {
     await shot(page, 'admin-sms');
     await page.getByRole('tab', { name: 'Nhật ký thay đổi' }).click();
     await page
-      .getByRole('cell', { name: /user\.create/ })
+      .getByRole('cell', { name: /Tạo tài khoản/ })
       .first()
       .waitFor();
     await shot(page, 'admin-audit');

@@ -16,6 +16,10 @@ const CUSTOM_MESSAGES: Record<string, LocalizedText> = {
     vi: 'Số điện thoại không hợp lệ (ví dụ: 0912 345 678).',
     en: 'Invalid phone number (e.g. 0912 345 678).',
   },
+  duplicate_paper: {
+    vi: 'Giấy tờ này đã có ở dòng trên; mỗi giấy tờ chỉ ghi một lần.',
+    en: 'This paper is already listed above; list each paper once.',
+  },
   invalid_dossier_code: {
     vi: 'Mã hồ sơ không đúng định dạng (ví dụ: H48.19.10-260315-0042).',
     en: 'Dossier code format is wrong (e.g. H48.19.10-260315-0042).',

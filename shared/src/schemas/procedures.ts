@@ -26,16 +26,41 @@ export type Procedure = z.infer<typeof ProcedureSchema>;
 export const CatalogueProcedureSchema = ProcedureSchema.extend({ active: z.boolean() });
 export type CatalogueProcedure = z.infer<typeof CatalogueProcedureSchema>;
 
+/** A text the admin must fill: blank after trimming is "required", not a length rule. */
+const filledText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => v.length > 0, { params: { i18n: 'required' } });
+
+/**
+ * The papers a citizen hands over, one line each ("Bản sao CCCD", "Bản chính tờ khai"), in the
+ * order the courier checks them; the same paper twice is refused on the second line.
+ */
+const requiredPapers = z
+  .array(filledText(300))
+  .max(50)
+  .superRefine((papers, ctx) => {
+    const seen = new Set<string>();
+    papers.forEach((paper, i) => {
+      const key = paper.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [i], params: { i18n: 'duplicate_paper' } });
+      seen.add(key);
+    });
+  });
+
 /** Body of creating a catalogue entry (admin). */
 export const AdminProcedureSchema = z.object({
-  code: z.string().trim().min(1).max(60),
-  name: z.string().trim().min(1).max(500),
-  agency: z.string().trim().min(1).max(300),
-  field: z.string().trim().min(1).max(200),
+  code: filledText(60),
+  name: filledText(500),
+  agency: filledText(300),
+  field: filledText(200),
   processingDays: z.number().int().min(0).max(365),
   feeVnd: z.number().int().min(0).max(1_000_000_000),
   postalChargeVnd: z.number().int().min(0).max(1_000_000_000),
-  requiredPapers: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  requiredPapers: requiredPapers.default([]),
   inPersonOnly: z.boolean().default(false),
   active: z.boolean().default(true),
 });

@@ -1,4 +1,9 @@
-import type { Courier, CouriersDutyPayload, SetDutyInput } from '@tannha/shared';
+import {
+  sortNaturally,
+  type Courier,
+  type CouriersDutyPayload,
+  type SetDutyInput,
+} from '@tannha/shared';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
@@ -40,7 +45,7 @@ export function presentCourier(positions: PositionStore, r: CourierRow, open: nu
 
 /** Couriers of the units with their open-job counts. */
 export async function couriersWithLoad(db: DbOrTx, unitIds: string[]) {
-  const rows = await findCouriers(db, unitIds);
+  const rows = sortNaturally(await findCouriers(db, unitIds), (r) => r.fullName);
   const counts = await countOpenJobsByCourier(
     db,
     rows.map((r) => r.id),

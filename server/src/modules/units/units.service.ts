@@ -1,4 +1,9 @@
-import type { AdminUnit, AdminUnitCreate, AdminUnitUpdate } from '@tannha/shared';
+import {
+  sortNaturally,
+  type AdminUnit,
+  type AdminUnitCreate,
+  type AdminUnitUpdate,
+} from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { conflict, forbidden, notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
@@ -46,7 +51,8 @@ export async function assertUnitExists(db: DbOrTx, unitId: string): Promise<void
 
 /** The admin list: every unit of the caller's subtree, with ward and phone. */
 export async function listAdminUnits(db: Db, auth: AuthContext): Promise<{ items: AdminUnit[] }> {
-  return { items: (await repo.findUnitsByIds(db, auth.unitIds)).map(presentAdminUnit) };
+  const rows = sortNaturally(await repo.findUnitsByIds(db, auth.unitIds), (u) => u.code);
+  return { items: rows.map(presentAdminUnit) };
 }
 
 /** A new unit under one the admin manages (the new one is then in their subtree too). */

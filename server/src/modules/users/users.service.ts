@@ -1,4 +1,10 @@
-import type { AdminUser, AdminUserCreate, AdminUserUpdate, UserListQuery } from '@tannha/shared';
+import {
+  sortNaturally,
+  type AdminUser,
+  type AdminUserCreate,
+  type AdminUserUpdate,
+  type UserListQuery,
+} from '@tannha/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import type { AuthContext } from '../../lib/http';
@@ -25,7 +31,10 @@ const usernameTaken = (username: string) =>
 export async function listStaff(db: Db, auth: AuthContext, query: UserListQuery) {
   if (query.unitId) assertCan(auth, 'users.list', { unitId: query.unitId });
   const unitIds = query.unitId ? [query.unitId] : auth.unitIds;
-  return { items: await repo.findStaff(db, { unitIds, role: query.role }) };
+  const staff = await repo.findStaff(db, { unitIds, role: query.role });
+  // By role, then natural order within it: courier2 before courier10.
+  const byUsername = sortNaturally(staff, (s) => s.username);
+  return { items: sortNaturally(byUsername, (s) => s.role) };
 }
 
 /** Loads a user the caller may manage (404 when missing, 403 outside the caller's units). */
@@ -41,9 +50,9 @@ async function manageable(
   return u;
 }
 
-/** The admin list: every user of the caller's units. */
+/** The admin list: every user of the caller's units, in natural order (courier2 before courier10). */
 export async function listAdminUsers(db: Db, auth: AuthContext): Promise<{ items: AdminUser[] }> {
-  const rows = await repo.findUsersWithUnit(db, auth.unitIds);
+  const rows = sortNaturally(await repo.findUsersWithUnit(db, auth.unitIds), (r) => r.u.username);
   return { items: rows.map((r) => presentAdminUser(r.u, r.unitName)) };
 }
 

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 import { cx } from '@/lib/cx';
 
@@ -9,6 +9,7 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: 'primary' | 'secondary' | 'ghost';
   /** Stretch to the container's width (phone screens, forms). */
   block?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** A button at least 44 px high, so it stays usable with a thumb. */

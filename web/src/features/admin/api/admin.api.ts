@@ -191,6 +191,13 @@ export const useUpdateUnit = () =>
       apiClient.patch<AdminUnit>(`/api/admin/units/${id}`, { body }),
     STALE_AFTER.units,
   );
+/** `POST /api/admin/procedures`: one new catalogue entry from the admin's form. */
+export const useCreateProcedure = () =>
+  useAdminMutation(
+    (body: Omit<AdminProcedure, 'id' | 'sample'>) =>
+      apiClient.post<AdminProcedure>('/api/admin/procedures', { body }),
+    STALE_AFTER.procedures,
+  );
 export const useUpdateProcedure = () =>
   useAdminMutation(
     ({ id, ...body }: { id: string } & Partial<Omit<AdminProcedure, 'id' | 'code'>>) =>

@@ -3,12 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { formatVnDate, toVnDate } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
 import { useFormFields } from '@/hooks/use-form-fields';
 import { ApiError } from '@/lib/api-client';
 
-import { useAddHoliday, useFillHolidays, useHolidays, useRemoveHoliday } from '../api/admin.api';
+import {
+  useAddHoliday,
+  useFillHolidays,
+  useHolidays,
+  useRemoveHoliday,
+  type HolidayItem,
+} from '../api/admin.api';
 import styles from './admin.module.css';
 import { AdminTable } from './admin-table';
 
@@ -25,6 +32,7 @@ export function AdminCalendar() {
     kind: 'holiday' as 'holiday' | 'working_day',
     name: '',
   });
+  const [asking, setAsking] = useState<HolidayItem>();
   const fields = add.error instanceof ApiError ? add.error.fields : undefined;
   return (
     <>
@@ -100,7 +108,7 @@ export function AdminCalendar() {
                 <Button
                   variant="ghost"
                   disabled={remove.isPending}
-                  onClick={() => remove.mutate(h.date)}
+                  onClick={() => (remove.reset(), setAsking(h))}
                   aria-label={t('calendar.removeOf', { date: formatVnDate(h.date) })}
                 >
                   {t('calendar.remove')}
@@ -109,6 +117,21 @@ export function AdminCalendar() {
             </tr>
           ))}
         </AdminTable>
+      )}
+      {asking && (
+        <ConfirmDialog
+          title={t('calendar.removeConfirm', {
+            date: formatVnDate(asking.date),
+            name: asking.name,
+            kind: t(asking.kind === 'holiday' ? 'calendar.holiday' : 'calendar.workingDay'),
+          })}
+          confirmLabel={t('calendar.remove')}
+          busy={remove.isPending}
+          onCancel={() => setAsking(undefined)}
+          onConfirm={() => remove.mutate(asking.date, { onSettled: () => setAsking(undefined) })}
+        >
+          <p>{t('calendar.removeEffect')}</p>
+        </ConfirmDialog>
       )}
     </>
   );

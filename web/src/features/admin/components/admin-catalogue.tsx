@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
 import { QueryView } from '@/components/ui/query-view';
+import { SaveStatus } from '@/components/ui/save-status';
 import { TextField } from '@/components/ui/text-field';
 
 import {
@@ -16,6 +17,7 @@ import {
   type AdminProcedure,
 } from '../api/admin.api';
 import styles from './admin.module.css';
+import { ProcedureForm } from './admin-procedure-form';
 import { AdminTable } from './admin-table';
 
 function ImportForm() {
@@ -64,11 +66,55 @@ function ImportForm() {
   );
 }
 
-function ProcedureRow({ p }: { p: AdminProcedure }) {
+/** The fee edited in place: Save, or Cancel (or Esc) to put the old amount back. */
+function FeeCell({ p }: { p: AdminProcedure }) {
   const { t } = useTranslation('admin');
   const update = useUpdateProcedure();
   const [fee, setFee] = useState(String(p.feeVnd));
   const [editing, setEditing] = useState(false);
+  const cancel = () => (setFee(String(p.feeVnd)), setEditing(false), update.reset());
+  if (!editing)
+    return (
+      <>
+        <Button
+          variant="ghost"
+          onClick={() => (setFee(String(p.feeVnd)), setEditing(true))}
+          aria-label={t('catalogue.editFee', { code: p.code })}
+        >
+          {formatVnd(p.feeVnd)}
+        </Button>
+        <SaveStatus state={update} />
+      </>
+    );
+  return (
+    <form
+      className={styles.inline}
+      onKeyDown={(e) => e.key === 'Escape' && cancel()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        update.mutate({ id: p.id, feeVnd: Number(fee) }, { onSuccess: () => setEditing(false) });
+      }}
+    >
+      <TextField
+        label={t('catalogue.fee')}
+        inputMode="numeric"
+        value={fee}
+        onChange={(e) => setFee(e.target.value.replace(/\D/g, ''))}
+        error={update.error?.message}
+      />
+      <Button type="submit" disabled={update.isPending}>
+        {t('users.save')}
+      </Button>
+      <Button variant="ghost" onClick={cancel}>
+        {t('edit.cancel')}
+      </Button>
+    </form>
+  );
+}
+
+function ProcedureRow({ p, onEdit }: { p: AdminProcedure; onEdit: () => void }) {
+  const { t } = useTranslation('admin');
+  const update = useUpdateProcedure();
   return (
     <tr>
       <td>{p.code}</td>
@@ -76,49 +122,20 @@ function ProcedureRow({ p }: { p: AdminProcedure }) {
         {p.name}
         <br />
         <small>
-          {p.agency} · {p.field}
+          {p.agency} · {p.field} · {t('catalogue.paperCount', { count: p.requiredPapers.length })}
         </small>
       </td>
       <td>{t('catalogue.days', { count: p.processingDays })}</td>
       <td>
-        {editing ? (
-          <form
-            className={styles.inline}
-            onSubmit={(e) => {
-              e.preventDefault();
-              update.mutate(
-                { id: p.id, feeVnd: Number(fee) },
-                { onSuccess: () => setEditing(false) },
-              );
-            }}
-          >
-            <TextField
-              label={t('catalogue.fee')}
-              inputMode="numeric"
-              value={fee}
-              onChange={(e) => setFee(e.target.value.replace(/\D/g, ''))}
-            />
-            <Button type="submit" disabled={update.isPending}>
-              {t('users.save')}
-            </Button>
-          </form>
-        ) : (
-          <Button
-            variant="ghost"
-            onClick={() => setEditing(true)}
-            aria-label={t('catalogue.editFee', { code: p.code })}
-          >
-            {formatVnd(p.feeVnd)}
-          </Button>
-        )}
+        <FeeCell p={p} />
       </td>
       <td>{formatVnd(p.postalChargeVnd)}</td>
-      <td>
+      <td className={styles.actions}>
         {p.active ? (
           <Badge tone="success">{t('catalogue.active')}</Badge>
         ) : (
           <Badge>{t('catalogue.inactive')}</Badge>
-        )}{' '}
+        )}
         <Button
           variant="secondary"
           disabled={update.isPending}
@@ -126,27 +143,46 @@ function ProcedureRow({ p }: { p: AdminProcedure }) {
         >
           {p.active ? t('catalogue.deactivate') : t('catalogue.activate')}
         </Button>
-        {update.error && (
-          <span role="alert" className={styles.error}>
-            {update.error.message}
-          </span>
-        )}
+        <Button
+          variant="secondary"
+          onClick={onEdit}
+          aria-label={t('catalogue.editOf', { code: p.code })}
+        >
+          {t('catalogue.edit')}
+        </Button>
+        <SaveStatus state={update} />
       </td>
     </tr>
   );
 }
 
-/** Catalogue tab: import a CSV/JSON file, search, edit fees, deactivate. */
+/** Catalogue tab: add or edit one procedure, import a file, search, edit fees, deactivate. */
 export function AdminCatalogue() {
   const { t } = useTranslation('admin');
   const [q, setQ] = useState('');
   const [inactive, setInactive] = useState(false);
+  const [editing, setEditing] = useState<AdminProcedure | 'new'>();
+  const [saved, setSaved] = useState<string>();
   const list = useAdminProcedures(q, inactive);
+  const done = (p?: AdminProcedure) => {
+    setEditing(undefined);
+    setSaved(p ? t('procedure.saved', { code: p.code, name: p.name }) : undefined);
+  };
   return (
     <>
-      <h2>{t('catalogue.importTitle')}</h2>
-      <ImportForm />
       <h2>{t('catalogue.listTitle')}</h2>
+      {editing ? (
+        <ProcedureForm
+          key={editing === 'new' ? 'new' : editing.id}
+          procedure={editing === 'new' ? undefined : editing}
+          onDone={done}
+        />
+      ) : (
+        <Button onClick={() => (setSaved(undefined), setEditing('new'))}>
+          {t('procedure.addTitle')}
+        </Button>
+      )}
+      {saved && <Alert tone="success">{saved}</Alert>}
       <div className={styles.form}>
         <TextField label={t('catalogue.search')} value={q} onChange={(e) => setQ(e.target.value)} />
         <Checkbox
@@ -169,11 +205,17 @@ export function AdminCatalogue() {
             ]}
           >
             {items.map((p) => (
-              <ProcedureRow key={p.id} p={p} />
+              <ProcedureRow
+                key={p.id}
+                p={p}
+                onEdit={() => (setSaved(undefined), setEditing(p), window.scrollTo({ top: 0 }))}
+              />
             ))}
           </AdminTable>
         )}
       </QueryView>
+      <h2>{t('catalogue.importTitle')}</h2>
+      <ImportForm />
     </>
   );
 }

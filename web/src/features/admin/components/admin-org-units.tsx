@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
 import { Alert, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
+import { SaveStatus } from '@/components/ui/save-status';
 import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { TextField } from '@/components/ui/text-field';
 import { useFormFields } from '@/hooks/use-form-fields';
@@ -16,12 +17,14 @@ function UnitRow({ unit, parent }: { unit: AdminUnit; parent: string | undefined
   const { t } = useTranslation('admin');
   const update = useUpdateUnit();
   const [name, setName] = useState(unit.name);
+  const cancel = () => (setName(unit.name), update.reset());
   return (
     <tr>
       <td>{unit.code}</td>
       <td>
         <form
           className={styles.inline}
+          onKeyDown={(e) => e.key === 'Escape' && cancel()}
           onSubmit={(e) => {
             e.preventDefault();
             update.mutate({ id: unit.id, name });
@@ -39,12 +42,13 @@ function UnitRow({ unit, parent }: { unit: AdminUnit; parent: string | undefined
           >
             {t('units.rename')}
           </Button>
+          {name !== unit.name && (
+            <Button variant="ghost" onClick={cancel}>
+              {t('edit.cancel')}
+            </Button>
+          )}
         </form>
-        {update.error && (
-          <span role="alert" className={styles.error}>
-            {update.error.message}
-          </span>
-        )}
+        <SaveStatus state={update} />
       </td>
       <td>{parent ?? '—'}</td>
       <td>{unit.address}</td>

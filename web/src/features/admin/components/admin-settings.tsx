@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVnDateTime } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
-import { Alert, Badge, EmptyState } from '@/components/ui/feedback';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Alert, Badge } from '@/components/ui/feedback';
 import { QueryView } from '@/components/ui/query-view';
-import { SelectOptions } from '@/components/ui/select-options';
+import { SaveStatus } from '@/components/ui/save-status';
 import { ApiError } from '@/lib/api-client';
 
 import {
   previewSms,
-  useAudit,
   useSaveSetting,
   useSaveTemplate,
   useSettings,
@@ -20,13 +19,14 @@ import {
   type SmsTemplate,
 } from '../api/admin.api';
 import styles from './admin.module.css';
-import { AdminTable } from './admin-table';
 
 function SettingRow({ item }: { item: SettingItem }) {
   const { t } = useTranslation('admin');
   const save = useSaveSetting();
-  const [text, setText] = useState(JSON.stringify(item.value, null, 1));
+  const saved = JSON.stringify(item.value, null, 1);
+  const [text, setText] = useState(saved);
   const [parseError, setParseError] = useState<string>();
+  const cancel = () => (setText(saved), setParseError(undefined), save.reset());
   const fieldErrors =
     save.error instanceof ApiError && save.error.fields
       ? Object.values(save.error.fields).join(' ')
@@ -34,6 +34,7 @@ function SettingRow({ item }: { item: SettingItem }) {
   return (
     <form
       className={styles.setting}
+      onKeyDown={(e) => e.key === 'Escape' && cancel()}
       onSubmit={(e) => {
         e.preventDefault();
         let value: unknown;
@@ -63,11 +64,17 @@ function SettingRow({ item }: { item: SettingItem }) {
       <Button type="submit" variant="secondary" disabled={save.isPending}>
         {t('users.save')}
       </Button>
-      {save.isSuccess && <span role="status">{t('settings.saved')}</span>}
-      {(parseError || save.error) && (
+      {text !== saved && (
+        <Button variant="ghost" onClick={cancel}>
+          {t('settings.cancel')}
+        </Button>
+      )}
+      {parseError || fieldErrors ? (
         <span role="alert" className={styles.error}>
-          {parseError ?? fieldErrors ?? save.error?.message}
+          {parseError ?? fieldErrors}
         </span>
+      ) : (
+        <SaveStatus state={save} />
       )}
     </form>
   );
@@ -79,6 +86,14 @@ function TemplateEditor({ tpl }: { tpl: SmsTemplate }) {
   const [body, setBody] = useState(tpl.body);
   const [preview, setPreview] = useState<SmsPreview>();
   const [previewError, setPreviewError] = useState<string>();
+  const [asking, setAsking] = useState(false);
+  const name = t(`sms.keys.${tpl.key}` as 'sms.keys.job_created', { defaultValue: tpl.key });
+  // A save (or another admin's) changes the stored text: the editor starts from it again.
+  const [stored, setStored] = useState(tpl.body);
+  if (stored !== tpl.body) {
+    setStored(tpl.body);
+    setBody(tpl.body);
+  }
   useEffect(() => {
     const timer = setTimeout(() => {
       previewSms({ body })
@@ -90,12 +105,12 @@ function TemplateEditor({ tpl }: { tpl: SmsTemplate }) {
   return (
     <section className={styles.template}>
       <h3>
-        {t(`sms.keys.${tpl.key}` as 'sms.keys.job_created', { defaultValue: tpl.key })}{' '}
-        {tpl.custom && <Badge tone="info">{t('sms.custom')}</Badge>}
+        {name} {tpl.custom && <Badge tone="info">{t('sms.custom')}</Badge>}
       </h3>
       <small>{t('sms.vars', { vars: tpl.vars.map((v) => `{${v}}`).join(', ') })}</small>
       <textarea
         aria-label={t('sms.bodyOf', { key: tpl.key })}
+        onKeyDown={(e) => e.key === 'Escape' && setBody(tpl.body)}
         rows={3}
         value={body}
         onChange={(e) => setBody(e.target.value)}
@@ -119,21 +134,31 @@ function TemplateEditor({ tpl }: { tpl: SmsTemplate }) {
         >
           {t('users.save')}
         </Button>
+        {body !== tpl.body && (
+          <Button variant="ghost" onClick={() => setBody(tpl.body)}>
+            {t('sms.cancel')}
+          </Button>
+        )}
         {tpl.custom && (
-          <Button
-            variant="ghost"
-            disabled={save.isPending}
-            onClick={() => save.mutate({ key: tpl.key, body: null })}
-          >
+          <Button variant="ghost" disabled={save.isPending} onClick={() => setAsking(true)}>
             {t('sms.restore')}
           </Button>
         )}
-        {save.error && (
-          <span role="alert" className={styles.error}>
-            {save.error.message}
-          </span>
-        )}
+        <SaveStatus state={save} />
       </div>
+      {asking && (
+        <ConfirmDialog
+          title={t('sms.restoreConfirm', { name })}
+          confirmLabel={t('sms.restore')}
+          busy={save.isPending}
+          onCancel={() => setAsking(false)}
+          onConfirm={() =>
+            save.mutate({ key: tpl.key, body: null }, { onSettled: () => setAsking(false) })
+          }
+        >
+          <p>{t('sms.restoreEffect')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
@@ -166,77 +191,10 @@ export function AdminSmsTemplates() {
         <>
           <Alert>{t('sms.intro')}</Alert>
           {templates.map((tpl) => (
-            <TemplateEditor key={`${tpl.key}:${tpl.body}`} tpl={tpl} />
+            <TemplateEditor key={tpl.key} tpl={tpl} />
           ))}
         </>
       )}
     </QueryView>
-  );
-}
-
-const ENTITY_TYPES = [
-  '',
-  'user',
-  'unit',
-  'procedure',
-  'holiday',
-  'setting',
-  'sms_template',
-] as const;
-
-/** Audit tab: who changed what, when, before and after. */
-export function AdminAudit() {
-  const { t } = useTranslation('admin');
-  const [type, setType] = useState('');
-  const list = useAudit(type);
-  return (
-    <>
-      <label className={styles.field}>
-        {t('audit.filter')}
-        <select value={type} onChange={(e) => setType(e.target.value)}>
-          <SelectOptions
-            options={ENTITY_TYPES.map((e) => ({
-              value: e,
-              label: t(`audit.types.${e || 'all'}` as 'audit.types.all'),
-            }))}
-          />
-        </select>
-      </label>
-      <QueryView query={list} empty={<EmptyState title={t('audit.empty')} />}>
-        {(entries) => (
-          <AdminTable
-            headings={[
-              t('audit.at'),
-              t('audit.actor'),
-              t('audit.action'),
-              t('audit.before'),
-              t('audit.after'),
-            ]}
-          >
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatVnDateTime(new Date(e.at))}</td>
-                <td>{e.actor?.username ?? t('audit.system')}</td>
-                <td>
-                  {e.action}
-                  <br />
-                  <small>{e.entityId}</small>
-                </td>
-                <td>
-                  <code className={styles.json}>
-                    {e.before === null ? '—' : JSON.stringify(e.before)}
-                  </code>
-                </td>
-                <td>
-                  <code className={styles.json}>
-                    {e.after === null ? '—' : JSON.stringify(e.after)}
-                  </code>
-                </td>
-              </tr>
-            ))}
-          </AdminTable>
-        )}
-      </QueryView>
-    </>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Alert, LoadingState } from '@/components/ui/feedback';
 import { ApiError } from '@/lib/api-client';
 
@@ -33,6 +34,7 @@ export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
   const picked = eligible.data?.items.some((c) => c.id === chosen) ? chosen : '';
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string>();
+  const [askingUnassign, setAskingUnassign] = useState(false);
   const effective = job.status === 'on_hold' ? (job.heldFrom ?? '') : job.status;
   const canChange = REASSIGNABLE.includes(effective);
   const needsReason = job.courier !== null;
@@ -106,11 +108,26 @@ export function AssignPanel({ job, couriers, preselected }: AssignPanelProps) {
           {t('assign.confirm')}
         </Button>
         {job.courier && (
-          <Button variant="secondary" disabled={assign.isPending} onClick={() => run(null)}>
+          <Button
+            variant="secondary"
+            disabled={assign.isPending}
+            onClick={() => setAskingUnassign(true)}
+          >
             {t('assign.unassign')}
           </Button>
         )}
       </div>
+      {askingUnassign && job.courier && (
+        <ConfirmDialog
+          title={t('assign.unassignConfirm', { code: job.code, name: job.courier.fullName })}
+          confirmLabel={t('assign.unassign')}
+          busy={assign.isPending}
+          onCancel={() => setAskingUnassign(false)}
+          onConfirm={() => (setAskingUnassign(false), run(null))}
+        >
+          <p>{t('assign.unassignEffect')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

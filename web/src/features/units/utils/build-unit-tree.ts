@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@tannha/shared';
+import { foldVietnamese, naturalCompare } from '@tannha/shared';
 
 import type { Unit } from '@tannha/shared';
 
@@ -20,8 +20,10 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
     else roots.push(node);
   }
 
+  // "Bưu cục 2" before "Bưu cục 10".
   const byName = (a: UnitNode, b: UnitNode) =>
-    foldVietnamese(a.name).localeCompare(foldVietnamese(b.name)) || a.name.localeCompare(b.name);
+    naturalCompare(foldVietnamese(a.name), foldVietnamese(b.name)) ||
+    naturalCompare(a.name, b.name);
   const sortDeep = (list: UnitNode[]) => {
     list.sort(byName);
     for (const node of list) sortDeep(node.children);
