@@ -15,6 +15,7 @@ import {
 } from './middleware/request-validation';
 import { requestContextMiddleware } from './middleware/request-context';
 import { sessionMiddleware } from './middleware/session';
+import { compressResponses, serveWebApp } from './middleware/static-files';
 import { callsRoutes } from './modules/calls/calls.routes';
 import { citizensRoutes } from './modules/citizens/citizens.routes';
 import { smsRoutes } from './modules/sms/sms.routes';
@@ -86,17 +87,6 @@ export function defaultJobHooks(config: Pick<Config, 'publicBaseUrl'>): JobHook[
   ];
 }
 
-/** A request for a source map, however its name is spelled or escaped. */
-function isSourceMapPath(urlPath: string): boolean {
-  let decoded = urlPath;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    // A malformed escape is not a file the static handler would find either.
-  }
-  return /\.map\/*$/i.test(decoded);
-}
-
 /** Helmet's headers with the content security policy the web app needs. */
 function securityHeaders() {
   return helmet({
@@ -132,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(...requestContextMiddleware());
   app.use(securityHeaders());
+  app.use(compressResponses());
   app.use(healthRoutes(database, { sessionSecret: config.sessionSecret }));
 
   const api = express.Router();
@@ -197,18 +188,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', api);
 
   if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
-    const dist = deps.webDist;
-    // Source maps stay private: they hold the whole source of the web app.
-    app.use((req, res, next) => {
-      if (!isSourceMapPath(req.path)) return next();
-      res.status(404).type('text/plain').send('Not found');
-    });
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // Client-side routes (/login, /courier, /tra-cuu/…) all get the app shell.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(dist, 'index.html'));
-    });
+    serveWebApp(app, deps.webDist);
   }
   app.use(errorHandler);
   return app;

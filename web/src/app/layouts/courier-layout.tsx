@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 
 import { LocaleSwitch } from '@/components/ui/locale-switch';
+import { UpdatePrompt } from '@/features/courier/components/update-prompt';
 
 import { ROLE_HOME } from '../role-homes';
 import { Brand } from './brand';
@@ -35,6 +36,7 @@ export function CourierLayout({ me }: CourierLayoutProps) {
         </p>
       </header>
       <main id="main" tabIndex={-1} className={styles.main}>
+        <UpdatePrompt />
         <Outlet />
       </main>
       <nav className={styles.bottomNav} aria-label={t('nav.main')}>
