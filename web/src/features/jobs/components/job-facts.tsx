@@ -2,7 +2,7 @@ import type { Job } from '@tannha/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { formatDate, formatDateTime, formatMoney, formatPhone } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, formatPhone, formatWindow } from '@/lib/format';
 
 import styles from './jobs.module.css';
 
@@ -27,7 +27,7 @@ export function JobFacts({ job: j }: { job: Job }) {
       </Fact>
       {j.procedure && <Fact label={t('detail.procedure')}>{j.procedure.name}</Fact>}
       {j.dossierCode && <Fact label={t('detail.dossierCode')}>{j.dossierCode}</Fact>}
-      <Fact label={t('detail.due')}>{j.dueDate ? formatDate(j.dueDate) : '—'}</Fact>
+      <Fact label={t('detail.due')}>{j.dueDate ? formatDate(j.dueDate) : t('detail.noDue')}</Fact>
       <Fact label={t('detail.postalLeg')}>
         {t(`postalLegTier.${j.postalLegTier}`)}
         {' · '}
@@ -35,7 +35,9 @@ export function JobFacts({ job: j }: { job: Job }) {
           ? t('detail.legDue', { date: formatDate(j.legDueDate) })
           : t('detail.legNotStarted')}
       </Fact>
-      {j.windowStart && <Fact label={t('detail.window')}>{formatDateTime(j.windowStart)}</Fact>}
+      <Fact label={t('detail.window')}>
+        {formatWindow(j.windowStart, j.windowEnd) ?? t('detail.noWindow')}
+      </Fact>
       <Fact label={t('detail.fees')}>
         {formatMoney(j.feeDueVnd)} / {formatMoney(j.postalChargeVnd)}
       </Fact>

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime, formatWindow } from '@/lib/format';
 
 import { useRateJob, useTracking } from '../api/track.api';
 import styles from './tracking.module.css';
@@ -119,7 +119,7 @@ function JobCard({ view, last4 }: { view: View; last4: string }) {
           {view.window && (
             <>
               <dt>{t('window')}</dt>
-              <dd>{formatDateTime(view.window.start)}</dd>
+              <dd>{formatWindow(view.window.start, view.window.end)}</dd>
             </>
           )}
           {view.courierFirstName && (
