@@ -32,6 +32,8 @@ describe('admin area', () => {
     await form.getByLabel('Tên đăng nhập').fill('buuta.moi');
     await form.getByLabel('Họ và tên').fill('Trần Văn Mới');
     await form.getByLabel('Vai trò').selectOption('courier');
+    // No unit is chosen for the admin: the first of the list is never taken silently.
+    await form.getByLabel('Đơn vị', { exact: true }).selectOption({ index: 1 });
     await form.getByLabel('Mật khẩu').fill('Mat-khau-moi-2026');
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByText('Đã tạo tài khoản buuta.moi.').waitFor();

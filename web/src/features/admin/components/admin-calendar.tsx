@@ -4,6 +4,7 @@ import { formatVnDate, toVnDate } from '@tannha/shared';
 
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DateField } from '@/components/ui/date-field';
 import { Alert, Badge, EmptyState, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
 import { useFormFields } from '@/hooks/use-form-fields';
@@ -61,10 +62,10 @@ export function AdminCalendar() {
         }}
         aria-label={t('calendar.addTitle')}
       >
-        <TextField
+        <DateField
           label={t('calendar.date')}
-          type="date"
-          {...field('date')}
+          value={form.date}
+          onChange={(date) => setForm((f) => ({ ...f, date }))}
           error={fields?.date}
           required
         />

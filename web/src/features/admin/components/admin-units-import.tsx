@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { DateField } from '@/components/ui/date-field';
 import { Alert, LoadingState } from '@/components/ui/feedback';
 
 import {
@@ -61,10 +62,12 @@ export function AdminUnitsImport() {
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </label>
-        <label className={styles.field}>
-          {t('adminUnits.effectiveDate')}
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
+        <DateField
+          className={styles.field}
+          label={t('adminUnits.effectiveDate')}
+          value={date}
+          onChange={setDate}
+        />
         <Button type="submit" disabled={progress !== null}>
           {t('adminUnits.submit')}
         </Button>

@@ -20,7 +20,8 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
     username: '',
     fullName: '',
     role: 'operator',
-    unitId: units[0]?.id ?? '',
+    // Never silently the first unit of the list: the admin picks the new user's unit.
+    unitId: '',
     password: '',
   });
   const [done, setDone] = useState<string>();
@@ -58,8 +59,8 @@ function CreateUserForm({ units }: { units: AdminUnit[] }) {
       </label>
       <label className={styles.field}>
         {t('users.unit')}
-        <select {...field('unitId')}>
-          <SelectOptions options={namedOptions(units)} />
+        <select {...field('unitId')} required>
+          <SelectOptions options={namedOptions(units)} placeholder={t('users.chooseUnit')} />
         </select>
       </label>
       <TextField

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { DateField } from '@/components/ui/date-field';
 import { TextField } from '@/components/ui/text-field';
 
 import { useProcedurePapers } from '../api/courier.api';
@@ -113,12 +114,7 @@ export function SubmissionForm({ job }: { job: Job }) {
     <section className={styles.card} aria-labelledby="sub-h">
       <h2 id="sub-h">{t('submission.title')}</h2>
       <DossierCodeInput value={code} onChange={setCode} />
-      <TextField
-        label={t('submission.due')}
-        type="date"
-        value={due}
-        onChange={(e) => setDue(e.target.value)}
-      />
+      <DateField label={t('submission.due')} value={due} onChange={setDue} />
       {error && (
         <p className={styles.errorText} role="alert">
           {error}

@@ -2,6 +2,7 @@ import type { Unit } from '@tannha/shared';
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateField } from '@/components/ui/date-field';
 import { namedOptions, SelectOptions } from '@/components/ui/select-options';
 import { formatDateTime } from '@/lib/format';
 
@@ -57,24 +58,20 @@ export function DashboardFilters({
       </fieldset>
       {preset === 'custom' && (
         <>
-          <label className={styles.field}>
-            {t('filters.from')}
-            <input
-              type="date"
-              value={custom.from}
-              max={custom.to}
-              onChange={(e) => e.target.value && setCustom((c) => ({ ...c, from: e.target.value }))}
-            />
-          </label>
-          <label className={styles.field}>
-            {t('filters.to')}
-            <input
-              type="date"
-              value={custom.to}
-              min={custom.from}
-              onChange={(e) => e.target.value && setCustom((c) => ({ ...c, to: e.target.value }))}
-            />
-          </label>
+          <DateField
+            className={styles.field}
+            label={t('filters.from')}
+            value={custom.from}
+            max={custom.to}
+            onChange={(from) => from && setCustom((c) => ({ ...c, from }))}
+          />
+          <DateField
+            className={styles.field}
+            label={t('filters.to')}
+            value={custom.to}
+            min={custom.from}
+            onChange={(to) => to && setCustom((c) => ({ ...c, to }))}
+          />
         </>
       )}
       <label className={styles.field}>

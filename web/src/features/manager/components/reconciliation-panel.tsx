@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { DateField } from '@/components/ui/date-field';
 import { Alert } from '@/components/ui/feedback';
 import { QueryView } from '@/components/ui/query-view';
 import { Section } from '@/components/ui/page';
@@ -22,14 +23,13 @@ export function ReconciliationPanel({ unitId }: { unitId: string }) {
   return (
     <Section title={t('reconciliation.title')}>
       <p className={styles.note}>{t('reconciliation.intro')}</p>
-      <label className={styles.field} style={{ maxWidth: '14rem', marginBottom: 'var(--space-3)' }}>
-        {t('reconciliation.date')}
-        <input
-          type="date"
+      <div style={{ maxWidth: '16rem', marginBottom: 'var(--space-3)' }}>
+        <DateField
+          label={t('reconciliation.date')}
           value={date}
-          onChange={(e) => e.target.value && setDate(e.target.value)}
+          onChange={(d) => d && setDate(d)}
         />
-      </label>
+      </div>
       <QueryView query={shifts} empty={<p className={styles.note}>{t('reconciliation.empty')}</p>}>
         {(couriers) => (
           <table className={styles.table}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Button } from '@/components/ui/button';
+import { DateField } from '@/components/ui/date-field';
 
 import { BUDGET_MS } from '../hooks/use-plan-editor';
 import styles from './plans.module.css';
@@ -29,16 +30,7 @@ export function PlanForm({
       }}
     >
       <fieldset className={styles.form} aria-label={t('form.label')}>
-        <label>
-          {t('form.date')}
-          <input
-            type="date"
-            value={date}
-            required
-            onChange={(e) => setDate(e.target.value)}
-            name="date"
-          />
-        </label>
+        <DateField label={t('form.date')} value={date} required onChange={setDate} name="date" />
         <label>
           {t('form.startTime')}
           <input

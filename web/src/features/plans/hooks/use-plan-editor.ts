@@ -44,11 +44,18 @@ export function usePlanEditor(unitId: string | undefined) {
     return () => clearInterval(timer);
   }, [create.isPending]);
 
+  // One message at a time: a new action clears what an earlier one failed with, so an
+  // error never stays on screen over a later success.
+  const clearErrors = () => {
+    create.reset();
+    update.reset();
+    commit.reset();
+  };
+
   const propose = (date: string, startTime: string) => {
     setConfirming(false);
     setElapsed(0);
-    commit.reset();
-    update.reset();
+    clearErrors();
     create.mutate(
       { date, budgetMs: BUDGET_MS, ...(startTime ? { startTime } : {}) },
       {
@@ -62,6 +69,7 @@ export function usePlanEditor(unitId: string | undefined) {
 
   const edit = (change: (orders: Orders) => Orders) => {
     if (!plan) return;
+    clearErrors();
     update.mutate(
       { id: plan.id, input: { routes: change(ordersOf(plan)) } },
       { onSuccess: setPlan },
@@ -89,6 +97,7 @@ export function usePlanEditor(unitId: string | undefined) {
 
   const commitPlan = () => {
     if (!plan) return;
+    clearErrors();
     commit.mutate(
       { id: plan.id, key: commitKey.current },
       { onSuccess: (p) => (setPlan(p), setConfirming(false)) },
