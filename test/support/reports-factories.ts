@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { toVnDate } from '@tannha/shared';
+import { toVnDate, type JobEventKind } from '@tannha/shared';
 import type { Db } from '../../server/src/db/client';
 import { calls, jobEvents, jobs, payments, ratings } from '../../server/src/db/schema';
 
@@ -34,7 +34,7 @@ export async function addJobEvent(
     toStatus: string;
     fromStatus?: string;
     occurredAt: Date;
-    kind?: string;
+    kind?: JobEventKind;
     actorId?: string;
     reason?: string;
     data?: unknown;

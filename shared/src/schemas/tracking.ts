@@ -47,12 +47,20 @@ export const TrackingViewSchema = z.object({
   type: z.string(),
   typeLabel: z.string(),
   status: z.string(),
+  /** The state of the citizen's dossier in plain words (a filed dossier is not "done"). */
   statusLabel: z.string(),
+  /** What the citizen waits for next, e.g. "Đang chờ kết quả — dự kiến có kết quả ngày 15/12/2026". */
+  resultNote: z.string().nullable(),
+  /** YYYY-MM-DD: the result date from the appointment slip (pickup) or the agency's ready date. */
+  resultDate: z.string().nullable(),
   procedureName: z.string().nullable(),
   unitName: z.string(),
   /** The agency's dossier code once the dossier is received (not personal). */
   dossierCode: z.string().nullable(),
+  /** The postal leg's deadline only (YYYY-MM-DD), named by `dueLabel`. */
   dueDate: z.string().nullable(),
+  /** What `dueDate` is, in words: the same name the SMS uses. */
+  dueLabel: z.string(),
   window: z.object({ start: z.string(), end: z.string().nullable() }).nullable(),
   /** Given name only, e.g. "Hùng". */
   courierFirstName: z.string().nullable(),

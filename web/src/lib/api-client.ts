@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly code: string;
   /** Messages keyed by request field, present on validation failures. */
   readonly fields: Record<string, string> | undefined;
+  /** Seconds the server asks to wait before trying again (`Retry-After` on 429 and 503). */
+  retryAfterSeconds: number | undefined;
 
   constructor(status: number, code: string, message: string, fields?: Record<string, string>) {
     super(message);
@@ -80,6 +82,13 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
+  const error = await readApiError(response);
+  const wait = Number(response.headers.get('Retry-After'));
+  if (Number.isFinite(wait) && wait > 0) error.retryAfterSeconds = wait;
+  return error;
+}
+
+async function readApiError(response: Response): Promise<ApiError> {
   let body: unknown;
   try {
     body = await response.json();

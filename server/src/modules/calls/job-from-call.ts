@@ -7,6 +7,7 @@ import { getCitizenForUser } from '../citizens/citizens.service';
 import { createJob, type JobHooks } from '../jobs/jobs.service';
 import { queueSms } from '../sms/sms.service';
 import { JOB_TYPE_SMS_NAMES } from '../sms/sms.templates';
+import { postalDeadlineText } from '../tracking/tracking.service';
 import { callView, loadCall, type CallRow } from './call-record';
 import * as repo from './calls.repository';
 
@@ -63,6 +64,7 @@ async function queueJobCreatedSms(
     vars: {
       jobType: JOB_TYPE_SMS_NAMES[job.type] ?? job.type,
       code: job.code,
+      dueText: postalDeadlineText(job.type, 'vi').toLocaleLowerCase('vi'),
       dueDate: job.dueDate ? formatVnDate(job.dueDate) : '',
       trackingUrl: `${publicBaseUrl}/tra-cuu/${job.code}`,
     },

@@ -2,7 +2,7 @@ import { arrivalMinutes, formatVnDateTime } from '@tannha/shared';
 import type { Tx } from '../../db/client';
 import type { JobEventRow, JobHook, JobRow } from '../jobs/jobs.service';
 import { queueSms } from '../sms/sms.service';
-import { citizenFailureText, givenName } from '../tracking/tracking-labels';
+import { citizenFailureText, citizenResultNote, givenName } from '../tracking/tracking-labels';
 import * as repo from './notifications.repository';
 
 /** Minutes from the courier setting off to arriving, when no live position says better. */
@@ -19,6 +19,16 @@ async function etaFor(tx: Tx, job: JobRow, at: Date): Promise<Date> {
 }
 
 type Sms = Parameters<typeof queueSms>[1];
+
+/** The result date the courier copied from the appointment slip, in the tracking page's words. */
+function submittedNote(job: JobRow, event: JobEventRow): string {
+  const data = (event.data ?? {}) as { resultDueDate?: unknown };
+  const resultDate = typeof data.resultDueDate === 'string' ? data.resultDueDate : null;
+  return (
+    citizenResultNote({ status: 'submitted', type: job.type, filedAt: null, resultDate }, 'vi') ??
+    'Đang chờ cơ quan giải quyết hồ sơ'
+  );
+}
 type Base = Pick<Sms, 'to' | 'jobId' | 'citizenId'>;
 
 /** The SMS for one status change, or null when the citizen is not told about it. */
@@ -53,6 +63,7 @@ async function messageFor(
         code: job.code,
         agency: agency ?? 'bộ phận một cửa',
         dossierCode: job.dossierCode ?? '',
+        resultNote: submittedNote(job, event),
         trackingUrl,
       },
     };

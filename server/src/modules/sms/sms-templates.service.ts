@@ -11,7 +11,9 @@ import { DEFAULT_SMS_TEMPLATES, fillTemplate } from './sms.templates';
 const SAMPLE_VARS: Record<string, string> = {
   jobType: 'trả kết quả tại nhà',
   code: 'TN-261122-0042',
+  dueText: 'hạn bưu điện trả kết quả tận nhà',
   dueDate: '25/11/2026',
+  resultNote: 'Đang chờ kết quả — dự kiến có kết quả ngày 04/12/2026',
   trackingUrl: 'https://tannha1022.vn/tra-cuu/TN-261122-0042',
   courierName: 'Minh',
   agency: 'Sở Tư pháp',

@@ -10,19 +10,21 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<
   Record<SmsTemplateKey, { body: string; vars: readonly string[] }>
 > = Object.freeze({
   job_created: {
-    body: 'Tận Nhà 1022: Đã tiếp nhận yêu cầu {jobType} của quý khách, mã {code}, hạn hoàn thành {dueDate}. Theo dõi: {trackingUrl}',
-    vars: ['jobType', 'code', 'dueDate', 'trackingUrl'],
+    // {dueText}: the postal leg's deadline by the name the tracking page gives it.
+    body: 'Tận Nhà 1022: Đã tiếp nhận yêu cầu {jobType} của quý khách, mã {code}, {dueText} {dueDate}. Theo dõi: {trackingUrl}',
+    vars: ['jobType', 'code', 'dueText', 'dueDate', 'trackingUrl'],
   },
   courier_en_route: {
     body: 'Tận Nhà 1022: Bưu tá {courierName} đang đến địa chỉ của quý khách (mã {code}), dự kiến khoảng {eta}. Theo dõi: {trackingUrl}',
     vars: ['courierName', 'code', 'eta', 'trackingUrl'],
   },
   dossier_submitted: {
-    body: 'Tận Nhà 1022: Hồ sơ mã {code} đã được nộp tại {agency}, mã hồ sơ {dossierCode}. Theo dõi: {trackingUrl}',
-    vars: ['code', 'agency', 'dossierCode', 'trackingUrl'],
+    // {resultNote}: the result date from the appointment slip, as the tracking page says it.
+    body: 'Tận Nhà 1022: Hồ sơ mã {code} đã được nộp tại {agency}, mã hồ sơ {dossierCode}. {resultNote}. Theo dõi: {trackingUrl}',
+    vars: ['code', 'agency', 'dossierCode', 'resultNote', 'trackingUrl'],
   },
   result_delivered: {
-    body: 'Tận Nhà 1022: Kết quả mã {code} đã được giao. Cảm ơn quý khách! Đánh giá dịch vụ: {trackingUrl}',
+    body: 'Tận Nhà 1022: Kết quả mã {code} đã được trả tận nhà. Cảm ơn quý khách! Đánh giá dịch vụ: {trackingUrl}',
     vars: ['code', 'trackingUrl'],
   },
   failed_attempt: {

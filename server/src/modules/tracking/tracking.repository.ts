@@ -11,6 +11,10 @@ export type TrackedJob = {
   procedure_name: string | null;
   dossier_code: string | null;
   due_date: string | null;
+  /** The result date the counter wrote on the appointment slip (pickup), or the ready date the agency sent (delivery). */
+  result_date: string | null;
+  /** When the dossier was handed to the agency (the signed handover record): the legal filing time. */
+  filed_at: Date | null;
   window_start: Date | null;
   window_end: Date | null;
   lat: number | null;
@@ -29,13 +33,16 @@ export async function findTrackedJob(db: DbOrTx, code: string): Promise<TrackedJ
     db,
     sql`
     select j.id, j.code, j.type, j.status, j.unit_id, u.name as unit_name, p.name as procedure_name, j.dossier_code,
-           to_char(j.due_date, 'YYYY-MM-DD') as due_date, j.window_start, j.window_end, j.lat, j.lng,
+           to_char(j.due_date, 'YYYY-MM-DD') as due_date,
+           to_char(coalesce(ds.result_due_date, j.result_ready_date), 'YYYY-MM-DD') as result_date, ds.filed_at,
+           j.window_start, j.window_end, j.lat, j.lng,
            j.courier_id, cu.full_name as courier_name, c.phone as citizen_phone,
            cs.last_lat as courier_lat, cs.last_lng as courier_lng, cs.last_at as courier_at
     from jobs j
     join units u on u.id = j.unit_id
     join citizens c on c.id = j.citizen_id
     left join procedures p on p.id = j.procedure_id
+    left join dossier_slips ds on ds.job_id = j.id
     left join users cu on cu.id = j.courier_id
     left join courier_status cs on cs.courier_id = j.courier_id
     where j.code = ${code}

@@ -3,7 +3,17 @@ import type { Db } from '../../db/client';
 import { AppError, type Locale } from '../../lib/errors';
 import { findRatingByJob, rateJob } from '../ratings/ratings.service';
 import { findTimeline, findTrackedJob, type TrackedJob } from './tracking.repository';
-import { citizenFailureText, citizenStatusText, givenName, jobTypeText } from './tracking-labels';
+import {
+  citizenFailureText,
+  citizenHeadline,
+  citizenResultNote,
+  citizenStatusText,
+  givenName,
+  jobTypeText,
+  postalDeadlineText,
+} from './tracking-labels';
+
+export { postalDeadlineText } from './tracking-labels';
 
 /** Same answer for an unknown code and for a wrong code + phone pair, so neither can be probed. */
 const trackingNotFound = () =>
@@ -50,16 +60,25 @@ export async function trackJob(
     findRatingByJob(db, job.id),
   ]);
   const eta = estimateArrival(job, now);
+  const facts = {
+    status: job.status,
+    type: job.type,
+    filedAt: job.filed_at ? new Date(job.filed_at) : null,
+    resultDate: job.result_date,
+  };
   return {
     code: job.code,
     type: job.type,
     typeLabel: jobTypeText(job.type, locale),
     status: job.status,
-    statusLabel: citizenStatusText(job.status, job.type, locale),
+    statusLabel: citizenHeadline(facts, locale),
+    resultNote: citizenResultNote(facts, locale),
+    resultDate: job.result_date,
     procedureName: job.procedure_name,
     unitName: job.unit_name,
     dossierCode: job.dossier_code,
     dueDate: job.due_date,
+    dueLabel: postalDeadlineText(job.type, locale),
     window: job.window_start
       ? {
           start: new Date(job.window_start).toISOString(),

@@ -12,6 +12,7 @@ import type {
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
+import { pollEvery } from '@/lib/polling';
 
 import { courierKeys } from './courier-keys';
 
@@ -40,7 +41,7 @@ export function courierJobsQueryOptions() {
           })
         ).items,
       ),
-    refetchInterval: 60_000,
+    refetchInterval: pollEvery(60_000),
   });
 }
 export const useCourierJobs = () => useQuery(courierJobsQueryOptions());

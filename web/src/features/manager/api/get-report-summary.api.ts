@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 
 import { apiClient } from '@/lib/api-client';
 import { onJobChanged, onResyncNeeded } from '@/lib/socket';
+import { pollEvery } from '@/lib/polling';
 
 import { managerKeys } from './manager-keys';
 
@@ -20,7 +21,7 @@ export function reportSummaryQueryOptions(range: ReportRange) {
     queryFn: ({ signal }) => getReportSummary(range, signal),
     // Job changes arrive over the socket (useLiveReportSummary); calls and money that move
     // no job are picked up by this slower poll and on focus.
-    refetchInterval: 60_000,
+    refetchInterval: pollEvery(60_000),
     placeholderData: keepPreviousData,
   });
 }

@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
+import { pollEvery } from '@/lib/polling';
 
 import {
   byIdQueryOptions,
@@ -31,7 +32,7 @@ export function todayCallsQueryOptions() {
   return queryOptions({
     queryKey: operatorKeys.calls.list(params),
     queryFn: ({ signal }) => getCalls(params, signal),
-    refetchInterval: 30_000,
+    refetchInterval: pollEvery(30_000),
   });
 }
 /** Today's calls. */
@@ -44,7 +45,7 @@ export function callbacksQueryOptions() {
   return queryOptions({
     queryKey: operatorKeys.callbacks.list(MY_OPEN_CALLBACKS),
     queryFn: ({ signal }) => getCallbacks(MY_OPEN_CALLBACKS, signal),
-    refetchInterval: 60_000,
+    refetchInterval: pollEvery(60_000),
   });
 }
 /** The operator's open callbacks. */

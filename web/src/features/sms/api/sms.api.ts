@@ -2,6 +2,7 @@ import type { SmsList } from '@tannha/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 
 import { apiClient } from '@/lib/api-client';
+import { pollEvery } from '@/lib/polling';
 
 /** One page of the outbox: the page number and the status filter (`''` for every status). */
 export type SmsOutboxParams = { page: number; status: string };
@@ -29,7 +30,7 @@ export function smsOutboxQueryOptions(page: number, status: string) {
   return queryOptions({
     queryKey: smsKeys.outbox({ page, status }),
     queryFn: ({ signal }) => getSmsOutbox({ page, status }, signal),
-    refetchInterval: 5_000,
+    refetchInterval: pollEvery(5_000),
   });
 }
 

@@ -1,7 +1,11 @@
 import type { TrackingView } from '@tannha/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { apiClient } from '@/lib/api-client';
+import { ApiError, apiClient } from '@/lib/api-client';
+import { pollEvery } from '@/lib/polling';
+
+/** A dossier in one of these states will not change any more: nothing to poll for. */
+const SETTLED = ['completed', 'returned', 'cancelled'];
 
 /** Query keys of the public tracking page, in one place. */
 export const trackingKeys = {
@@ -27,8 +31,15 @@ export function trackingQueryOptions(code: string, last4: string | null) {
     queryFn: ({ signal }) => getTracking(code, last4!, signal),
     enabled: last4 !== null,
     retry: false,
-    // Keeps the ETA and timeline current while the citizen waits, without eating the look-up budget.
-    refetchInterval: 60_000,
+    // Keeps the ETA and timeline of a found, open dossier current while the citizen waits;
+    // a wrong code or phone is never asked again (it spends the look-up budget for nothing).
+    refetchInterval: pollEvery<TrackingView>(60_000, {
+      needsData: true,
+      keepGoing: (view) => !SETTLED.includes(view.status),
+    }),
+    // A new look-up after a refusal is the citizen's to make, by pressing the button.
+    refetchOnWindowFocus: (query: { state: { error: Error | null } }) =>
+      !(query.state.error instanceof ApiError),
   });
 }
 

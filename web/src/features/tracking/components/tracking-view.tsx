@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, ErrorState, LoadingState } from '@/components/ui/feedback';
 import { TextField } from '@/components/ui/text-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ApiError } from '@/lib/api-client';
 import { formatDate, formatDateTime, formatWindow } from '@/lib/format';
 
 import { useRateJob, useTracking } from '../api/track.api';
@@ -34,8 +35,10 @@ export function TrackingView({ code }: { code: string | undefined }) {
       return;
     }
     setError(undefined);
-    setLast4(digits);
     const clean = typedCode.trim().toUpperCase();
+    // The same code and digits again: the citizen asks once more, on purpose.
+    if (digits === last4 && (!clean || clean === code)) void tracking.refetch();
+    setLast4(digits);
     if (clean && clean !== code) void navigate(`/tra-cuu/${encodeURIComponent(clean)}`);
   };
 
@@ -75,7 +78,9 @@ export function TrackingView({ code }: { code: string | undefined }) {
           autoFocus={Boolean(code)}
           required
         />
-        {last4 && tracking.isError && <ErrorState error={tracking.error} />}
+        {last4 && tracking.isError && (
+          <LookupError error={tracking.error} since={tracking.errorUpdatedAt} />
+        )}
         {last4 && tracking.isFetching && <LoadingState label={t('searching')} />}
         <Button type="submit" block disabled={tracking.isFetching && last4 !== null}>
           {t('submit')}
@@ -83,6 +88,19 @@ export function TrackingView({ code }: { code: string | undefined }) {
       </form>
     </div>
   );
+}
+
+/** A refused look-up (answered at `since`); after too many, when the citizen may try again. */
+function LookupError({ error, since }: { error: Error; since: number }) {
+  const { t } = useTranslation('tracking');
+  if (error instanceof ApiError && error.status === 429) {
+    const wait = error.retryAfterSeconds ?? 15 * 60;
+    const at = formatDateTime(new Date(since + wait * 1000)).slice(0, 5);
+    return (
+      <Alert tone="danger">{t('errors.tooMany', { minutes: Math.ceil(wait / 60), at })}</Alert>
+    );
+  }
+  return <ErrorState error={error} />;
 }
 
 function JobCard({ view, last4 }: { view: View; last4: string }) {
@@ -94,6 +112,7 @@ function JobCard({ view, last4 }: { view: View; last4: string }) {
         <h2 id="tracking-status" className={styles.status}>
           {view.statusLabel}
         </h2>
+        {view.resultNote && <p className={styles.next}>{view.resultNote}</p>}
         {view.eta && <p className={styles.eta}>{t('eta', { time: formatDateTime(view.eta) })}</p>}
         <dl className={styles.facts}>
           <dt>{t('type')}</dt>
@@ -112,7 +131,7 @@ function JobCard({ view, last4 }: { view: View; last4: string }) {
           )}
           {view.dueDate && (
             <>
-              <dt>{t('dueDate')}</dt>
+              <dt>{view.dueLabel}</dt>
               <dd>{formatDate(view.dueDate)}</dd>
             </>
           )}
