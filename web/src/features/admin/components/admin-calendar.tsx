@@ -124,7 +124,9 @@ export function AdminCalendar() {
           title={t('calendar.removeConfirm', {
             date: formatVnDate(asking.date),
             name: asking.name,
-            kind: t(asking.kind === 'holiday' ? 'calendar.holiday' : 'calendar.workingDay'),
+            kind: t(
+              asking.kind === 'holiday' ? 'calendar.holiday' : 'calendar.workingDay',
+            ).toLocaleLowerCase(),
           })}
           confirmLabel={t('calendar.remove')}
           busy={remove.isPending}
