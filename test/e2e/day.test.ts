@@ -77,7 +77,7 @@ async function pickProcedure(page: Page, abbreviation: string, expected: RegExp)
 
 /** Chooses the option of a select whose label contains `text`. */
 async function chooseContaining(page: Page, label: string, text: string) {
-  const select = page.getByLabel(label, { exact: true });
+  const select = page.getByLabel(label);
   const value = await select.evaluate(
     (el: HTMLSelectElement, t) => [...el.options].find((o) => o.text.includes(t))?.value ?? null,
     text,
