@@ -4,6 +4,8 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+import type { A11yAudit } from './a11y';
+
 /** Debian's Chromium; the tests never download a browser. */
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -29,6 +31,8 @@ export type BrowserOptions = {
   baseURL?: string;
   /** More Chromium switches (a fake camera: `--use-file-for-fake-video-capture=…`). */
   args?: string[];
+  /** Accessibility checks on every route the browser's pages reach (see ./a11y). */
+  audit?: A11yAudit;
 };
 
 export type TestBrowser = {
@@ -66,6 +70,7 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
   }
 
   const page = context.pages()[0] ?? (await context.newPage());
+  options.audit?.watchContext(context, mobile);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) =>
     pageErrors.push(`${error.message} ${error.stack ?? ''}`.slice(0, 1200)),
@@ -82,6 +87,8 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
     page,
     pageErrors,
     close: async () => {
+      // A browser a test closes itself still has the route it ended on checked.
+      await options.audit?.flush().catch(() => undefined);
       await context.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll } from 'vitest';
 
+import { createA11yAudit } from './a11y';
 import { openBrowser, type BrowserOptions, type TestBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
 
@@ -26,22 +27,37 @@ export type BrowserSuite = {
  * The opening every browser-test file shares: before its tests, the screenshot folder
  * `shots` (when given) and a real server with demo data; after them, every browser opened
  * through `browse` closed and the server stopped. Call it at the top of the file.
+ *
+ * Every page those browsers reach is checked for accessibility with axe-core, once per
+ * distinct route in the file (./a11y); after the tests, any serious or critical violation
+ * fails the file with the rule, the elements and the route.
  */
 export function useServer(shots?: string): BrowserSuite {
   let server: RunningServer | undefined;
   const browsers: TestBrowser[] = [];
+  const audit = createA11yAudit();
   beforeAll(async () => {
     if (shots) await mkdir(shots, { recursive: true });
     server = await startServer();
   });
   afterAll(async () => {
+    await audit.flush().catch(() => undefined);
     await Promise.all(browsers.map((b) => b.close()));
     await server?.stop();
+    const { routes, ms } = audit.stats();
+    process.stdout.write(
+      `  accessibility: ${routes} routes checked in ${(ms / 1000).toFixed(1)} s\n`,
+    );
+    const violations = audit.violations();
+    if (violations.length > 0)
+      throw new Error(
+        `Accessibility (axe-core): ${violations.length} serious or critical violation(s):\n  ${violations.join('\n  ')}`,
+      );
   });
   return {
     browse: async (options = {}) => {
       if (!server) throw new Error('useServer: the server is not started yet');
-      const b = await openBrowser({ ...options, baseURL: server.baseURL });
+      const b = await openBrowser({ ...options, baseURL: server.baseURL, audit });
       browsers.push(b);
       return b;
     },

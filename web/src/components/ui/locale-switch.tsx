@@ -21,8 +21,9 @@ export function LocaleSwitch({ className }: LocaleSwitchProps) {
           type="button"
           className={styles.option}
           aria-pressed={active === locale}
-          // The visible text is the short code; the accessible name is the language itself.
-          aria-label={t(`locale.${locale}`)}
+          // The visible text is the short code; the accessible name starts with it (what a voice
+          // user says) and goes on with the language itself.
+          aria-label={`${locale.toUpperCase()} · ${t(`locale.${locale}`)}`}
           lang={locale}
           onClick={() => void setLocale(locale)}
         >

@@ -34,11 +34,11 @@ export function JobCard({
       : null;
   return (
     <li className={styles.jobCard}>
-      <Link
-        to={`/courier/jobs/${job.id}`}
-        className={styles.jobLink}
-        aria-label={t('list.open', { code: job.code, name: job.citizen.fullName })}
-      >
+      <Link to={`/courier/jobs/${job.id}`} className={styles.jobLink}>
+        {/* Heard first, then everything the card shows (status, window, money). */}
+        <span className="visually-hidden">
+          {t('list.open', { code: job.code, name: job.citizen.fullName })}{' '}
+        </span>
         <span className={styles.order}>{job.routeOrder ?? index + 1}</span>
         <span className={styles.jobMain}>
           <span className={styles.jobTitle}>

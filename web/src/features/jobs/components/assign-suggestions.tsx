@@ -35,7 +35,8 @@ export function AssignSuggestions({
             onClick={() => onAssign(s.courier.id)}
             aria-label={t('assign.assignTo', { name: s.courier.fullName })}
           >
-            {t('assign.confirm')}
+            {/* The first word of the spoken name, so a voice user can say what they see. */}
+            {t('assign.give')}
           </Button>
         </li>
       ))}
