@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { UnitRefShape } from './fields';
+import { ROLE_VALUES } from './roles';
 
-export const ROLE_VALUES = ['operator', 'dispatcher', 'courier', 'manager', 'admin'] as const;
-export type RoleValue = (typeof ROLE_VALUES)[number];
-
-/** Where each role lands after login. */
-export const ROLE_HOME: Record<RoleValue, string> = {
-  operator: '/operator',
-  dispatcher: '/dispatch',
-  courier: '/courier',
-  manager: '/manager',
-  admin: '/admin',
-};
+export * from './roles';
 
 export const LoginSchema = z.object({
   username: z.string().trim().min(1).max(64),

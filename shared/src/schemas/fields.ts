@@ -2,6 +2,20 @@ import { z } from 'zod';
 
 import { CLOCK_SKEW_MS, isDateString } from '../time';
 
+import {
+  CALL_MAX_AGE_DAYS,
+  EARLIEST_INSTANT_MS,
+  HHMM_RE,
+  LOCATION_SOURCES,
+  WINDOW_MAX_AHEAD_DAYS,
+  WINDOW_MAX_PAST_MS,
+} from './field-constants';
+
+// The plain values live apart from zod so a screen that only needs a value does not load it.
+export * from './field-constants';
+
+const DAY_MS = 24 * 3_600_000;
+
 /**
  * Field definitions and field groups that several request or response schemas share. A field
  * is defined here when it means the same thing everywhere it appears, so that a change to its
@@ -16,9 +30,6 @@ export const DateString = localDate(
   'Ngày không có thật hoặc sai dạng YYYY-MM-DD / not a real date as YYYY-MM-DD',
 );
 
-/** A local time of day, HH:mm from 00:00 to 23:59. */
-export const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /** A local time of day; `example` is shown in the message (e.g. `17:00`). */
 export const localTime = (example: string) =>
   z.string().regex(HHMM_RE, { error: `Giờ theo dạng HH:mm, ví dụ ${example}` });
@@ -30,21 +41,6 @@ export const isoInstant = (error: string) => z.iso.datetime({ offset: true, erro
  * bounds (the job's creation, the offline window) need the job and a setting, so the server
  * checks them (`lib/action-time.ts`) and answers each with its own code. */
 export const FieldInstant = isoInstant('Thời điểm không hợp lệ (ISO 8601)');
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-/** No record of this product starts before 2020: an earlier instant is a wrong clock or a typo. */
-export const EARLIEST_INSTANT_MS = Date.UTC(2020, 0, 1);
-
-/** How long after the fact an operator may still log a call (a paper log typed in later). */
-export const CALL_MAX_AGE_DAYS = 30;
-
-/** How far back an appointment window may start (a window set this morning, edited tonight). */
-export const WINDOW_MAX_PAST_MS = DAY_MS;
-
-/** How far ahead an appointment window may be booked. */
-export const WINDOW_MAX_AHEAD_DAYS = 366;
 
 /**
  * An instant between `pastMs` before now and `aheadMs` after it (never before 2020), each end
@@ -181,10 +177,6 @@ export const searchText = (max: number) => z.string().trim().max(max).optional()
 /** Any written form of a phone number to filter by (`0912.345.678`, `84912…`); matched on E.164. */
 export const PhoneFilter = z.string().trim().max(30).optional();
 
-/** Where a position came from, as a person sets it (a job's pin, a saved address). */
-export const LOCATION_SOURCES = ['pinned', 'geocoded', 'saved_address'] as const;
-/** Every stored source: results that came with a position from the one-stop system are `imported`. */
-export const STORED_LOCATION_SOURCES = [...LOCATION_SOURCES, 'imported'] as const;
 /** A position's source in a request. */
 export const LocationSourceSchema = z.enum(LOCATION_SOURCES, {
   error: 'Nguồn vị trí là pinned, geocoded hoặc saved_address',
