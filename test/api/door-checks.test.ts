@@ -4,13 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizens, deliveryHandovers, jobEvents } from '../../server/src/db/schema';
 import { hashIdNumber } from '../../server/src/modules/handovers/id-hash';
 import type { TestApp } from '../support/app';
-import { createCitizen, createCourierJob } from '../support/courier-factories';
+import { createCitizen, createCourierJob, uploadScan } from '../support/courier-factories';
 import { buildCourierApp, type Agent, type CourierFixture } from '../support/org-app';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-);
 /** Đồng Nai (075), a man born in 2003. */
 const ON_FILE = '075203012345';
 /** A possible CCCD, but another person's. */
@@ -23,15 +19,7 @@ let courier: Agent;
 beforeAll(async () => ({ t, fx, courier } = await buildCourierApp()));
 afterAll(async () => t?.close());
 
-async function upload(jobId: string, kind: string) {
-  const res = await courier
-    .post(`/api/jobs/${jobId}/documents`)
-    .set('Idempotency-Key', randomUUID())
-    .field('kind', kind)
-    .attach('file', PNG, 'x.png');
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const upload = (jobId: string, kind: string) => uploadScan(courier, jobId, kind);
 
 /** A job of `type` at the citizen's door, for a citizen with `cccd` on file (or none). */
 async function atTheDoor(type: 'home_assistance' | 'result_delivery', cccd: string | null) {

@@ -5,12 +5,8 @@ import { citizens, deliveryHandovers, jobEvents, jobs } from '../../server/src/d
 import { hashIdNumber } from '../../server/src/modules/handovers/id-hash';
 import type { TestApp } from '../support/app';
 import { buildCourierApp, type Agent, type CourierFixture } from '../support/org-app';
-import { createCitizen, createCourierJob } from '../support/courier-factories';
+import { createCitizen, createCourierJob, uploadScan } from '../support/courier-factories';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-);
 const CCCD = '075203012345';
 
 let t: TestApp;
@@ -20,15 +16,7 @@ let courier: Agent;
 beforeAll(async () => ({ t, fx, courier } = await buildCourierApp()));
 afterAll(async () => t?.close());
 
-async function upload(jobId: string, kind: string) {
-  const res = await courier
-    .post(`/api/jobs/${jobId}/documents`)
-    .set('Idempotency-Key', randomUUID())
-    .field('kind', kind)
-    .attach('file', PNG, 'x.png');
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const upload = (jobId: string, kind: string) => uploadScan(courier, jobId, kind);
 
 describe('POST /api/jobs/:id/handover', () => {
   it('hands the result over after an ID check, keeps only a hash and the last 4 digits, and records when it happened', async () => {

@@ -5,13 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsOutbox } from '../../server/src/db/schema';
 import { hashIdNumber } from '../../server/src/modules/handovers/id-hash';
 import type { TestApp } from '../support/app';
-import { createCitizen, createCourierJob } from '../support/courier-factories';
+import { createCitizen, createCourierJob, uploadScan } from '../support/courier-factories';
 import { buildCourierApp, type Agent, type CourierFixture } from '../support/org-app';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-);
 const CCCD = '075203012345';
 
 let t: TestApp;
@@ -30,15 +26,7 @@ const track = (code: string, last4: string, lang = 'vi') =>
     .set('Accept-Language', lang)
     .set('X-Forwarded-For', `203.0.113.${++ipSeq}`);
 
-async function upload(jobId: string, kind: string) {
-  const res = await courier
-    .post(`/api/jobs/${jobId}/documents`)
-    .set('Idempotency-Key', randomUUID())
-    .field('kind', kind)
-    .attach('file', PNG, 'x.png');
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const upload = (jobId: string, kind: string) => uploadScan(courier, jobId, kind);
 
 /** A pickup at the door, its dossier filed at the counter on a signed handover record. */
 async function fileDossier(phone: string) {

@@ -1,11 +1,25 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../server/src/db/client';
 import { jobs, settings } from '../../server/src/db/schema';
 import { createCitizen, createOrgFixture, createProcedure, createUser } from './factories';
+import type { Agent } from './org-app';
+import { TINY_PNG } from './security-fixture';
 
 const uniq = () => randomBytes(4).toString('hex').toUpperCase();
 
 export { createCitizen };
+
+/** The courier's phone uploads a photo of `kind` to the job (a 1×1 PNG); the document's id. */
+export async function uploadScan(courier: Agent, jobId: string, kind: string): Promise<string> {
+  const res = await courier
+    .post(`/api/jobs/${jobId}/documents`)
+    .set('Idempotency-Key', randomUUID())
+    .field('kind', kind)
+    .attach('file', TINY_PNG, 'x.png');
+  if (res.status !== 201)
+    throw new Error(`upload ${kind}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
 
 /**
  * A job already assigned to a courier and in `status` (written directly: these tests are
