@@ -38,8 +38,23 @@ export function TodayJobs({
         <p>{t('list.emptyBody')}</p>
       </EmptyState>
     );
+  return <JobCards jobs={jobs} outbox={outbox} here={here} label={t('list.label')} />;
+}
+
+/** A numbered list of job cards, each with what still waits on the phone for it. */
+function JobCards({
+  jobs,
+  outbox,
+  here,
+  label,
+}: {
+  jobs: Job[];
+  outbox: OutboxState;
+  here: Here;
+  label: string;
+}) {
   return (
-    <ol className={styles.jobList} aria-label={t('list.label')}>
+    <ol className={styles.jobList} aria-label={label}>
       {jobs.map((j, i) => (
         <JobCard
           key={j.id}
@@ -71,17 +86,7 @@ export function UpcomingJobs({
         {t('list.upcoming')}
       </h2>
       <p className={styles.muted}>{t('list.upcomingNote')}</p>
-      <ol className={styles.jobList} aria-label={t('list.upcomingLabel')}>
-        {jobs.map((j, i) => (
-          <JobCard
-            key={j.id}
-            job={j}
-            index={i}
-            pendingStatus={pendingStatusOf(outbox, j.id)}
-            from={here}
-          />
-        ))}
-      </ol>
+      <JobCards jobs={jobs} outbox={outbox} here={here} label={t('list.upcomingLabel')} />
     </section>
   );
 }
