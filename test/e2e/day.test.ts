@@ -239,6 +239,18 @@ describe('a day at the post office, across roles', () => {
     await page.getByLabel('Số CCCD người nộp').fill('075203012345');
     await page.getByText(/Khớp với hồ sơ|Chưa có CCCD trong hồ sơ/).waitFor();
 
+    // The phone keeps the job as the server last answered it (after "Đã đến nơi"); the courier
+    // loses the network only once that answer is saved, as the offline screens read from it.
+    await page.waitForFunction(
+      async (id) => {
+        const saved = await caches.match(`/api/jobs/${id}`);
+        if (!saved) return false;
+        const body = (await saved.json()) as { status?: string; job?: { status: string } };
+        return (body.job?.status ?? body.status) === 'arrived';
+      },
+      job.id,
+      { timeout: 20_000, polling: 250 },
+    );
     // The network drops in the stairwell: the checklist is still there, the slip is queued.
     await context.setOffline(true);
     await page.reload();
@@ -248,6 +260,12 @@ describe('a day at the post office, across roles', () => {
       .getByRole('checkbox');
     await papers.first().waitFor();
     expect(await papers.count()).toBeGreaterThan(1);
+    // Original or copy: pre-chosen only where the paper's name says so; the courier picks the rest.
+    const kinds = page.getByRole('combobox', { name: /^Bản chính hay bản sao:/ });
+    for (let i = 0; i < (await kinds.count()); i++) {
+      const kind = kinds.nth(i);
+      if (!(await kind.inputValue())) await kind.selectOption('original');
+    }
     const collect = page.getByRole('button', { name: /^Đã thu tiền mặt/ });
     if (await collect.count()) await collect.click();
     await sign(page, 'Chữ ký công dân');
@@ -283,7 +301,7 @@ describe('a day at the post office, across roles', () => {
     await page.goto(`/courier/jobs/${job.id}`);
     const yymmdd = need('today').slice(2).replace(/-/g, '');
     await page.getByLabel('Mã hồ sơ').fill(`H48.19.11-${yymmdd}-0012`);
-    await page.getByLabel('Ngày hẹn trả kết quả').fill(day.resultDate);
+    await page.getByRole('textbox', { name: 'Ngày hẹn trả kết quả' }).fill(vn(day.resultDate));
     await page.getByRole('button', { name: 'Ghi nhận đã nộp' }).click();
     await page.getByRole('button', { name: 'Hoàn tất việc' }).click({ timeout: 20_000 });
     await page.getByText(/^Việc đã hoàn (tất|thành)\./).waitFor({ timeout: 20_000 });
