@@ -151,12 +151,14 @@ describe('route planning on the dispatch desk', () => {
     await list.waitFor();
     const labels = await list
       .getByRole('link', { name: /^Mở việc/ })
-      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     const codes = labels.map((l) => /TN\d+/.exec(l)?.[0] ?? l);
     expect(codes.slice(0, planned.length)).toEqual(planned);
     const numbers = await list
       .locator('li')
-      .evaluateAll((els) => els.map((e) => e.querySelector('span')?.textContent?.trim()));
+      .evaluateAll((els) =>
+        els.map((e) => e.querySelector('span:not(.visually-hidden)')?.textContent?.trim()),
+      );
     expect(numbers.slice(0, planned.length)).toEqual(planned.map((_, i) => String(i + 1)));
     if (SHOTS) await phone.page.screenshot({ path: `${SHOTS}/plan-courier.png`, fullPage: true });
     expect(phone.pageErrors).toEqual([]);

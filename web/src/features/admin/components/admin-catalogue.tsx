@@ -79,7 +79,7 @@ function FeeCell({ p }: { p: AdminProcedure }) {
         <Button
           variant="ghost"
           onClick={() => (setFee(String(p.feeVnd)), setEditing(true))}
-          aria-label={t('catalogue.editFee', { code: p.code })}
+          aria-label={t('catalogue.editFee', { code: p.code, fee: formatVnd(p.feeVnd) })}
         >
           {formatVnd(p.feeVnd)}
         </Button>
